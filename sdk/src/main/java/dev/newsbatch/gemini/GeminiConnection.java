@@ -1,0 +1,125 @@
+package dev.newsbatch.gemini;
+
+import com.google.genai.Client;
+import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
+import dev.newsbatch.Checks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where Gemini calls go, decided once from the environment: {@code GOOGLE_API_KEY} or
+ * {@code GEMINI_API_KEY} set → the real Gemini API; {@code GOOGLE_GEMINI_BASE_URL} set → that
+ * endpoint; neither → the embedded emulator, keeping its state in {@code <batchDir>/emulator}.
+ *
+ * <pre>{@code
+ * try (GeminiConnection c = GeminiConnection.open(Path.of("batch_jobs"))) {
+ *     c.gateway().listBatches(10);
+ * }
+ * }</pre>
+ */
+public final class GeminiConnection implements AutoCloseable {
+
+    /** The kinds of endpoint. */
+    public enum Kind {
+        /** Google's Gemini API. */
+        GEMINI_API,
+        /** An endpoint named by {@code GOOGLE_GEMINI_BASE_URL}. */
+        CUSTOM_ENDPOINT,
+        /** The emulator started inside this process. */
+        EMBEDDED_EMULATOR
+    }
+
+    /** The API version used for every call; Google documents batches and files on v1beta. */
+    public static final String API_VERSION = "v1beta";
+    private static final String EMULATOR_KEY = "newsbatch-emulator";
+
+    private final Kind kind;
+    private final String baseUrl;
+    private final Client client;
+    private final GeminiGateway gateway;
+
+    private GeminiConnection(Kind kind, String baseUrl, String apiKey) {
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        HttpOptions.Builder http = HttpOptions.builder()
+                .apiVersion(API_VERSION)
+                // One retry policy is in charge: ours. The SDK's own status retries are switched off.
+                .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build());
+        if (baseUrl != null) {
+            http.baseUrl(baseUrl);
+        }
+        this.client = Client.builder().apiKey(apiKey).vertexAI(false).httpOptions(http.build()).build();
+        this.gateway = new GeminiGateway(client);
+    }
+
+    /** Resolves the connection from the process environment; notices go to standard error. */
+    public static GeminiConnection open(Path batchDir) {
+        return open(batchDir, System.getenv(), message -> System.err.println(message));
+    }
+
+    /**
+     * Resolves the connection from {@code env}.
+     *
+     * @param batchDir the batch directory (the embedded emulator keeps its state under it)
+     * @param env      environment variables to read
+     * @param notices  receives the one-line notice when the embedded emulator is used
+     */
+    public static GeminiConnection open(Path batchDir, Map<String, String> env, Consumer<String> notices) {
+        Checks.notNull(batchDir, "batchDir");
+        String key = firstNonBlank(env.get("GOOGLE_API_KEY"), env.get("GEMINI_API_KEY"));
+        String url = firstNonBlank(env.get("GOOGLE_GEMINI_BASE_URL"), null);
+        if (url != null) {
+            return new GeminiConnection(Kind.CUSTOM_ENDPOINT, url, key == null ? EMULATOR_KEY : key);
+        }
+        if (key != null) {
+            return new GeminiConnection(Kind.GEMINI_API, null, key);
+        }
+        Path state = batchDir.resolve("emulator");
+        String emulatorUrl = EmbeddedEmulator.baseUrlFor(state);
+        notices.accept("newsbatch: no GOOGLE_API_KEY set; using the embedded Gemini emulator at "
+                + emulatorUrl + " (state in " + state + ")");
+        return new GeminiConnection(Kind.EMBEDDED_EMULATOR, emulatorUrl, EMULATOR_KEY);
+    }
+
+    /** A connection to an explicit endpoint, e.g. an emulator started by a test. */
+    public static GeminiConnection to(String baseUrl, String apiKey) {
+        Checks.notBlank(baseUrl, "baseUrl");
+        Checks.notBlank(apiKey, "apiKey");
+        return new GeminiConnection(Kind.CUSTOM_ENDPOINT, baseUrl, apiKey);
+    }
+
+    /** What kind of endpoint this is. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The base URL, or {@code null} for Google's default endpoint. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The gateway for all Gemini calls. */
+    public GeminiGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GeminiConnection[" + kind + (baseUrl == null ? "" : ", " + baseUrl) + "]";
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a.trim();
+        }
+        return b != null && !b.isBlank() ? b.trim() : null;
+    }
+}

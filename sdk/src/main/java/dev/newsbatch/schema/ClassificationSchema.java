@@ -1,0 +1,269 @@
+package dev.newsbatch.schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.Checks;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The shape of one classification: a Java record, the Gemini {@code responseSchema} built from it,
+ * a validator for the model's answers and the mapping from JSON to the record.
+ *
+ * <p>Supported component types: {@code String}, {@code int/long/Integer/Long}, {@code double/float},
+ * {@code boolean}, enums, {@code List<X>} of those, and nested records. {@link Field} adds a
+ * description, allowed values, a range or marks a component optional. JSON names come from
+ * {@code @JsonProperty} when present, else the component name.
+ *
+ * <pre>{@code
+ * record Topic(@Field(values = {"politics", "sports", "business"}) String topic, int relevance) {}
+ * ClassificationSchema<Topic> s = ClassificationSchema.of(Topic.class);
+ * s.responseSchema();   // {"type":"OBJECT","properties":{...},"required":["topic","relevance"],...}
+ * }</pre>
+ *
+ * @param <T> the record type answers are mapped to
+ */
+public final class ClassificationSchema<T extends Record> {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Map<Class<?>, ClassificationSchema<?>> CACHE = new ConcurrentHashMap<>();
+
+    private final Class<T> type;
+    private final ObjectNode schema;
+    private final List<String> columns;
+
+    private ClassificationSchema(Class<T> type) {
+        this.type = type;
+        this.schema = objectSchema(type, type.getSimpleName());
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            names.add(jsonName(c));
+        }
+        this.columns = List.copyOf(names);
+    }
+
+    /** The schema of the news classification, the default of every run. */
+    public static ClassificationSchema<NewsClassification> news() {
+        return of(NewsClassification.class);
+    }
+
+    /**
+     * The schema of a record type.
+     *
+     * @throws IllegalArgumentException if {@code type} is not a record or has an unsupported component
+     */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> ClassificationSchema<R> of(Class<R> type) {
+        Checks.notNull(type, "type");
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException("type must be a record class, was " + type.getName());
+        }
+        return (ClassificationSchema<R>) CACHE.computeIfAbsent(type, t -> new ClassificationSchema<>(type));
+    }
+
+    /** The record type. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** The JSON names of the top-level fields, in declaration order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The response schema in Gemini's {@code Schema} format (a fresh copy). */
+    public ObjectNode responseSchema() {
+        return schema.deepCopy();
+    }
+
+    /** Every way {@code answer} breaks the schema; empty when it is valid. */
+    public List<String> validate(JsonNode answer) {
+        List<String> problems = new ArrayList<>();
+        check(schema, answer, "$", problems);
+        return problems;
+    }
+
+    /**
+     * Maps a valid answer to the record.
+     *
+     * @throws IllegalArgumentException if the JSON cannot be bound to the record
+     */
+    public T map(JsonNode answer) {
+        try {
+            return JSON.treeToValue(answer, type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("answer does not bind to " + type.getSimpleName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClassificationSchema[" + type.getSimpleName() + ", fields=" + columns + "]";
+    }
+
+    private static ObjectNode objectSchema(Class<?> type, String where) {
+        ObjectNode node = NODES.objectNode();
+        node.put("type", "OBJECT");
+        ObjectNode properties = node.putObject("properties");
+        ArrayNode required = NODES.arrayNode();
+        ArrayNode ordering = NODES.arrayNode();
+        for (RecordComponent c : type.getRecordComponents()) {
+            String name = jsonName(c);
+            Field field = c.getAnnotation(Field.class);
+            ObjectNode property = typeSchema(c.getGenericType(), field, where + "." + c.getName());
+            if (field != null && !field.description().isEmpty()) {
+                property.put("description", field.description());
+            }
+            properties.set(name, property);
+            ordering.add(name);
+            if (field == null || !field.optional()) {
+                required.add(name);
+            }
+        }
+        node.set("required", required);
+        node.set("propertyOrdering", ordering);
+        return node;
+    }
+
+    private static ObjectNode typeSchema(Type type, Field field, String where) {
+        ObjectNode node = NODES.objectNode();
+        if (type == String.class) {
+            node.put("type", "STRING");
+            if (field != null && field.values().length > 0) {
+                node.put("format", "enum");
+                ArrayNode values = node.putArray("enum");
+                for (String v : field.values()) {
+                    values.add(v);
+                }
+            }
+        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            node.put("type", "INTEGER");
+            range(node, field);
+        } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            node.put("type", "NUMBER");
+            range(node, field);
+        } else if (type == boolean.class || type == Boolean.class) {
+            node.put("type", "BOOLEAN");
+        } else if (type instanceof Class<?> c && c.isEnum()) {
+            node.put("type", "STRING");
+            node.put("format", "enum");
+            ArrayNode values = node.putArray("enum");
+            for (Object constant : c.getEnumConstants()) {
+                values.add(((Enum<?>) constant).name());
+            }
+        } else if (type instanceof Class<?> c && c.isRecord()) {
+            return objectSchema(c, where);
+        } else if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+            node.put("type", "ARRAY");
+            node.set("items", typeSchema(p.getActualTypeArguments()[0], null, where + "[]"));
+        } else {
+            throw new IllegalArgumentException(where + " has unsupported type " + type.getTypeName()
+                    + "; expected String, a number, boolean, an enum, a record or a List of those");
+        }
+        return node;
+    }
+
+    private static void range(ObjectNode node, Field field) {
+        if (field != null && !Double.isNaN(field.min())) {
+            node.put("minimum", field.min());
+        }
+        if (field != null && !Double.isNaN(field.max())) {
+            node.put("maximum", field.max());
+        }
+    }
+
+    private static String jsonName(RecordComponent c) {
+        JsonProperty p = c.getAnnotation(JsonProperty.class);
+        if (p == null) {
+            try {
+                p = c.getAccessor().getAnnotation(JsonProperty.class);
+            } catch (SecurityException ignored) {
+                p = null;
+            }
+        }
+        return p != null && !p.value().isEmpty() ? p.value() : c.getName();
+    }
+
+    private static void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
+        String type = schema.path("type").asText();
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            problems.add(path + " is missing");
+            return;
+        }
+        switch (type) {
+            case "OBJECT" -> {
+                if (!value.isObject()) {
+                    problems.add(path + " must be an object, was " + value.getNodeType());
+                    return;
+                }
+                for (JsonNode name : schema.path("required")) {
+                    if (!value.has(name.asText()) || value.get(name.asText()).isNull()) {
+                        problems.add(path + "." + name.asText() + " is missing");
+                    }
+                }
+                schema.path("properties").fields().forEachRemaining(e -> {
+                    if (value.has(e.getKey()) && !value.get(e.getKey()).isNull()) {
+                        check(e.getValue(), value.get(e.getKey()), path + "." + e.getKey(), problems);
+                    }
+                });
+            }
+            case "ARRAY" -> {
+                if (!value.isArray()) {
+                    problems.add(path + " must be an array, was " + value.getNodeType());
+                    return;
+                }
+                for (int i = 0; i < value.size(); i++) {
+                    check(schema.path("items"), value.get(i), path + "[" + i + "]", problems);
+                }
+            }
+            case "STRING" -> {
+                if (!value.isTextual()) {
+                    problems.add(path + " must be a string, was " + value.getNodeType());
+                    return;
+                }
+                JsonNode allowed = schema.path("enum");
+                if (allowed.isArray() && allowed.size() > 0) {
+                    boolean ok = false;
+                    for (JsonNode a : allowed) {
+                        ok |= a.asText().equals(value.asText());
+                    }
+                    if (!ok) {
+                        problems.add(path + " must be one of " + allowed + ", was \"" + value.asText() + "\"");
+                    }
+                }
+            }
+            case "INTEGER", "NUMBER" -> {
+                if (!value.isNumber() || ("INTEGER".equals(type) && !value.canConvertToExactIntegral())) {
+                    problems.add(path + " must be " + ("INTEGER".equals(type) ? "an integer" : "a number")
+                            + ", was " + value);
+                    return;
+                }
+                double d = value.asDouble();
+                if (schema.has("minimum") && d < schema.get("minimum").asDouble()) {
+                    problems.add(path + " must be >= " + schema.get("minimum").asText() + ", was " + value);
+                }
+                if (schema.has("maximum") && d > schema.get("maximum").asDouble()) {
+                    problems.add(path + " must be <= " + schema.get("maximum").asText() + ", was " + value);
+                }
+            }
+            case "BOOLEAN" -> {
+                if (!value.isBoolean()) {
+                    problems.add(path + " must be a boolean, was " + value.getNodeType());
+                }
+            }
+            default -> { }
+        }
+    }
+}
