@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The batch workflow over Gemini's Batch API: prepare request files, upload, create jobs, poll,
@@ -45,7 +44,7 @@ import java.util.function.Predicate;
  * BatchEngine engine = new BatchEngine(connection.gateway(), ledger, Path.of("batch_jobs"));
  * engine.prepare(settings, articles.iterator());
  * engine.submitAll(settings.runId());
- * engine.awaitRun(settings.runId(), WaitOptions.ofDefaults(), System.out::println);
+ * engine.awaitRun(settings.runId(), Admission.all(), WaitOptions.ofDefaults(), System.out::println);
  * }</pre>
  */
 public final class BatchEngine {
@@ -337,17 +336,21 @@ public final class BatchEngine {
      *
      * @return the jobs created by this call
      */
-    public List<JobRecord> submit(String runId, Predicate<JobRecord> admit) {
+    public List<JobRecord> submit(String runId, Admission admission) {
         List<JobRecord> created = new ArrayList<>();
-        for (JobRecord job : ledger.jobs(runId)) {
-            if (job.step().ordinal() >= JobRecord.Step.CREATED.ordinal() || !admit.test(job)) {
+        List<JobRecord> jobs = new ArrayList<>(ledger.jobs(runId));
+        for (int i = 0; i < jobs.size(); i++) {
+            JobRecord job = jobs.get(i);
+            if (job.step().ordinal() >= JobRecord.Step.CREATED.ordinal() || !admission.admit(job, jobs)) {
                 continue;
             }
             try {
                 if (job.step() == JobRecord.Step.PREPARED) {
                     job = upload(job);
                 }
-                created.add(create(job));
+                job = create(job);
+                jobs.set(i, job);
+                created.add(job);
             } catch (GeminiException e) {
                 if (e.isQuotaExceeded()) {
                     break;
@@ -360,7 +363,7 @@ public final class BatchEngine {
 
     /** Uploads and creates every job of the run. */
     public List<JobRecord> submitAll(String runId) {
-        return submit(runId, j -> true);
+        return submit(runId, Admission.all());
     }
 
     /** One pass: refreshes running jobs and retrieves finished ones. Does not submit. */
@@ -381,6 +384,11 @@ public final class BatchEngine {
 
     /** The run's progress from the ledger alone (no remote call). */
     public RunProgress progress(String runId) {
+        return progress(ledger, runId);
+    }
+
+    /** A run's progress from a ledger alone (no remote call, no connection needed). */
+    public static RunProgress progress(Ledger ledger, String runId) {
         int waiting = 0;
         int running = 0;
         int done = 0;
@@ -405,12 +413,13 @@ public final class BatchEngine {
      *
      * @return the last progress seen
      */
-    public RunProgress awaitRun(String runId, WaitOptions options, Consumer<RunProgress> progress) {
+    public RunProgress awaitRun(String runId, Admission admission, WaitOptions options,
+                                Consumer<RunProgress> progress) {
         Instant deadline = Instant.now().plus(options.maxWait());
         Duration interval = options.initialInterval();
         RunProgress last = null;
         while (true) {
-            submit(runId, j -> true);
+            submit(runId, admission);
             RunProgress now = poll(runId);
             progress.accept(now);
             if (now.isFinished() || !Instant.now().isBefore(deadline)) {
@@ -525,7 +534,8 @@ public final class BatchEngine {
         }
     }
 
-    static String settingsField(String settings, String field) {
+    /** One field of a run's recorded settings JSON, or null. */
+    public static String settingsField(String settings, String field) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(settings).path(field).asText(null);
         } catch (IOException e) {

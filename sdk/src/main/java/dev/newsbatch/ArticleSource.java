@@ -1,0 +1,58 @@
+package dev.newsbatch;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Where a spec's articles come from; opened anew for each submission.
+ */
+interface ArticleSource {
+    /** A fresh iterator over the articles. */
+    Iterator<Article> open();
+
+    /** Number of articles if known without reading, else -1. */
+    long size();
+
+    /** A short description for {@code toString()}. */
+    String describe();
+
+    static ArticleSource of(List<Article> articles) {
+        List<Article> copy = List.copyOf(articles);
+        return new ArticleSource() {
+            @Override
+            public Iterator<Article> open() {
+                return copy.iterator();
+            }
+
+            @Override
+            public long size() {
+                return copy.size();
+            }
+
+            @Override
+            public String describe() {
+                return "articles=" + copy.size();
+            }
+        };
+    }
+
+    static ArticleSource of(Supplier<Iterator<Article>> opener, long size, String description) {
+        return new ArticleSource() {
+            @Override
+            public Iterator<Article> open() {
+                return opener.get();
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
+}

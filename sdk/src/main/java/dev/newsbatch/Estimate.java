@@ -1,0 +1,65 @@
+package dev.newsbatch;
+
+import dev.newsbatch.plan.Plan;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run will cost and how it will be cut, before anything is sent: tokens, batches, waves,
+ * USD in batch mode and in real-time mode, and time estimates.
+ *
+ * <pre>{@code
+ * Estimate e = Batches.from(Path.of("batch_contents.json")).tier1().estimate();
+ * System.out.println(e.report());
+ * e.batchUsd();       // e.g. 7.29
+ * }</pre>
+ *
+ * @param articles        articles planned
+ * @param model           the model
+ * @param tier            the quota tier
+ * @param mode            the spec's mode
+ * @param estimator       which token estimator was used
+ * @param inputTokens     estimated input tokens in all
+ * @param outputTokens    estimated output tokens in all
+ * @param batches         batch jobs (request files)
+ * @param waves           waves under the tier's enqueued-token budget
+ * @param maxPerWave      most articles in one wave
+ * @param batchUsd        cost with the Batch API
+ * @param realtimeUsd     cost with real-time calls
+ * @param batchTime       lower bound of batch processing time, if the speed is known
+ * @param realtimeTime    time at the tier's requests-per-minute limit
+ * @param warnings        anything the plan found doubtful
+ * @param report          the multi-line report the CLI prints
+ */
+public record Estimate(long articles, String model, String tier, RunMode mode, String estimator, long inputTokens,
+                       long outputTokens, int batches, int waves, long maxPerWave, double batchUsd,
+                       double realtimeUsd, Duration batchTime, Duration realtimeTime, List<String> warnings,
+                       String report) {
+    public Estimate {
+        warnings = List.copyOf(warnings);
+    }
+
+    static Estimate of(Plan plan, RunMode mode) {
+        return new Estimate(plan.articles(), plan.model(), plan.tier(), mode, plan.estimator(), plan.inputTokens(),
+                plan.outputTokens(), plan.batches().size(), plan.waves().size(), plan.maxArticlesPerWave(),
+                plan.batchCostUsd(), plan.realtimeCostUsd(), plan.estimatedBatchTime().orElse(null),
+                plan.estimatedRealtimeTime(), plan.warnings(), plan.report());
+    }
+
+    /** The cost in the spec's mode. */
+    public double costUsd() {
+        return mode.isBatch() ? batchUsd : realtimeUsd;
+    }
+
+    /** What the Batch API saves over real-time calls. */
+    public double savingsUsd() {
+        return realtimeUsd - batchUsd;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("Estimate[%,d articles, %s, %,d in + %,d out tokens, %d batches, %d waves, "
+                        + "batch $%.2f, real-time $%.2f]", articles, model, inputTokens, outputTokens, batches, waves,
+                batchUsd, realtimeUsd);
+    }
+}

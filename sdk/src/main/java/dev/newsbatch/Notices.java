@@ -1,0 +1,17 @@
+package dev.newsbatch;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One-line notices to standard error, each shown once per JVM. */
+final class Notices {
+    private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
+
+    private Notices() {}
+
+    static void once(String message) {
+        if (SHOWN.add(message)) {
+            System.err.println(message);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.newsbatch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.display.TextTable;
+import dev.newsbatch.schema.ClassificationSchema;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The outcome of a run: typed rows for the classified articles, per-article errors for the rest,
+ * token usage and cost. Immutable; filters return new result sets. {@code toString()} prints a short
+ * table, so it reads well in JShell and notebooks.
+ *
+ * <pre>{@code
+ * Results<NewsClassification> r = run.collect();
+ * r.financial().bySentiment();      // {Positive=412, Neutral=230, Negative=118}
+ * r.toCsv(Path.of("results.csv"));
+ * }</pre>
+ *
+ * @param <T> the classification record type
+ */
+public final class Results<T extends Record> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
+    private final String name;
+    private final ClassificationSchema<T> schema;
+    private final List<Row<T>> rows;
+    private final List<ItemError> errors;
+    private final Usage usage;
+
+    /**
+     * A result set.
+     *
+     * @param name   the run's name (used in export file names)
+     * @param schema the classification schema of the rows
+     * @param rows   the classified articles
+     * @param errors the articles without classification
+     * @param usage  tokens and cost of the whole run
+     */
+    public Results(String name, ClassificationSchema<T> schema, List<Row<T>> rows, List<ItemError> errors,
+                   Usage usage) {
+        this.name = Checks.notBlank(name, "name");
+        this.schema = Checks.notNull(schema, "schema");
+        this.rows = List.copyOf(rows);
+        this.errors = List.copyOf(errors);
+        this.usage = Checks.notNull(usage, "usage");
+    }
+
+    /** The run's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The classified articles. */
+    public List<Row<T>> rows() {
+        return rows;
+    }
+
+    /** The classifications alone. */
+    public List<T> values() {
+        return rows.stream().map(Row::value).toList();
+    }
+
+    /** The articles without a classification, and why. */
+    public List<ItemError> errors() {
+        return errors;
+    }
+
+    /** Tokens and cost. */
+    public Usage usage() {
+        return usage;
+    }
+
+    /** Number of classified articles. */
+    public int size() {
+        return rows.size();
+    }
+
+    /** The rows that satisfy {@code keep}; errors and usage are kept. */
+    public Results<T> filter(Predicate<Row<T>> keep) {
+        return new Results<>(name, schema, rows.stream().filter(keep).toList(), errors, usage);
+    }
+
+    /** The rows classified as financial news ({@code is_financial = "Yes"}). */
+    public Results<T> financial() {
+        return filter(r -> "Yes".equalsIgnoreCase(field(r, "is_financial").asText()));
+    }
+
+    /** The rows with this sentiment. */
+    public Results<T> withSentiment(String sentiment) {
+        return filter(r -> sentiment.equalsIgnoreCase(field(r, "sentiment").asText()));
+    }
+
+    /** Rows by sentiment, most frequent first. */
+    public Map<String, Long> bySentiment() {
+        return counts("sentiment", Integer.MAX_VALUE).stream()
+                .collect(LinkedHashMap::new, (m, c) -> m.put(c.name(), c.count()), Map::putAll);
+    }
+
+    /** Rows by sector (an article may count for several), most frequent first. */
+    public Map<String, Long> bySector() {
+        return counts("sector", Integer.MAX_VALUE).stream()
+                .collect(LinkedHashMap::new, (m, c) -> m.put(c.name(), c.count()), Map::putAll);
+    }
+
+    /** The {@code n} most frequently named companies. */
+    public List<Count> topCompanies(int n) {
+        Checks.atLeast(n, 1, "n");
+        return counts("companies", n);
+    }
+
+    /** The {@code n} most frequent sectors. */
+    public List<Count> topSectors(int n) {
+        Checks.atLeast(n, 1, "n");
+        return counts("sector", n);
+    }
+
+    /** The headline figures. */
+    public Summary summary() {
+        long financial = rows.stream().filter(r -> "Yes".equalsIgnoreCase(field(r, "is_financial").asText())).count();
+        return new Summary(rows.size() + errors.size(), rows.size(), errors.size(), financial, bySentiment(),
+                topSectors(10), topCompanies(10), usage);
+    }
+
+    /** Counts the values of a field (strings, or lists of strings) over the rows, most frequent first. */
+    public List<Count> counts(String jsonField, int n) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row<T> r : rows) {
+            JsonNode v = field(r, jsonField);
+            if (v.isArray()) {
+                v.forEach(x -> counts.merge(x.asText().trim(), 1L, Long::sum));
+            } else if (!v.isMissingNode() && !v.isNull()) {
+                counts.merge(v.asText(), 1L, Long::sum);
+            }
+        }
+        counts.remove("");
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(e -> new Count(e.getKey(), e.getValue())).toList();
+    }
+
+    // ------------------------------------------------------------------ exports
+
+    /**
+     * Writes a JSON array: one object per classified article ({@code id}, {@code title}, {@code url}
+     * and the classification's fields), then one per failed article ({@code id}, {@code error}).
+     *
+     * @return the file written
+     */
+    public Path toJson(Path file) {
+        return write(file, out -> {
+            try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartArray();
+                for (Row<T> r : rows) {
+                    g.writeTree(flat(r));
+                }
+                for (ItemError e : errors) {
+                    g.writeTree(errorNode(e));
+                }
+                g.writeEndArray();
+            }
+        });
+    }
+
+    /** Writes one JSON object per line, in the shape of {@link #toJson}. */
+    public Path toJsonl(Path file) {
+        return write(file, out -> {
+            for (Row<T> r : rows) {
+                out.write(COMPACT.writeValueAsString(flat(r)));
+                out.write('\n');
+            }
+            for (ItemError e : errors) {
+                out.write(COMPACT.writeValueAsString(errorNode(e)));
+                out.write('\n');
+            }
+        });
+    }
+
+    /**
+     * Writes CSV with a header: {@code id,title,url}, the classification's fields (lists joined with
+     * {@code "; "}), {@code input_tokens,output_tokens}. Failed articles are not included.
+     */
+    public Path toCsv(Path file) {
+        return write(file, out -> {
+            List<String> header = new ArrayList<>(List.of("id", "title", "url"));
+            header.addAll(schema.columns());
+            header.addAll(List.of("input_tokens", "output_tokens"));
+            out.write(csvLine(header));
+            for (Row<T> r : rows) {
+                JsonNode v = COMPACT.valueToTree(r.value());
+                List<String> cells = new ArrayList<>(List.of(r.id(), r.title(), r.url() == null ? "" : r.url()));
+                for (String c : schema.columns()) {
+                    cells.add(text(v.path(c)));
+                }
+                cells.add(Long.toString(r.inputTokens()));
+                cells.add(Long.toString(r.outputTokens()));
+                out.write(csvLine(cells));
+            }
+        });
+    }
+
+    /** Writes {@code results_<name>.json} in {@code directory}, the original system's file name. */
+    public Path save(Path directory) {
+        return toJson(directory.resolve("results_" + name + ".json"));
+    }
+
+    @Override
+    public String toString() {
+        List<String> columns = new ArrayList<>(List.of("id"));
+        List<String> fields = schema.columns().stream()
+                .filter(c -> !c.startsWith("summary") && !c.equals("page_title")).limit(5).toList();
+        columns.addAll(fields);
+        List<List<String>> cells = new ArrayList<>();
+        int keep = 5;
+        for (int i = 0; i < rows.size(); i++) {
+            if (i < keep || i >= rows.size() - keep) {
+                JsonNode v = COMPACT.valueToTree(rows.get(i).value());
+                List<String> row = new ArrayList<>(List.of(rows.get(i).id()));
+                fields.forEach(f -> row.add(text(v.path(f))));
+                cells.add(row);
+            } else if (i == keep) {
+                cells.add(List.of("…"));
+            }
+        }
+        if (rows.size() > 2 * keep) {
+            cells.remove(keep);
+        }
+        String table = TextTable.of(columns).maxRows(10).maxWidth(30).render(cells, rows.size());
+        return "Results[" + name + "]" + table + (errors.isEmpty() ? "" : "\n" + errors.size()
+                + (errors.size() == 1 ? " error" : " errors") + " (see errors())") + "\n" + usage;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private static Path write(Path file, Body body) {
+        Checks.notNull(file, "file");
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectNode flat(Row<T> r) {
+        ObjectNode node = COMPACT.createObjectNode();
+        node.put("id", r.id());
+        node.put("title", r.title());
+        if (r.url() != null) {
+            node.put("url", r.url());
+        }
+        node.setAll((ObjectNode) COMPACT.valueToTree(r.value()));
+        return node;
+    }
+
+    private static ObjectNode errorNode(ItemError e) {
+        ObjectNode node = COMPACT.createObjectNode();
+        node.put("id", e.id());
+        node.put("title", e.title());
+        if (e.url() != null) {
+            node.put("url", e.url());
+        }
+        ObjectNode err = node.putObject("error");
+        err.put("kind", e.kind().name());
+        err.put("message", e.message());
+        err.put("attempts", e.attempts());
+        return node;
+    }
+
+    private static JsonNode field(Row<?> r, String jsonField) {
+        return COMPACT.valueToTree(r.value()).path(jsonField);
+    }
+
+    private static String text(JsonNode v) {
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>();
+            v.forEach(x -> parts.add(x.asText()));
+            return String.join("; ", parts);
+        }
+        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    }
+
+    private static String csvLine(List<String> cells) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i) == null ? "" : cells.get(i);
+            if (i > 0) {
+                out.append(',');
+            }
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+                out.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append("\r\n").toString();
+    }
+
+    static <T extends Record> Comparator<Row<T>> byId() {
+        return Comparator.comparing(Row::id);
+    }
+}

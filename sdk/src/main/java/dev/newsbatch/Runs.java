@@ -1,0 +1,171 @@
+package dev.newsbatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.display.ProgressBar;
+import dev.newsbatch.engine.Admission;
+import dev.newsbatch.engine.RequestTemplate;
+import dev.newsbatch.engine.RunProgress;
+import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.engine.WaitOptions;
+import dev.newsbatch.store.ItemCounts;
+import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.RunRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the fluent API does: turns specs into engine calls. Package-private; users see BatchSpec and BatchRun. */
+final class Runs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Runs() {}
+
+    static <T extends Record> RunSettings settings(BatchSpec<T> spec, String runId) {
+        RequestTemplate template = new RequestTemplate(spec.model, spec.prompts, spec.schema);
+        return RunSettings.of(runId, runId, template)
+                .batchSize(spec.batchSize)
+                .mode(spec.mode.name().toLowerCase(java.util.Locale.ROOT))
+                .estimator(Planning.estimator(spec, template));
+    }
+
+    static <T extends Record> BatchRun<T> submit(BatchSpec<T> spec) {
+        String runId = spec.name != null ? spec.name
+                : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        RunSettings settings = settings(spec, runId);
+        try (Session s = Session.open(spec.directory)) {
+            s.engine.register(settings);
+            s.engine.prepare(settings, spec.source.open());
+            if (spec.mode.isBatch()) {
+                s.engine.submit(runId, admission(spec));
+            }
+        }
+        return new BatchRun<>(spec, runId);
+    }
+
+    static Admission admission(BatchSpec<?> spec) {
+        return switch (spec.mode) {
+            case BATCH, REALTIME -> Admission.all();
+            case WAVES -> Admission.waves(Planning.safeTokenBudget(spec));
+            case CONTINUOUS -> Admission.continuous(Planning.safeTokenBudget(spec), Planning.maxJobs(spec));
+        };
+    }
+
+    static RunStatus state(BatchSpec<?> spec, String runId) {
+        try (var ledger = dev.newsbatch.store.Ledger.open(spec.directory)) {
+            RunRecord run = ledger.run(runId).orElseThrow(() -> new IllegalArgumentException(
+                    "run " + runId + " is not in the ledger " + ledger.file()));
+            return status(spec.mode, run, dev.newsbatch.engine.BatchEngine.progress(ledger, runId));
+        }
+    }
+
+    static RunStatus refresh(BatchSpec<?> spec, String runId) {
+        try (Session s = Session.open(spec.directory)) {
+            s.engine.register(settings(spec, runId));
+            RunProgress p = s.engine.poll(runId);
+            settle(s, runId, p);
+            return status(spec.mode, s.ledger.run(runId).orElseThrow(), p);
+        }
+    }
+
+    static void await(BatchSpec<?> spec, String runId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        ProgressBar bar = ProgressBar.to(System.out);
+        try (Session s = Session.open(spec.directory)) {
+            RunSettings settings = settings(spec, runId);
+            s.engine.register(settings);
+            if (spec.mode == RunMode.REALTIME) {
+                Realtime.run(spec, settings, s, deadline, bar);
+            } else {
+                Admission admission = admission(spec);
+                while (true) {
+                    Duration left = Duration.between(Instant.now(), deadline);
+                    if (left.isNegative()) {
+                        break;
+                    }
+                    WaitOptions wait = WaitOptions.ofDefaults().initialInterval(spec.pollInterval).maxWait(left);
+                    RunProgress p = s.engine.awaitRun(runId, admission, wait,
+                            now -> bar.update(runId, now.percent(), detail(now)));
+                    if (!p.isFinished()) {
+                        break;
+                    }
+                    if (s.engine.resubmitFailed(settings, spec.maxAttempts) == 0) {
+                        settle(s, runId, p);
+                        break;
+                    }
+                }
+            }
+        } finally {
+            bar.finish();
+        }
+    }
+
+    private static void settle(Session s, String runId, RunProgress p) {
+        if (p.isFinished() && p.items().pending() == 0 && p.items().submitted() == 0) {
+            s.ledger.runState(runId, "DONE");
+        }
+    }
+
+    static RunStatus cancel(BatchSpec<?> spec, String runId) {
+        try (Session s = Session.open(spec.directory)) {
+            s.engine.register(settings(spec, runId));
+            s.engine.cancel(runId);
+            RunProgress p = s.engine.poll(runId);
+            return status(spec.mode, s.ledger.run(runId).orElseThrow(), p);
+        }
+    }
+
+    static <T extends Record> Results<T> collect(BatchSpec<T> spec, String runId) {
+        List<Row<T>> rows = new ArrayList<>();
+        List<ItemError> errors = new ArrayList<>();
+        long[] tokens = new long[2];
+        try (var ledger = dev.newsbatch.store.Ledger.open(spec.directory)) {
+            if (ledger.run(runId).isEmpty()) {
+                throw new IllegalArgumentException("run " + runId + " is not in the ledger " + ledger.file());
+            }
+            ledger.forEachItem(runId, item -> {
+                tokens[0] += item.inputTokens();
+                tokens[1] += item.outputTokens();
+                if ("DONE".equals(item.state())) {
+                    rows.add(new Row<>(item.articleId(), item.title(), item.url(), map(spec, item),
+                            item.inputTokens(), item.outputTokens()));
+                } else if ("FAILED".equals(item.state())) {
+                    errors.add(new ItemError(item.articleId(), item.title(), item.url(),
+                            ErrorKind.valueOf(item.errorKind()), item.error(), item.attempts()));
+                }
+            });
+        }
+        double cost = Planning.cost(spec, tokens[0], tokens[1]);
+        return new Results<>(runId, spec.schema, rows, errors, new Usage(tokens[0], tokens[1], cost));
+    }
+
+    private static <T extends Record> T map(BatchSpec<T> spec, ItemRecord item) {
+        try {
+            return spec.schema.map(JSON.readTree(item.result()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored result of " + item.articleId() + " is not JSON", e);
+        }
+    }
+
+    static Estimate estimate(BatchSpec<?> spec) {
+        return Planning.estimate(spec);
+    }
+
+    static RunStatus status(RunMode mode, RunRecord run, RunProgress p) {
+        ItemCounts c = p.items();
+        String state = "CANCELLED".equals(run.state()) ? "CANCELLED"
+                : "DONE".equals(run.state()) ? "DONE" : (p.jobsRunning() > 0 || c.submitted() > 0) ? "RUNNING"
+                : c.pending() > 0 || p.jobsWaiting() > 0 ? "WAITING" : "DONE";
+        return new RunStatus(run.runId(), mode, state, c.total(), c.done(), c.failed(), c.submitted(),
+                p.jobs(), p.jobsDone(), p.percent(), Instant.now());
+    }
+
+    private static String detail(RunProgress p) {
+        return String.format("%,d/%,d done, %,d failed, jobs %d/%d", p.items().done(), p.items().total(),
+                p.items().failed(), p.jobsDone(), p.jobs());
+    }
+}

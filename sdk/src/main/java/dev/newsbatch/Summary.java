@@ -1,0 +1,54 @@
+package dev.newsbatch;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headline figures of a result set: how many were classified, how many are financial news,
+ * the sentiment breakdown and the most frequent sectors and companies.
+ *
+ * <pre>{@code
+ * Summary s = results.summary();
+ * System.out.println(s.financial() + " of " + s.classified() + " are financial news");
+ * }</pre>
+ *
+ * @param articles     all articles of the run
+ * @param classified   articles with a classification
+ * @param failed       articles without one
+ * @param financial    classified articles with {@code is_financial = "Yes"}
+ * @param sentiment    classified articles by sentiment
+ * @param topSectors   the ten most frequent sectors
+ * @param topCompanies the ten most frequent companies
+ * @param usage        tokens and cost
+ */
+public record Summary(long articles, long classified, long failed, long financial, Map<String, Long> sentiment,
+                      List<Count> topSectors, List<Count> topCompanies, Usage usage) {
+    public Summary {
+        sentiment = Map.copyOf(sentiment);
+        topSectors = List.copyOf(topSectors);
+        topCompanies = List.copyOf(topCompanies);
+    }
+
+    /** A few lines for a terminal. */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Articles:    %,d (%,d classified, %,d failed)%n", articles, classified, failed));
+        out.append(String.format("Financial:   %,d of %,d (%.1f%%)%n", financial, classified,
+                classified == 0 ? 0.0 : 100.0 * financial / classified));
+        out.append("Sentiment:  ");
+        for (String s : List.of("Positive", "Neutral", "Negative")) {
+            out.append(String.format(" %s %,d", s, sentiment.getOrDefault(s, 0L)));
+        }
+        out.append('\n');
+        out.append("Top sectors: ").append(topSectors.subList(0, Math.min(5, topSectors.size()))).append('\n');
+        out.append("Top companies: ").append(topCompanies.subList(0, Math.min(5, topCompanies.size()))).append('\n');
+        out.append("Usage:       ").append(usage);
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Summary[classified=" + classified + ", failed=" + failed + ", financial=" + financial
+                + ", sentiment=" + sentiment + "]";
+    }
+}
