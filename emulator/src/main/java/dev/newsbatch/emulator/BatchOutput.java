@@ -1,0 +1,163 @@
+package dev.newsbatch.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Produces a finished job's results, deterministically and once: the JSONL results file
+ * {@code files/batch-<id>} of a file-sourced job, or the inlined responses of an inlined job. Written on first
+ * read after completion (temporary file, then rename), so two emulators on one state directory produce the
+ * same bytes and either may win the race.
+ */
+final class BatchOutput {
+    private final GeminiEmulator emu;
+    private final StateStore store;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    BatchOutput(GeminiEmulator emu) {
+        this.emu = emu;
+        this.store = emu.store();
+    }
+
+    /** Makes sure the results file of job {@code id} exists if the job succeeded with a file source. */
+    void ensureResultFile(String id) {
+        String fileId = "batch-" + id;
+        if (Files.exists(store.fileMeta(fileId))) {
+            return;
+        }
+        JobFacts f = store.read(store.jobFacts(id), JobFacts.class);
+        if (f == null || f.inputFile() == null) {
+            return;
+        }
+        JobView view = JobView.of(f, emu.now());
+        if (!JobView.SUCCEEDED.equals(view.state())) {
+            return;
+        }
+        synchronized (locks.computeIfAbsent(id, k -> new Object())) {
+            if (Files.exists(store.fileMeta(fileId))) {
+                return;
+            }
+            try {
+                Path content = store.fileContent(fileId);
+                Path tmp = store.temp(content);
+                long size;
+                try (BufferedReader in = Files.newBufferedReader(store.jobInput(id), StandardCharsets.UTF_8);
+                     BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    String line;
+                    int index = 0;
+                    int lineNumber = 0;
+                    while ((line = in.readLine()) != null) {
+                        lineNumber++;
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        InputLine input = InputLine.parse(line, lineNumber);
+                        out.write(resultLine(f, view, input, index++));
+                        out.write('\n');
+                    }
+                }
+                size = Files.size(tmp);
+                String sha = FilesApi.sha256(tmp);
+                store.moveInto(tmp, content);
+                store.writeJson(store.fileMeta(fileId), new StoredFile(fileId, null, "application/jsonl", size,
+                        view.endTime().toString(), sha, "GENERATED"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write results of batches/" + id, e);
+            }
+        }
+    }
+
+    /** The inlined responses of a succeeded inlined job, in input order. */
+    ArrayNode inlinedResponses(JobFacts f, JobView view) {
+        Path cache = store.jobInlined(f.id());
+        if (Files.exists(cache)) {
+            try {
+                return (ArrayNode) Json.MAPPER.readTree(cache.toFile());
+            } catch (IOException e) {
+                // a concurrent writer replaced it; fall through and rebuild
+            }
+        }
+        ArrayNode out = Json.array();
+        try (BufferedReader in = Files.newBufferedReader(store.jobInput(f.id()), StandardCharsets.UTF_8)) {
+            String line;
+            int index = 0;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                InputLine input = InputLine.parse(line, index + 1);
+                out.add(inlinedResponse(f, view, input, index++));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the requests of batches/" + f.id(), e);
+        }
+        store.write(cache, Json.bytes(out));
+        return out;
+    }
+
+    private String resultLine(JobFacts f, JobView view, InputLine input, int index) {
+        ObjectNode line = Json.object();
+        if (input.key() != null) {
+            line.put("key", input.key());
+        }
+        JsonNode outcome = outcome(f, view.endTime(), input, index, true);
+        line.set(outcome.has("candidates") ? "response" : "error", outcome);
+        String text = Json.text(line);
+        if (f.lineMalformed(index)) {
+            return text.substring(0, text.length() / 2);
+        }
+        return text;
+    }
+
+    private ObjectNode inlinedResponse(JobFacts f, JobView view, InputLine input, int index) {
+        ObjectNode item = Json.object();
+        JsonNode outcome = outcome(f, view.endTime(), input, index, false);
+        if (outcome.has("candidates")) {
+            if (f.lineMalformed(index)) {
+                ObjectNode part = (ObjectNode) outcome.path("candidates").path(0).path("content").path("parts").path(0);
+                String text = part.path("text").asText();
+                part.put("text", text.substring(0, text.length() / 2));
+            }
+            item.set("response", outcome);
+        } else {
+            item.set("error", outcome);
+        }
+        if (input.metadata() != null) {
+            item.set("metadata", input.metadata());
+        }
+        return item;
+    }
+
+    /** A response, or a Status (gRPC code); inlined errors carry no {@code status} or {@code details}. */
+    private JsonNode outcome(JobFacts f, Instant end, InputLine input, int index, boolean withStatus) {
+        if (input.problem() != null) {
+            return status(3, input.problem(), "INVALID_ARGUMENT", withStatus);
+        }
+        if (f.itemFails(index)) {
+            return status(13, "Internal error encountered.", "INTERNAL", withStatus);
+        }
+        String model = input.request().hasNonNull("model") ? input.request().get("model").asText() : f.model();
+        return Responder.respond(model, input.request(), end);
+    }
+
+    private static ObjectNode status(int code, String message, String status, boolean withStatus) {
+        ObjectNode e = Json.object();
+        e.put("code", code);
+        e.put("message", message);
+        if (withStatus) {
+            e.put("status", status);
+        }
+        return e;
+    }
+}

@@ -1,0 +1,313 @@
+package dev.newsbatch.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Batch API: create (file or inlined requests), get, list, cancel, delete; jobs answer as Operations. */
+final class BatchesApi {
+    private static final String BATCH_TYPE = "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch";
+    private static final String OUTPUT_TYPE =
+            "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput";
+
+    private final GeminiEmulator emu;
+    private final StateStore store;
+
+    BatchesApi(GeminiEmulator emu) {
+        this.emu = emu;
+        this.store = emu.store();
+    }
+
+    /** What a create request asks for, read and counted before anything is written. */
+    private record Source(String fileName, Path inputPath, List<InputLine> inlined, int count, long tokens,
+                          List<Integer> invalid) {}
+
+    void create(HttpCall call, Route route) {
+        String model = "models/" + route.id();
+        if (!Responder.knownModel(model)) {
+            throw modelNotFound(model, route.version(), "batchGenerateContent");
+        }
+        Quota quota = emu.config().quotaFor(model);
+        JsonNode body = call.json(quota.maxInlineRequestBytes());
+        JsonNode batch = body.has("batch") ? body.get("batch") : body;
+        JsonNode input = batch.path("inputConfig");
+        String fileName = input.path("fileName").asText(null);
+        JsonNode requests = input.path("requests").path("requests");
+        boolean inline = requests.isArray();
+        if ((fileName == null) == !inline) {
+            throw ApiError.invalidArgument("* GenerateContentBatch.input_config: exactly one of file_name or "
+                    + "requests must be set");
+        }
+        Source source = inline ? inlineSource(requests) : fileSource(fileName);
+        if (source.count() == 0) {
+            throw ApiError.invalidArgument("* GenerateContentBatch.input_config: the batch has no requests");
+        }
+        String displayName = batch.path("displayName").asText(null);
+        Instant now = emu.now();
+        JobFacts facts = store.locked(() -> {
+            admit(model, source.tokens(), now);
+            String outcome = emu.faultInjector().jobOutcome();
+            Faults faults = emu.faultInjector().faults();
+            String id = Ids.random(36);
+            JobFacts f = new JobFacts(id, model, displayName, now.toString(), source.fileName(), source.count(),
+                    source.tokens(), source.invalid(), emu.config().tokensPerSecond(),
+                    emu.config().startDelay().toMillis(), outcome, faults.seed(), faults.itemErrorRate(),
+                    faults.malformedLineRate(), null);
+            writeInput(id, source);
+            store.writeJson(store.jobFacts(id), f);
+            return f;
+        });
+        emu.counters().batchesCreated.incrementAndGet();
+        call.replyJson(200, operation(facts, now));
+    }
+
+    private void admit(String model, long tokens, Instant now) {
+        int active = 0;
+        long enqueued = 0;
+        Duration untilOneEnds = Duration.ofHours(48);
+        for (JobFacts other : store.readAll(store.batchesDir(), JobFacts.class)) {
+            JobView v = JobView.of(other, now);
+            if (v.isTerminal()) {
+                continue;
+            }
+            active++;
+            if (other.model().equals(model)) {
+                enqueued += other.totalTokens();
+            }
+            Duration left = Duration.between(now, JobView.expectedEnd(other));
+            if (left.compareTo(untilOneEnds) < 0) {
+                untilOneEnds = left;
+            }
+        }
+        emu.quotaGuard().admitBatch(model, tokens, active, enqueued, untilOneEnds);
+    }
+
+    private Source fileSource(String fileName) {
+        StoredFile file;
+        try {
+            file = emu.filesApi().require(fileName);
+        } catch (ApiError e) {
+            throw ApiError.invalidArgument("* GenerateContentBatch.input_config.file_name: " + fileName
+                    + " was not found or is not accessible");
+        }
+        Path path = store.fileContent(file.id());
+        int count = 0;
+        long tokens = 0;
+        List<Integer> invalid = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                InputLine parsed = InputLine.parse(line, lineNumber);
+                if (parsed.problem() != null) {
+                    invalid.add(count);
+                }
+                tokens += parsed.tokens();
+                count++;
+            }
+        } catch (IOException e) {
+            throw ApiError.invalidArgument("* GenerateContentBatch.input_config.file_name: " + fileName
+                    + " is not UTF-8 JSONL: " + e.getMessage());
+        }
+        return new Source("files/" + file.id(), path, null, count, tokens, invalid);
+    }
+
+    private Source inlineSource(JsonNode requests) {
+        List<InputLine> lines = new ArrayList<>();
+        List<Integer> invalid = new ArrayList<>();
+        long tokens = 0;
+        for (JsonNode r : requests) {
+            InputLine line = InputLine.of(r);
+            if (line.problem() != null) {
+                invalid.add(lines.size());
+            }
+            tokens += line.tokens();
+            lines.add(line);
+        }
+        return new Source(null, null, lines, lines.size(), tokens, invalid);
+    }
+
+    private void writeInput(String id, Source source) {
+        Path target = store.jobInput(id);
+        try {
+            Path tmp = store.temp(target);
+            if (source.inputPath() != null) {
+                Files.delete(tmp);
+                try {
+                    Files.createLink(tmp, source.inputPath());
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(source.inputPath(), tmp);
+                }
+            } else {
+                try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    for (InputLine line : source.inlined()) {
+                        ObjectNode o = Json.object();
+                        if (line.request() != null) {
+                            o.set("request", line.request());
+                        }
+                        if (line.metadata() != null) {
+                            o.set("metadata", line.metadata());
+                        }
+                        out.write(Json.text(o));
+                        out.write('\n');
+                    }
+                }
+            }
+            store.moveInto(tmp, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the requests of batches/" + id, e);
+        }
+    }
+
+    void get(HttpCall call, Route route) {
+        JobFacts f = require(route.id());
+        call.replyJson(200, operation(f, emu.now()));
+    }
+
+    void list(HttpCall call, Route route) {
+        Instant now = emu.now();
+        List<JobFacts> all = store.readAll(store.batchesDir(), JobFacts.class);
+        Pages.Page<JobFacts> page = Pages.slice(all, f -> Pages.sortKey(f.created(), f.id()),
+                call.query("pageToken"), call.query("pageSize"), 10, 1000);
+        ObjectNode reply = Json.object();
+        if (!page.items().isEmpty()) {
+            ArrayNode ops = reply.putArray("operations");
+            page.items().forEach(f -> ops.add(operation(f, now)));
+        }
+        if (page.nextPageToken() != null) {
+            reply.put("nextPageToken", page.nextPageToken());
+        }
+        call.replyJson(200, reply);
+    }
+
+    void cancel(HttpCall call, Route route) {
+        String refusal = store.locked(() -> {
+            JobFacts f = require(route.id());
+            Instant now = emu.now();
+            JobView v = JobView.of(f, now);
+            if (JobView.CANCELLED.equals(v.state())) {
+                return null;
+            }
+            if (v.isTerminal()) {
+                return "Batch batches/" + f.id() + " is already in a terminal state (" + v.state()
+                        + ") and cannot be cancelled.";
+            }
+            store.writeJson(store.jobFacts(f.id()), f.cancelledAt(now));
+            return null;
+        });
+        if (refusal != null) {
+            throw ApiError.failedPrecondition(refusal);
+        }
+        call.replyJson(200, Json.object());
+    }
+
+    void delete(HttpCall call, Route route) {
+        JobFacts f = require(route.id());
+        store.delete(store.jobFacts(f.id()));
+        store.delete(store.jobInput(f.id()));
+        store.delete(store.jobInlined(f.id()));
+        call.replyJson(200, Json.object());
+    }
+
+    private JobFacts require(String rawId) {
+        String id = rawId.startsWith("batches/") ? rawId.substring(8) : rawId;
+        JobFacts f = id.matches("[a-z0-9-]+") ? store.read(store.jobFacts(id), JobFacts.class) : null;
+        if (f == null) {
+            throw ApiError.notFound("Requested entity was not found.");
+        }
+        return f;
+    }
+
+    /** The job as a long-running Operation at {@code now}. */
+    ObjectNode operation(JobFacts f, Instant now) {
+        JobView v = JobView.of(f, now);
+        ObjectNode op = Json.object();
+        String name = "batches/" + f.id();
+        op.put("name", name);
+        ObjectNode meta = op.putObject("metadata");
+        meta.put("@type", BATCH_TYPE);
+        meta.put("model", f.model());
+        if (f.displayName() != null) {
+            meta.put("displayName", f.displayName());
+        }
+        if (f.inputFile() != null) {
+            meta.putObject("inputConfig").put("fileName", f.inputFile());
+        }
+        meta.put("createTime", f.createTime());
+        meta.put("updateTime", v.updateTime().toString());
+        if (v.endTime() != null) {
+            meta.put("endTime", v.endTime().toString());
+        }
+        meta.set("batchStats", stats(f, v));
+        meta.put("state", v.state());
+        meta.put("name", name);
+        if (JobView.SUCCEEDED.equals(v.state())) {
+            ObjectNode output = Json.object();
+            if (f.inputFile() != null) {
+                emu.batchOutput().ensureResultFile(f.id());
+                output.put("responsesFile", "files/batch-" + f.id());
+            } else {
+                output.putObject("inlinedResponses").set("inlinedResponses", emu.batchOutput().inlinedResponses(f, v));
+            }
+            meta.set("output", output);
+            op.put("done", true);
+            ObjectNode response = op.putObject("response");
+            response.put("@type", OUTPUT_TYPE);
+            response.setAll(output);
+        } else if (v.isTerminal()) {
+            op.put("done", true);
+            ObjectNode error = op.putObject("error");
+            switch (v.state()) {
+                case JobView.FAILED:
+                    error.put("code", 13).put("message", "Batch processing failed: internal error.");
+                    break;
+                case JobView.EXPIRED:
+                    error.put("code", 4).put("message", "Batch expired: it did not finish within 48 hours.");
+                    break;
+                default:
+                    error.put("code", 1).put("message", "Batch was cancelled.");
+                    break;
+            }
+        }
+        return op;
+    }
+
+    private static ObjectNode stats(JobFacts f, JobView v) {
+        ObjectNode s = Json.object();
+        int pending = JobView.PENDING.equals(v.state()) || JobView.RUNNING.equals(v.state())
+                ? f.requestCount() - v.processed() : 0;
+        int failed = v.failed();
+        int succeeded = v.processed() - failed;
+        put(s, "requestCount", f.requestCount());
+        put(s, "successfulRequestCount", succeeded);
+        put(s, "failedRequestCount", failed);
+        put(s, "pendingRequestCount", pending);
+        return s;
+    }
+
+    private static void put(ObjectNode s, String field, long value) {
+        if (value != 0) {
+            s.put(field, String.valueOf(value));
+        }
+    }
+
+    static ApiError modelNotFound(String model, String version, String method) {
+        return ApiError.notFound(model + " is not found for API version " + version + ", or is not supported for "
+                + method + ". Call ListModels to see the list of available models and their supported methods.");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.newsbatch.emulator;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The API methods the emulator serves; used to aim faults and to count requests.
+ *
+ * <pre>{@code
+ * Faults f = Faults.none().errorRate(Endpoint.GENERATE_CONTENT, 0.1, 503);
+ * Endpoint e = Endpoint.parse("generateContent");   // GENERATE_CONTENT
+ * }</pre>
+ */
+public enum Endpoint {
+    /** {@code POST models/{m}:generateContent}. */
+    GENERATE_CONTENT("generateContent"),
+    /** {@code POST models/{m}:countTokens}. */
+    COUNT_TOKENS("countTokens"),
+    /** {@code POST models/{m}:batchGenerateContent} (batches.create). */
+    BATCH_CREATE("batchGenerateContent"),
+    /** {@code GET batches/{id}}. */
+    BATCH_GET("batches.get"),
+    /** {@code GET batches}. */
+    BATCH_LIST("batches.list"),
+    /** {@code POST batches/{id}:cancel}. */
+    BATCH_CANCEL("batches.cancel"),
+    /** {@code DELETE batches/{id}}. */
+    BATCH_DELETE("batches.delete"),
+    /** {@code POST upload/{v}/files} (start of a resumable upload). */
+    UPLOAD_START("files.upload"),
+    /** {@code POST} to the upload URL (a chunk, or the finalizing chunk). */
+    UPLOAD_CHUNK("files.uploadChunk"),
+    /** {@code GET files/{id}}. */
+    FILE_GET("files.get"),
+    /** {@code GET files}. */
+    FILE_LIST("files.list"),
+    /** {@code DELETE files/{id}}. */
+    FILE_DELETE("files.delete"),
+    /** {@code GET files/{id}:download}. */
+    FILE_DOWNLOAD("files.download"),
+    /** Any path the emulator does not serve. */
+    UNKNOWN("unknown");
+
+    private final String wireName;
+
+    Endpoint(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The method's name as written in flags and stats, e.g. {@code generateContent}, {@code batches.get}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Parses a wire name ({@code batches.get}) or a constant name ({@code BATCH_GET}), ignoring case. */
+    public static Endpoint parse(String name) {
+        Arguments.notBlank(name, "endpoint");
+        for (Endpoint e : values()) {
+            if (e.wireName.equalsIgnoreCase(name) || e.name().equalsIgnoreCase(name.replace('-', '_'))) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("endpoint must be one of "
+                + Arrays.stream(values()).map(Endpoint::wireName).collect(Collectors.joining(", "))
+                + ", was \"" + name + "\"");
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.newsbatch.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The immutable facts of one batch job, from which its state and progress at any instant are computed
+ * (see {@link JobView}). Speed, start delay and item-level fault rates are fixed at creation, so every
+ * emulator reading the job computes the same answer.
+ *
+ * @param id                the id after {@code batches/} (36 characters of [a-z0-9])
+ * @param model             {@code models/...}
+ * @param displayName       display name, or null
+ * @param createTime        RFC 3339 creation time
+ * @param inputFile         {@code files/...} for a file source, null for inlined requests
+ * @param requestCount      number of requests
+ * @param totalTokens       input tokens of all requests
+ * @param invalidRequests   indexes of requests that cannot be run (bad lines); they end as errors
+ * @param tokensPerSecond   processing speed
+ * @param startDelayMillis  time pending before processing starts
+ * @param outcome           {@code SUCCEEDED}, {@code FAILED} or {@code EXPIRED}: how processing ends
+ * @param seed              seed of per-request faults
+ * @param itemErrorRate     fraction of requests that end with an error
+ * @param malformedLineRate fraction of result lines written broken
+ * @param cancelTime        RFC 3339 time of the cancel call, or null
+ */
+record JobFacts(String id, String model, String displayName, String createTime, String inputFile, int requestCount,
+                long totalTokens, List<Integer> invalidRequests, double tokensPerSecond, long startDelayMillis,
+                String outcome, long seed, double itemErrorRate, double malformedLineRate, String cancelTime) {
+
+    /** Batch jobs that have not finished after 48 hours expire. */
+    static final Duration MAX_LIFETIME = Duration.ofHours(48);
+
+    JobFacts {
+        invalidRequests = invalidRequests == null ? List.of() : List.copyOf(invalidRequests);
+    }
+
+    JobFacts cancelledAt(Instant when) {
+        return new JobFacts(id, model, displayName, createTime, inputFile, requestCount, totalTokens, invalidRequests,
+                tokensPerSecond, startDelayMillis, outcome, seed, itemErrorRate, malformedLineRate, when.toString());
+    }
+
+    Instant created() {
+        return Instant.parse(createTime);
+    }
+
+    /** True when request {@code index} ends with an error line. */
+    boolean itemFails(int index) {
+        return invalidRequests.contains(index) || Draws.hit(itemErrorRate, seed, "item:" + id, index);
+    }
+
+    /** True when the result line of request {@code index} is written broken. */
+    boolean lineMalformed(int index) {
+        return Draws.hit(malformedLineRate, seed, "malformed:" + id, index);
+    }
+}
