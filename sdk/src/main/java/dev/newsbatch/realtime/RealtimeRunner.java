@@ -1,0 +1,228 @@
+package dev.newsbatch.realtime;
+
+import dev.newsbatch.Article;
+import dev.newsbatch.Checks;
+import dev.newsbatch.gemini.GeminiException;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Iterator;
+
+/**
+ * Runs one request per article under Gemini's quotas: a Resilience4j {@code RateLimiter} at the
+ * configured requests per minute (one permit per {@code 60s / rpm}, plus a small margin, so no
+ * 60-second window ever holds more than {@code rpm} requests), a Resilience4j {@code Retry} with
+ * exponential backoff and jitter for retryable {@link GeminiException}s (429, 500, 503, transport),
+ * honouring the server's retry delay when it gives one, bounded concurrency, and a daily cap kept in
+ * a {@link DailyQuota}. The quota day is the calendar day in {@link #zone()} (Google resets its
+ * daily limits at midnight Pacific time). Immutable: withers return new runners.
+ *
+ * <pre>{@code
+ * RealtimeRunner runner = RealtimeRunner.ofRpm(600).concurrency(8).dailyCap(400, ledgerQuota);
+ * RealtimeSummary s = runner.run(articles.iterator(), a -> gateway.classify(a), ledger::record);
+ * RealtimeRun<Classification> run = runner.start(articles.iterator(), call, listener);  // async
+ * }</pre>
+ */
+public final class RealtimeRunner {
+    private final int rpm;
+    private final double rateMargin;
+    private final int concurrency;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final double backoffMultiplier;
+    private final double jitter;
+    private final Duration maxBackoff;
+    private final int dailyCap;
+    private final DailyQuota quota;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private RealtimeRunner(int rpm, double rateMargin, int concurrency, int maxAttempts, Duration initialBackoff,
+                           double backoffMultiplier, double jitter, Duration maxBackoff, int dailyCap,
+                           DailyQuota quota, ZoneId zone, Clock clock, Sleeper sleeper) {
+        this.rpm = (int) Checks.atLeast(rpm, 1, "rpm");
+        if (!(rateMargin >= 0 && rateMargin < 1)) {
+            throw new IllegalArgumentException("rateMargin must be >= 0 and < 1, was " + rateMargin);
+        }
+        this.rateMargin = rateMargin;
+        this.concurrency = (int) Checks.atLeast(concurrency, 1, "concurrency");
+        this.maxAttempts = (int) Checks.atLeast(maxAttempts, 1, "maxAttempts");
+        this.initialBackoff = positive(initialBackoff, "initialBackoff");
+        this.backoffMultiplier = Checks.atLeast(backoffMultiplier, 1.0, "backoffMultiplier");
+        if (!(jitter >= 0 && jitter < 1)) {
+            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + jitter);
+        }
+        this.jitter = jitter;
+        this.maxBackoff = positive(maxBackoff, "maxBackoff");
+        this.dailyCap = (int) Checks.atLeast(dailyCap, 0, "dailyCap");
+        this.quota = Checks.notNull(quota, "quota");
+        this.zone = Checks.notNull(zone, "zone");
+        this.clock = Checks.notNull(clock, "clock");
+        this.sleeper = Checks.notNull(sleeper, "sleeper");
+    }
+
+    private static Duration positive(Duration d, String field) {
+        Checks.notNull(d, field);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(field + " must be > 0, was " + d);
+        }
+        return d;
+    }
+
+    /**
+     * A runner at {@code rpm} requests per minute with the defaults: 8 concurrent requests, 5 attempts,
+     * backoff from 1 s doubling up to 60 s with 50% jitter, a 1% rate margin, no daily cap,
+     * quota days in America/Los_Angeles.
+     */
+    public static RealtimeRunner ofRpm(int rpm) {
+        return new RealtimeRunner(rpm, 0.01, 8, 5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60), 0,
+                new InMemoryDailyQuota(), ZoneId.of("America/Los_Angeles"), Clock.systemUTC(), Sleeper.THREAD);
+    }
+
+    public int rpm() { return rpm; }
+
+    public double rateMargin() { return rateMargin; }
+
+    public int concurrency() { return concurrency; }
+
+    public int maxAttempts() { return maxAttempts; }
+
+    public Duration initialBackoff() { return initialBackoff; }
+
+    public double backoffMultiplier() { return backoffMultiplier; }
+
+    public double jitter() { return jitter; }
+
+    public Duration maxBackoff() { return maxBackoff; }
+
+    /** Requests allowed per quota day; 0 for no cap. */
+    public int dailyCap() { return dailyCap; }
+
+    public DailyQuota quota() { return quota; }
+
+    public ZoneId zone() { return zone; }
+
+    public Clock clock() { return clock; }
+
+    public Sleeper sleeper() { return sleeper; }
+
+    /** A copy at another rate. */
+    public RealtimeRunner rpm(int requestsPerMinute) {
+        return new RealtimeRunner(requestsPerMinute, rateMargin, concurrency, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+    }
+
+    /** A copy spacing requests {@code margin} more than {@code 60s / rpm} apart. Default: 0.01. */
+    public RealtimeRunner rateMargin(double margin) {
+        return new RealtimeRunner(rpm, margin, concurrency, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+    }
+
+    /** A copy with at most {@code requests} in flight at once. Default: 8. */
+    public RealtimeRunner concurrency(int requests) {
+        return new RealtimeRunner(rpm, rateMargin, requests, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+    }
+
+    /** A copy with at most {@code attempts} requests per article. Default: 5. */
+    public RealtimeRunner maxAttempts(int attempts) {
+        return new RealtimeRunner(rpm, rateMargin, concurrency, attempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+    }
+
+    /** A copy with another backoff: first wait, growth factor, random spread (0..1) and ceiling. */
+    public RealtimeRunner backoff(Duration initial, double multiplier, double jitterFactor, Duration max) {
+        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initial,
+                multiplier, jitterFactor, max, dailyCap, quota, zone, clock, sleeper);
+    }
+
+    /** A copy capped at {@code requestsPerDay} counted in {@code dailyQuota} (0 = no cap). */
+    public RealtimeRunner dailyCap(int requestsPerDay, DailyQuota dailyQuota) {
+        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, requestsPerDay, dailyQuota, zone, clock, sleeper);
+    }
+
+    /** A copy whose quota days are calendar days in {@code zoneId}. Default: America/Los_Angeles. */
+    public RealtimeRunner zone(ZoneId zoneId) {
+        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zoneId, clock, sleeper);
+    }
+
+    /** A copy reading the date from {@code c} (tests cross midnight with a fake clock). */
+    public RealtimeRunner clock(Clock c) {
+        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, c, sleeper);
+    }
+
+    /** A copy waiting between retries with {@code s}. Default: {@link Sleeper#THREAD}. */
+    public RealtimeRunner sleeper(Sleeper s) {
+        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
+                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, s);
+    }
+
+    /**
+     * The rate limiter's configuration: one permit per period of {@code 60s / rpm * (1 + margin)},
+     * so that any 60-second window holds at most {@code floor(60s / period) + 1 <= rpm} requests,
+     * and callers wait (up to a day) rather than fail when no permit is free.
+     */
+    public RateLimiterConfig rateLimiterConfig() {
+        long nanos = (long) Math.ceil(60_000_000_000.0 / rpm * (1 + rateMargin)) + 1;
+        return RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(nanos))
+                .timeoutDuration(Duration.ofDays(1))
+                .build();
+    }
+
+    /**
+     * The retry configuration: {@link #maxAttempts()} attempts for {@link GeminiException}s that are
+     * {@linkplain GeminiException#isRetryable() retryable}; the wait is the server's retry delay when
+     * given, else exponential backoff with jitter.
+     */
+    public RetryConfig retryConfig() {
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                initialBackoff, backoffMultiplier, jitter, maxBackoff);
+        IntervalBiFunction<Object> interval = (attempt, either) -> {
+            if (either.isLeft() && either.getLeft() instanceof GeminiException g && g.retryDelay().isPresent()) {
+                return Math.max(0, g.retryDelay().get().toMillis());
+            }
+            return backoff.apply(attempt);
+        };
+        return RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .retryOnException(t -> t instanceof GeminiException g && g.isRetryable())
+                .intervalBiFunction(interval)
+                .build();
+    }
+
+    /**
+     * Starts the run in the background and returns its handle; outcomes reach {@code listener} as
+     * they come. The iterator is read from the runner's threads, one article at a time.
+     */
+    public <R> RealtimeRun<R> start(Iterator<Article> articles, RealtimeCall<R> call, OutcomeListener<R> listener) {
+        Checks.notNull(articles, "articles");
+        Checks.notNull(call, "call");
+        Checks.notNull(listener, "listener");
+        RealtimeRun<R> run = new RealtimeRun<>(this, articles, call, listener);
+        run.begin();
+        return run;
+    }
+
+    /** Runs to the end (or the daily cap) and returns the summary; blocks. */
+    public <R> RealtimeSummary run(Iterator<Article> articles, RealtimeCall<R> call, OutcomeListener<R> listener)
+            throws InterruptedException {
+        return start(articles, call, listener).await();
+    }
+
+    @Override
+    public String toString() {
+        return "RealtimeRunner[rpm=" + rpm + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
+                + (dailyCap > 0 ? ", dailyCap=" + dailyCap + " (" + zone + ")" : "") + "]";
+    }
+}
