@@ -1,0 +1,129 @@
+package dev.newsbatch.ingest;
+
+import dev.newsbatch.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * Extracts the readable article from an HTML page: headline, main text without navigation, boilerplate and
+ * comments, and the byline, site name and publication time the page states. Immutable and thread-safe.
+ *
+ * <p>Title: the page's JSON-LD headline, {@code og:title} or similar metadata, else its {@code <title>} with
+ * the site name cut off (see {@link TitleFinder}). Main text: found by content scoring (text length, commas,
+ * link density, paragraph structure, class and id hints), with boilerplate dropped: hidden elements, scripts,
+ * nav, aside, footer, forms, share and related blocks, link lists. Whitespace is collapsed and each paragraph
+ * ends with a line break.
+ *
+ * <pre>{@code
+ * ArticleExtractor extractor = ArticleExtractor.ofDefaults();
+ * ExtractedArticle article = extractor.extract(html, "https://example.com/news/1");
+ * System.out.println(article.title() + "\n\n" + article.contents());
+ * }</pre>
+ */
+public final class ArticleExtractor {
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final ArticleExtractor DEFAULTS = new ArticleExtractor(500);
+
+    private final int minContentChars;
+
+    private ArticleExtractor(int minContentChars) {
+        this.minContentChars = minContentChars;
+    }
+
+    /** An extractor with the defaults: {@code minContentChars} 500. */
+    public static ArticleExtractor ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /** Below this many characters of main text, the search is repeated with fewer filters. Default: 500. */
+    public int minContentChars() {
+        return minContentChars;
+    }
+
+    /**
+     * A copy with another {@link #minContentChars()}.
+     *
+     * @throws IllegalArgumentException if {@code value} is negative
+     */
+    public ArticleExtractor minContentChars(int value) {
+        Checks.atLeast(value, 0, "minContentChars");
+        return new ArticleExtractor(value);
+    }
+
+    /**
+     * Extracts the article of {@code html}.
+     *
+     * @param html    the page
+     * @param baseUrl the page's URL, for resolving relative links (may be empty)
+     * @throws IllegalArgumentException if {@code html} is null
+     */
+    public ExtractedArticle extract(String html, String baseUrl) {
+        Checks.notNull(html, "html");
+        return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl));
+    }
+
+    /** Extracts the article of a parsed page; {@code doc} is changed (scripts and hidden parts are removed). */
+    public ExtractedArticle extract(Document doc) {
+        Checks.notNull(doc, "doc");
+        PageMetadata meta = PageMetadata.of(doc);
+        String title = TitleFinder.find(doc, meta);
+        Element body = doc.body();
+        prepare(body);
+        ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find();
+        String text = TextRenderer.render(content.parts(), content.dropped());
+        String byline = meta.byline() != null ? meta.byline() : content.byline();
+        return new ExtractedArticle(title, text, byline, meta.siteName(), meta.published(), meta.excerpt());
+    }
+
+    /** Removes what is never content: scripts, styles, comments, hidden elements. */
+    private static void prepare(Element body) {
+        List<Node> remove = new ArrayList<>();
+        collect(body, remove);
+        for (Node n : remove) {
+            n.remove();
+        }
+    }
+
+    private static void collect(Node node, List<Node> remove) {
+        for (Node n : node.childNodes()) {
+            if (n instanceof Comment) {
+                remove.add(n);
+            } else if (n instanceof Element) {
+                Element e = (Element) n;
+                if (isNeverContent(e)) {
+                    remove.add(e);
+                } else {
+                    collect(e, remove);
+                }
+            }
+        }
+    }
+
+    private static boolean isNeverContent(Element e) {
+        switch (e.normalName()) {
+            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
+                return true;
+            default:
+                break;
+        }
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        if ("true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image")) {
+            return true;
+        }
+        String style = e.attr("style");
+        return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    @Override
+    public String toString() {
+        return "ArticleExtractor[minContentChars=" + minContentChars + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.newsbatch.ingest;
+
+import java.nio.file.Path;
+
+/**
+ * One problem found in an input file: where it is (file, line, element index) and what is wrong.
+ *
+ * <pre>{@code
+ * InputProblem p = new InputProblem(Path.of("articles.jsonl"), 17, 16, "contents", "is missing");
+ * p.toString();   // articles.jsonl line 17: field "contents" is missing
+ * }</pre>
+ *
+ * @param file    the input file
+ * @param line    1-based line number, or -1 when unknown
+ * @param index   0-based element or record index, or -1 when unknown or not applicable
+ * @param field   the field concerned, or {@code null} when the problem is not about one field
+ * @param message what is wrong, e.g. {@code is missing} or {@code must be a string, was 3.5}
+ */
+public record InputProblem(Path file, long line, long index, String field, String message) {
+
+    public InputProblem {
+        dev.newsbatch.Checks.notNull(file, "file");
+        dev.newsbatch.Checks.notBlank(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        Path name = file.getFileName();
+        s.append(name == null ? file.toString() : name.toString());
+        if (line >= 1) {
+            s.append(" line ").append(line);
+        }
+        if (index >= 0) {
+            s.append(line >= 1 ? " (element " : " element ").append(index).append(line >= 1 ? ")" : "");
+        }
+        s.append(": ");
+        if (field != null) {
+            s.append("field \"").append(field).append("\" ");
+        }
+        return s.append(message).toString();
+    }
+}

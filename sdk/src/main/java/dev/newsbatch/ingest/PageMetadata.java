@@ -1,0 +1,201 @@
+package dev.newsbatch.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a page says about itself in {@code <meta>} tags and schema.org JSON-LD: title, byline, site name,
+ * publication time and description. Fields are {@code null} when the page does not state them.
+ */
+record PageMetadata(String title, String byline, String siteName, String published, String excerpt) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ARTICLE_TYPES = Pattern.compile(
+            "^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle"
+            + "|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle"
+            + "|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting"
+            + "|TechArticle|APIReference|WebPage)$");
+
+    static PageMetadata of(Document doc) {
+        Map<String, String> meta = new HashMap<>();
+        for (Element m : doc.getElementsByTag("meta")) {
+            String content = m.attr("content").strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
+                for (String k : key.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                    if (!k.isEmpty()) {
+                        meta.putIfAbsent(k.replaceAll("\\s*[.:]\\s*", ":"), content);
+                    }
+                }
+            }
+        }
+        JsonLd ld = JsonLd.of(doc);
+        String title = first(ld.title(doc), meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
+                meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
+                meta.get("twitter:title"), meta.get("parsely-title"));
+        String articleAuthor = meta.get("article:author");
+        if (articleAuthor != null && articleAuthor.matches("(?i)^https?://.*")) {
+            articleAuthor = null;
+        }
+        String byline = first(ld.author, meta.get("dc:creator"), meta.get("dcterm:creator"), meta.get("author"),
+                meta.get("parsely-author"), articleAuthor);
+        String site = first(ld.publisher, meta.get("og:site_name"), meta.get("application-name"));
+        String published = first(ld.published, meta.get("article:published_time"), meta.get("parsely-pub-date"),
+                meta.get("datepublished"), meta.get("date"), meta.get("dc:date"));
+        String excerpt = first(ld.description, meta.get("dc:description"), meta.get("dcterm:description"),
+                meta.get("og:description"), meta.get("weibo:article:description"), meta.get("description"),
+                meta.get("twitter:description"));
+        return new PageMetadata(title, byline, site, published, excerpt);
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return Text.normalise(v);
+            }
+        }
+        return null;
+    }
+
+    /** The first schema.org article object of the page's JSON-LD blocks. */
+    private static final class JsonLd {
+        String name;
+        String headline;
+        String author;
+        String publisher;
+        String published;
+        String description;
+
+        static JsonLd of(Document doc) {
+            JsonLd ld = new JsonLd();
+            for (Element script : doc.select("script[type=application/ld+json]")) {
+                try {
+                    String text = script.data().replaceAll("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$", "");
+                    JsonNode article = find(JSON.readTree(text), false);
+                    if (article != null) {
+                        ld.read(article);
+                        return ld;
+                    }
+                } catch (Exception e) {
+                    // a malformed JSON-LD block is ignored like a browser ignores it
+                }
+            }
+            return ld;
+        }
+
+        private static JsonNode find(JsonNode node, boolean inContext) {
+            if (node == null) {
+                return null;
+            }
+            if (node.isArray()) {
+                for (JsonNode n : node) {
+                    JsonNode found = find(n, inContext);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            if (!node.isObject()) {
+                return null;
+            }
+            boolean schema = inContext || isSchemaOrg(node.get("@context"));
+            if (!schema) {
+                return null;
+            }
+            if (node.has("@graph")) {
+                JsonNode found = find(node.get("@graph"), true);
+                if (found != null) {
+                    return found;
+                }
+            }
+            JsonNode type = node.get("@type");
+            if (type != null) {
+                for (JsonNode t : type.isArray() ? type : JSON.createArrayNode().add(type)) {
+                    if (ARTICLE_TYPES.matcher(t.asText()).matches() && (!"WebPage".equals(t.asText()) || node.has("headline"))) {
+                        return node;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static boolean isSchemaOrg(JsonNode context) {
+            if (context == null) {
+                return false;
+            }
+            if (context.isTextual()) {
+                return context.asText().matches("(?i)^https?://schema\\.org/?$");
+            }
+            if (context.isObject()) {
+                JsonNode vocab = context.get("@vocab");
+                return vocab != null && vocab.asText().matches("(?i)^https?://schema\\.org/?$");
+            }
+            if (context.isArray()) {
+                for (JsonNode c : context) {
+                    if (isSchemaOrg(c)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void read(JsonNode a) {
+            name = text(a.get("name"));
+            headline = text(a.get("headline"));
+            author = names(a.get("author"));
+            JsonNode pub = a.get("publisher");
+            publisher = pub == null ? null : pub.isObject() ? text(pub.get("name")) : text(pub);
+            published = text(a.get("datePublished"));
+            description = text(a.get("description"));
+        }
+
+        /** The headline or the name; when both differ, the one closer to the document's {@code <title>}. */
+        String title(Document doc) {
+            if (name != null && headline != null && !name.equals(headline)) {
+                String docTitle = doc.title();
+                boolean nameMatches = Text.similarity(name, docTitle) > 0.75;
+                boolean headlineMatches = Text.similarity(headline, docTitle) > 0.75;
+                return nameMatches && !headlineMatches ? name : headline;
+            }
+            return headline != null ? headline : name;
+        }
+
+        private static String text(JsonNode n) {
+            return n != null && n.isValueNode() && !n.asText().isBlank() ? n.asText().strip() : null;
+        }
+
+        private static String names(JsonNode n) {
+            if (n == null) {
+                return null;
+            }
+            if (n.isTextual()) {
+                return text(n);
+            }
+            if (n.isObject()) {
+                return text(n.get("name"));
+            }
+            if (n.isArray()) {
+                List<String> all = new ArrayList<>();
+                for (JsonNode a : n) {
+                    String s = names(a);
+                    if (s != null) {
+                        all.add(s);
+                    }
+                }
+                return all.isEmpty() ? null : String.join(", ", all);
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.newsbatch.ingest;
+
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/** Renders content elements as plain text: whitespace collapsed, one line per paragraph or block. */
+final class TextRenderer {
+    private static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "body", "br", "caption",
+            "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+            "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+            "tbody", "thead", "tfoot", "tr", "ul", "center", "html");
+    private static final Set<String> CELL = Set.of("td", "th");
+    private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "head", "title", "meta");
+
+    private final StringBuilder out = new StringBuilder();
+    private final Set<Element> dropped;
+    private boolean pendingSpace;
+
+    private TextRenderer(Set<Element> dropped) {
+        this.dropped = dropped;
+    }
+
+    static String render(List<Element> parts, Set<Element> dropped) {
+        TextRenderer r = new TextRenderer(dropped);
+        for (Element p : parts) {
+            r.element(p);
+            r.newline();
+        }
+        return r.out.toString().strip();
+    }
+
+    private void element(Element e) {
+        if (dropped.contains(e)) {
+            return;
+        }
+        String tag = e.normalName();
+        if (SKIP.contains(tag)) {
+            return;
+        }
+        boolean block = BLOCK.contains(tag);
+        if (block) {
+            newline();
+        } else if (CELL.contains(tag)) {
+            pendingSpace = true;
+        }
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode) {
+                text(((TextNode) n).getWholeText());
+            } else if (n instanceof Element) {
+                element((Element) n);
+            }
+        }
+        if (block) {
+            newline();
+        } else if (CELL.contains(tag)) {
+            pendingSpace = true;
+        }
+    }
+
+    private void text(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B') {
+                pendingSpace = true;
+            } else {
+                if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+    }
+
+    private void newline() {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        pendingSpace = false;
+    }
+}

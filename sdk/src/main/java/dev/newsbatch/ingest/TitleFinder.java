@@ -1,0 +1,70 @@
+package dev.newsbatch.ingest;
+
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The headline of a page: the page's own metadata (JSON-LD headline, {@code og:title} and similar) when it has
+ * any, else its {@code <title>} with the site name cut off, else its only {@code <h1>}.
+ *
+ * <p>Cutting the site name: when the title has a separator ({@code | - \ / > »} between spaces), the last part
+ * is cut, or the first part when what is left would be under three words. A title without separators but with
+ * {@code ": "} keeps what follows the colon unless a heading repeats the whole title. A title shorter than 15
+ * or longer than 150 characters gives way to the page's single {@code <h1>}. When the cut leaves four words or
+ * fewer, the whole title is kept.
+ */
+final class TitleFinder {
+    private static final Pattern SEPARATOR = Pattern.compile(" [|\\-\\\\/>»] ");
+    private static final Pattern HIERARCHICAL = Pattern.compile(" [\\\\/>»] ");
+
+    private TitleFinder() {}
+
+    static String find(Document doc, PageMetadata meta) {
+        if (meta.title() != null && !meta.title().isBlank()) {
+            return meta.title();
+        }
+        return fromDocument(doc);
+    }
+
+    static String fromDocument(Document doc) {
+        Element titleTag = doc.selectFirst("title");
+        String orig = titleTag == null ? "" : Text.normalise(titleTag.text());
+        String cur = orig;
+        boolean hierarchical = false;
+        if (SEPARATOR.matcher(cur).find()) {
+            hierarchical = HIERARCHICAL.matcher(cur).find();
+            cur = orig.replaceAll("(.*)[|\\-\\\\/>»] .*", "$1");
+            if (Text.wordCount(cur) < 3) {
+                cur = orig.replaceAll("^[^|\\-\\\\/>»]*[|\\-\\\\/>»](.*)", "$1");
+            }
+        } else if (cur.contains(": ")) {
+            boolean headingRepeats = false;
+            for (Element h : doc.select("h1, h2")) {
+                if (Text.normalise(h.text()).equals(cur)) {
+                    headingRepeats = true;
+                    break;
+                }
+            }
+            if (!headingRepeats) {
+                cur = orig.substring(orig.lastIndexOf(':') + 1);
+                if (Text.wordCount(cur) < 3) {
+                    cur = orig.substring(orig.indexOf(':') + 1);
+                } else if (Text.wordCount(orig.substring(0, orig.indexOf(':'))) > 5) {
+                    cur = orig;
+                }
+            }
+        } else if (cur.length() > 150 || cur.length() < 15) {
+            var h1s = doc.getElementsByTag("h1");
+            if (h1s.size() == 1) {
+                cur = Text.normalise(h1s.get(0).text());
+            }
+        }
+        cur = Text.normalise(cur);
+        int words = Text.wordCount(cur);
+        if (words <= 4 && (!hierarchical || words != Text.wordCount(orig.replaceAll("[|\\-\\\\/>»]+", "")) - 1)) {
+            cur = orig;
+        }
+        return cur;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.newsbatch.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The extraction dev set's scoring (score.py) in Java: bag-of-words precision, recall and F1 of the predicted
+ * contents against the text of expected.html (lower-cased word tokens with multiplicity), and exact title
+ * match after whitespace folding.
+ */
+final class ExtractionScore {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+    private static final Pattern SPACE = Pattern.compile("(?U)\\s+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExtractionScore() {}
+
+    record Row(String name, double precision, double recall, double f1, boolean titleOk) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-40s P=%.3f R=%.3f F1=%.3f title=%s", name, precision, recall, f1,
+                    titleOk ? "ok" : "--");
+        }
+    }
+
+    record Summary(List<Row> rows, double meanF1, double titleMatch) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "mean_f1=%.3f title_match=%.3f pages=%d", meanF1, titleMatch, rows.size());
+        }
+    }
+
+    /** Finds {@code shared/extraction-dev} in the working directory or one of its parents. */
+    static Path devSet() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve("shared").resolve("extraction-dev");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/extraction-dev not found above " + Path.of("").toAbsolutePath());
+    }
+
+    static List<Path> pages(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("expected.html"))).sorted().collect(Collectors.toList());
+        }
+    }
+
+    static Summary score(Path pages, Path predictions) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Path page : pages(pages)) {
+            String name = page.getFileName().toString();
+            Path pred = predictions.resolve(name + ".json");
+            String contents = "";
+            String title = null;
+            if (Files.isRegularFile(pred)) {
+                JsonNode d = JSON.readTree(pred.toFile());
+                contents = d.path("contents").asText("");
+                title = d.path("title").isTextual() ? d.path("title").asText() : null;
+            }
+            rows.add(row(page, contents, title));
+        }
+        return summary(rows);
+    }
+
+    static Row row(Path page, String contents, String title) throws IOException {
+        Map<String, Integer> want = tokens(htmlText(Files.readString(page.resolve("expected.html"), StandardCharsets.UTF_8)));
+        Map<String, Integer> got = tokens(contents);
+        Path metaPath = page.resolve("expected-metadata.json");
+        String expectedTitle = Files.isRegularFile(metaPath) ? JSON.readTree(metaPath.toFile()).path("title").asText(null) : null;
+        int common = 0;
+        for (Map.Entry<String, Integer> e : got.entrySet()) {
+            common += Math.min(e.getValue(), want.getOrDefault(e.getKey(), 0));
+        }
+        double p = common / (double) Math.max(1, sum(got));
+        double r = common / (double) Math.max(1, sum(want));
+        double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+        boolean t = expectedTitle != null && !expectedTitle.isEmpty() && fold(expectedTitle).equals(fold(title));
+        return new Row(page.getFileName().toString(), p, r, f, t);
+    }
+
+    static Summary summary(List<Row> rows) {
+        int n = Math.max(1, rows.size());
+        double f = rows.stream().mapToDouble(Row::f1).sum() / n;
+        double t = rows.stream().filter(Row::titleOk).count() / (double) n;
+        return new Summary(List.copyOf(rows), f, t);
+    }
+
+    private static int sum(Map<String, Integer> m) {
+        return m.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    static Map<String, Integer> tokens(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher m = WORD.matcher(text == null ? "" : text);
+        while (m.find()) {
+            counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    static String htmlText(String html) {
+        StringBuilder s = new StringBuilder();
+        collect(Jsoup.parseBodyFragment(html).body(), s);
+        return s.toString();
+    }
+
+    private static void collect(Element e, StringBuilder s) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode) {
+                s.append(' ').append(((TextNode) n).getWholeText());
+            } else if (n instanceof Element) {
+                Element c = (Element) n;
+                if (!c.normalName().equals("script") && !c.normalName().equals("style")) {
+                    s.append(' ');
+                    collect(c, s);
+                    s.append(' ');
+                }
+            }
+        }
+    }
+
+    static String fold(String s) {
+        return s == null ? "" : SPACE.matcher(s).replaceAll(" ").strip();
+    }
+}

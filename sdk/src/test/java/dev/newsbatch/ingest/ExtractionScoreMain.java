@@ -1,0 +1,48 @@
+package dev.newsbatch.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes the extractor's predictions for a pages directory, one {@code NAME.json} per page, for score.py;
+ * then prints this module's own scoring of them.
+ *
+ * <pre>{@code
+ * java ... dev.newsbatch.ingest.ExtractionScoreMain ../shared/extraction-dev /tmp/pred
+ * }</pre>
+ */
+public final class ExtractionScoreMain {
+    private ExtractionScoreMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path pages = Path.of(args.length > 0 ? args[0] : ExtractionScore.devSet().toString());
+        Path out = Path.of(args.length > 1 ? args[1] : "target/extraction-predictions");
+        Files.createDirectories(out);
+        ObjectMapper json = new ObjectMapper();
+        ArticleExtractor extractor = ArticleExtractor.ofDefaults();
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(pages)) {
+            dirs = s.filter(d -> Files.isRegularFile(d.resolve("source.html"))).sorted().collect(Collectors.toList());
+        }
+        for (Path d : dirs) {
+            String html = Files.readString(d.resolve("source.html"), StandardCharsets.UTF_8);
+            ExtractedArticle a = extractor.extract(html, "http://fakehost/test/page.html");
+            ObjectNode o = json.createObjectNode();
+            o.put("title", a.title());
+            o.put("contents", a.contents());
+            o.put("byline", a.byline());
+            o.put("site_name", a.siteName());
+            o.put("published", a.published());
+            Files.writeString(out.resolve(d.getFileName() + ".json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+        }
+        ExtractionScore.Summary summary = ExtractionScore.score(pages, out);
+        summary.rows().forEach(System.out::println);
+        System.out.println(summary);
+    }
+}
