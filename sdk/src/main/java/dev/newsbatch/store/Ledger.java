@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The crash-safe record of every run, request file, batch job and item: an SQLite database
@@ -76,12 +77,13 @@ public final class Ledger implements AutoCloseable {
         Path file = batchDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(batchDir);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(30_000);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout=30000");
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA foreign_keys=ON");
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
@@ -230,6 +232,21 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /** Counts one more attempt for each of {@code keys} and moves them back to SUBMITTED, in one transaction. */
+    public synchronized void bumpAttempts(String runId, java.util.Collection<String> keys) {
+        transaction(() -> {
+            try (PreparedStatement p = db.prepareStatement("UPDATE items SET state='SUBMITTED', attempts=attempts+1, "
+                    + "error_kind=NULL, error=NULL, updated_at=? WHERE run_id=? AND key=?")) {
+                String now = now();
+                for (String k : keys) {
+                    bind(p, now, runId, k);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        });
+    }
+
     /** The keys of a run's items already recorded (any state). */
     public synchronized java.util.Set<String> itemKeys(String runId) {
         return new java.util.HashSet<>(query("SELECT key FROM items WHERE run_id=?", rs -> rs.getString(1), runId));
@@ -335,9 +352,6 @@ public final class Ledger implements AutoCloseable {
             if (!outer) {
                 body.run();
                 return;
-            }
-            try (Statement s = db.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
             }
             db.setAutoCommit(false);
             try {

@@ -1,0 +1,227 @@
+package dev.newsbatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.display.ProgressBar;
+import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.gemini.GeminiGateway;
+import dev.newsbatch.realtime.DailyQuota;
+import dev.newsbatch.realtime.Outcome;
+import dev.newsbatch.realtime.RealtimeRunner;
+import dev.newsbatch.realtime.RealtimeSummary;
+import dev.newsbatch.store.ItemOutcomeRecord;
+import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.JobRecord;
+import dev.newsbatch.store.Ledger;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Real-time mode: one {@code generateContent} call per open item of a run, read from the run's
+ * request files, under the runner's rate limit, retries and daily cap (kept in the ledger), with each
+ * outcome stored as it arrives.
+ */
+final class Realtime {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ledger scope of the daily request count. */
+    static final String DAILY_SCOPE = "generateContent";
+
+    private Realtime() {}
+
+    /** Answers rejected by the schema or not JSON: not retried by the runner, recorded with their kind. */
+    static final class AnswerRejected extends RuntimeException {
+        final ErrorKind kind;
+        final long in;
+        final long out;
+
+        AnswerRejected(ErrorKind kind, String message, long in, long out) {
+            super(kind.name() + ": " + message);
+            this.kind = kind;
+            this.in = in;
+            this.out = out;
+        }
+    }
+
+    record Answer(String json, long in, long out) { }
+
+    static RealtimeSummary run(BatchSpec<?> spec, RunSettings settings, Session s, Instant deadline,
+                               ProgressBar bar) {
+        String runId = settings.runId();
+        RealtimeSummary last = null;
+        for (int round = 0; round < spec.maxAttempts; round++) {
+            Map<String, String> prompts = openPrompts(s.ledger, runId, spec.maxAttempts, round > 0);
+            if (prompts.isEmpty()) {
+                break;
+            }
+            last = runOnce(spec, settings, s, prompts, deadline, bar);
+            if (last.stopReason() != dev.newsbatch.realtime.StopReason.COMPLETED) {
+                break;
+            }
+        }
+        var counts = s.ledger.itemCounts(runId);
+        if (counts.submitted() == 0 && counts.pending() == 0) {
+            s.ledger.runState(runId, "DONE");
+        }
+        if (last != null && last.stopReason() == dev.newsbatch.realtime.StopReason.DAILY_CAP) {
+            Notices.once("newsbatch: daily cap of " + spec.dailyCap + " requests reached; " + last.remaining()
+                    + " articles wait for the next day" + last.nextDayStart().map(d -> " (" + d + ")").orElse(""));
+        }
+        return last;
+    }
+
+    private static RealtimeSummary runOnce(BatchSpec<?> spec, RunSettings settings, Session s,
+                                           Map<String, String> prompts, Instant deadline, ProgressBar bar) {
+        String runId = settings.runId();
+        GeminiGateway gateway = s.connection.gateway();
+        Ledger ledger = s.ledger;
+        int rpm = spec.rpm > 0 ? spec.rpm : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Planning.limits(spec).rpm()));
+        RealtimeRunner runner = RealtimeRunner.ofRpm(rpm);
+        if (spec.dailyCap > 0) {
+            runner = runner.dailyCap(spec.dailyCap, new LedgerQuota(ledger));
+        }
+        List<Article> work = new ArrayList<>();
+        prompts.forEach((key, prompt) -> work.add(Article.of(key, "", prompt)));
+        long total = ledger.itemCounts(runId).total();
+        AtomicLong finished = new AtomicLong(total - prompts.size());
+        String system = settings.template().prompts().systemInstruction();
+        var schema = settings.template().schema();
+        var run = runner.start(work.iterator(), a -> {
+            GeminiGateway.Answer answer = gateway.generate(settings.template().model(), system, a.contents(),
+                    schema.responseSchema());
+            JsonNode parsed;
+            try {
+                parsed = JSON.readTree(answer.text());
+            } catch (IOException e) {
+                throw new AnswerRejected(ErrorKind.UNPARSABLE_JSON, "answer is not JSON",
+                        answer.inputTokens(), answer.outputTokens());
+            }
+            List<String> problems = schema.validate(parsed);
+            if (!problems.isEmpty()) {
+                throw new AnswerRejected(ErrorKind.SCHEMA_VIOLATION, String.join("; ", problems),
+                        answer.inputTokens(), answer.outputTokens());
+            }
+            return new Answer(parsed.toString(), answer.inputTokens(), answer.outputTokens());
+        }, outcome -> {
+            record(ledger, runId, outcome);
+            if (outcome.status() != Outcome.Status.DEFERRED) {
+                long done = finished.incrementAndGet();
+                bar.update(runId, total == 0 ? 100 : 100.0 * done / total,
+                        String.format("%,d/%,d answered", done, total));
+            }
+        });
+        try {
+            Duration left = Duration.between(Instant.now(), deadline);
+            return run.await(left.isNegative() ? Duration.ZERO : left);
+        } catch (TimeoutException e) {
+            run.cancel();
+            try {
+                return run.await();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the real-time run", ie);
+            }
+        } catch (InterruptedException e) {
+            run.cancel();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the real-time run " + runId, e);
+        }
+    }
+
+    private static void record(Ledger ledger, String runId, Outcome<Answer> o) {
+        switch (o.status()) {
+            case SUCCEEDED -> ledger.recordOutcomes(runId, List.of(ItemOutcomeRecord.success(o.articleId(),
+                    o.result().json(), o.result().in(), o.result().out(), null)));
+            case FAILED -> ledger.recordOutcomes(runId, List.of(failure(o)));
+            case DEFERRED -> { }
+        }
+    }
+
+    private static ItemOutcomeRecord failure(Outcome<Answer> o) {
+        String reason = o.reason() == null ? "failed" : o.reason();
+        ErrorKind kind = ErrorKind.API_ERROR;
+        for (ErrorKind k : List.of(ErrorKind.UNPARSABLE_JSON, ErrorKind.SCHEMA_VIOLATION)) {
+            if (reason.contains(k.name() + ": ")) {
+                kind = k;
+            }
+        }
+        return ItemOutcomeRecord.failure(o.articleId(), kind.name(), reason, 0, 0, null);
+    }
+
+    /**
+     * The prompts of the run's open items: never answered, or (on a retry round) failed with a
+     * retryable error and fewer than {@code maxAttempts} attempts.
+     */
+    private static Map<String, String> openPrompts(Ledger ledger, String runId, int maxAttempts, boolean retry) {
+        Set<String> open = new HashSet<>();
+        for (ItemRecord i : ledger.items(runId, null)) {
+            boolean waiting = "SUBMITTED".equals(i.state()) || "PENDING".equals(i.state());
+            boolean again = retry && "FAILED".equals(i.state()) && i.errorKind() != null
+                    && ErrorKind.valueOf(i.errorKind()).isRetryable() && i.attempts() < maxAttempts;
+            if (waiting || again) {
+                open.add(i.key());
+            }
+        }
+        if (retry) {
+            ledger.bumpAttempts(runId, open);
+        }
+        Map<String, String> prompts = new HashMap<>();
+        Set<String> files = new HashSet<>();
+        for (JobRecord j : ledger.jobs(runId)) {
+            files.add(j.requestFile());
+        }
+        for (String f : files) {
+            readPrompts(Path.of(f), open, prompts);
+        }
+        return prompts;
+    }
+
+    private static void readPrompts(Path file, Set<String> wanted, Map<String, String> into) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode node = JSON.readTree(line);
+                String key = node.path("key").asText();
+                if (wanted.contains(key)) {
+                    into.put(key, node.path("request").path("contents").path(0).path("parts").path(0)
+                            .path("text").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read request file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The daily request count, kept in the ledger so restarts on the same day respect the cap. */
+    static final class LedgerQuota implements DailyQuota {
+        private final Ledger ledger;
+
+        LedgerQuota(Ledger ledger) {
+            this.ledger = ledger;
+        }
+
+        @Override
+        public int usedOn(LocalDate day) {
+            return ledger.usedOn(day, DAILY_SCOPE);
+        }
+
+        @Override
+        public boolean tryAcquire(LocalDate day, int cap) {
+            return ledger.tryAcquire(day, DAILY_SCOPE, cap);
+        }
+    }
+}
