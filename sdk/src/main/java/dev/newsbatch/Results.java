@@ -64,6 +64,11 @@ public final class Results<T extends Record> {
         this.usage = Checks.notNull(usage, "usage");
     }
 
+    /** The classification schema of the rows. */
+    public ClassificationSchema<T> schema() {
+        return schema;
+    }
+
     /** The run's name. */
     public String name() {
         return name;
