@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  * fewer, the whole title is kept.
  */
 final class TitleFinder {
-    private static final Pattern SEPARATOR = Pattern.compile(" [|\\-\\\\/>»] ");
+    private static final Pattern SEPARATOR = Pattern.compile(" [|\\-–—\\\\/>»] ");
     private static final Pattern HIERARCHICAL = Pattern.compile(" [\\\\/>»] ");
 
     private TitleFinder() {}
@@ -34,9 +34,9 @@ final class TitleFinder {
         boolean hierarchical = false;
         if (SEPARATOR.matcher(cur).find()) {
             hierarchical = HIERARCHICAL.matcher(cur).find();
-            cur = orig.replaceAll("(.*)[|\\-\\\\/>»] .*", "$1");
+            cur = orig.replaceAll("(.*)[|\\-–—\\\\/>»] .*", "$1");
             if (Text.wordCount(cur) < 3) {
-                cur = orig.replaceAll("^[^|\\-\\\\/>»]*[|\\-\\\\/>»](.*)", "$1");
+                cur = orig.replaceAll("^[^|\\-–—\\\\/>»]*[|\\-–—\\\\/>»](.*)", "$1");
             }
         } else if (cur.contains(": ")) {
             boolean headingRepeats = false;
@@ -62,7 +62,7 @@ final class TitleFinder {
         }
         cur = Text.normalise(cur);
         int words = Text.wordCount(cur);
-        if (words <= 4 && (!hierarchical || words != Text.wordCount(orig.replaceAll("[|\\-\\\\/>»]+", "")) - 1)) {
+        if (words <= 4 && (!hierarchical || words != Text.wordCount(orig.replaceAll("[|\\-–—\\\\/>»]+", "")) - 1)) {
             cur = orig;
         }
         return cur;
