@@ -8,7 +8,8 @@ import org.jsoup.nodes.Element;
  * The headline of a page: the page's own metadata (JSON-LD headline, {@code og:title} and similar) when it has
  * any, else its {@code <title>} with the site name cut off, else its only {@code <h1>}.
  *
- * <p>Cutting the site name: when the title has a separator ({@code | - \ / > »} between spaces), the last part
+ * <p>Cutting the site name: a part equal to the page's stated site name ({@code og:site_name}) is cut first;
+ * otherwise, when the title has a separator ({@code | - \ / > »} between spaces), the last part
  * is cut, or the first part when what is left would be under three words. A title without separators but with
  * {@code ": "} keeps what follows the colon unless a heading repeats the whole title. A title shorter than 15
  * or longer than 150 characters gives way to the page's single {@code <h1>}. When the cut leaves four words or
@@ -24,12 +25,16 @@ final class TitleFinder {
         if (meta.title() != null && !meta.title().isBlank()) {
             return meta.title();
         }
-        return fromDocument(doc);
+        return fromDocument(doc, meta.siteName());
     }
 
-    static String fromDocument(Document doc) {
+    static String fromDocument(Document doc, String siteName) {
         Element titleTag = doc.selectFirst("title");
         String orig = titleTag == null ? "" : Text.normalise(titleTag.text());
+        String withoutSite = withoutSiteName(orig, siteName);
+        if (withoutSite != null) {
+            return withoutSite;
+        }
         String cur = orig;
         boolean hierarchical = false;
         if (SEPARATOR.matcher(cur).find()) {
@@ -66,5 +71,26 @@ final class TitleFinder {
             cur = orig;
         }
         return cur;
+    }
+
+    /** The title without a leading or trailing site name set off by a separator, or null if it has none. */
+    static String withoutSiteName(String title, String siteName) {
+        if (siteName == null || siteName.isBlank()) {
+            return null;
+        }
+        String site = Text.normalise(siteName).toLowerCase(java.util.Locale.ROOT);
+        String lower = title.toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = SEPARATOR.matcher(title);
+        while (m.find()) {
+            String before = title.substring(0, m.start()).strip();
+            String after = title.substring(m.end()).strip();
+            if (lower.substring(m.end()).strip().equals(site) && !before.isEmpty()) {
+                return before;
+            }
+            if (lower.substring(0, m.start()).strip().equals(site) && !after.isEmpty()) {
+                return after;
+            }
+        }
+        return null;
     }
 }
