@@ -591,7 +591,14 @@ final class ContentFinder {
             }
             for (int i = found.size() - 1; i >= 0; i--) {
                 Element e = found.get(i);
-                if (e == part || isDropped(e) || (tag.equals("div") && paragraphs.contains(e))) {
+                if (e == part || isDropped(e)) {
+                    continue;
+                }
+                if (tag.equals("div") && paragraphs.contains(e)) {
+                    Stats s = measure(e);
+                    if (has(WEIGHT_CLASSES) && s.linkDensity() > 0.5) {
+                        drop(e);
+                    }
                     continue;
                 }
                 if (shouldRemove(e, tag, dataTables)) {
