@@ -1,14 +1,9 @@
 package dev.newsbatch.ingest;
 
 import dev.newsbatch.Checks;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 
 /**
  * Extracts the readable article from an HTML page: headline, main text without navigation, boilerplate and
@@ -27,7 +22,6 @@ import org.jsoup.nodes.Node;
  * }</pre>
  */
 public final class ArticleExtractor {
-    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final ArticleExtractor DEFAULTS = new ArticleExtractor(500);
 
     private final int minContentChars;
@@ -68,58 +62,16 @@ public final class ArticleExtractor {
         return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl));
     }
 
-    /** Extracts the article of a parsed page; {@code doc} is changed (scripts and hidden parts are removed). */
+    /** Extracts the article of a parsed page; {@code doc} is not changed. */
     public ExtractedArticle extract(Document doc) {
         Checks.notNull(doc, "doc");
         PageMetadata meta = PageMetadata.of(doc);
         String title = TitleFinder.find(doc, meta);
         Element body = doc.body();
-        prepare(body);
         ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find();
         String text = TextRenderer.render(content.parts(), content.dropped());
         String byline = meta.byline() != null ? meta.byline() : content.byline();
         return new ExtractedArticle(title, text, byline, meta.siteName(), meta.published(), meta.excerpt());
-    }
-
-    /** Removes what is never content: scripts, styles, comments, hidden elements. */
-    private static void prepare(Element body) {
-        List<Node> remove = new ArrayList<>();
-        collect(body, remove);
-        for (Node n : remove) {
-            n.remove();
-        }
-    }
-
-    private static void collect(Node node, List<Node> remove) {
-        for (Node n : node.childNodes()) {
-            if (n instanceof Comment) {
-                remove.add(n);
-            } else if (n instanceof Element) {
-                Element e = (Element) n;
-                if (isNeverContent(e)) {
-                    remove.add(e);
-                } else {
-                    collect(e, remove);
-                }
-            }
-        }
-    }
-
-    private static boolean isNeverContent(Element e) {
-        switch (e.normalName()) {
-            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
-                return true;
-            default:
-                break;
-        }
-        if (e.hasAttr("hidden")) {
-            return true;
-        }
-        if ("true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image")) {
-            return true;
-        }
-        String style = e.attr("style");
-        return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
     }
 
     @Override

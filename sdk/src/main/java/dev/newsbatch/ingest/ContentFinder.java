@@ -30,16 +30,16 @@ final class ContentFinder {
     static final int CLEAN_CONDITIONALLY = 4;
 
     private static final int CI = Pattern.CASE_INSENSITIVE;
-    static final Pattern UNLIKELY = Pattern.compile("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap"
+    static final Keywords UNLIKELY = Keywords.of("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap"
             + "|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper"
-            + "|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", CI);
-    static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow", CI);
-    static final Pattern POSITIVE = Pattern.compile("article|body|content|entry|hentry|h-entry|main|page|pagination"
-            + "|post|text|blog|story", CI);
-    static final Pattern NEGATIVE = Pattern.compile("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-"
+            + "|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
+    static final Keywords MAYBE = Keywords.of("and|article|body|column|content|main|mathjax|shadow");
+    static final Keywords POSITIVE = Keywords.of("article|body|content|entry|hentry|h-entry|main|page|pagination"
+            + "|post|text|blog|story");
+    static final Keywords NEGATIVE = Keywords.of("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-"
             + "|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar"
-            + "|skyscraper|sponsor|shopping|tags|widget", CI);
-    static final Pattern BYLINE = Pattern.compile("byline|author|dateline|writtenby|p-author", CI);
+            + "|skyscraper|sponsor|shopping|tags|widget");
+    static final Keywords BYLINE = Keywords.of("byline|author|dateline|writtenby|p-author");
     static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)", CI);
     static final Pattern VIDEOS = Pattern.compile("//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo"
             + "|v\\.qq)\\.com|(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)", CI);
@@ -47,6 +47,7 @@ final class ContentFinder {
             CI | Pattern.UNICODE_CASE);
     static final Pattern LOADING_WORDS = Pattern.compile("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
             CI | Pattern.UNICODE_CASE);
+    static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
     static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
     /** Tags whose presence makes a div a container rather than a paragraph. */
@@ -91,10 +92,35 @@ final class ContentFinder {
         return best;
     }
 
+    /** The lower-cased class and id of {@code e}, joined by a space. */
     static String matchString(Element e) {
         String cls = e.className();
         String id = e.id();
-        return cls.isEmpty() ? id : id.isEmpty() ? cls : cls + " " + id;
+        return Keywords.lower(cls.isEmpty() ? id : id.isEmpty() ? cls : cls + " " + id);
+    }
+
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+
+    /** Scripts, styles and hidden elements: never content, whatever the filters. */
+    static boolean isNeverContent(Element e, String tag) {
+        switch (tag) {
+            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
+                return true;
+            default:
+                break;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        if ("true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image")) {
+            return true;
+        }
+        String style = e.attr("style");
+        return !style.isEmpty() && (style.contains("none") || style.contains("hidden"))
+                && HIDDEN_STYLE.matcher(style).find();
     }
 
     /** Text measures of one subtree, leaving out dropped elements. */
@@ -107,6 +133,7 @@ final class ContentFinder {
         int li;
         int input;
         int headingLen;
+        int embed;
         int textishLen;
         int listLen;
         boolean hasBlock;
@@ -120,6 +147,7 @@ final class ContentFinder {
             li += c.li;
             input += c.input;
             headingLen += c.headingLen;
+            embed += c.embed;
             textishLen += c.textishLen;
             listLen += c.listLen;
             hasBlock |= c.hasBlock;
@@ -157,7 +185,7 @@ final class ContentFinder {
     /** One search with a given set of filters. */
     private final class Pass {
         private final int flags;
-        private final Map<Element, Stats> stats = new IdentityHashMap<>();
+        private final Map<Element, Stats> stats = new IdentityHashMap<>(8192);
         private final Map<Element, double[]> scores = new IdentityHashMap<>();
         private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Element> paragraphs = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -205,7 +233,7 @@ final class ContentFinder {
         private Stats walk(Element e, boolean inTable, boolean inCode) {
             Stats s = new Stats();
             String tag = e.normalName();
-            if (e != body && filteredOut(e, tag, inTable, inCode)) {
+            if (e != body && (isNeverContent(e, tag) || filteredOut(e, tag, inTable, inCode))) {
                 dropped.add(e);
                 return s;
             }
@@ -277,6 +305,8 @@ final class ContentFinder {
                 s.li++;
             } else if (ct.equals("input")) {
                 s.input++;
+            } else if (ct.equals("object") || ct.equals("embed") || ct.equals("iframe")) {
+                s.embed++;
             }
             if (HEADINGS.contains(ct)) {
                 s.headingLen += cs.len;
@@ -293,18 +323,21 @@ final class ContentFinder {
         }
 
         private boolean filteredOut(Element e, String tag, boolean inTable, boolean inCode) {
-            String match = matchString(e);
-            if (byline == null && isByline(e, match)) {
-                byline = Text.normalise(e.text());
-                return true;
-            }
             if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title != null
                     && Text.similarity(title, e.text()) > 0.75) {
                 titleHeadingRemoved = true;
                 return true;
             }
+            if (e.attributesSize() == 0) {
+                return false;
+            }
+            String match = matchString(e);
+            if (byline == null && isByline(e, match)) {
+                byline = Text.normalise(e.text());
+                return true;
+            }
             if (has(STRIP_UNLIKELY)) {
-                if (!match.isEmpty() && UNLIKELY.matcher(match).find() && !MAYBE.matcher(match).find()
+                if (!match.isEmpty() && UNLIKELY.in(match) && !MAYBE.in(match)
                         && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
                     return true;
                 }
@@ -317,7 +350,7 @@ final class ContentFinder {
 
         private boolean isByline(Element e, String match) {
             boolean looks = "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author")
-                    || (!match.isEmpty() && BYLINE.matcher(match).find());
+                    || (!match.isEmpty() && BYLINE.in(match));
             if (!looks) {
                 return false;
             }
@@ -376,19 +409,21 @@ final class ContentFinder {
             int w = 0;
             String cls = e.className();
             if (!cls.isEmpty()) {
-                if (NEGATIVE.matcher(cls).find()) {
+                cls = Keywords.lower(cls);
+                if (NEGATIVE.in(cls)) {
                     w -= 25;
                 }
-                if (POSITIVE.matcher(cls).find()) {
+                if (POSITIVE.in(cls)) {
                     w += 25;
                 }
             }
             String id = e.id();
             if (!id.isEmpty()) {
-                if (NEGATIVE.matcher(id).find()) {
+                id = Keywords.lower(id);
+                if (NEGATIVE.in(id)) {
                     w -= 25;
                 }
-                if (POSITIVE.matcher(id).find()) {
+                if (POSITIVE.in(id)) {
                     w += 25;
                 }
             }
@@ -481,7 +516,7 @@ final class ContentFinder {
                     double ld = s.linkDensity();
                     if (s.len > 80 && ld < 0.25) {
                         parts.add(sib);
-                    } else if (s.len < 80 && s.len > 0 && ld == 0 && Pattern.compile("\\.( |$)").matcher(sib.text()).find()) {
+                    } else if (s.len < 80 && s.len > 0 && ld == 0 && SENTENCE_END.matcher(sib.text()).find()) {
                         parts.add(sib);
                     }
                 }
@@ -492,53 +527,82 @@ final class ContentFinder {
         // ---- cleaning ----
 
         private void clean(List<Element> parts) {
-            Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Element part : parts) {
-                for (Element t : part.getElementsByTag("table")) {
-                    if (isDataTable(t)) {
-                        dataTables.add(t);
-                    }
-                }
-            }
-            for (Element part : parts) {
-                cleanConditionally(part, "form", dataTables);
-                cleanConditionally(part, "fieldset", dataTables);
-                for (Element e : part.getAllElements()) {
+                Map<String, List<Element>> byTag = new java.util.HashMap<>();
+                Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
+                List<Element> other = new ArrayList<>();
+                List<Element> all = new ArrayList<>();
+                elementsOf(part, all);
+                for (Element e : all) {
                     String tag = e.normalName();
-                    if (ALWAYS_DROPPED.contains(tag) && e != part) {
-                        dropped.add(e);
+                    switch (tag) {
+                        case "table":
+                            if (isDataTable(e)) {
+                                dataTables.add(e);
+                            }
+                            byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+                            break;
+                        case "form": case "fieldset": case "ul": case "div":
+                            byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+                            break;
+                        default:
+                            break;
+                    }
+                    if (e != part) {
+                        other.add(e);
                     }
                 }
-                for (Element e : part.getAllElements()) {
-                    if (e != part && SHARE.matcher(matchString(e)).find() && e.text().length() < 500) {
-                        dropped.add(e);
+                cleanConditionally(part, byTag.get("form"), "form", dataTables);
+                cleanConditionally(part, byTag.get("fieldset"), "fieldset", dataTables);
+                for (Element e : other) {
+                    String tag = e.normalName();
+                    if (ALWAYS_DROPPED.contains(tag)) {
+                        drop(e);
+                    } else if ((e.hasAttr("class") || e.hasAttr("id")) && SHARE.matcher(matchString(e)).find()
+                            && measure(e).len < 500) {
+                        drop(e);
+                    } else if (has(WEIGHT_CLASSES) && (tag.equals("h1") || tag.equals("h2")) && classWeight(e) < 0) {
+                        drop(e);
                     }
                 }
-                if (has(WEIGHT_CLASSES)) {
-                    for (Element h : part.select("h1, h2")) {
-                        if (classWeight(h) < 0) {
-                            dropped.add(h);
-                        }
-                    }
-                }
-                cleanConditionally(part, "table", dataTables);
-                cleanConditionally(part, "ul", dataTables);
-                cleanConditionally(part, "div", dataTables);
+                cleanConditionally(part, byTag.get("table"), "table", dataTables);
+                cleanConditionally(part, byTag.get("ul"), "ul", dataTables);
+                cleanConditionally(part, byTag.get("div"), "div", dataTables);
             }
         }
 
-        private void cleanConditionally(Element part, String tag, Set<Element> dataTables) {
-            if (!has(CLEAN_CONDITIONALLY)) {
+        /** {@code e} and its descendants in document order, leaving out dropped subtrees. */
+        private void elementsOf(Element e, List<Element> out) {
+            if (dropped.contains(e)) {
                 return;
             }
-            List<Element> found = part.getElementsByTag(tag);
+            out.add(e);
+            for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                Node c = e.childNode(i);
+                if (c instanceof Element) {
+                    elementsOf((Element) c, out);
+                }
+            }
+        }
+
+        private void cleanConditionally(Element part, List<Element> found, String tag, Set<Element> dataTables) {
+            if (!has(CLEAN_CONDITIONALLY) || found == null) {
+                return;
+            }
             for (int i = found.size() - 1; i >= 0; i--) {
                 Element e = found.get(i);
-                if (e == part || isDropped(e) || (tag.equals("div") && paragraphs.contains(e))) {
+                if (e == part || isDropped(e)) {
+                    continue;
+                }
+                if (tag.equals("div") && paragraphs.contains(e)) {
+                    Stats s = measure(e);
+                    if (has(WEIGHT_CLASSES) && s.linkDensity() > 0.5) {
+                        drop(e);
+                    }
                     continue;
                 }
                 if (shouldRemove(e, tag, dataTables)) {
-                    dropped.add(e);
+                    drop(e);
                 }
             }
         }
@@ -561,9 +625,11 @@ final class ContentFinder {
                     return false;
                 }
             }
-            for (Element t : e.getElementsByTag("table")) {
-                if (dataTables.contains(t)) {
-                    return false;
+            for (Element t : dataTables) {
+                for (Element a = t.parent(); a != null; a = a.parent()) {
+                    if (a == e) {
+                        return false;
+                    }
                 }
             }
             Stats s = measure(e);
@@ -576,15 +642,24 @@ final class ContentFinder {
                 return false;
             }
             int embeds = 0;
-            for (Element em : e.select("object, embed, iframe")) {
-                if (VIDEOS.matcher(em.attributes().html()).find()) {
-                    return false;
+            if (s.embed > 0) {
+                List<Element> all = new ArrayList<>();
+                elementsOf(e, all);
+                for (Element em : all) {
+                    String t = em.normalName();
+                    if ((t.equals("object") || t.equals("embed") || t.equals("iframe")) && !isDropped(em)) {
+                        if (VIDEOS.matcher(em.attributes().html()).find()) {
+                            return false;
+                        }
+                        embeds++;
+                    }
                 }
-                embeds++;
             }
-            String text = Text.normalise(e.text());
-            if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
-                return true;
+            if (s.len <= 20) {
+                String text = Text.normalise(e.text());
+                if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
+                    return true;
+                }
             }
             int li = s.li - 100;
             double headingDensity = s.len == 0 ? 0 : (double) s.headingLen / s.len;
@@ -611,7 +686,7 @@ final class ContentFinder {
                         return true;
                     }
                 }
-                if (s.img == e.getElementsByTag("li").size()) {
+                if (s.img == s.li) {
                     return false;
                 }
             }
@@ -665,8 +740,25 @@ final class ContentFinder {
             }
         }
 
-        /** Stats of {@code e} leaving out dropped elements (recomputed, as drops change them). */
+        private final Map<Element, Stats> measured = new IdentityHashMap<>(2048);
+
+        /** Drops {@code e} and forgets the measures of its ancestors, which it changes. */
+        private void drop(Element e) {
+            if (dropped.add(e)) {
+                for (Element a = e.parent(); a != null; a = a.parent()) {
+                    if (measured.remove(a) == null && a != e.parent()) {
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Stats of {@code e} leaving out dropped elements; memoised, and forgotten by {@link #drop}. */
         Stats measure(Element e) {
+            Stats memo = measured.get(e);
+            if (memo != null) {
+                return memo;
+            }
             Stats s = new Stats();
             for (Node n : e.childNodes()) {
                 if (n instanceof TextNode) {
@@ -683,6 +775,7 @@ final class ContentFinder {
                     }
                 }
             }
+            measured.put(e, s);
             return s;
         }
     }

@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
  * publication time and description. Fields are {@code null} when the page does not state them.
  */
 record PageMetadata(String title, String byline, String siteName, String published, String excerpt) {
+    private static final Pattern KEY_SEPARATOR = Pattern.compile("\\s*[.:]\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ARTICLE_TYPES = Pattern.compile(
             "^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle"
@@ -25,7 +26,10 @@ record PageMetadata(String title, String byline, String siteName, String publish
 
     static PageMetadata of(Document doc) {
         Map<String, String> meta = new HashMap<>();
-        for (Element m : doc.getElementsByTag("meta")) {
+        List<Element> metas = new ArrayList<>();
+        List<Element> scripts = new ArrayList<>();
+        collect(doc, metas, scripts);
+        for (Element m : metas) {
             String content = m.attr("content").strip();
             if (content.isEmpty()) {
                 continue;
@@ -33,12 +37,12 @@ record PageMetadata(String title, String byline, String siteName, String publish
             for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
                 for (String k : key.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
                     if (!k.isEmpty()) {
-                        meta.putIfAbsent(k.replaceAll("\\s*[.:]\\s*", ":"), content);
+                        meta.putIfAbsent(KEY_SEPARATOR.matcher(k).replaceAll(":"), content);
                     }
                 }
             }
         }
-        JsonLd ld = JsonLd.of(doc);
+        JsonLd ld = JsonLd.of(doc, scripts);
         String title = first(ld.title(doc), meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
                 meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
                 meta.get("twitter:title"), meta.get("parsely-title"));
@@ -55,6 +59,26 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 meta.get("og:description"), meta.get("weibo:article:description"), meta.get("description"),
                 meta.get("twitter:description"));
         return new PageMetadata(title, byline, site, published, excerpt);
+    }
+
+    /** Gathers meta tags and JSON-LD scripts in one walk over the document. */
+    private static void collect(Element e, List<Element> metas, List<Element> scripts) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            org.jsoup.nodes.Node node = e.childNode(i);
+            if (node instanceof Element) {
+                Element c = (Element) node;
+                String tag = c.normalName();
+                if (tag.equals("meta")) {
+                    metas.add(c);
+                } else if (tag.equals("script")) {
+                    if (c.attr("type").equalsIgnoreCase("application/ld+json")) {
+                        scripts.add(c);
+                    }
+                } else if (c.childNodeSize() > 0) {
+                    collect(c, metas, scripts);
+                }
+            }
+        }
     }
 
     private static String first(String... values) {
@@ -75,9 +99,9 @@ record PageMetadata(String title, String byline, String siteName, String publish
         String published;
         String description;
 
-        static JsonLd of(Document doc) {
+        static JsonLd of(Document doc, List<Element> scripts) {
             JsonLd ld = new JsonLd();
-            for (Element script : doc.select("script[type=application/ld+json]")) {
+            for (Element script : scripts) {
                 try {
                     String text = script.data().replaceAll("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$", "");
                     JsonNode article = find(JSON.readTree(text), false);
@@ -164,8 +188,8 @@ record PageMetadata(String title, String byline, String siteName, String publish
         String title(Document doc) {
             if (name != null && headline != null && !name.equals(headline)) {
                 String docTitle = doc.title();
-                boolean nameMatches = Text.similarity(name, docTitle) > 0.75;
-                boolean headlineMatches = Text.similarity(headline, docTitle) > 0.75;
+                boolean nameMatches = Text.similarity(docTitle, name) > 0.75;
+                boolean headlineMatches = Text.similarity(docTitle, headline) > 0.75;
                 return nameMatches && !headlineMatches ? name : headline;
             }
             return headline != null ? headline : name;

@@ -37,7 +37,7 @@ final class TextRenderer {
             return;
         }
         String tag = e.normalName();
-        if (SKIP.contains(tag)) {
+        if (SKIP.contains(tag) || ContentFinder.isNeverContent(e, tag)) {
             return;
         }
         boolean block = BLOCK.contains(tag);

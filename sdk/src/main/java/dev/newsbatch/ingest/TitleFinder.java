@@ -8,14 +8,15 @@ import org.jsoup.nodes.Element;
  * The headline of a page: the page's own metadata (JSON-LD headline, {@code og:title} and similar) when it has
  * any, else its {@code <title>} with the site name cut off, else its only {@code <h1>}.
  *
- * <p>Cutting the site name: when the title has a separator ({@code | - \ / > »} between spaces), the last part
+ * <p>Cutting the site name: a part equal to the page's stated site name ({@code og:site_name}) is cut first;
+ * otherwise, when the title has a separator ({@code | - \ / > »} between spaces), the last part
  * is cut, or the first part when what is left would be under three words. A title without separators but with
  * {@code ": "} keeps what follows the colon unless a heading repeats the whole title. A title shorter than 15
  * or longer than 150 characters gives way to the page's single {@code <h1>}. When the cut leaves four words or
  * fewer, the whole title is kept.
  */
 final class TitleFinder {
-    private static final Pattern SEPARATOR = Pattern.compile(" [|\\-\\\\/>»] ");
+    private static final Pattern SEPARATOR = Pattern.compile(" [|\\-–—\\\\/>»] ");
     private static final Pattern HIERARCHICAL = Pattern.compile(" [\\\\/>»] ");
 
     private TitleFinder() {}
@@ -24,19 +25,23 @@ final class TitleFinder {
         if (meta.title() != null && !meta.title().isBlank()) {
             return meta.title();
         }
-        return fromDocument(doc);
+        return fromDocument(doc, meta.siteName());
     }
 
-    static String fromDocument(Document doc) {
+    static String fromDocument(Document doc, String siteName) {
         Element titleTag = doc.selectFirst("title");
         String orig = titleTag == null ? "" : Text.normalise(titleTag.text());
+        String withoutSite = withoutSiteName(orig, siteName);
+        if (withoutSite != null) {
+            return withoutSite;
+        }
         String cur = orig;
         boolean hierarchical = false;
         if (SEPARATOR.matcher(cur).find()) {
             hierarchical = HIERARCHICAL.matcher(cur).find();
-            cur = orig.replaceAll("(.*)[|\\-\\\\/>»] .*", "$1");
+            cur = orig.replaceAll("(.*)[|\\-–—\\\\/>»] .*", "$1");
             if (Text.wordCount(cur) < 3) {
-                cur = orig.replaceAll("^[^|\\-\\\\/>»]*[|\\-\\\\/>»](.*)", "$1");
+                cur = orig.replaceAll("^[^|\\-–—\\\\/>»]*[|\\-–—\\\\/>»](.*)", "$1");
             }
         } else if (cur.contains(": ")) {
             boolean headingRepeats = false;
@@ -62,9 +67,30 @@ final class TitleFinder {
         }
         cur = Text.normalise(cur);
         int words = Text.wordCount(cur);
-        if (words <= 4 && (!hierarchical || words != Text.wordCount(orig.replaceAll("[|\\-\\\\/>»]+", "")) - 1)) {
+        if (words <= 4 && (!hierarchical || words != Text.wordCount(orig.replaceAll("[|\\-–—\\\\/>»]+", "")) - 1)) {
             cur = orig;
         }
         return cur;
+    }
+
+    /** The title without a leading or trailing site name set off by a separator, or null if it has none. */
+    static String withoutSiteName(String title, String siteName) {
+        if (siteName == null || siteName.isBlank()) {
+            return null;
+        }
+        String site = Text.normalise(siteName).toLowerCase(java.util.Locale.ROOT);
+        String lower = title.toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher m = SEPARATOR.matcher(title);
+        while (m.find()) {
+            String before = title.substring(0, m.start()).strip();
+            String after = title.substring(m.end()).strip();
+            if (lower.substring(m.end()).strip().equals(site) && !before.isEmpty()) {
+                return before;
+            }
+            if (lower.substring(0, m.start()).strip().equals(site) && !after.isEmpty()) {
+                return after;
+            }
+        }
+        return null;
     }
 }

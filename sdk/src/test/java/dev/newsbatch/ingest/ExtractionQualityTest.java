@@ -1,0 +1,37 @@
+package dev.newsbatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The extractor against the shared dev set (found by walking up from the working directory), scored as score.py does. */
+class ExtractionQualityTest {
+
+    @Test
+    void scoresAboveFloorOnDevSet() throws Exception {
+        Path dir = ExtractionScore.devSet();
+        List<ExtractionScore.Row> rows = new ArrayList<>();
+        for (Path page : ExtractionScore.pages(dir)) {
+            String html = Files.readString(page.resolve("source.html"), StandardCharsets.UTF_8);
+            ExtractedArticle a = ArticleExtractor.ofDefaults().extract(html, "http://fakehost/test/page.html");
+            rows.add(ExtractionScore.row(page, a.contents(), a.title()));
+        }
+        ExtractionScore.Summary s = ExtractionScore.summary(rows);
+        assertEquals(29, rows.size(), "dev set pages");
+        assertTrue(s.meanF1() >= 0.97, s.toString());
+        assertTrue(s.titleMatch() >= 0.93, s.toString());
+    }
+
+    @Test
+    void scorerMatchesReferenceArithmetic() {
+        assertEquals(2, ExtractionScore.tokens("The the, cat").get("the"));
+        assertEquals("a b", ExtractionScore.fold(" a \u00a0\n b "));
+        assertTrue(ExtractionScore.htmlText("<p>a<b>b</b></p><script>x</script>").contains("a  b"));
+    }
+}
