@@ -11,6 +11,14 @@ interface ArticleSource {
     /** A fresh iterator over the articles. */
     Iterator<Article> open();
 
+    /**
+     * A fresh iterator over the articles; inputs that yield no article (a page that cannot be
+     * fetched) are reported to {@code rejected}.
+     */
+    default Iterator<Article> open(java.util.function.Consumer<ItemError> rejected) {
+        return open();
+    }
+
     /** Number of articles if known without reading, else -1. */
     long size();
 

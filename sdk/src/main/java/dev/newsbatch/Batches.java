@@ -2,6 +2,7 @@ package dev.newsbatch;
 
 import dev.newsbatch.ingest.ArticleFiles;
 import dev.newsbatch.ingest.ArticleStream;
+import dev.newsbatch.ingest.FetchOptions;
 import dev.newsbatch.ingest.InputProblem;
 import dev.newsbatch.ingest.InvalidInputException;
 import dev.newsbatch.schema.ClassificationSchema;
@@ -86,12 +87,31 @@ public final class Batches {
      * errors in the results.
      */
     public static BatchSpec<NewsClassification> fromUrls(List<String> urls) {
-        return BatchSpec.of(UrlSource.of(urls));
+        return fromUrls(urls, FetchOptions.ofDefaults());
     }
 
-    /** A spec over a URL list file: one URL per line, blank lines and {@code #} comments ignored. */
+    /**
+     * A spec over news pages fetched with {@code options} (concurrency, timeouts, robots.txt, and
+     * whether private or loopback addresses are allowed).
+     *
+     * @throws InvalidInputException naming every URL that is not http or https
+     */
+    public static BatchSpec<NewsClassification> fromUrls(List<String> urls, FetchOptions options) {
+        return BatchSpec.of(UrlSource.of(urls, options));
+    }
+
+    /**
+     * A spec over a URL list file: one URL per line, blank lines and {@code #} comments ignored.
+     *
+     * @throws InvalidInputException naming every bad line
+     */
     public static BatchSpec<NewsClassification> fromUrls(Path urlList) {
-        return BatchSpec.of(UrlSource.of(urlList));
+        return fromUrls(urlList, FetchOptions.ofDefaults());
+    }
+
+    /** A spec over a URL list file, fetched with {@code options}. */
+    public static BatchSpec<NewsClassification> fromUrls(Path urlList, FetchOptions options) {
+        return BatchSpec.of(UrlSource.of(urlList, options));
     }
 
     /** Re-attaches to a run recorded in {@code ./batch_jobs}. */

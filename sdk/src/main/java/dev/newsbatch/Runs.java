@@ -39,7 +39,10 @@ final class Runs {
         RunSettings settings = settings(spec, runId);
         try (Session s = Session.open(spec.directory)) {
             s.engine.register(settings);
-            s.engine.prepare(settings, spec.source.open());
+            List<ItemError> rejected = new ArrayList<>();
+            s.engine.prepare(settings, spec.source.open(rejected::add));
+            s.engine.recordRejected(runId, rejected.stream().map(e -> new dev.newsbatch.engine.Rejected(
+                    e.id(), e.title(), e.url(), e.kind().name(), e.message())).toList());
             if (spec.mode.isBatch()) {
                 s.engine.submit(runId, admission(spec));
             }

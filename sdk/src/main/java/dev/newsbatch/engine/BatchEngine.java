@@ -125,6 +125,19 @@ public final class BatchEngine {
         return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
     }
 
+    /** Records inputs that yielded no article as failed items of the run (already-known ones are kept). */
+    public void recordRejected(String runId, List<Rejected> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        List<ItemRecord> items = new ArrayList<>();
+        for (Rejected r : rejected) {
+            items.add(ItemRecord.refused(RequestKeys.of(r.articleId()), r.articleId(), r.title(), r.url(), null, 0,
+                    r.errorKind(), r.message()));
+        }
+        ledger.addItems(runId, items);
+    }
+
     /**
      * Prepares new request files for failed items that may succeed if sent again and have been
      * sent fewer than {@code maxAttempts} times, copying their request lines from the files they were
