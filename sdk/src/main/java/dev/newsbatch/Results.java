@@ -242,12 +242,7 @@ public final class Results<T extends Record> {
                 List<String> row = new ArrayList<>(List.of(rows.get(i).id()));
                 fields.forEach(f -> row.add(text(v.path(f))));
                 cells.add(row);
-            } else if (i == keep) {
-                cells.add(List.of("…"));
             }
-        }
-        if (rows.size() > 2 * keep) {
-            cells.remove(keep);
         }
         String table = TextTable.of(columns).maxRows(10).maxWidth(30).render(cells, rows.size());
         return "Results[" + name + "]" + table + (errors.isEmpty() ? "" : "\n" + errors.size()

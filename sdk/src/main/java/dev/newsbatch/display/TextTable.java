@@ -38,20 +38,27 @@ public final class TextTable {
     }
 
     /**
-     * Renders {@code rows} (each a list of cells), of which there are {@code total} in all; only
-     * the first and last rows need to be in {@code rows} when it is a window of a larger set.
+     * Renders {@code rows} (each a list of cells), of which there are {@code total} in all. When
+     * {@code total} is larger, {@code rows} is taken as the first half and last half of the set and
+     * {@code ...} marks the gap.
      */
     public String render(List<List<String>> rows, long total) {
         List<List<String>> shown = new ArrayList<>();
-        boolean cut = rows.size() > maxRows;
-        int head = cut ? (maxRows + 1) / 2 : rows.size();
-        for (int i = 0; i < head; i++) {
-            shown.add(cells(rows.get(i)));
-        }
-        if (cut) {
+        int head;
+        boolean cut;
+        if (rows.size() > maxRows) {
+            head = (maxRows + 1) / 2;
+            cut = true;
+            for (int i = 0; i < head; i++) {
+                shown.add(cells(rows.get(i)));
+            }
             for (int i = rows.size() - maxRows / 2; i < rows.size(); i++) {
                 shown.add(cells(rows.get(i)));
             }
+        } else {
+            cut = total > rows.size();
+            head = (rows.size() + 1) / 2;
+            rows.forEach(r -> shown.add(cells(r)));
         }
         int[] width = new int[headers.size()];
         for (int c = 0; c < headers.size(); c++) {

@@ -1,0 +1,117 @@
+package dev.newsbatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.newsbatch.engine.SampleArticles;
+import dev.newsbatch.ingest.FetchOptions;
+import dev.newsbatch.schema.Field;
+import dev.newsbatch.schema.NewsClassification;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fluent chain end to end, on the embedded emulator. */
+class FluentRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fullChainClassifiesEveryArticleAndExports() throws Exception {
+        BatchRun<NewsClassification> run = Batches.from(SampleArticles.of(60)).name("chain").directory(dir)
+                .batchSize(25).pollInterval(Duration.ofMillis(20)).submit();
+        assertEquals("chain", run.id());
+        Results<NewsClassification> r = run.await().collect();
+        assertEquals(60, r.size());
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        assertTrue(run.isDone());
+        assertEquals("DONE", run.state().state());
+        Summary s = r.summary();
+        assertEquals(60, s.classified());
+        assertTrue(s.financial() > 0 && s.financial() < 60, s.toString());
+        assertTrue(r.usage().inputTokens() > 0 && r.usage().costUsd() > 0, r.usage().toString());
+        String table = r.toString();
+        assertTrue(table.contains("60 rows x "), table);
+        assertTrue(table.contains("..."), table);
+        Path json = r.save(dir);
+        assertEquals("results_chain.json", json.getFileName().toString());
+        assertTrue(Files.readString(json).contains("\"is_financial\""));
+        List<String> csv = Files.readAllLines(r.toCsv(dir.resolve("r.csv")));
+        assertEquals(61, csv.size());
+        assertTrue(csv.get(0).startsWith("id,title,url,page_title,is_financial"), csv.get(0));
+        assertEquals(60, Files.readAllLines(r.toJsonl(dir.resolve("r.jsonl"))).size());
+    }
+
+    @Test
+    void submittingTheSameNameAgainSendsNothingTwice() {
+        BatchSpec<NewsClassification> spec = Batches.from(SampleArticles.of(30)).name("twice").directory(dir)
+                .pollInterval(Duration.ofMillis(20));
+        spec.submit().await();
+        BatchRun<NewsClassification> again = spec.submit();
+        assertEquals(1, Jobs.list(dir).size());
+        assertEquals(30, again.await().collect().size());
+    }
+
+    @Test
+    void resumeFindsTheRunInALaterSession() {
+        Batches.from(SampleArticles.of(20)).name("later").directory(dir).pollInterval(Duration.ofMillis(20)).submit();
+        BatchRun<NewsClassification> resumed = Batches.resume("later", dir, NewsClassification.class);
+        assertEquals(20, resumed.spec().pollInterval(Duration.ofMillis(20)).submit().await().collect().size());
+        assertTrue(Batches.runs(dir).stream().anyMatch(r -> r.runId().equals("later")));
+    }
+
+    record Topic(@Field(values = {"markets", "sports", "culture", "weather"}) String topic,
+                 @Field(min = 0, max = 10) int relevance) { }
+
+    @Test
+    void customRecordRowsAreTypedAndSchemaValid() {
+        Results<Topic> r = Batches.from(SampleArticles.of(12)).classifyInto(Topic.class).name("topics")
+                .directory(dir).pollInterval(Duration.ofMillis(20)).submit().await().collect();
+        assertEquals(12, r.size());
+        for (Row<Topic> row : r.rows()) {
+            assertTrue(List.of("markets", "sports", "culture", "weather").contains(row.value().topic()));
+            assertTrue(row.value().relevance() >= 0 && row.value().relevance() <= 10);
+        }
+    }
+
+    @Test
+    void fromUrlsClassifiesPagesAndRecordsUnreachableOnes() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/story", ex -> {
+            byte[] page = ("<html><head><title>Acme Corp profit jumps - Daily News</title></head><body>"
+                    + "<nav><a href='/'>Home</a> <a href='/markets'>Markets</a></nav><article><h1>Acme Corp profit jumps"
+                    + "</h1><p>Acme Corp reported quarterly profit up 20 percent, beating forecasts, and its shares rose"
+                    + " 5 percent on the stock exchange as investors cheered the higher dividend.</p><p>Analysts "
+                    + "raised their targets after the earnings call, citing strong demand and lower costs.</p>"
+                    + "</article><footer>Copyright Daily News</footer></body></html>").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        server.createContext("/missing", ex -> {
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Results<NewsClassification> r = Batches.fromUrls(List.of(base + "/story", base + "/missing"),
+                            FetchOptions.ofDefaults().allowLoopback(true).maxAttempts(1))
+                    .name("urls").directory(dir).pollInterval(Duration.ofMillis(20)).submit().await().collect();
+            assertEquals(1, r.size());
+            assertTrue(r.rows().get(0).title().startsWith("Acme Corp profit jumps"), r.rows().get(0).title());
+            assertEquals(1, r.errors().size());
+            assertEquals(ErrorKind.FETCH_FAILED, r.errors().get(0).kind());
+            assertTrue(r.errors().get(0).message().contains("404"), r.errors().get(0).message());
+        } finally {
+            server.stop(0);
+        }
+    }
+}
