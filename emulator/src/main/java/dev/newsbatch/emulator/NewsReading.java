@@ -55,11 +55,11 @@ record NewsReading(String title, String body, boolean financial, List<String> se
             "Netflix", "OpenAI", "IBM", "Oracle", "Shell", "BP", "ExxonMobil", "Pfizer", "Aselsan", "Turkcell",
             "Türk Telekom", "Turkish Airlines", "Türk Hava Yolları", "Koç Holding", "Sabancı Holding", "Garanti BBVA",
             "Akbank", "Ford Otosan", "Tüpraş", "Arçelik", "BİM", "Migros", "Vestel", "Pegasus", "Eczacıbaşı");
-    private static final Pattern COMPANY = Pattern.compile(
-            "((?:[A-ZÇĞİÖŞÜ][\\p{L}&'.-]*\\s+){0,3}?[A-ZÇĞİÖŞÜ][\\p{L}&'.-]*\\s+"
-            + "(?:Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|LLC|PLC|plc|AG|SE|S\\.A\\.|SA|N\\.V\\.|A\\.Ş\\.|AŞ|A\\.S\\.|"
-            + "Holding|Holdings|Bank|Bankası|Group|Grubu|Motors|Airlines|Technologies|Energy|Enerji|Telecom|"
-            + "Pharmaceuticals|Capital|Partners|Co\\.))(?![\\p{L}])");
+    private static final String SUFFIX = "(?:Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|LLC|PLC|plc|AG|SE|S\\.A\\.|SA|"
+            + "N\\.V\\.|A\\.Ş\\.|AŞ|A\\.S\\.|Holding|Holdings|Bank|Bankası|Group|Grubu|Motors|Airlines|"
+            + "Technologies|Energy|Enerji|Telecom|Pharmaceuticals|Capital|Partners|Co\\.)";
+    private static final Pattern COMPANY = Pattern.compile("((?:[A-ZÇĞİÖŞÜ][\\p{L}&'-]*\\s+){0,3}?"
+            + "[A-ZÇĞİÖŞÜ][\\p{L}&'-]*(?:\\s+" + SUFFIX + ")+)(?![\\p{L}])");
     private static final Pattern TITLE_LABEL = Pattern.compile("(?im)^\\s*(?:title|headline|başlık)\\s*[:：]\\s*(.+)$");
     private static final Pattern BODY_LABEL = Pattern.compile(
             "(?is)^\\s*(?:content|contents|body|text|article|metin|içerik)\\s*[:：]\\s*(.+)", Pattern.MULTILINE);
