@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-/** Real google-genai clients pointed at an emulator, with the SDK's own retries off, and raw HTTP for checks. */
+/**
+ * Real google-genai clients pointed at an emulator, with the SDK's own retries off (no status retried, one
+ * attempt, so an I/O fault is not retried either), and raw HTTP for checks.
+ */
 final class Sdk {
     private static final HttpClient RAW = HttpClient.newHttpClient();
 
@@ -23,7 +26,8 @@ final class Sdk {
 
     static Client client(GeminiEmulator emu, String apiVersion, String apiKey) {
         HttpOptions.Builder http = HttpOptions.builder().baseUrl(emu.baseUrl())
-                .retryOptions(HttpRetryOptions.builder().httpStatusCodes(List.of()).build());
+                .retryOptions(HttpRetryOptions.builder().httpStatusCodes(List.of()).attempts(1).initialDelay(0.001)
+                        .maxDelay(0.001).jitter(0.0).build());
         if (apiVersion != null) {
             http.apiVersion(apiVersion);
         }
