@@ -1,6 +1,6 @@
 package dev.newsbatch.emulator;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -22,7 +22,7 @@ final class Counters {
     }
 
     EmulatorStats snapshot() {
-        Map<String, Long> byName = new java.util.HashMap<>();
+        Map<String, Long> byName = new HashMap<>();
         for (Endpoint e : Endpoint.values()) {
             long n = requests.get(e.ordinal());
             if (n > 0) {

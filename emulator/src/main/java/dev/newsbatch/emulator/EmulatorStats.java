@@ -26,7 +26,7 @@ public record EmulatorStats(Map<String, Long> requests, long rateLimited, long f
                             long filesUploaded, long generateContentCalls, long countTokensCalls, long bytesUploaded,
                             long bytesDownloaded) {
 
-    /** Copies the map, sorted by name. */
+    /** Copies the map. */
     public EmulatorStats {
         requests = Map.copyOf(requests);
     }

@@ -55,11 +55,13 @@ record NewsReading(String title, String body, boolean financial, List<String> se
             "Netflix", "OpenAI", "IBM", "Oracle", "Shell", "BP", "ExxonMobil", "Pfizer", "Aselsan", "Turkcell",
             "Türk Telekom", "Turkish Airlines", "Türk Hava Yolları", "Koç Holding", "Sabancı Holding", "Garanti BBVA",
             "Akbank", "Ford Otosan", "Tüpraş", "Arçelik", "BİM", "Migros", "Vestel", "Pegasus", "Eczacıbaşı");
-    private static final Pattern COMPANY = Pattern.compile(
-            "((?:[A-ZÇĞİÖŞÜ][\\p{L}&'.-]*\\s+){0,3}?[A-ZÇĞİÖŞÜ][\\p{L}&'.-]*\\s+"
-            + "(?:Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|LLC|PLC|plc|AG|SE|S\\.A\\.|SA|N\\.V\\.|A\\.Ş\\.|AŞ|A\\.S\\.|"
-            + "Holding|Holdings|Bank|Bankası|Group|Grubu|Motors|Airlines|Technologies|Energy|Enerji|Telecom|"
-            + "Pharmaceuticals|Capital|Partners|Co\\.))(?![\\p{L}])");
+    private static final Pattern KNOWN = Pattern.compile("(?<![\\p{L}])(?:" + String.join("|",
+            KNOWN_COMPANIES.stream().map(Pattern::quote).toArray(String[]::new)) + ")(?![\\p{L}])");
+    private static final String SUFFIX = "(?:Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|LLC|PLC|plc|AG|SE|S\\.A\\.|SA|"
+            + "N\\.V\\.|A\\.Ş\\.|AŞ|A\\.S\\.|Holding|Holdings|Bank|Bankası|Group|Grubu|Motors|Airlines|"
+            + "Technologies|Energy|Enerji|Telecom|Pharmaceuticals|Capital|Partners|Co\\.)";
+    private static final Pattern COMPANY = Pattern.compile("((?:[A-ZÇĞİÖŞÜ][\\p{L}&'-]*\\s+){0,3}?"
+            + "[A-ZÇĞİÖŞÜ][\\p{L}&'-]*(?:\\s+" + SUFFIX + ")+)(?![\\p{L}])");
     private static final Pattern TITLE_LABEL = Pattern.compile("(?im)^\\s*(?:title|headline|başlık)\\s*[:：]\\s*(.+)$");
     private static final Pattern BODY_LABEL = Pattern.compile(
             "(?is)^\\s*(?:content|contents|body|text|article|metin|içerik)\\s*[:：]\\s*(.+)", Pattern.MULTILINE);
@@ -148,12 +150,10 @@ record NewsReading(String title, String body, boolean financial, List<String> se
             String name = m.group(1).strip().replaceAll("^(?:The|A|An|Bu|Şu)\\s+", "");
             found.add(name);
         }
-        for (String known : KNOWN_COMPANIES) {
-            if (found.size() >= 10) {
-                break;
-            }
-            if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(known) + "(?![\\p{L}])").matcher(text).find()
-                    && found.stream().noneMatch(f -> f.contains(known))) {
+        Matcher k = KNOWN.matcher(text);
+        while (k.find() && found.size() < 10) {
+            String known = k.group();
+            if (found.stream().noneMatch(f -> f.contains(known))) {
                 found.add(known);
             }
         }
