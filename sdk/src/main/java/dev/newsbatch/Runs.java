@@ -34,6 +34,10 @@ final class Runs {
     }
 
     static <T extends Record> BatchRun<T> submit(BatchSpec<T> spec) {
+        if (spec.mode.isBatch() && !Planning.limits(spec).hasBatch()) {
+            throw new IllegalArgumentException("tier " + spec.tier + " has no Batch API access for " + spec.model
+                    + "; use .realtime() or a paid tier (tier1, tier2, tier3)");
+        }
         String runId = spec.name != null ? spec.name
                 : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         RunSettings settings = settings(spec, runId);
