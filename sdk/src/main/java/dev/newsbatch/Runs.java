@@ -9,6 +9,7 @@ import dev.newsbatch.engine.RunSettings;
 import dev.newsbatch.engine.WaitOptions;
 import dev.newsbatch.store.ItemCounts;
 import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ final class Runs {
             s.engine.recordRejected(runId, rejected.stream().map(e -> new dev.newsbatch.engine.Rejected(
                     e.id(), e.title(), e.url(), e.kind().name(), e.message())).toList());
             if (spec.mode.isBatch()) {
+                applyBudget(spec, s, runId);
                 s.engine.submit(runId, admission(spec));
             }
         }
@@ -60,6 +62,50 @@ final class Runs {
             case WAVES -> Admission.waves(Planning.safeTokenBudget(spec));
             case CONTINUOUS -> Admission.continuous(Planning.safeTokenBudget(spec), Planning.maxJobs(spec));
         };
+    }
+
+    /**
+     * Enforces the spec's USD budget cap on batch modes: jobs already created count as committed; the
+     * jobs not yet created are admitted in order while their estimated cost fits, and from the first
+     * one that does not, none is sent: their items fail with {@link ErrorKind#BUDGET}, the jobs are
+     * settled unsent (no job name), and a notice says so.
+     *
+     * @return the number of articles left out by this call
+     */
+    static long applyBudget(BatchSpec<?> spec, Session s, String runId) {
+        if (spec.budgetUsd <= 0 || !spec.mode.isBatch()) {
+            return 0;
+        }
+        List<JobRecord> jobs = s.ledger.jobs(runId);
+        double committed = 0;
+        for (JobRecord j : jobs) {
+            if (j.step().ordinal() >= JobRecord.Step.CREATING.ordinal() && j.jobName() != null
+                    || j.step() == JobRecord.Step.CREATING) {
+                committed += Planning.batchJobUsd(spec, j);
+            }
+        }
+        boolean stopped = false;
+        long cut = 0;
+        for (JobRecord j : jobs) {
+            if (j.step() != JobRecord.Step.PREPARED && j.step() != JobRecord.Step.UPLOADED) {
+                continue;
+            }
+            double cost = Planning.batchJobUsd(spec, j);
+            if (!stopped && committed + cost <= spec.budgetUsd + 1e-9) {
+                committed += cost;
+                continue;
+            }
+            stopped = true;
+            String why = String.format(java.util.Locale.ROOT, "not sent: budget cap $%.2f reached "
+                    + "($%.2f committed, this batch would add $%.2f)", spec.budgetUsd, committed, cost);
+            cut += s.ledger.failOpenItems(runId, j.chunk(), ErrorKind.BUDGET.name(), why, null);
+            s.ledger.saveJob(j.step(JobRecord.Step.RETRIEVED).observed(null, -1, why));
+        }
+        if (cut > 0) {
+            Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached for run %s; "
+                    + "%,d articles were not sent (errors of kind BUDGET)", spec.budgetUsd, runId, cut));
+        }
+        return cut;
     }
 
     static RunStatus state(BatchSpec<?> spec, String runId) {
@@ -94,6 +140,7 @@ final class Runs {
                     if (left.isNegative()) {
                         break;
                     }
+                    applyBudget(spec, s, runId);
                     WaitOptions wait = WaitOptions.ofDefaults().initialInterval(spec.pollInterval).maxWait(left);
                     RunProgress p = s.engine.awaitRun(runId, admission, wait,
                             now -> bar.update(runId, now.percent(), detail(now)));

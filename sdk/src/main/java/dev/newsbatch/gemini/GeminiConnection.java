@@ -13,6 +13,8 @@ import java.util.function.Consumer;
  * Where Gemini calls go, decided once from the environment: {@code GOOGLE_API_KEY} or
  * {@code GEMINI_API_KEY} set → the real Gemini API; {@code GOOGLE_GEMINI_BASE_URL} set → that
  * endpoint; neither → the embedded emulator, keeping its state in {@code <batchDir>/emulator}.
+ * Where environment variables cannot be set (JShell, a notebook kernel, a test), the system property
+ * {@value #BASE_URL_PROPERTY} names the endpoint instead, and wins over the variable.
  *
  * <pre>{@code
  * try (GeminiConnection c = GeminiConnection.open(Path.of("batch_jobs"))) {
@@ -35,6 +37,8 @@ public final class GeminiConnection implements AutoCloseable {
     /** The API version used for every call; Google documents batches and files on v1beta. */
     public static final String API_VERSION = "v1beta";
     private static final String EMULATOR_KEY = "newsbatch-emulator";
+    /** The system property that names an endpoint like {@code GOOGLE_GEMINI_BASE_URL} does. */
+    public static final String BASE_URL_PROPERTY = "newsbatch.gemini.baseUrl";
 
     private final Kind kind;
     private final String baseUrl;
@@ -61,7 +65,7 @@ public final class GeminiConnection implements AutoCloseable {
     }
 
     /**
-     * Resolves the connection from {@code env}.
+     * Resolves the connection from {@code env} (and the system property {@value #BASE_URL_PROPERTY}).
      *
      * @param batchDir the batch directory (the embedded emulator keeps its state under it)
      * @param env      environment variables to read
@@ -70,7 +74,7 @@ public final class GeminiConnection implements AutoCloseable {
     public static GeminiConnection open(Path batchDir, Map<String, String> env, Consumer<String> notices) {
         Checks.notNull(batchDir, "batchDir");
         String key = firstNonBlank(env.get("GOOGLE_API_KEY"), env.get("GEMINI_API_KEY"));
-        String url = firstNonBlank(env.get("GOOGLE_GEMINI_BASE_URL"), null);
+        String url = firstNonBlank(System.getProperty(BASE_URL_PROPERTY), env.get("GOOGLE_GEMINI_BASE_URL"));
         if (url != null) {
             return new GeminiConnection(Kind.CUSTOM_ENDPOINT, url, key == null ? EMULATOR_KEY : key);
         }

@@ -1,0 +1,133 @@
+package dev.newsbatch.bench;
+
+import dev.newsbatch.Article;
+import dev.newsbatch.emulator.EmulatorConfig;
+import dev.newsbatch.emulator.GeminiEmulator;
+import dev.newsbatch.emulator.Quota;
+import dev.newsbatch.engine.Admission;
+import dev.newsbatch.engine.BatchEngine;
+import dev.newsbatch.engine.RequestTemplate;
+import dev.newsbatch.engine.RunProgress;
+import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.engine.WaitOptions;
+import dev.newsbatch.gemini.BatchJobInfo;
+import dev.newsbatch.gemini.GeminiConnection;
+import dev.newsbatch.schema.ClassificationSchema;
+import dev.newsbatch.schema.Prompts;
+import dev.newsbatch.store.JobRecord;
+import dev.newsbatch.store.Ledger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Batch makespan of 12,000 articles in the emulator's time model, under a small enqueued-token
+ * quota: waves against continuous admission against lower bounds. Request files hold 1,000 articles;
+ * article lengths differ from file to file (as feeds differ), 1,500 to 8,500 characters.
+ *
+ * <pre>{@code
+ * java -cp ... dev.newsbatch.bench.MakespanBenchmark [ARTICLES] [ENQUEUED_TOKENS] [TOKENS_PER_SECOND]
+ * }</pre>
+ */
+public final class MakespanBenchmark {
+    static final String MODEL = "gemini-2.5-flash";
+    static final double START_DELAY_S = 0.5;
+
+    private MakespanBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
+        long enqueued = args.length > 1 ? Long.parseLong(args[1]) : 4_000_000;
+        double speed = args.length > 2 ? Double.parseDouble(args[2]) : 150_000;
+        long budget = (long) (enqueued * 0.9);
+        System.out.printf("makespan: %,d articles, enqueued-token quota %,d (budget %,d), %,.0f tokens/s per job, "
+                + "start delay %.1f s%n", n, enqueued, budget, speed, START_DELAY_S);
+        Result waves = run("waves", Admission.waves(budget), n, enqueued, speed);
+        Result cont = run("continuous", Admission.continuous(budget, 100), n, enqueued, speed);
+        double sequential = waves.tokens / speed;
+        // Little's law: each job holds its tokens of quota for (delay + tokens/speed); the quota holds
+        // at most `enqueued` tokens at once; and no run is shorter than its longest job.
+        double quotaBound = Math.max(waves.tokenSeconds / enqueued, waves.longestJob);
+        System.out.printf("lower bound (total tokens / speed, as if one job at a time): %.1f s%n", sequential);
+        System.out.printf("lower bound (enqueued-token quota, Little's law):            %.1f s%n", quotaBound);
+        for (Result r : List.of(waves, cont)) {
+            System.out.printf("%-10s makespan at the emulator %.1f s (wall %.1f s, %d jobs, %d polls of 429), "
+                            + "ratio to total/speed %.2f, ratio to quota bound %.2f%n", r.name, r.makespan, r.wall,
+                    r.jobs, r.rateLimited, r.makespan / sequential, r.makespan / quotaBound);
+        }
+        System.out.printf("continuous / waves: %.2f (%.0f%% shorter)%n", cont.makespan / waves.makespan,
+                100 * (1 - cont.makespan / waves.makespan));
+    }
+
+    record Result(String name, double makespan, double wall, int jobs, long rateLimited, long tokens,
+                  double tokenSeconds, double longestJob) { }
+
+    static Result run(String name, Admission admission, int n, long enqueued, double speed) throws Exception {
+        Path tmp = Files.createTempDirectory("makespan-" + name);
+        Quota q = Quota.of("tier1", MODEL).enqueuedBatchTokens(enqueued);
+        try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emu"))
+                .quota(q).tokensPerSecond(speed).startDelay(Duration.ofMillis((long) (START_DELAY_S * 1000))));
+             GeminiConnection c = GeminiConnection.to(emu.baseUrl(), "bench");
+             Ledger ledger = Ledger.open(tmp.resolve("batch"))) {
+            BatchEngine engine = new BatchEngine(c.gateway(), ledger, tmp.resolve("batch"));
+            RunSettings s = RunSettings.of(name, name, new RequestTemplate(MODEL, Prompts.ofDefaults(),
+                    ClassificationSchema.news())).batchSize(1000).mode(name);
+            engine.register(s);
+            long p0 = System.nanoTime();
+            engine.prepare(s, articles(n));
+            System.out.printf("  %s: prepared in %.1f s%n", name, (System.nanoTime() - p0) / 1e9);
+            long t0 = System.nanoTime();
+            RunProgress p = engine.awaitRun(name, admission, WaitOptions.ofDefaults()
+                    .initialInterval(Duration.ofMillis(100)).maxInterval(Duration.ofMillis(400))
+                    .maxWait(Duration.ofMinutes(10)), x -> { });
+            double wall = (System.nanoTime() - t0) / 1e9;
+            if (!p.isFinished() || p.items().done() != n) {
+                throw new IllegalStateException(name + " did not finish: " + p);
+            }
+            List<BatchJobInfo> jobs = c.gateway().listBatches(1000);
+            Instant first = jobs.stream().map(BatchJobInfo::createTime).min(Instant::compareTo).orElseThrow();
+            Instant last = jobs.stream().map(BatchJobInfo::endTime).max(Instant::compareTo).orElseThrow();
+            long tokens = 0;
+            double tokenSeconds = 0;
+            double longest = 0;
+            for (JobRecord j : ledger.jobs(name)) {
+                double hold = START_DELAY_S + j.estTokens() / speed;
+                tokens += j.estTokens();
+                tokenSeconds += j.estTokens() * hold;
+                longest = Math.max(longest, hold);
+            }
+            return new Result(name, Duration.between(first, last).toMillis() / 1000.0, wall, jobs.size(),
+                    emu.stats().rateLimited(), tokens, tokenSeconds, longest);
+        }
+    }
+
+    /** {@code n} articles; file {@code i / 1000} has articles of about {@code 1,500 + 1,000 * k} characters. */
+    static Iterator<Article> articles(int n) {
+        String sentence = "Shares of the company rose after quarterly earnings beat forecasts while analysts "
+                + "weighed the outlook for interest rates, inflation and consumer demand across markets. ";
+        return new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public Article next() {
+                int block = i / 1000;
+                int chars = 1500 + (int) ((block * 2654435761L) % 8) * 1000 + (i % 7) * 37;
+                StringBuilder b = new StringBuilder(chars + sentence.length());
+                while (b.length() < chars) {
+                    b.append(sentence);
+                }
+                Article a = Article.of("m-" + i, "Markets story " + i, b.substring(0, chars));
+                i++;
+                return a;
+            }
+        };
+    }
+}
