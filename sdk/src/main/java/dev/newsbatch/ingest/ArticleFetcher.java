@@ -81,6 +81,7 @@ public final class ArticleFetcher implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.guard = new AddressGuard(options.allowLoopback(), options.allowPrivateNetworks());
         AtomicInteger n = new AtomicInteger();

@@ -47,6 +47,9 @@ final class ContentFinder {
             CI | Pattern.UNICODE_CASE);
     static final Pattern LOADING_WORDS = Pattern.compile("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
             CI | Pattern.UNICODE_CASE);
+    /** Elements whose measures are kept while cleaning: the ones cleaned, and common wrappers. */
+    static final Set<String> MEMOISED = Set.of("div", "table", "ul", "ol", "form", "fieldset", "section", "article",
+            "main", "tbody", "body");
     static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
     static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
@@ -185,11 +188,10 @@ final class ContentFinder {
     /** One search with a given set of filters. */
     private final class Pass {
         private final int flags;
-        private final Map<Element, Stats> stats = new IdentityHashMap<>(8192);
+        private final Map<Element, Stats> stats = new IdentityHashMap<>();
         private final Map<Element, double[]> scores = new IdentityHashMap<>();
         private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Element> paragraphs = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final List<Object[]> units = new ArrayList<>();   // {Element parent, Stats text}
         private String byline;
         private boolean titleHeadingRemoved;
 
@@ -203,9 +205,6 @@ final class ContentFinder {
 
         Content run() {
             walk(body, false, false);
-            for (Object[] u : units) {
-                score((Element) u[0], (Stats) u[1], u.length > 2);
-            }
             List<Element> candidates = new ArrayList<>(scores.keySet());
             for (Element c : candidates) {
                 scores.get(c)[0] *= 1 - stats(c).linkDensity();
@@ -241,7 +240,8 @@ final class ContentFinder {
             boolean childInCode = inCode || tag.equals("code");
             boolean isDiv = tag.equals("div");
             Stats run = null;
-            for (Node n : e.childNodes()) {
+            for (int i = 0, count = e.childNodeSize(); i < count; i++) {
+                Node n = e.childNode(i);
                 if (n instanceof TextNode) {
                     String t = ((TextNode) n).getWholeText();
                     Stats target = s;
@@ -270,21 +270,25 @@ final class ContentFinder {
                 if (!s.hasBlock) {
                     paragraphs.add(e);
                     s.p++;
-                    units.add(new Object[] {e, s});
+                    score(e, s, false);
                 } else {
                     flushRun(e, run, s);
                 }
             } else if (SCORED.contains(tag)) {
-                units.add(new Object[] {e, s});
+                score(e, s, false);
             }
-            stats.put(e, s);
+            // units score their ancestors as soon as they are walked, so by now every candidate has its score;
+            // keep the measures of candidates and paragraphs only (link density, sibling checks)
+            if (scores.containsKey(e) || tag.equals("p") || paragraphs.contains(e)) {
+                stats.put(e, s);
+            }
             return s;
         }
 
         private void flushRun(Element div, Stats run, Stats divStats) {
             if (run != null && run.len > 0) {
                 divStats.p++;
-                units.add(new Object[] {div, run, Boolean.TRUE});
+                score(div, run, true);
             }
         }
 
@@ -552,14 +556,19 @@ final class ContentFinder {
                         other.add(e);
                     }
                 }
+                holdsDataTable.clear();
+                for (Element t : dataTables) {
+                    for (Element a = t.parent(); a != null && holdsDataTable.add(a); a = a.parent()) {
+                        // marks every ancestor once
+                    }
+                }
                 cleanConditionally(part, byTag.get("form"), "form", dataTables);
                 cleanConditionally(part, byTag.get("fieldset"), "fieldset", dataTables);
                 for (Element e : other) {
                     String tag = e.normalName();
                     if (ALWAYS_DROPPED.contains(tag)) {
                         drop(e);
-                    } else if ((e.hasAttr("class") || e.hasAttr("id")) && SHARE.matcher(matchString(e)).find()
-                            && measure(e).len < 500) {
+                    } else if (e.attributesSize() > 0 && mentionsShare(e) && measure(e).len < 500) {
                         drop(e);
                     } else if (has(WEIGHT_CLASSES) && (tag.equals("h1") || tag.equals("h2")) && classWeight(e) < 0) {
                         drop(e);
@@ -569,6 +578,13 @@ final class ContentFinder {
                 cleanConditionally(part, byTag.get("ul"), "ul", dataTables);
                 cleanConditionally(part, byTag.get("div"), "div", dataTables);
             }
+        }
+
+        private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        private boolean mentionsShare(Element e) {
+            String match = matchString(e);
+            return match.contains("share") && SHARE.matcher(match).find();
         }
 
         /** {@code e} and its descendants in document order, leaving out dropped subtrees. */
@@ -625,12 +641,8 @@ final class ContentFinder {
                     return false;
                 }
             }
-            for (Element t : dataTables) {
-                for (Element a = t.parent(); a != null; a = a.parent()) {
-                    if (a == e) {
-                        return false;
-                    }
-                }
+            if (holdsDataTable.contains(e)) {
+                return false;
             }
             Stats s = measure(e);
             boolean isList = tag.equals("ul") || tag.equals("ol") || (s.len > 0 && (double) s.listLen / s.len > 0.9);
@@ -740,27 +752,29 @@ final class ContentFinder {
             }
         }
 
-        private final Map<Element, Stats> measured = new IdentityHashMap<>(2048);
+        private final Map<Element, Stats> measured = new IdentityHashMap<>(512);
 
         /** Drops {@code e} and forgets the measures of its ancestors, which it changes. */
         private void drop(Element e) {
             if (dropped.add(e)) {
                 for (Element a = e.parent(); a != null; a = a.parent()) {
-                    if (measured.remove(a) == null && a != e.parent()) {
-                        break;
-                    }
+                    measured.remove(a);
                 }
             }
         }
 
-        /** Stats of {@code e} leaving out dropped elements; memoised, and forgotten by {@link #drop}. */
+        /**
+         * Stats of {@code e} leaving out dropped elements; memoised for containers (each other element is then
+         * visited once per measure of its nearest container), and forgotten by {@link #drop}.
+         */
         Stats measure(Element e) {
             Stats memo = measured.get(e);
             if (memo != null) {
                 return memo;
             }
             Stats s = new Stats();
-            for (Node n : e.childNodes()) {
+            for (int i = 0, count = e.childNodeSize(); i < count; i++) {
+                Node n = e.childNode(i);
                 if (n instanceof TextNode) {
                     addText(s, ((TextNode) n).getWholeText());
                 } else if (n instanceof Element) {
@@ -775,7 +789,9 @@ final class ContentFinder {
                     }
                 }
             }
-            measured.put(e, s);
+            if (MEMOISED.contains(e.normalName())) {
+                measured.put(e, s);
+            }
             return s;
         }
     }

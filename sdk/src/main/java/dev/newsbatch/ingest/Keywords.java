@@ -9,10 +9,24 @@ import java.util.Locale;
  * and this runs for most elements of a page.
  */
 final class Keywords {
-    private final String[] words;
+    private static final int ANY = 0;
+    private static final int START = 1;
+    private static final int END = 2;
+    private static final int WHOLE = 3;
 
-    private Keywords(String... words) {
-        this.words = words;
+    private final String[] words;
+    private final int[] kinds;
+
+    private Keywords(String... alternatives) {
+        words = new String[alternatives.length];
+        kinds = new int[alternatives.length];
+        for (int i = 0; i < alternatives.length; i++) {
+            String w = alternatives[i];
+            boolean start = w.startsWith("^");
+            boolean end = w.endsWith("$");
+            words[i] = w.substring(start ? 1 : 0, w.length() - (end ? 1 : 0));
+            kinds[i] = (start ? START : 0) | (end ? END : 0);
+        }
     }
 
     static Keywords of(String alternatives) {
@@ -21,16 +35,28 @@ final class Keywords {
 
     /** True when {@code lower} (already lower-cased) contains one of the words. */
     boolean in(String lower) {
-        for (String w : words) {
-            if (w.charAt(0) == '^' || w.charAt(w.length() - 1) == '$') {
-                boolean start = w.charAt(0) == '^';
-                boolean end = w.charAt(w.length() - 1) == '$';
-                String core = w.substring(start ? 1 : 0, w.length() - (end ? 1 : 0));
-                if (start && end ? lower.equals(core) : start ? lower.startsWith(core) : lower.endsWith(core)) {
-                    return true;
-                }
-            } else if (lower.contains(w)) {
-                return true;
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            switch (kinds[i]) {
+                case ANY:
+                    if (lower.contains(w)) {
+                        return true;
+                    }
+                    break;
+                case START:
+                    if (lower.startsWith(w)) {
+                        return true;
+                    }
+                    break;
+                case END:
+                    if (lower.endsWith(w)) {
+                        return true;
+                    }
+                    break;
+                default:
+                    if (lower.equals(w)) {
+                        return true;
+                    }
             }
         }
         return false;

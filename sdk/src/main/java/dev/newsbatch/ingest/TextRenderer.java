@@ -46,7 +46,8 @@ final class TextRenderer {
         } else if (CELL.contains(tag)) {
             pendingSpace = true;
         }
-        for (Node n : e.childNodes()) {
+        for (int i = 0, count = e.childNodeSize(); i < count; i++) {
+            Node n = e.childNode(i);
             if (n instanceof TextNode) {
                 text(((TextNode) n).getWholeText());
             } else if (n instanceof Element) {
@@ -61,17 +62,29 @@ final class TextRenderer {
     }
 
     private void text(String t) {
-        for (int i = 0; i < t.length(); i++) {
+        int i = 0;
+        int n = t.length();
+        while (i < n) {
             char c = t.charAt(i);
             if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B') {
                 pendingSpace = true;
-            } else {
-                if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-                    out.append(' ');
-                }
-                pendingSpace = false;
-                out.append(c);
+                i++;
+                continue;
             }
+            int end = i + 1;
+            while (end < n) {
+                char d = t.charAt(end);
+                if (Character.isWhitespace(d) || d == '\u00A0' || d == '\u200B') {
+                    break;
+                }
+                end++;
+            }
+            if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.append(t, i, end);
+            i = end;
         }
     }
 

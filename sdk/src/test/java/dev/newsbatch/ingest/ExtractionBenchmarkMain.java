@@ -1,5 +1,7 @@
 package dev.newsbatch.ingest;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +12,12 @@ import org.jsoup.Jsoup;
 
 /**
  * Single-threaded extraction speed on the dev set's pages: pages per second of {@link ArticleExtractor} and of a
- * bare jsoup {@code parse} + {@code body().text()} on the same pages, and their ratio.
+ * bare jsoup {@code parse} + {@code body().text()} on the same pages, and their ratio. The two are interleaved
+ * page by page and timed in thread CPU time as well as wall time, so that other load on the machine affects
+ * both alike.
  *
  * <pre>{@code
- * java ... dev.newsbatch.ingest.ExtractionBenchmarkMain [PAGES_DIR] [SECONDS_PER_ROUND]
+ * java ... dev.newsbatch.ingest.ExtractionBenchmarkMain [PAGES_DIR] [ROUNDS]
  * }</pre>
  */
 public final class ExtractionBenchmarkMain {
@@ -21,39 +25,42 @@ public final class ExtractionBenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : ExtractionScore.devSet();
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         List<String> pages = new ArrayList<>();
         for (Path p : ExtractionScore.pages(dir)) {
             pages.add(Files.readString(p.resolve("source.html"), StandardCharsets.UTF_8));
         }
         ArticleExtractor extractor = ArticleExtractor.ofDefaults();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long sink = 0;
-        double bare = 0;
-        double full = 0;
-        for (int round = 0; round < 4; round++) {     // alternate, the first round of each warms up
-            bare = rate(pages, seconds, html -> Jsoup.parse(html, "http://fakehost/").body().text().length());
-            full = rate(pages, seconds, html -> extractor.extract(html, "http://fakehost/").contents().length());
-            System.out.printf(Locale.ROOT, "round %d: bare jsoup %.1f pages/s, extractor %.1f pages/s, ratio %.2f%n",
-                    round + 1, bare, full, full / bare);
-        }
-        System.out.printf(Locale.ROOT, "pages=%d bare_pages_per_s=%.1f extractor_pages_per_s=%.1f ratio=%.2f%n",
-                pages.size(), bare, full, full / bare);
-    }
-
-    private static double rate(List<String> pages, double seconds, java.util.function.ToIntFunction<String> work) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long start = System.nanoTime();
-        long done = 0;
-        long sink = 0;
-        while (System.nanoTime() < end) {
+        long bareCpu = 0;
+        long fullCpu = 0;
+        long bareWall = 0;
+        long fullWall = 0;
+        int warmup = Math.max(1, rounds / 4);
+        for (int round = 0; round < rounds + warmup; round++) {
             for (String html : pages) {
-                sink += work.applyAsInt(html);
+                long c0 = cpu.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
+                sink += Jsoup.parse(html, "http://fakehost/").body().text().length();
+                long c1 = cpu.getCurrentThreadCpuTime();
+                long w1 = System.nanoTime();
+                sink += extractor.extract(html, "http://fakehost/").contents().length();
+                long c2 = cpu.getCurrentThreadCpuTime();
+                long w2 = System.nanoTime();
+                if (round >= warmup) {
+                    bareCpu += c1 - c0;
+                    fullCpu += c2 - c1;
+                    bareWall += w1 - w0;
+                    fullWall += w2 - w1;
+                }
             }
-            done += pages.size();
         }
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return done / ((System.nanoTime() - start) / 1e9);
+        double n = (double) rounds * pages.size();
+        System.out.printf(Locale.ROOT, "pages=%d rounds=%d (sink %d)%n", pages.size(), rounds, sink % 10);
+        System.out.printf(Locale.ROOT, "cpu:  bare_pages_per_s=%.1f extractor_pages_per_s=%.1f ratio=%.2f%n",
+                n / (bareCpu / 1e9), n / (fullCpu / 1e9), (double) bareCpu / fullCpu);
+        System.out.printf(Locale.ROOT, "wall: bare_pages_per_s=%.1f extractor_pages_per_s=%.1f ratio=%.2f%n",
+                n / (bareWall / 1e9), n / (fullWall / 1e9), (double) bareWall / fullWall);
     }
 }
