@@ -146,7 +146,23 @@ public final class Batches {
         if (system != null) {
             spec = spec.systemInstruction(system);
         }
-        return new BatchRun<>(spec.batchSize(batchSize), runId);
+        spec = spec.batchSize(batchSize);
+        if (setting(run, "tier") != null) {
+            spec = spec.tier(setting(run, "tier"));
+        }
+        if (number(run, "rpm") > 0) {
+            spec = spec.rpm((int) number(run, "rpm"));
+        }
+        if (number(run, "dailyCap") > 0) {
+            spec = spec.dailyCap((int) number(run, "dailyCap"));
+        }
+        if (number(run, "budgetUsd") > 0) {
+            spec = spec.budgetUsd(number(run, "budgetUsd"));
+        }
+        if (number(run, "maxAttempts") > 0) {
+            spec = spec.maxAttempts((int) number(run, "maxAttempts"));
+        }
+        return new BatchRun<>(spec, runId);
     }
 
     /** Runs recorded in {@code ./batch_jobs}, newest first. */
@@ -170,6 +186,15 @@ public final class Batches {
     private static Iterator<Article> open(Path file) {
         ArticleStream stream = ArticleFiles.stream(file);
         return stream.iterator();
+    }
+
+    private static double number(RunRecord run, String field) {
+        String v = setting(run, field);
+        try {
+            return v == null ? 0 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String setting(RunRecord run, String field) {

@@ -31,7 +31,10 @@ final class Runs {
         return RunSettings.of(runId, runId, template)
                 .batchSize(spec.batchSize)
                 .mode(spec.mode.name().toLowerCase(java.util.Locale.ROOT))
-                .estimator(Planning.estimator(spec, template));
+                .estimator(Planning.estimator(spec, template))
+                .extras(java.util.Map.of("tier", spec.tier, "rpm", Integer.toString(spec.rpm),
+                        "dailyCap", Integer.toString(spec.dailyCap), "budgetUsd", Double.toString(spec.budgetUsd),
+                        "maxAttempts", Integer.toString(spec.maxAttempts)));
     }
 
     static <T extends Record> BatchRun<T> submit(BatchSpec<T> spec) {

@@ -66,6 +66,19 @@ class FluentRunTest {
         assertTrue(Batches.runs(dir).stream().anyMatch(r -> r.runId().equals("later")));
     }
 
+    @Test
+    void resumeRestoresTheSpecsSettings() {
+        Batches.from(SampleArticles.of(5)).name("settings").directory(dir).tier2().realtime().rpm(120).dailyCap(50)
+                .budgetUsd(3.5).maxAttempts(2).submit();
+        BatchSpec<NewsClassification> spec = Batches.resume("settings", dir, NewsClassification.class).spec();
+        assertEquals("tier2", spec.tier());
+        assertEquals(RunMode.REALTIME, spec.mode());
+        assertEquals(120, spec.rpm());
+        assertEquals(50, spec.dailyCap());
+        assertEquals(3.5, spec.budgetUsd());
+        assertEquals(2, spec.maxAttempts());
+    }
+
     record Topic(@Field(values = {"markets", "sports", "culture", "weather"}) String topic,
                  @Field(min = 0, max = 10) int relevance) { }
 

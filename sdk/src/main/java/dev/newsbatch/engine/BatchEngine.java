@@ -564,6 +564,7 @@ public final class BatchEngine {
         node.put("schema", run.template().schema().type().getName());
         node.put("systemInstruction", run.template().prompts().systemInstruction());
         node.put("template", run.template().prompts().template());
+        run.extras().forEach(node::put);
         return node.toString();
     }
 

@@ -81,7 +81,7 @@ public final class RealtimeRunner {
      * quota days in America/Los_Angeles.
      */
     public static RealtimeRunner ofRpm(int rpm) {
-        return new RealtimeRunner(rpm, 0.01, 8, 5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60), 0,
+        return new RealtimeRunner(rpm, 0.005, 8, 5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60), 0,
                 new InMemoryDailyQuota(), ZoneId.of("America/Los_Angeles"), Clock.systemUTC(), Sleeper.THREAD);
     }
 
@@ -118,7 +118,7 @@ public final class RealtimeRunner {
                 backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
     }
 
-    /** A copy spacing requests {@code margin} more than {@code 60s / rpm} apart. Default: 0.01. */
+    /** A copy spacing requests {@code margin} more than {@code 60s / rpm} apart. Default: 0.005. */
     public RealtimeRunner rateMargin(double margin) {
         return new RealtimeRunner(rpm, margin, concurrency, maxAttempts, initialBackoff,
                 backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
