@@ -75,8 +75,9 @@ public final class BatchEngine {
 
     /**
      * Records the run and writes request files for the articles the run does not have yet, streaming:
-     * only one file's worth of keys is held at a time. Articles over the input limit are recorded as
-     * failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never sent.
+     * articles are not held in memory, only one file's worth of item records and the set of request
+     * keys (about 100 bytes an article). Articles over the input limit are recorded as failed
+     * ({@link ErrorKind#INPUT_TOO_LARGE}) and never sent; repeated ids are sent once.
      */
     public PrepareReport prepare(RunSettings run, Iterator<Article> articles) {
         ledger.createRun(run.runId(), run.name(), run.mode(), run.template().model(), settingsJson(run));
@@ -89,11 +90,10 @@ public final class BatchEngine {
         long tokens = 0;
         int files = 0;
         ChunkBuilder current = null;
-        Set<String> seen = new HashSet<>();
         while (articles.hasNext()) {
             Article a = articles.next();
             String key = RequestKeys.of(a.id());
-            if (known.contains(key) || !seen.add(key)) {
+            if (!known.add(key)) {
                 skipped++;
                 continue;
             }
