@@ -92,6 +92,6 @@ final class EstimateCommand extends BaseCommand {
     }
 
     private static double round(double usd) {
-        return Math.round(usd * 100.0) / 100.0;
+        return Math.round(usd * 1e6) / 1e6;
     }
 }

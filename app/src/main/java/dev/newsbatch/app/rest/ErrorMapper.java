@@ -24,6 +24,15 @@ final class ErrorMapper {
 
     static void register(Javalin app) {
         app.exception(Exception.class, ErrorMapper::handle);
+        app.error(404, ErrorMapper::unmatched);
+    }
+
+    /** Unknown paths answer in the same JSON shape (404s of our own handlers are already JSON). */
+    private static void unmatched(Context ctx) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/json")) {
+            handle(RequestRejected.notFound(null, "no route for " + ctx.method() + " " + ctx.path()), ctx);
+        }
     }
 
     static void handle(Exception e, Context ctx) {

@@ -46,6 +46,7 @@ public final class NewsbatchApi implements AutoCloseable {
                 swagger.setUiPath("/docs");
                 swagger.setDocumentationPath("/openapi.json");
                 swagger.setTitle("newsbatch API");
+                swagger.injectCustomVersion("newsbatch", "/openapi.json");
             }));
             cfg.router.apiBuilder(Routes.table(endpoints, guard, docs));
         });
