@@ -8,6 +8,7 @@ import dev.newsbatch.Results;
 import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -23,9 +24,11 @@ final class BatchEndpoints {
     private final ApiSettings settings;
     private final UrlPolicy urls;
     private final String connection;
+    private final StatusCache statuses;
 
     BatchEndpoints(ApiSettings settings, String connection) {
         this.settings = settings;
+        this.statuses = new StatusCache(id -> Jobs.status(id, settings.directory()), Duration.ofSeconds(1));
         this.urls = settings.allowPrivateUrls() ? UrlPolicy.allowingPrivate() : UrlPolicy.publicOnly();
         this.connection = connection;
     }
@@ -45,7 +48,7 @@ final class BatchEndpoints {
     }
 
     void status(Context ctx) {
-        ctx.json(ResponseBodies.status(Jobs.status(jobId(ctx), dir())));
+        ctx.json(ResponseBodies.status(statuses.status(jobId(ctx))));
     }
 
     void results(Context ctx) {
