@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch cancel JOB_ID}: cancel a batch job, or every job of a run given by name. */
 @Command(name = "cancel", mixinStandardHelpOptions = true,
-        description = {"Cancel a batch job at Gemini (batches/...), or every job of a run given by name "
+        description = {"Cancel a batch job, or every job of a run.",
+                "Cancel a batch job at Gemini (batches/...), or every job of a run given by name "
                 + "(the run then admits no new jobs). Results already finished are kept."},
         footer = {"", "Examples:", "  newsbatch cancel batches/abc123", "  newsbatch cancel demo"})
 final class CancelCommand extends BaseCommand {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code newsbatch emulator [--port N] [--state DIR]}: the local Gemini emulator in the foreground. */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-        description = {"Run the local Gemini emulator in the foreground and print its base URL; point other processes "
+        description = {"Run the local Gemini emulator in the foreground.",
+                "Run the local Gemini emulator in the foreground and print its base URL; point other processes "
                 + "at it with GOOGLE_GEMINI_BASE_URL. Other flags (--tier, --fault-rate, --realistic, ...) are passed "
                 + "to the emulator."},
         footer = {"", "Example:", "  newsbatch emulator --port 8080 --state ./emulator-state",

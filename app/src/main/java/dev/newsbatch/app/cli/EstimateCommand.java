@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch estimate FILE}: tokens, batches, waves and cost before anything is sent. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = {"Estimate tokens, batch jobs, waves, time and cost (Batch API and real-time) for a file of "
+        description = {"Estimate tokens, batch jobs and cost without calling Gemini.",
+                "Estimate tokens, batch jobs, waves, time and cost (Batch API and real-time) for a file of "
                 + "articles, without calling Gemini. With --input-tokens/--output-tokens every article counts "
                 + "those fixed figures."},
         footer = {"", "Examples:", "  newsbatch estimate samples/batch_contents.json --tier tier1",

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch extract URL | --html FILE [--url URL]}: the article text of a news page, as JSON. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Extract the article of a news page (title, text, byline, site, publication time) and print it "
+        description = {"Print the article of a news page as JSON.",
+                "Extract the article of a news page (title, text, byline, site, publication time) and print it "
                 + "as JSON: from a saved HTML file with --html, or from a URL."},
         footer = {"", "Examples:", "  newsbatch extract --html page.html --url https://example.com/news/1",
                 "  newsbatch extract https://example.com/news/1"})

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch large batch FILE [--mode waves|continuous]}: a large run with the Batch API. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Classify a large file with the Batch API (half the real-time price): split into batch jobs, "
+        description = {"Classify a large file with the Batch API, in waves or continuously.",
+                "Classify a large file with the Batch API (half the real-time price): split into batch jobs, "
                 + "sent in waves or continuously under the tier's enqueued-token quota, waiting until all are done."},
         footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --tier tier1 --name october"})
 final class LargeBatchCommand extends BaseCommand {

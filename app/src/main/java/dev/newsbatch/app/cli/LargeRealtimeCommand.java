@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch large realtime FILE [--rpm R] [--per-day D]}: a large run with real-time calls. */
 @Command(name = "realtime", mixinStandardHelpOptions = true,
-        description = {"Classify a large file with one real-time request per article (full price, no batch waiting), "
+        description = {"Classify a large file with real-time calls under rate limits.",
+                "Classify a large file with one real-time request per article (full price, no batch waiting), "
                 + "under a requests-per-minute limit and a daily cap kept across restarts; run the same command "
                 + "again the next day to continue."},
         footer = {"", "Example:", "  newsbatch large realtime articles.jsonl --rpm 300 --per-day 10000 --name october-rt"})

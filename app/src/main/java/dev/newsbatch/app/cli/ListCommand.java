@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 
 /** {@code newsbatch list}: the jobs and runs recorded in the batch directory. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the batch jobs recorded in the batch directory (newest first), with their last known "
+        description = {"List the jobs and runs recorded in the batch directory.",
+                "List the batch jobs recorded in the batch directory (newest first), with their last known "
                 + "state; real-time runs, which have no batch job, are listed by name. No call to Gemini."},
         footer = {"", "Example:", "  newsbatch list", "  newsbatch --dir /data/batches list --json"})
 final class ListCommand extends BaseCommand {

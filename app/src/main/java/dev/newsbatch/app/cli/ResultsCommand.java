@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch results JOB_ID NAME [--show-preview]}: download a job's results and summarise them. */
 @Command(name = "results", mixinStandardHelpOptions = true,
-        description = {"Download the results of a finished batch job, write results_NAME.json in the batch directory "
+        description = {"Download a finished job's results, save and summarise them.",
+                "Download the results of a finished batch job, write results_NAME.json in the batch directory "
                 + "and print the summary: financial count, sentiment breakdown, top companies."},
         footer = {"", "Example:", "  newsbatch results batches/abc123 demo --show-preview"})
 final class ResultsCommand extends BaseCommand {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code newsbatch serve [--port 8001]}: the REST API in the foreground. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the REST API (Swagger UI at /docs, OpenAPI at /openapi.json) over the same batch "
+        description = {"Serve the REST API.",
+                "Serve the REST API (Swagger UI at /docs, OpenAPI at /openapi.json) over the same batch "
                 + "directory as the command line. With NEWSBATCH_API_TOKEN set, every route but /health needs "
                 + "`Authorization: Bearer <token>`; without it the server listens on loopback only."},
         footer = {"", "Example:", "  newsbatch serve --port 8001",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch status JOB_ID}: the state of a batch job (or of a whole run, by name). */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Ask Gemini for the state of a batch job (batches/...), or of every job of a run given by name."},
+        description = {"Show the state of a batch job, or of a run by name.",
+                "Ask Gemini for the state of a batch job (batches/...), or of every job of a run given by name."},
         footer = {"", "Examples:", "  newsbatch status batches/abc123", "  newsbatch status demo --json"})
 final class StatusCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "JOB_ID", description = "A job id (batches/...) or a run name.")

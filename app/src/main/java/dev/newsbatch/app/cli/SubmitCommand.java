@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch submit URLS.txt --name N [--wait]}: fetch news pages and classify them with the Batch API. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Fetch the news pages listed in a file (one URL per line, # comments), extract their text "
+        description = {"Fetch news pages from a URL list and classify them as batch jobs.",
+                "Fetch the news pages listed in a file (one URL per line, # comments), extract their text "
                 + "and submit them as batch jobs."},
         footer = {"", "Example:", "  newsbatch submit urls.txt --name morning --wait"})
 final class SubmitCommand extends BaseCommand {

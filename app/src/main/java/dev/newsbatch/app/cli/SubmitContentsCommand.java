@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch submit-contents FILE --name N [--wait]}: classify articles from a file with the Batch API. */
 @Command(name = "submit-contents", mixinStandardHelpOptions = true,
-        description = {"Submit articles from a file (JSON array of {id,title,contents}, JSONL or CSV) as batch jobs.",
+        description = {"Classify articles from a file (JSON, JSONL or CSV) as batch jobs.",
+                "The file is a JSON array of {id,title,contents}, JSONL of the same objects, or CSV with a header.",
                 "The run is named by --name; submitting again with the same name continues that run "
                         + "(nothing is sent twice)."},
         footer = {"", "Example:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait"})

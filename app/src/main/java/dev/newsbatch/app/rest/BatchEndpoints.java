@@ -57,7 +57,12 @@ final class BatchEndpoints {
         if (Jobs.list(dir()).stream().noneMatch(j -> jobId.equals(j.jobId()))) {
             throw RequestRejected.notFound("job_id", "job " + jobId + " was not submitted through this service");
         }
-        Results<NewsClassification> r = Jobs.results(jobId, dir());
+        Results<NewsClassification> r;
+        try {
+            r = Jobs.results(jobId, dir());
+        } catch (IllegalStateException notFinished) {
+            throw new RequestRejected(409, "not_ready", "job_id", notFinished.getMessage());
+        }
         r.toJson(dir().resolve("results_" + name + ".json"));
         ctx.json(ResponseBodies.results(jobId, name, r));
     }
