@@ -29,7 +29,7 @@ final class CancelCommand extends BaseCommand {
             }
             return ExitCode.OK;
         }
-        RunStatus s = Batches.resume(id, dir(), NewsClassification.class).cancel();
+        RunStatus s = Batches.resume(RunNames.known(dir(), id), dir(), NewsClassification.class).cancel();
         if (json()) {
             printJson(JsonViews.run(s));
         } else {

@@ -44,13 +44,18 @@ final class ListCommand extends BaseCommand {
         List<List<String>> rows = new ArrayList<>();
         for (JobStatus j : jobs) {
             rows.add(List.of(j.runId() == null ? "" : j.runId(), j.jobId(), j.state().name(),
-                    String.valueOf(j.requests()), JsonViews.time(j.createdAt())));
+                    String.valueOf(j.requests()), shortTime(j.createdAt())));
         }
         for (RunRecord r : jobless) {
-            rows.add(List.of(r.runId(), "(" + r.mode() + ")", r.state(), "", JsonViews.time(r.createdAt())));
+            rows.add(List.of(r.runId(), "(" + r.mode() + ")", r.state(), "", shortTime(r.createdAt())));
         }
-        println(TextTable.of(List.of("name", "job id", "state", "requests", "submitted")).maxRows(1000).maxWidth(64)
-                .render(rows, rows.size()).stripLeading());
+        String table = TextTable.of(List.of("name", "job id", "state", "requests", "submitted (UTC)")).maxRows(1000)
+                .maxWidth(64).render(rows, rows.size()).strip();
+        println(table.substring(0, Math.max(0, table.lastIndexOf('\n'))));
         return ExitCode.OK;
+    }
+
+    private static String shortTime(java.time.Instant t) {
+        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 }

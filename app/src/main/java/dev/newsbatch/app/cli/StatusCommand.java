@@ -46,7 +46,7 @@ final class StatusCommand extends BaseCommand {
     }
 
     private int runStatus() {
-        RunStatus s = Batches.resume(id, dir(), NewsClassification.class).status();
+        RunStatus s = Batches.resume(RunNames.known(dir(), id), dir(), NewsClassification.class).status();
         if (json()) {
             printJson(JsonViews.run(s));
         } else {
