@@ -1,0 +1,47 @@
+package dev.newsbatch.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the global options and the output streams. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private NewsbatchCommand root() {
+        return (NewsbatchCommand) spec.root().userObject();
+    }
+
+    /** The batch directory ({@code --dir}). */
+    Path dir() {
+        return root().dir;
+    }
+
+    /** True with {@code --json}. */
+    boolean json() {
+        return root().json;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints {@code node} as JSON. */
+    void printJson(JsonNode node) {
+        Output.print(out(), node);
+    }
+
+    /** Prints a line of text. */
+    void println(String text) {
+        out().println(text);
+        out().flush();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.newsbatch.app.cli;
+
+import dev.newsbatch.Batches;
+import dev.newsbatch.JobStatus;
+import dev.newsbatch.Jobs;
+import dev.newsbatch.RunStatus;
+import dev.newsbatch.schema.NewsClassification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbatch cancel JOB_ID}: cancel a batch job, or every job of a run given by name. */
+@Command(name = "cancel", mixinStandardHelpOptions = true,
+        description = {"Cancel a batch job, or every job of a run.",
+                "Cancel a batch job at Gemini (batches/...), or every job of a run given by name "
+                + "(the run then admits no new jobs). Results already finished are kept."},
+        footer = {"", "Examples:", "  newsbatch cancel batches/abc123", "  newsbatch cancel demo"})
+final class CancelCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "JOB_ID", description = "A job id (batches/...) or a run name.")
+    String id;
+
+    @Override
+    public Integer call() {
+        if (id.startsWith("batches/")) {
+            JobStatus s = Jobs.cancel(id, dir());
+            if (json()) {
+                printJson(JsonViews.job(s));
+            } else {
+                println("Cancel requested for " + s.jobId() + "; state now " + s.state());
+            }
+            return ExitCode.OK;
+        }
+        RunStatus s = Batches.resume(RunNames.known(dir(), id), dir(), NewsClassification.class).cancel();
+        if (json()) {
+            printJson(JsonViews.run(s));
+        } else {
+            println("Run " + s.runId() + " cancelled; state now " + s.state() + String.format(" (%,d of %,d done)",
+                    s.done(), s.articles()));
+        }
+        return ExitCode.OK;
+    }
+}

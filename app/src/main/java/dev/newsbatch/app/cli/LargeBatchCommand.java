@@ -1,0 +1,54 @@
+package dev.newsbatch.app.cli;
+
+import dev.newsbatch.BatchRun;
+import dev.newsbatch.BatchSpec;
+import dev.newsbatch.Batches;
+import dev.newsbatch.Estimate;
+import dev.newsbatch.schema.NewsClassification;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbatch large batch FILE [--mode waves|continuous]}: a large run with the Batch API. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Classify a large file with the Batch API, in waves or continuously.",
+                "Classify a large file with the Batch API (half the real-time price): split into batch jobs, "
+                + "sent in waves or continuously under the tier's enqueued-token quota, waiting until all are done."},
+        footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --tier tier1 --name october"})
+final class LargeBatchCommand extends BaseCommand {
+    /** How batch jobs are admitted. */
+    enum Admission { waves, continuous }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
+    Path file;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "waves",
+            description = "waves (each wave after the previous is done) or continuous (default: ${DEFAULT-VALUE}).")
+    Admission mode;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: large-<time>); reuse it to resume.")
+    String name;
+
+    @Option(names = "--detach", description = "Submit what the quota allows now and return without waiting.")
+    boolean detach;
+
+    @Mixin
+    SpecOptions options;
+
+    @Override
+    public Integer call() {
+        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(),
+                name == null ? LargeCommand.defaultName("large") : name);
+        spec = mode == Admission.continuous ? spec.continuous() : spec.waves();
+        Estimate e = spec.estimate();
+        if (!json()) {
+            println(String.format("Plan: %,d articles, %d batch jobs in %d waves, ~%,d input tokens, "
+                    + "estimated $%.2f (real-time would be $%.2f)", e.articles(), e.batches(), e.waves(),
+                    e.inputTokens(), e.batchUsd(), e.realtimeUsd()));
+        }
+        BatchRun<NewsClassification> run = spec.submit();
+        return new RunReport(this).submitted(run, !detach);
+    }
+}

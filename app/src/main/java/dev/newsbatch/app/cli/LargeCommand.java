@@ -1,0 +1,32 @@
+package dev.newsbatch.app.cli;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code newsbatch large batch|realtime FILE}: runs of thousands of articles, to completion. */
+@Command(name = "large", mixinStandardHelpOptions = true,
+        description = {"Process a large file to completion, in batches or in real time.",
+                "Process a large file of articles to completion: with the Batch API in waves or continuous "
+                + "admission under the tier's quota, or in real time under a rate limit and a daily cap. "
+                + "Interrupted runs continue where they stopped when the same command is run again."},
+        footer = {"", "Examples:", "  newsbatch large batch articles.jsonl --mode continuous --name october",
+                "  newsbatch large realtime articles.jsonl --rpm 300 --per-day 10000 --name october-rt"},
+        subcommands = {LargeBatchCommand.class, LargeRealtimeCommand.class})
+final class LargeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose `large batch FILE` or `large realtime FILE`");
+    }
+
+    /** A run name made from the current time, for runs started without {@code --name}. */
+    static String defaultName(String prefix) {
+        return prefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    }
+}

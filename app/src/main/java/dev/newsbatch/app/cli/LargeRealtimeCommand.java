@@ -1,0 +1,55 @@
+package dev.newsbatch.app.cli;
+
+import dev.newsbatch.BatchRun;
+import dev.newsbatch.BatchSpec;
+import dev.newsbatch.Batches;
+import dev.newsbatch.schema.NewsClassification;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbatch large realtime FILE [--rpm R] [--per-day D]}: a large run with real-time calls. */
+@Command(name = "realtime", mixinStandardHelpOptions = true,
+        description = {"Classify a large file with real-time calls under rate limits.",
+                "Classify a large file with one real-time request per article (full price, no batch waiting), "
+                + "under a requests-per-minute limit and a daily cap kept across restarts; run the same command "
+                + "again the next day to continue."},
+        footer = {"", "Example:", "  newsbatch large realtime articles.jsonl --rpm 300 --per-day 10000 --name october-rt"})
+final class LargeRealtimeCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
+    Path file;
+
+    @Option(names = "--rpm", paramLabel = "R", description = "Requests per minute (default: the tier's limit).")
+    Integer rpm;
+
+    @Option(names = "--per-day", paramLabel = "D", description = "Most requests per day (default: no cap).")
+    Integer perDay;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: realtime-<time>); reuse it to resume.")
+    String name;
+
+    @Mixin
+    SpecOptions options;
+
+    @Override
+    public Integer call() {
+        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(),
+                name == null ? LargeCommand.defaultName("realtime") : name).realtime();
+        if (rpm != null) {
+            spec = spec.rpm(rpm);
+        }
+        if (perDay != null) {
+            spec = spec.dailyCap(perDay);
+        }
+        BatchRun<NewsClassification> run = spec.submit();
+        if (!json()) {
+            println(String.format("Run %s: %,d articles in real time (%s)", run.id(), run.state().articles(), spec));
+        }
+        try (ProgressRedirect r = ProgressRedirect.toStderrIf(json())) {
+            run.await();
+        }
+        return new RunReport(this).finished(run);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.newsbatch.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+
+/**
+ * Writes the JSON of {@code --json} output: one pretty-printed document per command.
+ *
+ * <pre>{@code
+ * ObjectNode node = Output.object().put("run_id", "demo");
+ * Output.print(out, node);
+ * }</pre>
+ */
+final class Output {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Output() {}
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    static void print(PrintWriter out, JsonNode node) {
+        try {
+            out.println(JSON.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+}

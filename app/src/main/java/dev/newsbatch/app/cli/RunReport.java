@@ -1,0 +1,126 @@
+package dev.newsbatch.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.BatchRun;
+import dev.newsbatch.JobStatus;
+import dev.newsbatch.Jobs;
+import dev.newsbatch.Results;
+import dev.newsbatch.RunStatus;
+import dev.newsbatch.schema.NewsClassification;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the submitting commands print: the jobs of a submitted run and what to run next, or, after
+ * waiting, where the results were saved and their summary.
+ *
+ * <pre>{@code
+ * return new RunReport(this).submitted(spec.submit(), wait);
+ * }</pre>
+ */
+final class RunReport {
+    private final BaseCommand command;
+
+    RunReport(BaseCommand command) {
+        this.command = command;
+    }
+
+    /** Reports a submitted run; with {@code wait}, awaits it, saves its results and prints the summary. */
+    int submitted(BatchRun<NewsClassification> run, boolean wait) {
+        List<JobStatus> jobs = jobsOf(run.id());
+        if (!wait) {
+            RunStatus state = run.state();
+            if (command.json()) {
+                command.printJson(submittedJson(run, state, jobs, "SUBMITTED"));
+            } else {
+                printSubmitted(run, state, jobs);
+            }
+            return ExitCode.OK;
+        }
+        if (!command.json()) {
+            printSubmitted(run, run.state(), jobs);
+            command.println("");
+            command.println("Waiting for run " + run.id() + " to finish (Ctrl-C to stop waiting; the jobs keep running)...");
+        }
+        try (ProgressRedirect r = ProgressRedirect.toStderrIf(command.json())) {
+            run.await();
+        }
+        return finished(run);
+    }
+
+    /** Reports a run that has been awaited: saves {@code results_<run>.json} and prints the summary. */
+    int finished(BatchRun<NewsClassification> run) {
+        RunStatus state = run.state();
+        Results<NewsClassification> results = run.collect();
+        Path file = results.save(command.dir());
+        boolean complete = state.isFinished() && !"CANCELLED".equals(state.state());
+        if (command.json()) {
+            ObjectNode n = submittedJson(run, state, jobsOf(run.id()), complete ? "COMPLETED" : "INCOMPLETE");
+            n.put("results_file", file.toString());
+            n.set("summary", JsonViews.summary(results.summary()));
+            command.printJson(n);
+        } else {
+            command.println(String.format("Run %s %s: %,d of %,d articles classified, %,d failed",
+                    run.id(), complete ? "finished" : "stopped (" + state.state() + ")", state.done(),
+                    state.articles(), state.failed()));
+            command.println("Results saved to " + file);
+            command.println("");
+            command.println(results.summary().render());
+            if (!results.errors().isEmpty()) {
+                command.println("");
+                command.println("Failed articles (first 5):");
+                results.errors().stream().limit(5).forEach(e -> command.println("  " + e.id() + ": " + e.kind()
+                        + " " + e.message()));
+            }
+            if (!complete) {
+                command.println("Run the same command again to continue where it stopped.");
+            }
+        }
+        return complete && results.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** The run's jobs, oldest first. */
+    private List<JobStatus> jobsOf(String runId) {
+        List<JobStatus> jobs = new ArrayList<>(Jobs.list(command.dir()).stream()
+                .filter(j -> runId.equals(j.runId())).toList());
+        Collections.reverse(jobs);
+        return jobs;
+    }
+
+    private ObjectNode submittedJson(BatchRun<?> run, RunStatus state, List<JobStatus> jobs, String status) {
+        ObjectNode n = Output.object();
+        n.put("batch_name", run.id());
+        n.put("status", status);
+        n.put("mode", run.spec().mode().name().toLowerCase(Locale.ROOT));
+        n.put("articles", state.articles());
+        n.put("job_id", jobs.isEmpty() ? null : jobs.get(0).jobId());
+        ArrayNode ids = n.putArray("job_ids");
+        ArrayNode list = n.putArray("jobs");
+        for (JobStatus j : jobs) {
+            ids.add(j.jobId());
+            list.add(JsonViews.job(j));
+        }
+        n.set("run", JsonViews.run(state));
+        return n;
+    }
+
+    private void printSubmitted(BatchRun<?> run, RunStatus state, List<JobStatus> jobs) {
+        String mode = run.spec().mode().name().toLowerCase(Locale.ROOT);
+        command.println(String.format("Run %s: %,d articles, %d batch job%s (%s, %s mode)", run.id(), state.articles(),
+                jobs.size(), jobs.size() == 1 ? "" : "s", run.spec().model(), mode));
+        for (JobStatus j : jobs) {
+            command.println(String.format("  %s  %s  %,d requests", j.jobId(), j.state(), j.requests()));
+        }
+        if (jobs.isEmpty()) {
+            return;
+        }
+        String first = jobs.get(0).jobId();
+        command.println("Next:");
+        command.println("  newsbatch status " + first + "   (check progress)");
+        command.println("  newsbatch results " + first + " " + run.id() + "   (when it has succeeded)");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.newsbatch.app.cli;
+
+import dev.newsbatch.Batches;
+import dev.newsbatch.JobState;
+import dev.newsbatch.JobStatus;
+import dev.newsbatch.Jobs;
+import dev.newsbatch.RunStatus;
+import dev.newsbatch.display.ProgressBar;
+import dev.newsbatch.schema.NewsClassification;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbatch status JOB_ID}: the state of a batch job (or of a whole run, by name). */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show the state of a batch job, or of a run by name.",
+                "Ask Gemini for the state of a batch job (batches/...), or of every job of a run given by name."},
+        footer = {"", "Examples:", "  newsbatch status batches/abc123", "  newsbatch status demo --json"})
+final class StatusCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "JOB_ID", description = "A job id (batches/...) or a run name.")
+    String id;
+
+    @Override
+    public Integer call() {
+        if (!id.startsWith("batches/")) {
+            return runStatus();
+        }
+        JobStatus s = Jobs.status(id, dir());
+        if (json()) {
+            printJson(JsonViews.job(s));
+        } else {
+            println("Job:      " + s.jobId() + (s.runId() == null ? "" : "   (run " + s.runId() + ")"));
+            println("State:    " + s.state());
+            println("Progress: " + ProgressBar.render(Math.max(0, s.percent())) + "  "
+                    + Math.max(0, s.completed()) + "/" + s.requests() + " requests");
+            println("Created:  " + JsonViews.time(s.createdAt()) + "   updated: " + JsonViews.time(s.updatedAt()));
+            if (s.error() != null) {
+                println("Error:    " + s.error());
+            }
+            if (s.state() == JobState.SUCCEEDED && s.runId() != null) {
+                println("Next:     newsbatch results " + s.jobId() + " " + s.runId());
+            } else if (!s.state().isTerminal()) {
+                println("Next:     newsbatch status " + s.jobId() + "   (again later)");
+            }
+        }
+        return s.state() == JobState.FAILED || s.state() == JobState.EXPIRED ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private int runStatus() {
+        RunStatus s = Batches.resume(RunNames.known(dir(), id), dir(), NewsClassification.class).status();
+        if (json()) {
+            printJson(JsonViews.run(s));
+        } else {
+            println("Run:      " + s.runId() + " (" + s.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            println("State:    " + s.state());
+            println("Progress: " + ProgressBar.render(s.percent()) + String.format("  %,d done, %,d failed, %,d in flight"
+                    + " of %,d; jobs %d/%d", s.done(), s.failed(), s.inFlight(), s.articles(), s.jobsDone(), s.jobs()));
+        }
+        return s.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;
+    }
+}

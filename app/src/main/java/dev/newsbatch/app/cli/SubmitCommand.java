@@ -1,0 +1,37 @@
+package dev.newsbatch.app.cli;
+
+import dev.newsbatch.Batches;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbatch submit URLS.txt --name N [--wait]}: fetch news pages and classify them with the Batch API. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Fetch news pages from a URL list and classify them as batch jobs.",
+                "Fetch the news pages listed in a file (one URL per line, # comments), extract their text "
+                + "and submit them as batch jobs."},
+        footer = {"", "Example:", "  newsbatch submit urls.txt --name morning --wait"})
+final class SubmitCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "URLS", description = "A text file with one URL per line.")
+    Path file;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME",
+            description = "Run name: letters, digits, '_', '.', '-' (names results_NAME.json).")
+    String name;
+
+    @Option(names = "--wait", description = "Wait for the run to finish, save results_NAME.json and print a summary.")
+    boolean wait;
+
+    @Mixin
+    SpecOptions options;
+
+    @Override
+    public Integer call() {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("URLS file " + file + " does not exist or is not a regular file");
+        }
+        return new RunReport(this).submitted(options.apply(Batches.fromUrls(file), dir(), name).submit(), wait);
+    }
+}

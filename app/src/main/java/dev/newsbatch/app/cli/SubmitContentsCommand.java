@@ -1,0 +1,35 @@
+package dev.newsbatch.app.cli;
+
+import dev.newsbatch.Batches;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbatch submit-contents FILE --name N [--wait]}: classify articles from a file with the Batch API. */
+@Command(name = "submit-contents", mixinStandardHelpOptions = true,
+        description = {"Classify articles from a file (JSON, JSONL or CSV) as batch jobs.",
+                "The file is a JSON array of {id,title,contents}, JSONL of the same objects, or CSV with a header.",
+                "The run is named by --name; submitting again with the same name continues that run "
+                        + "(nothing is sent twice)."},
+        footer = {"", "Example:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait"})
+final class SubmitContentsCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
+    Path file;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME",
+            description = "Run name: letters, digits, '_', '.', '-' (names results_NAME.json).")
+    String name;
+
+    @Option(names = "--wait", description = "Wait for the run to finish, save results_NAME.json and print a summary.")
+    boolean wait;
+
+    @Mixin
+    SpecOptions options;
+
+    @Override
+    public Integer call() {
+        return new RunReport(this).submitted(options.apply(Batches.from(file), dir(), name).submit(), wait);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.newsbatch.app.rest;
+
+import dev.newsbatch.Checks;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the REST API is served: address, batch directory, bearer token, body limit and URL policy.
+ * Immutable; every wither returns a copy.
+ *
+ * <pre>{@code
+ * ApiSettings s = ApiSettings.ofDefaults().port(0).directory(Path.of("batch_jobs")).token("s3cret");
+ * }</pre>
+ *
+ * @param host             the address to listen on. Default: {@code 127.0.0.1}
+ * @param port             the TCP port; 0 picks a free one. Default: 8001
+ * @param directory        the batch directory shared with the CLI. Default: {@code batch_jobs}
+ * @param token            the bearer token every route but {@code /health} requires, or null for none
+ * @param maxBodyBytes     the largest request body accepted (413 beyond). Default: 10 MiB
+ * @param allowPrivateUrls accept URLs of private, loopback and link-local hosts. Default: false
+ * @param pollInterval     the first pause between polls of {@code wait_for_completion}. Default: 2 s
+ */
+public record ApiSettings(String host, int port, Path directory, String token, long maxBodyBytes,
+                          boolean allowPrivateUrls, Duration pollInterval) {
+
+    public ApiSettings {
+        Checks.notBlank(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        Checks.notNull(directory, "directory");
+        token = token == null || token.isBlank() ? null : token.trim();
+        Checks.atLeast(maxBodyBytes, 1, "maxBodyBytes");
+        Checks.notNull(pollInterval, "pollInterval");
+    }
+
+    /** Loopback, port 8001, {@code ./batch_jobs}, no token, 10 MiB bodies, public URLs only. */
+    public static ApiSettings ofDefaults() {
+        return new ApiSettings("127.0.0.1", 8001, Path.of("batch_jobs"), null, 10L * 1024 * 1024, false,
+                Duration.ofSeconds(2));
+    }
+
+    public ApiSettings host(String h) {
+        return new ApiSettings(h, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval);
+    }
+
+    public ApiSettings port(int p) {
+        return new ApiSettings(host, p, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval);
+    }
+
+    public ApiSettings directory(Path d) {
+        return new ApiSettings(host, port, d, token, maxBodyBytes, allowPrivateUrls, pollInterval);
+    }
+
+    public ApiSettings token(String t) {
+        return new ApiSettings(host, port, directory, t, maxBodyBytes, allowPrivateUrls, pollInterval);
+    }
+
+    public ApiSettings maxBodyBytes(long bytes) {
+        return new ApiSettings(host, port, directory, token, bytes, allowPrivateUrls, pollInterval);
+    }
+
+    public ApiSettings allowPrivateUrls(boolean allow) {
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allow, pollInterval);
+    }
+
+    public ApiSettings pollInterval(Duration d) {
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, d);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiSettings[" + host + ":" + port + ", dir=" + directory + ", token=" + (token == null ? "none" : "set")
+                + ", maxBodyBytes=" + maxBodyBytes + (allowPrivateUrls ? ", privateUrls=allowed" : "") + "]";
+    }
+}

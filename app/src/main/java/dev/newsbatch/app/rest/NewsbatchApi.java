@@ -1,0 +1,103 @@
+package dev.newsbatch.app.rest;
+
+import dev.newsbatch.gemini.GeminiConnection;
+import io.javalin.Javalin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The newsbatch REST API server: the original service's routes over the SDK, sharing the batch
+ * directory's ledger with the command line. Started on a port (0 picks a free one) and closed when
+ * done.
+ *
+ * <pre>{@code
+ * try (NewsbatchApi api = NewsbatchApi.start(ApiSettings.ofDefaults().port(0))) {
+ *     System.out.println(api.baseUrl() + "/docs");
+ * }
+ * }</pre>
+ */
+public final class NewsbatchApi implements AutoCloseable {
+    private final Javalin app;
+    private final ApiSettings settings;
+
+    private NewsbatchApi(Javalin app, ApiSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @throws IllegalArgumentException if the host is beyond loopback and no token is set
+     */
+    public static NewsbatchApi start(ApiSettings settings) {
+        if (settings.token() == null && !isLoopback(settings.host())) {
+            throw new IllegalArgumentException("host must be a loopback address unless NEWSBATCH_API_TOKEN is set, was "
+                    + settings.host());
+        }
+        BatchEndpoints endpoints = new BatchEndpoints(settings, connectionKind());
+        AccessGuard guard = new AccessGuard(settings);
+        OpenApiDocument docs = OpenApiDocument.load();
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.registerPlugin(new SwaggerPlugin(swagger -> {
+                swagger.setUiPath("/docs");
+                swagger.setDocumentationPath("/openapi.json");
+                swagger.setTitle("newsbatch API");
+                swagger.injectCustomVersion("newsbatch", "/openapi.json");
+            }));
+            cfg.router.apiBuilder(Routes.table(endpoints, guard, docs));
+        });
+        ErrorMapper.register(app);
+        app.start(settings.host(), settings.port());
+        return new NewsbatchApi(app, settings);
+    }
+
+    /** The port in use (the chosen one when started on 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://host:port}. */
+    public String baseUrl() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** The settings it runs with. */
+    public ApiSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("host does not resolve, was " + host, e);
+        }
+    }
+
+    private static String connectionKind() {
+        GeminiConnection.Kind kind = present("GOOGLE_GEMINI_BASE_URL") ? GeminiConnection.Kind.CUSTOM_ENDPOINT
+                : present("GOOGLE_API_KEY") || present("GEMINI_API_KEY") ? GeminiConnection.Kind.GEMINI_API
+                : GeminiConnection.Kind.EMBEDDED_EMULATOR;
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean present(String variable) {
+        String v = System.getenv(variable);
+        return v != null && !v.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "NewsbatchApi[" + baseUrl() + ", " + settings + "]";
+    }
+}

@@ -1,0 +1,188 @@
+package dev.newsbatch.app.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.Article;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates request bodies, naming the field of every problem: wrong types, missing fields,
+ * empty or oversized lists, unsafe names, bodies over the size limit.
+ *
+ * <pre>{@code
+ * Submission s = RequestBodies.contents(RequestBodies.read(ctx, 10_485_760));
+ * }</pre>
+ */
+public final class RequestBodies {
+    /** Most items in one submission, as in the original service. */
+    public static final int MAX_ITEMS = 1000;
+    /** What {@code batch_name} may be: it names files. */
+    public static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RequestBodies() {}
+
+    /**
+     * The body as JSON, read up to {@code maxBytes}.
+     *
+     * @throws RequestRejected 413 beyond the limit, 400 if it is not a JSON object
+     */
+    public static JsonNode read(Context ctx, long maxBytes) {
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body: " + e.getMessage(), e);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw RequestRejected.badField("body", "body must be JSON, was not: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || !node.isObject()) {
+            throw RequestRejected.badField("body", "body must be a JSON object, was " + kind(node));
+        }
+        return node;
+    }
+
+    /** The 413 rejection for bodies over {@code maxBytes}. */
+    public static RequestRejected tooLarge(long maxBytes) {
+        return new RequestRejected(413, "payload_too_large", "body", "body must be at most " + maxBytes + " bytes");
+    }
+
+    /** {@code {contents:[{id,title,contents}], batch_name?, wait_for_completion?}}. */
+    public static Submission contents(JsonNode body) {
+        JsonNode items = list(body, "contents");
+        List<Article> articles = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = "contents[" + i + "]";
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                throw RequestRejected.badField(at, at + " must be an object {id, title, contents}, was " + kind(item));
+            }
+            String id = string(item, at + ".id", "id", true);
+            Integer before = seen.putIfAbsent(id, i);
+            if (before != null) {
+                throw RequestRejected.badField(at + ".id", at + ".id must be unique, was \"" + id
+                        + "\" as in contents[" + before + "]");
+            }
+            articles.add(Article.of(id, string(item, at + ".title", "title", false),
+                    string(item, at + ".contents", "contents", true)));
+        }
+        return new Submission(articles, List.of(), batchName(body), waitFlag(body));
+    }
+
+    /** {@code {urls:[...], batch_name?, wait_for_completion?}}, each URL checked by {@code policy}. */
+    public static Submission urls(JsonNode body, UrlPolicy policy) {
+        JsonNode items = list(body, "urls");
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = "urls[" + i + "]";
+            if (!items.get(i).isTextual()) {
+                throw RequestRejected.badField(at, at + " must be a string, was " + kind(items.get(i)));
+            }
+            urls.add(policy.check(at, items.get(i).asText().trim()).toString());
+        }
+        return new Submission(List.of(), urls, batchName(body), waitFlag(body));
+    }
+
+    /** The {@code batch_name}, or a fresh unique one when absent. */
+    static String batchName(JsonNode body) {
+        JsonNode v = body.get("batch_name");
+        if (v == null || v.isNull()) {
+            return "batch-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        }
+        if (!v.isTextual()) {
+            throw RequestRejected.badField("batch_name", "batch_name must be a string, was " + kind(v));
+        }
+        checkName(v.asText());
+        return v.asText();
+    }
+
+    /** Checks a {@code batch_name} taken from a path or body. */
+    public static String checkName(String name) {
+        if (!BATCH_NAME.matcher(name).matches()) {
+            throw RequestRejected.badField("batch_name", "batch_name must be 1-64 letters, digits, '_', '.' or '-' "
+                    + "starting with a letter or digit, was \"" + abbreviate(name) + "\"");
+        }
+        return name;
+    }
+
+    private static boolean waitFlag(JsonNode body) {
+        JsonNode v = body.get("wait_for_completion");
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw RequestRejected.badField("wait_for_completion", "wait_for_completion must be true or false, was "
+                    + kind(v));
+        }
+        return v.asBoolean();
+    }
+
+    private static JsonNode list(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            throw RequestRejected.badField(field, field + " is missing");
+        }
+        if (!v.isArray()) {
+            throw RequestRejected.badField(field, field + " must be an array, was " + kind(v));
+        }
+        if (v.isEmpty() || v.size() > MAX_ITEMS) {
+            throw RequestRejected.badField(field, field + " must have 1 to " + MAX_ITEMS + " items, was " + v.size());
+        }
+        return v;
+    }
+
+    private static String string(JsonNode item, String at, String name, boolean nonBlank) {
+        JsonNode v = item.get(name);
+        if (v == null || v.isNull()) {
+            throw RequestRejected.badField(at, at + " is missing");
+        }
+        if (!v.isTextual()) {
+            throw RequestRejected.badField(at, at + " must be a string, was " + kind(v));
+        }
+        if (nonBlank && v.asText().isBlank()) {
+            throw RequestRejected.badField(at, at + " must not be blank, was \"" + v.asText() + "\"");
+        }
+        return v.asText();
+    }
+
+    private static String kind(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "empty";
+        }
+        return switch (v.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "the string \"" + abbreviate(v.asText()) + "\"";
+            case NUMBER, BOOLEAN -> v.toString();
+            case NULL -> "null";
+            default -> v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

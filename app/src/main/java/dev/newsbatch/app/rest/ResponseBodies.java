@@ -1,0 +1,130 @@
+package dev.newsbatch.app.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.BatchRun;
+import dev.newsbatch.ItemError;
+import dev.newsbatch.JobStatus;
+import dev.newsbatch.Jobs;
+import dev.newsbatch.Results;
+import dev.newsbatch.Row;
+import dev.newsbatch.RunStatus;
+import dev.newsbatch.Summary;
+import dev.newsbatch.schema.NewsClassification;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The JSON the API answers with, field for field as the original service named them
+ * ({@code job_id}, {@code batch_name}, {@code url_count}, {@code status}, {@code message},
+ * {@code state}, {@code completed_count}, {@code total_count}, {@code progress_percent},
+ * {@code results}), plus {@code job_ids} because a large run has several jobs.
+ *
+ * <pre>{@code
+ * ctx.json(ResponseBodies.status(Jobs.status(jobId, dir)));
+ * }</pre>
+ */
+final class ResponseBodies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResponseBodies() {}
+
+    /** After a submission; with {@code wait_for_completion}, also saves the results and adds their summary. */
+    static ObjectNode submitted(BatchRun<NewsClassification> run, Path dir, Submission s) {
+        List<JobStatus> jobs = jobsOf(run.id(), dir);
+        ObjectNode n = JSON.createObjectNode();
+        String first = jobs.isEmpty() ? null : jobs.get(0).jobId();
+        n.put("job_id", first);
+        ArrayNode ids = n.putArray("job_ids");
+        jobs.forEach(j -> ids.add(j.jobId()));
+        n.put("batch_name", run.id());
+        n.put("url_count", s.count());
+        if (!s.waitForCompletion()) {
+            n.put("status", "SUBMITTED");
+            n.put("message", "Batch submitted. Use GET /batch/status/" + first + " to check progress");
+            return n;
+        }
+        RunStatus state = run.state();
+        Results<NewsClassification> results = run.collect();
+        results.save(dir);
+        boolean complete = state.isFinished() && !"CANCELLED".equals(state.state());
+        n.put("status", complete ? "COMPLETED" : "INCOMPLETE");
+        n.put("message", complete ? "Batch completed. Use GET /batch/results/" + first + "/" + run.id() + " to retrieve"
+                : "Batch not finished (" + state.state() + "). Use GET /batch/status/" + first + " to check progress");
+        n.set("summary", summary(results.summary()));
+        return n;
+    }
+
+    static ObjectNode status(JobStatus s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("job_id", s.jobId());
+        n.put("state", "JOB_STATE_" + s.state().name());
+        n.put("completed_count", Math.max(0, s.completed()));
+        n.put("total_count", Math.max(0, s.requests()));
+        n.put("progress_percent", Math.round(Math.max(0, s.percent()) * 100.0) / 100.0);
+        n.put("batch_name", s.runId());
+        n.put("created", s.createdAt() == null ? null : s.createdAt().toString());
+        n.put("updated", s.updatedAt() == null ? null : s.updatedAt().toString());
+        n.put("error", s.error());
+        return n;
+    }
+
+    static ObjectNode results(String jobId, String batchName, Results<NewsClassification> r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("job_id", jobId);
+        n.put("batch_name", batchName);
+        ArrayNode rows = n.putArray("results");
+        for (Row<NewsClassification> row : r.rows()) {
+            ObjectNode o = rows.addObject().put("id", row.id()).put("title", row.title());
+            o.setAll((ObjectNode) JSON.valueToTree(row.value()));
+        }
+        n.put("total_count", r.size());
+        ArrayNode errors = n.putArray("errors");
+        for (ItemError e : r.errors()) {
+            errors.addObject().put("id", e.id()).put("kind", e.kind().name()).put("message", e.message());
+        }
+        n.set("summary", summary(r.summary()));
+        return n;
+    }
+
+    static ObjectNode jobs(List<JobStatus> jobs) {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode list = n.putArray("jobs");
+        jobs.forEach(j -> list.add(status(j)));
+        n.put("total", jobs.size());
+        return n;
+    }
+
+    static ObjectNode health(String connection) {
+        return JSON.createObjectNode().put("status", "healthy").put("service", "newsbatch").put("gemini", connection);
+    }
+
+    private static JsonNode summary(Summary s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("articles", s.articles()).put("classified", s.classified()).put("failed", s.failed())
+                .put("financial", s.financial());
+        ObjectNode sentiment = n.putObject("sentiment");
+        s.sentiment().forEach(sentiment::put);
+        ObjectNode companies = n.putObject("top_companies");
+        s.topCompanies().forEach(c -> companies.put(c.name(), c.count()));
+        n.putObject("usage").put("input_tokens", s.usage().inputTokens()).put("output_tokens", s.usage().outputTokens())
+                .put("cost_usd", Double.isNaN(s.usage().costUsd()) ? null : s.usage().costUsd());
+        return n;
+    }
+
+    /** The run's jobs, oldest first. */
+    static List<JobStatus> jobsOf(String runId, Path dir) {
+        List<JobStatus> jobs = new ArrayList<>(Jobs.list(dir).stream().filter(j -> runId.equals(j.runId())).toList());
+        Collections.reverse(jobs);
+        return jobs;
+    }
+
+    static String mode(BatchRun<?> run) {
+        return run.spec().mode().name().toLowerCase(Locale.ROOT);
+    }
+}

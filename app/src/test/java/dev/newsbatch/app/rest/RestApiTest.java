@@ -1,0 +1,241 @@
+package dev.newsbatch.app.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsbatch.Article;
+import dev.newsbatch.Batches;
+import dev.newsbatch.JobStatus;
+import dev.newsbatch.Jobs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every route over real HTTP against a server on a free port and the embedded emulator. */
+class RestApiTest {
+    @TempDir
+    static Path tmp;
+    static Path dir;
+    static NewsbatchApi api;
+    static HttpCalls http;
+    /** A job submitted and finished before the tests: {@code batches/...} of run "ready". */
+    static String readyJob;
+
+    @BeforeAll
+    static void start() {
+        dir = tmp.resolve("batch_jobs");
+        api = NewsbatchApi.start(ApiSettings.ofDefaults().port(0).directory(dir).pollInterval(Duration.ofMillis(50)));
+        http = new HttpCalls(api.baseUrl(), null);
+        readyJob = http.post("/batch/submit-contents", HttpCalls.articles(3, "ready", true)).json().get("job_id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void healthAnswers() {
+        JsonNode n = http.get("/health").json();
+        assertEquals("healthy", n.get("status").asText());
+        assertEquals("embedded_emulator", n.get("gemini").asText());
+    }
+
+    @Test
+    void submitContentsAnswersWithTheOriginalFields() {
+        HttpCalls.Answer a = http.post("/batch/submit-contents", HttpCalls.articles(2, "async", false));
+        assertEquals(200, a.status(), a.toString());
+        JsonNode n = a.json();
+        assertTrue(n.get("job_id").asText().startsWith("batches/"), a.body());
+        assertEquals("async", n.get("batch_name").asText());
+        assertEquals(2, n.get("url_count").asInt());
+        assertEquals("SUBMITTED", n.get("status").asText());
+        assertTrue(n.get("message").asText().contains("/batch/status/" + n.get("job_id").asText()), a.body());
+        assertEquals(1, n.get("job_ids").size());
+    }
+
+    @Test
+    void submitContentsWithoutNameGetsAUniqueName() {
+        String first = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json()
+                .get("batch_name").asText();
+        String second = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json()
+                .get("batch_name").asText();
+        assertTrue(first.startsWith("batch-"), first);
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void submitContentsWithWaitCompletesAndSavesResults() {
+        HttpCalls.Answer a = http.post("/batch/submit-contents", HttpCalls.articles(4, "waited", true));
+        assertEquals(200, a.status(), a.toString());
+        JsonNode n = a.json();
+        assertEquals("COMPLETED", n.get("status").asText(), a.body());
+        assertEquals(4, n.get("summary").get("classified").asInt());
+        assertTrue(Files.exists(dir.resolve("results_waited.json")));
+    }
+
+    @Test
+    void statusTakesAJobIdWithItsSlash() {
+        HttpCalls.Answer a = http.get("/batch/status/" + readyJob);
+        assertEquals(200, a.status(), a.toString());
+        JsonNode n = a.json();
+        assertEquals(readyJob, n.get("job_id").asText());
+        assertEquals("JOB_STATE_SUCCEEDED", n.get("state").asText());
+        assertEquals(3, n.get("completed_count").asInt());
+        assertEquals(3, n.get("total_count").asInt());
+        assertEquals(100.0, n.get("progress_percent").asDouble());
+    }
+
+    @Test
+    void resultsReturnClassificationsAndSaveTheNamedFile() {
+        HttpCalls.Answer a = http.get("/batch/results/" + readyJob + "/ready-copy");
+        assertEquals(200, a.status(), a.toString());
+        JsonNode n = a.json();
+        assertEquals(3, n.get("total_count").asInt());
+        assertEquals(3, n.get("results").size());
+        assertTrue(n.get("results").get(0).has("sentiment"), a.body());
+        assertTrue(Files.exists(dir.resolve("results_ready-copy.json")));
+    }
+
+    @Test
+    void jobsListsWhatTheCommandLineSubmittedAndTheReverse() {
+        String cliJob = Batches.from(List.of(Article.of("c1", "t", "Atlas Motors buys a battery maker.")))
+                .name("from-cli").directory(dir).submit().id();
+        JsonNode jobs = http.get("/batch/jobs").json();
+        assertTrue(jobs.get("total").asInt() >= 2, jobs.toString());
+        assertTrue(jobs.get("jobs").findValuesAsText("batch_name").contains(cliJob), jobs.toString());
+        List<String> ledger = Jobs.list(dir).stream().map(JobStatus::jobId).toList();
+        assertTrue(ledger.contains(readyJob), ledger.toString());
+    }
+
+    @Test
+    void unknownJobIsNotFound() {
+        HttpCalls.Answer a = http.get("/batch/status/batches/nosuchjob");
+        assertEquals(404, a.status(), a.toString());
+        assertEquals("job_id", a.json().get("field").asText());
+        assertEquals(404, http.get("/batch/results/batches/nosuchjob/x").status());
+    }
+
+    @Test
+    void malformedJobIdIsBadRequestNamingTheField() {
+        HttpCalls.Answer a = http.get("/batch/status/jobs/123");
+        assertEquals(400, a.status(), a.toString());
+        assertEquals("job_id", a.json().get("field").asText());
+    }
+
+    @Test
+    void unsafeBatchNameInResultsPathIsRejected() {
+        HttpCalls.Answer a = http.get("/batch/results/" + readyJob + "/.hidden");
+        assertEquals(400, a.status(), a.toString());
+        assertEquals("batch_name", a.json().get("field").asText());
+    }
+
+    @Test
+    void wrongTypesAreBadRequestsNamingTheField() {
+        assertField("{\"contents\":\"text\"}", "contents");
+        assertField("{\"contents\":[{\"id\":5,\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
+        assertField("{\"contents\":[\"just text\"]}", "contents[0]");
+        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}],\"wait_for_completion\":\"yes\"}",
+                "wait_for_completion");
+        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}],\"batch_name\":42}", "batch_name");
+    }
+
+    @Test
+    void missingFieldsAreBadRequestsNamingTheField() {
+        assertField("{}", "contents");
+        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\"}]}", "contents[0].contents");
+        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"   \"}]}", "contents[0].contents");
+    }
+
+    @Test
+    void emptyAndOversizedListsAreBadRequests() {
+        assertField("{\"contents\":[]}", "contents");
+        assertField("{\"urls\":[]}", "urls", "/batch/submit");
+        String many = HttpCalls.articles(1001, "many", false);
+        assertField(many, "contents");
+    }
+
+    @Test
+    void duplicateIdsAreBadRequests() {
+        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"},"
+                + "{\"id\":\"a\",\"title\":\"t\",\"contents\":\"d\"}]}", "contents[1].id");
+    }
+
+    @Test
+    void unsafeBatchNamesAreRejected() {
+        for (String name : List.of("../../etc/passwd", "a/b", ".hidden", "x".repeat(65), "semi;colon", "")) {
+            assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}],\"batch_name\":\"" + name
+                    + "\"}", "batch_name");
+        }
+    }
+
+    @Test
+    void malformedJsonIsBadRequest() {
+        assertField("{\"contents\": [", "body");
+        assertField("[1,2]", "body");
+        assertField("", "body");
+    }
+
+    @Test
+    void urlsMustBeHttpOrHttps() {
+        assertField("{\"urls\":[\"ftp://example.com/a\"]}", "urls[0]", "/batch/submit");
+        assertField("{\"urls\":[\"file:///etc/passwd\"]}", "urls[0]", "/batch/submit");
+        assertField("{\"urls\":[\"http://93.184.216.34/a\", 7]}", "urls[1]", "/batch/submit");
+        assertField("{\"urls\":[\"not a url\"]}", "urls[0]", "/batch/submit");
+    }
+
+    @Test
+    void privateLoopbackAndLinkLocalUrlsAreRefused() {
+        for (String url : List.of("http://127.0.0.1/a", "http://localhost:8080/a", "http://10.1.2.3/a",
+                "http://192.168.0.10/a", "http://172.16.5.4/a", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]/a", "http://[fd00::1]/a", "http://0.0.0.0/a", "http://100.64.0.1/a")) {
+            assertField("{\"urls\":[\"http://93.184.216.34/ok\", \"" + url + "\"]}", "urls[1]", "/batch/submit");
+        }
+    }
+
+    @Test
+    void unknownRouteIsJsonNotFound() {
+        HttpCalls.Answer a = http.get("/nope");
+        assertEquals(404, a.status());
+        assertEquals("not_found", a.json().get("error").asText());
+    }
+
+    @Test
+    void swaggerUiIsServedAtDocs() {
+        HttpCalls.Answer a = http.get("/docs");
+        assertEquals(200, a.status());
+        assertTrue(a.body().contains("swagger-ui"), a.body());
+        assertTrue(a.body().contains("/openapi.json"), "the UI reads our document: " + a.body());
+    }
+
+    @Test
+    void openApiDocumentDescribesEveryRoute() {
+        HttpCalls.Answer a = http.get("/openapi.json");
+        assertEquals(200, a.status());
+        JsonNode paths = a.json().get("paths");
+        for (String p : List.of("/health", "/batch/submit", "/batch/submit-contents", "/batch/status/{job_id}",
+                "/batch/results/{job_id}/{batch_name}", "/batch/jobs")) {
+            assertTrue(paths.has(p), "missing " + p);
+        }
+    }
+
+    private static void assertField(String body, String field) {
+        assertField(body, field, "/batch/submit-contents");
+    }
+
+    private static void assertField(String body, String field, String path) {
+        HttpCalls.Answer a = http.post(path, body);
+        assertEquals(400, a.status(), body + " -> " + a);
+        JsonNode n = a.json();
+        assertEquals("invalid_request", n.get("error").asText(), a.body());
+        assertEquals(field, n.get("field").asText(), a.body());
+        assertTrue(n.get("detail").asText().startsWith(field), a.body());
+    }
+}
