@@ -58,14 +58,22 @@ public final class BatchRun<T extends Record> {
      * @throws dev.newsbatch.gemini.GeminiException if Gemini keeps failing beyond the retry policy
      */
     public BatchRun<T> await() {
-        Runs.await(spec, runId, spec.deadline());
+        Runs.await(spec, runId, spec.deadline(), null);
         return this;
     }
 
     /** Like {@link #await()}, but returns after at most {@code timeout} even if work remains. */
     public BatchRun<T> await(Duration timeout) {
+        return await(timeout, null);
+    }
+
+    /**
+     * Like {@link #await(Duration)}, but reports progress to {@code onProgress} instead of showing it
+     * (for servers, machine-readable output and custom displays).
+     */
+    public BatchRun<T> await(Duration timeout, java.util.function.Consumer<RunStatus> onProgress) {
         Checks.notNull(timeout, "timeout");
-        Runs.await(spec, runId, timeout.compareTo(spec.deadline()) < 0 ? timeout : spec.deadline());
+        Runs.await(spec, runId, timeout.compareTo(spec.deadline()) < 0 ? timeout : spec.deadline(), onProgress);
         return this;
     }
 

@@ -1,117 +1,197 @@
 package dev.newsbatch;
 
 import dev.newsbatch.gemini.BatchJobInfo;
+import dev.newsbatch.gemini.GeminiException;
 import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.store.JobRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Job-level operations, by Gemini job id ({@code batches/...}): status, results, list and cancel, as
+ * Job-level operations by Gemini job id ({@code batches/...}): status, results, list and cancel, as
  * the original command line offered them. Runs group jobs; see {@link Batches} for the run-level API.
+ * An open {@code Jobs} keeps one Gemini connection and one ledger for many calls (a server, a
+ * polling loop) and is safe to share between threads; the static methods open and close one per call.
  *
  * <pre>{@code
- * JobStatus s = Jobs.status("batches/abc123", Path.of("batch_jobs"));
- * Results<NewsClassification> r = Jobs.results("batches/abc123", Path.of("batch_jobs"));
+ * try (Jobs jobs = Jobs.open(Path.of("batch_jobs"))) {
+ *     JobStatus s = jobs.status("batches/abc123");
+ *     if (s.state() == JobState.SUCCEEDED) jobs.results("batches/abc123").save(Path.of("."));
+ * }
  * }</pre>
  */
-public final class Jobs {
-    private Jobs() {}
+public final class Jobs implements AutoCloseable {
+    private final Path directory;
+    private final Session session;
+
+    private Jobs(Path directory, Session session) {
+        this.directory = directory;
+        this.session = session;
+    }
+
+    /** Opens the batch directory's ledger and a Gemini connection. */
+    public static Jobs open(Path directory) {
+        Checks.notNull(directory, "directory");
+        return new Jobs(directory, Session.open(directory));
+    }
 
     /**
      * Asks Gemini for the job's state; a job recorded in the ledger is also advanced there.
      *
      * @throws IllegalArgumentException if {@code jobId} is not of the form {@code batches/<id>}
-     * @throws dev.newsbatch.gemini.GeminiException if Gemini does not know the job (404) or fails
+     * @throws JobNotFoundException if Gemini does not know the job
+     * @throws GeminiException if Gemini fails
      */
-    public static JobStatus status(String jobId, Path directory) {
+    public JobStatus status(String jobId) {
         checkJobId(jobId);
-        try (Session s = Session.open(directory)) {
-            Optional<JobRecord> known = s.ledger.jobByName(jobId);
-            BatchJobInfo info = s.connection.gateway().batch(jobId);
-            if (known.isPresent() && known.get().step() == JobRecord.Step.CREATED) {
-                s.engine.refresh(known.get());
-            }
-            return status(info, known.map(JobRecord::runId).orElse(null));
+        Optional<JobRecord> known = session.ledger.jobByName(jobId);
+        BatchJobInfo info = remote(jobId);
+        if (known.isPresent() && known.get().step() == JobRecord.Step.CREATED) {
+            session.engine.refresh(known.get());
         }
+        return status(info, known.map(JobRecord::runId).orElse(null));
+    }
+
+    /** The job as last recorded in the ledger, without calling Gemini; empty if it is not recorded. */
+    public Optional<JobStatus> find(String jobId) {
+        checkJobId(jobId);
+        return session.ledger.jobByName(jobId).map(Jobs::recorded);
     }
 
     /**
      * The job's results: downloads and stores them if the job succeeded and they are not stored yet.
      * Only the job's own articles are in the result set.
      *
-     * @throws IllegalArgumentException if the job was not submitted through this batch directory
-     * @throws IllegalStateException if the job has not finished yet
+     * @throws JobNotFoundException if the job was not submitted through this batch directory
+     * @throws JobNotFinishedException if the job has not finished yet
      */
-    public static Results<NewsClassification> results(String jobId, Path directory) {
+    public Results<NewsClassification> results(String jobId) {
         checkJobId(jobId);
-        String runId;
-        int chunk;
-        try (Session s = Session.open(directory)) {
-            JobRecord job = s.ledger.jobByName(jobId).orElseThrow(() -> new IllegalArgumentException(
-                    "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
-            s.engine.register(Runs.settings(BatchSpec.of(ArticleSource.of(List.of())).directory(directory)
-                    .model(s.ledger.run(job.runId()).orElseThrow().model()), job.runId()));
-            if (job.step() == JobRecord.Step.CREATED) {
-                job = s.engine.refresh(job);
-            }
-            if (job.step() == JobRecord.Step.CREATED) {
-                throw new IllegalStateException("job " + jobId + " is still " + job.jobState()
-                        + "; run `status " + jobId + "` and try again when it has succeeded");
-            }
-            if (job.step() == JobRecord.Step.FINISHED) {
-                job = s.engine.retrieve(job);
-            }
-            runId = job.runId();
-            chunk = job.chunk();
+        JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
+                "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
+        session.engine.register(Runs.settings(BatchSpec.of(ArticleSource.of(List.of())).directory(directory)
+                .model(session.ledger.run(job.runId()).orElseThrow().model()), job.runId()));
+        if (job.step() == JobRecord.Step.CREATED) {
+            job = session.engine.refresh(job);
         }
-        BatchRun<NewsClassification> run = Batches.resume(runId, directory, NewsClassification.class);
-        Results<NewsClassification> all = run.collect();
-        List<String> ids = new ArrayList<>();
-        try (var ledger = dev.newsbatch.store.Ledger.open(directory)) {
-            ledger.forEachItem(runId, i -> {
-                if (jobId.equals(i.jobName()) || (i.chunk() == chunk && i.jobName() == null)) {
-                    ids.add(i.articleId());
-                }
-            });
+        if (job.step().ordinal() < JobRecord.Step.FINISHED.ordinal()) {
+            throw new JobNotFinishedException(jobId, JobState.fromWire(job.jobState()));
         }
-        var keep = new java.util.HashSet<>(ids);
-        return new Results<>(runId, all.schema(), all.rows().stream().filter(r -> keep.contains(r.id())).toList(),
-                all.errors().stream().filter(e -> keep.contains(e.id())).toList(), all.usage());
+        if (job.step() == JobRecord.Step.FINISHED) {
+            job = session.engine.retrieve(job);
+        }
+        String runId = job.runId();
+        int chunk = job.chunk();
+        Results<NewsClassification> all = Batches.resume(runId, directory, NewsClassification.class).collect();
+        Set<String> ids = new HashSet<>();
+        session.ledger.forEachItem(runId, i -> {
+            if (jobId.equals(i.jobName()) || (i.chunk() == chunk && i.jobName() == null)) {
+                ids.add(i.articleId());
+            }
+        });
+        return new Results<>(runId, all.schema(), all.rows().stream().filter(r -> ids.contains(r.id())).toList(),
+                all.errors().stream().filter(e -> ids.contains(e.id())).toList(), all.usage());
     }
 
     /** The jobs recorded in the ledger, newest first, with the state last seen (no remote call). */
+    public List<JobStatus> list() {
+        List<JobStatus> out = new ArrayList<>();
+        for (JobRecord j : session.ledger.allJobs()) {
+            if (j.jobName() != null) {
+                out.add(recorded(j));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Asks Gemini to cancel the job.
+     *
+     * @throws JobNotFoundException if Gemini does not know the job
+     */
+    public JobStatus cancel(String jobId) {
+        checkJobId(jobId);
+        try {
+            session.connection.gateway().cancel(jobId);
+        } catch (GeminiException e) {
+            if (e.status() == 404) {
+                throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);
+            }
+            throw e;
+        }
+        return status(jobId);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Jobs[" + directory + "]";
+    }
+
+    // ------------------------------------------------------------------ one-call forms
+
+    /** {@link #status(String)} with a connection opened for this call. */
+    public static JobStatus status(String jobId, Path directory) {
+        try (Jobs jobs = open(directory)) {
+            return jobs.status(jobId);
+        }
+    }
+
+    /** {@link #results(String)} with a connection opened for this call. */
+    public static Results<NewsClassification> results(String jobId, Path directory) {
+        try (Jobs jobs = open(directory)) {
+            return jobs.results(jobId);
+        }
+    }
+
+    /** {@link #list()} with the ledger opened for this call (no Gemini connection). */
     public static List<JobStatus> list(Path directory) {
+        Checks.notNull(directory, "directory");
         try (var ledger = dev.newsbatch.store.Ledger.open(directory)) {
             List<JobStatus> out = new ArrayList<>();
             for (JobRecord j : ledger.allJobs()) {
-                if (j.jobName() == null) {
-                    continue;
+                if (j.jobName() != null) {
+                    out.add(recorded(j));
                 }
-                JobState state = JobState.fromWire(j.jobState());
-                out.add(new JobStatus(j.jobName(), j.runId(), state, j.items(),
-                        state == JobState.SUCCEEDED ? j.items() : j.completed(),
-                        state == JobState.SUCCEEDED ? 100.0 : j.completed() < 0 ? -1 : 100.0 * j.completed() / j.items(),
-                        j.createdAt(), j.updatedAt(), j.error()));
             }
             return out;
         }
     }
 
-    /** Asks Gemini to cancel the job. */
+    /** {@link #cancel(String)} with a connection opened for this call. */
     public static JobStatus cancel(String jobId, Path directory) {
-        checkJobId(jobId);
-        try (Session s = Session.open(directory)) {
-            s.connection.gateway().cancel(jobId);
-            Optional<JobRecord> known = s.ledger.jobByName(jobId);
-            BatchJobInfo info = s.connection.gateway().batch(jobId);
-            if (known.isPresent() && known.get().step() == JobRecord.Step.CREATED) {
-                s.engine.refresh(known.get());
-            }
-            return status(info, known.map(JobRecord::runId).orElse(null));
+        try (Jobs jobs = open(directory)) {
+            return jobs.cancel(jobId);
         }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private BatchJobInfo remote(String jobId) {
+        try {
+            return session.connection.gateway().batch(jobId);
+        } catch (GeminiException e) {
+            if (e.status() == 404) {
+                throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);
+            }
+            throw e;
+        }
+    }
+
+    private static JobStatus recorded(JobRecord j) {
+        JobState state = JobState.fromWire(j.jobState());
+        boolean done = state == JobState.SUCCEEDED;
+        return new JobStatus(j.jobName(), j.runId(), state, j.items(), done ? j.items() : j.completed(),
+                done ? 100.0 : j.completed() < 0 ? -1 : 100.0 * j.completed() / j.items(),
+                j.createdAt(), j.updatedAt(), j.error());
     }
 
     private static JobStatus status(BatchJobInfo info, String runId) {

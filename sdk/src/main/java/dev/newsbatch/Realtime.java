@@ -2,7 +2,8 @@ package dev.newsbatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsbatch.display.ProgressBar;
+import dev.newsbatch.engine.BatchEngine;
+import dev.newsbatch.engine.RunProgress;
 import dev.newsbatch.engine.RunSettings;
 import dev.newsbatch.gemini.GeminiGateway;
 import dev.newsbatch.realtime.DailyQuota;
@@ -29,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Real-time mode: one {@code generateContent} call per open item of a run, read from the run's
@@ -60,7 +61,7 @@ final class Realtime {
     record Answer(String json, long in, long out) { }
 
     static RealtimeSummary run(BatchSpec<?> spec, RunSettings settings, Session s, Instant deadline,
-                               ProgressBar bar) {
+                               Consumer<RunProgress> progress) {
         String runId = settings.runId();
         RealtimeSummary last = null;
         for (int round = 0; round < spec.maxAttempts; round++) {
@@ -68,7 +69,7 @@ final class Realtime {
             if (prompts.isEmpty()) {
                 break;
             }
-            last = runOnce(spec, settings, s, prompts, deadline, bar);
+            last = runOnce(spec, settings, s, prompts, deadline, progress);
             if (last.stopReason() != dev.newsbatch.realtime.StopReason.COMPLETED) {
                 break;
             }
@@ -85,7 +86,8 @@ final class Realtime {
     }
 
     private static RealtimeSummary runOnce(BatchSpec<?> spec, RunSettings settings, Session s,
-                                           Map<String, String> prompts, Instant deadline, ProgressBar bar) {
+                                           Map<String, String> prompts, Instant deadline,
+                                           Consumer<RunProgress> progress) {
         String runId = settings.runId();
         GeminiGateway gateway = s.connection.gateway();
         Ledger ledger = s.ledger;
@@ -96,8 +98,6 @@ final class Realtime {
         }
         List<Article> work = new ArrayList<>();
         prompts.forEach((key, prompt) -> work.add(Article.of(key, "", prompt)));
-        long total = ledger.itemCounts(runId).total();
-        AtomicLong finished = new AtomicLong(total - prompts.size());
         String system = settings.template().prompts().systemInstruction();
         var schema = settings.template().schema();
         var run = runner.start(work.iterator(), a -> {
@@ -119,9 +119,7 @@ final class Realtime {
         }, outcome -> {
             record(ledger, runId, outcome);
             if (outcome.status() != Outcome.Status.DEFERRED) {
-                long done = finished.incrementAndGet();
-                bar.update(runId, total == 0 ? 100 : 100.0 * done / total,
-                        String.format("%,d/%,d answered", done, total));
+                progress.accept(BatchEngine.progress(ledger, runId));
             }
         });
         try {

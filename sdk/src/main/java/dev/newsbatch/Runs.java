@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What the fluent API does: turns specs into engine calls. Package-private; users see BatchSpec and BatchRun. */
 final class Runs {
@@ -43,7 +44,8 @@ final class Runs {
                     + "; use .realtime() or a paid tier (tier1, tier2, tier3)");
         }
         String runId = spec.name != null ? spec.name
-                : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+                        + "-" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         RunSettings settings = settings(spec, runId);
         try (Session s = Session.open(spec.directory)) {
             s.engine.register(settings);
@@ -128,14 +130,23 @@ final class Runs {
         }
     }
 
-    static void await(BatchSpec<?> spec, String runId, Duration timeout) {
+    static void await(BatchSpec<?> spec, String runId, Duration timeout, Consumer<RunStatus> onProgress) {
         Instant deadline = Instant.now().plus(timeout);
-        ProgressBar bar = ProgressBar.to(System.out);
+        ProgressBar bar = onProgress == null ? ProgressBar.to(System.out) : null;
         try (Session s = Session.open(spec.directory)) {
             RunSettings settings = settings(spec, runId);
             s.engine.register(settings);
+            RunRecord run = s.ledger.run(runId).orElseThrow(() -> new IllegalArgumentException(
+                    "run " + runId + " is not in the ledger " + s.ledger.file()));
+            Consumer<RunProgress> report = p -> {
+                if (bar != null) {
+                    bar.update(runId, p.percent(), detail(p));
+                } else {
+                    onProgress.accept(status(spec.mode, run, p));
+                }
+            };
             if (spec.mode == RunMode.REALTIME) {
-                Realtime.run(spec, settings, s, deadline, bar);
+                Realtime.run(spec, settings, s, deadline, report);
             } else {
                 Admission admission = admission(spec);
                 while (true) {
@@ -143,10 +154,9 @@ final class Runs {
                     if (left.isNegative()) {
                         break;
                     }
-                    applyBudget(spec, s, runId);
                     WaitOptions wait = WaitOptions.ofDefaults().initialInterval(spec.pollInterval).maxWait(left);
-                    RunProgress p = s.engine.awaitRun(runId, admission, wait,
-                            now -> bar.update(runId, now.percent(), detail(now)));
+                    applyBudget(spec, s, runId);
+                    RunProgress p = s.engine.awaitRun(runId, admission, wait, report);
                     if (!p.isFinished()) {
                         break;
                     }
@@ -157,7 +167,9 @@ final class Runs {
                 }
             }
         } finally {
-            bar.finish();
+            if (bar != null) {
+                bar.finish();
+            }
         }
     }
 

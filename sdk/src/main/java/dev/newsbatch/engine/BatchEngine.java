@@ -461,8 +461,9 @@ public final class BatchEngine {
 
     // ------------------------------------------------------------------ plumbing
 
-    private final Map<String, dev.newsbatch.schema.ClassificationSchema<?>> schemas = new HashMap<>();
-    private final Map<String, String> models = new HashMap<>();
+    private final Map<String, dev.newsbatch.schema.ClassificationSchema<?>> schemas =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> models = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Tells the engine which schema and model a run uses (needed to parse and create after a restart). */
     public void register(RunSettings run) {
