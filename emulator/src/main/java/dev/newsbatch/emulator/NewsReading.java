@@ -211,7 +211,7 @@ record NewsReading(String title, String body, boolean financial, List<String> se
         m.put("Banking & Finance", List.of("bank", "lend", "loan", "credit", "fintech", "insur", "fund", "asset",
                 "banka", "kredi", "sigorta"));
         m.put("Technology", List.of("software", "chip", "semiconductor", "cloud", "artificial", "ai", "tech",
-                "digital", "internet", "smartphone", "data", "yazılım", "teknoloji"));
+                "digital", "internet", "smartphone", "yazılım", "teknoloji"));
         m.put("Energy", List.of("oil", "gas", "energy", "power", "electric", "solar", "wind", "petrol", "renewable",
                 "enerji", "doğalgaz", "elektrik"));
         m.put("Automotive", List.of("car", "cars", "vehicle", "automaker", "automotive", "ev", "otomotiv", "araç"));
