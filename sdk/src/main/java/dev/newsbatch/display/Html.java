@@ -142,7 +142,10 @@ public final class Html {
         return out.append("</div>").toString();
     }
 
-    /** Several estimates side by side, one row each, e.g. by model, tier or size. */
+    /**
+     * Several estimates side by side, one row each, e.g. by model, tier or size; "cost" is in each
+     * estimate's own mode, next to its Batch API and real-time costs.
+     */
     public static String estimates(List<Estimate> estimates) {
         List<List<String>> cells = new ArrayList<>();
         for (Estimate e : estimates) {
@@ -150,11 +153,11 @@ public final class Html {
                     e.mode().name().toLowerCase(Locale.ROOT),
                     String.format(Locale.ROOT, "%,d", e.inputTokens() + e.outputTokens()),
                     String.format(Locale.ROOT, "%,d", e.batches()), String.format(Locale.ROOT, "%,d", e.waves()),
-                    usd(e.batchUsd()), usd(e.realtimeUsd()),
+                    usd(e.costUsd()), usd(e.batchUsd()), usd(e.realtimeUsd()),
                     e.batchTime() == null ? "unknown" : duration(e.batchTime()), duration(e.realtimeTime())));
         }
-        return table(List.of("articles", "model", "tier", "mode", "tokens", "batches", "waves", "batch cost",
-                "real-time cost", "batch time", "real-time time"), cells);
+        return table(List.of("articles", "model", "tier", "mode", "tokens", "batches", "waves", "cost",
+                "batch cost", "real-time cost", "batch time", "real-time time"), cells);
     }
 
     /** A run's state: a progress bar and its counts. */
@@ -233,6 +236,18 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** The text of an HTML fragment: tags removed, entities decoded, cells spaced, rows on lines. */
+    public static String toText(String html) {
+        if (html == null) {
+            return "";
+        }
+        String text = html.replaceAll("(?i)</t[dh]>", "  ").replaceAll("(?i)</tr>|<br\\s*/?>|</div>", "\n")
+                .replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static String keyValues(Map<String, String> facts) {

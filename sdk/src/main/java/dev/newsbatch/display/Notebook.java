@@ -68,6 +68,14 @@ public final class Notebook {
     }
 
     /**
+     * Shows an HTML fragment, such as {@link Html#estimates}; elsewhere prints its text with the
+     * tags removed (table cells separated by two spaces, rows by lines).
+     */
+    public static void displayHtml(String html) {
+        show(Rendering.html(html == null ? "" : html, Html.toText(html)), null);
+    }
+
+    /**
      * Shows {@code value} and returns a handle that replaces it in place with a newer value (in a
      * notebook); elsewhere each update prints a line.
      */
