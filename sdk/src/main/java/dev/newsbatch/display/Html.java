@@ -275,8 +275,8 @@ public final class Html {
         } else if (usd >= 1 || usd <= 0 || Double.isNaN(usd)) {
             return String.format(Locale.ROOT, "$%,.2f", usd);
         }
-        return "$" + new java.math.BigDecimal(usd).round(new java.math.MathContext(3)).stripTrailingZeros()
-                .toPlainString();
+        java.math.BigDecimal d = new java.math.BigDecimal(usd).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return "$" + (d.scale() <= 2 ? d.setScale(2) : d).toPlainString();
     }
 
     static String duration(Duration d) {

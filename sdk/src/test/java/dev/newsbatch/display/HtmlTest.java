@@ -80,7 +80,8 @@ class HtmlTest {
 
     @Test
     void usdKeepsThreeSignificantDigitsBelowOneDollar() {
-        assertEquals("$0.0067", Html.usd(0.006712));
+        assertEquals("$0.00671", Html.usd(0.006712));
+        assertEquals("$0.50", Html.usd(0.5));
         assertEquals("$0.03", Html.usd(0.0300));
         assertEquals("$3.31", Html.usd(3.3149));
         assertEquals("$661", Html.usd(661.2));

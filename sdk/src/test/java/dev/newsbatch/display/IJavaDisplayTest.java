@@ -116,8 +116,11 @@ class IJavaDisplayTest {
     @Test
     void sdkPomHasNoJupyterOrIJavaDependency() throws Exception {
         String pom = Files.readString(dev.newsbatch.notebooks.RepoRoot.find().resolve("sdk/pom.xml"));
-        assertFalse(pom.toLowerCase(java.util.Locale.ROOT).contains("jupyter"));
-        assertFalse(pom.toLowerCase(java.util.Locale.ROOT).contains("ijava"));
+        String dependencies = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"))
+                .toLowerCase(java.util.Locale.ROOT);
+        assertTrue(dependencies.contains("<artifactid>google-genai</artifactid>"), "the section was found");
+        assertFalse(dependencies.contains("jupyter"), dependencies);
+        assertFalse(dependencies.contains("ijava"), dependencies);
         assertNotNull(IJavaKernel.find().orElse(null), "the stand-in kernel is found by reflection alone");
     }
 }
