@@ -150,7 +150,7 @@ final class Ipynb {
     private static JsonNode sorted(JsonNode node) {
         if (node instanceof ObjectNode o) {
             TreeMap<String, JsonNode> fields = new TreeMap<>();
-            o.fields().forEachRemaining(e -> fields.put(e.getKey(), sorted(e.getValue())));
+            o.properties().forEach(e -> fields.put(e.getKey(), sorted(e.getValue())));
             ObjectNode out = JSON.createObjectNode();
             fields.forEach(out::set);
             return out;
