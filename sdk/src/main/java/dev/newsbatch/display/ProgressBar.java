@@ -4,10 +4,11 @@ import java.io.PrintStream;
 
 /**
  * Shows a run's progress in a terminal: a bar redrawn in place when standard output is a console,
- * otherwise one line per change of at least a percent (so logs stay short).
+ * otherwise one line per change of at least a percent (so logs stay short). In a notebook
+ * ({@link #auto}) it is a live HTML bar updated in place.
  *
  * <pre>{@code
- * ProgressBar bar = ProgressBar.to(System.out);
+ * ProgressBar bar = ProgressBar.auto(System.out);   // HTML in IJava, text elsewhere
  * bar.update("october", 42.0, "504/1200 done, 1/2 jobs");
  * bar.finish();
  * }</pre>
@@ -17,12 +18,32 @@ public final class ProgressBar {
 
     private final PrintStream out;
     private final boolean inPlace;
+    private final boolean html;
+    private LiveDisplay live;
     private double lastPercent = -1;
     private String lastText = "";
 
     private ProgressBar(PrintStream out, boolean inPlace) {
+        this(out, inPlace, false);
+    }
+
+    private ProgressBar(PrintStream out, boolean inPlace, boolean html) {
         this.out = out;
         this.inPlace = inPlace;
+        this.html = html;
+    }
+
+    /**
+     * A live HTML bar when running in a notebook (IJava, or a {@link NotebookRunner} recording),
+     * otherwise the same as {@link #to(PrintStream)}.
+     */
+    public static ProgressBar auto(PrintStream out) {
+        return Notebook.isRich() ? new ProgressBar(out, false, true) : to(out);
+    }
+
+    /** True if this bar draws HTML in a notebook rather than text. */
+    public boolean isHtml() {
+        return html;
     }
 
     /** A bar on {@code out}, redrawn in place if the JVM has a console. */
@@ -45,7 +66,18 @@ public final class ProgressBar {
     /** Shows the current state. */
     public synchronized void update(String label, double percent, String detail) {
         String text = label + " " + render(percent) + " " + detail;
-        if (inPlace) {
+        if (html) {
+            if (!text.equals(lastText)) {
+                Rendering r = Rendering.html(Html.progress(label, percent, detail), text);
+                if (live == null) {
+                    String id = java.util.UUID.randomUUID().toString();
+                    Notebook.show(r, id);
+                    live = new LiveDisplay(id);
+                } else {
+                    live.update(r);
+                }
+            }
+        } else if (inPlace) {
             out.print("\r" + text + " ".repeat(Math.max(0, lastText.length() - text.length())));
             out.flush();
         } else if (Math.floor(percent) != Math.floor(lastPercent) || !detail.equals(lastDetail(lastText))) {
@@ -69,6 +101,6 @@ public final class ProgressBar {
 
     @Override
     public String toString() {
-        return "ProgressBar[" + (inPlace ? "in place" : "lines") + "]";
+        return "ProgressBar[" + (html ? "html" : inPlace ? "in place" : "lines") + "]";
     }
 }

@@ -1,0 +1,314 @@
+package dev.newsbatch.display;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.BatchRun;
+import dev.newsbatch.Count;
+import dev.newsbatch.Estimate;
+import dev.newsbatch.ItemError;
+import dev.newsbatch.Results;
+import dev.newsbatch.Row;
+import dev.newsbatch.RunStatus;
+import dev.newsbatch.Summary;
+import dev.newsbatch.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTML renderings of newsbatch values, as notebooks show them: bounded tables for results, key
+ * figures for estimates and summaries, a progress bar for runs. Plain strings, so they can be
+ * written to a file or handed to any notebook kernel; every value from the data is escaped.
+ *
+ * <pre>{@code
+ * String table = Html.results(results);              // first and last rows, then "120 rows x 7 columns"
+ * Files.writeString(Path.of("estimate.html"), Html.estimate(spec.estimate()));
+ * Html.of(anything);                                 // a rendering for any supported value, else empty
+ * }</pre>
+ */
+public final class Html {
+    /** Rows shown from the start and from the end of a long result set. */
+    static final int EDGE_ROWS = 5;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TABLE = "<table style=\"border-collapse:collapse;font-size:13px\">";
+    private static final String CELL = "<td style=\"padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;"
+            + "vertical-align:top\">";
+    private static final String HEAD = "<th style=\"padding:2px 8px;border-bottom:2px solid #888;text-align:left\">";
+    private static final String NUM = "<td style=\"padding:2px 8px;border-bottom:1px solid #ddd;text-align:right\">";
+    private static final String CAPTION = "<div style=\"font-weight:bold;margin:4px 0\">";
+    private static final String NOTE = "<div style=\"color:#555;font-size:12px;margin:4px 0\">";
+
+    private Html() {}
+
+    /**
+     * The HTML rendering of a supported value: {@link Results}, {@link Estimate}, {@link RunStatus},
+     * {@link BatchRun}, {@link Summary}, {@link Usage} or {@link Chart}; empty for anything else.
+     */
+    public static Optional<String> of(Object value) {
+        if (value instanceof Results<?> r) {
+            return Optional.of(results(r));
+        } else if (value instanceof Estimate e) {
+            return Optional.of(estimate(e));
+        } else if (value instanceof RunStatus s) {
+            return Optional.of(status(s));
+        } else if (value instanceof BatchRun<?> run) {
+            return Optional.of(status(run.state()));
+        } else if (value instanceof Summary s) {
+            return Optional.of(summary(s));
+        } else if (value instanceof Usage u) {
+            return Optional.of(usage(u));
+        } else if (value instanceof Chart c) {
+            return Optional.of(c.toHtml());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A result set as a table: the first and last {@value #EDGE_ROWS} rows with the article id, title
+     * and the schema's fields (long texts cut), then the row count, errors and usage.
+     */
+    public static String results(Results<?> results) {
+        List<String> columns = new ArrayList<>(List.of("id", "title"));
+        List<String> fields = results.schema().columns().stream().filter(c -> !c.equals("page_title")).toList();
+        columns.addAll(fields);
+        List<List<String>> cells = new ArrayList<>();
+        List<? extends Row<?>> rows = results.rows();
+        boolean cut = rows.size() > 2 * EDGE_ROWS;
+        for (int i = 0; i < rows.size(); i++) {
+            if (cut && i == EDGE_ROWS) {
+                List<String> gap = new ArrayList<>();
+                columns.forEach(c -> gap.add("…"));
+                cells.add(gap);
+                i = rows.size() - EDGE_ROWS;
+            }
+            Row<?> row = rows.get(i);
+            JsonNode v = JSON.valueToTree(row.value());
+            List<String> line = new ArrayList<>(List.of(row.id(), cut(row.title(), 60)));
+            fields.forEach(f -> line.add(cut(text(v.path(f)), 80)));
+            cells.add(line);
+        }
+        StringBuilder out = new StringBuilder("<div>");
+        out.append(CAPTION).append("Results ").append(escape(results.name())).append("</div>");
+        out.append(table(columns, cells));
+        out.append(NOTE).append(String.format(Locale.ROOT, "%,d %s × %d columns", rows.size(),
+                rows.size() == 1 ? "row" : "rows", columns.size()));
+        if (!results.errors().isEmpty()) {
+            out.append(" · <span style=\"color:#b00\">").append(results.errors().size())
+                    .append(results.errors().size() == 1 ? " error" : " errors").append("</span>");
+        }
+        out.append(" · ").append(escape(usageText(results.usage()))).append("</div>");
+        if (!results.errors().isEmpty()) {
+            out.append(errors(results.errors()));
+        }
+        return out.append("</div>").toString();
+    }
+
+    /** The first ten per-article errors as a table. */
+    public static String errors(List<ItemError> errors) {
+        List<List<String>> cells = new ArrayList<>();
+        for (ItemError e : errors.subList(0, Math.min(10, errors.size()))) {
+            cells.add(List.of(e.id(), e.kind().name(), cut(e.message(), 100), Integer.toString(e.attempts())));
+        }
+        String more = errors.size() > 10 ? NOTE + "… and " + (errors.size() - 10) + " more</div>" : "";
+        return table(List.of("id", "error", "message", "attempts"), cells) + more;
+    }
+
+    /** An estimate: articles, tokens, batches and waves, then batch against real-time cost and time. */
+    public static String estimate(Estimate e) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("articles", String.format(Locale.ROOT, "%,d", e.articles()));
+        facts.put("model", e.model());
+        facts.put("tier", e.tier());
+        facts.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
+        facts.put("tokens", String.format(Locale.ROOT, "%,d in + %,d out (%s)", e.inputTokens(), e.outputTokens(),
+                e.estimator()));
+        facts.put("batches", String.format(Locale.ROOT, "%,d in %,d %s (at most %,d articles a wave)", e.batches(),
+                e.waves(), e.waves() == 1 ? "wave" : "waves", e.maxPerWave()));
+        StringBuilder out = new StringBuilder("<div>");
+        out.append(CAPTION).append("Estimate</div>").append(keyValues(facts));
+        List<List<String>> modes = List.of(
+                List.of("Batch API", usd(e.batchUsd()), e.batchTime() == null ? "unknown" : duration(e.batchTime())),
+                List.of("Real-time", usd(e.realtimeUsd()), duration(e.realtimeTime())));
+        out.append(table(List.of("mode", "cost", "time"), modes));
+        out.append(NOTE).append("The Batch API saves ").append(usd(e.savingsUsd())).append("</div>");
+        for (String w : e.warnings()) {
+            out.append("<div style=\"color:#b60\">⚠ ").append(escape(w)).append("</div>");
+        }
+        return out.append("</div>").toString();
+    }
+
+    /**
+     * Several estimates side by side, one row each, e.g. by model, tier or size; "cost" is in each
+     * estimate's own mode, next to its Batch API and real-time costs.
+     */
+    public static String estimates(List<Estimate> estimates) {
+        List<List<String>> cells = new ArrayList<>();
+        for (Estimate e : estimates) {
+            cells.add(List.of(String.format(Locale.ROOT, "%,d", e.articles()), e.model(), e.tier(),
+                    e.mode().name().toLowerCase(Locale.ROOT),
+                    String.format(Locale.ROOT, "%,d", e.inputTokens() + e.outputTokens()),
+                    String.format(Locale.ROOT, "%,d", e.batches()), String.format(Locale.ROOT, "%,d", e.waves()),
+                    usd(e.costUsd()), usd(e.batchUsd()), usd(e.realtimeUsd()),
+                    e.batchTime() == null ? "unknown" : duration(e.batchTime()), duration(e.realtimeTime())));
+        }
+        return table(List.of("articles", "model", "tier", "mode", "tokens", "batches", "waves", "cost",
+                "batch cost", "real-time cost", "batch time", "real-time time"), cells);
+    }
+
+    /** A run's state: a progress bar and its counts. */
+    public static String status(RunStatus s) {
+        String detail = String.format(Locale.ROOT, "%s · %,d of %,d done, %,d failed, %,d in flight · jobs %d/%d",
+                s.state(), s.done(), s.articles(), s.failed(), s.inFlight(), s.jobsDone(), s.jobs());
+        return progress(s.runId() + " (" + s.mode().name().toLowerCase(Locale.ROOT) + ")", s.percent(), detail);
+    }
+
+    /** A progress bar with a label, the percentage and a detail line. */
+    public static String progress(String label, double percent, String detail) {
+        double p = Math.max(0, Math.min(100, Double.isNaN(percent) ? 0 : percent));
+        String colour = p >= 100 ? "#2e7d32" : "#1565c0";
+        return "<div style=\"font-family:sans-serif;font-size:13px;margin:4px 0\">"
+                + "<div><b>" + escape(label) + "</b> " + String.format(Locale.ROOT, "%.1f%%", p) + "</div>"
+                + "<div style=\"width:360px;height:14px;background:#e0e0e0;border-radius:3px;overflow:hidden\">"
+                + "<div style=\"width:" + String.format(Locale.ROOT, "%.1f", p) + "%;height:100%;background:"
+                + colour + "\"></div></div>"
+                + "<div style=\"color:#555;font-size:12px\">" + escape(detail) + "</div></div>";
+    }
+
+    /** The headline figures of a result set. */
+    public static String summary(Summary s) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("articles", String.format(Locale.ROOT, "%,d (%,d classified, %,d failed)", s.articles(),
+                s.classified(), s.failed()));
+        facts.put("financial", String.format(Locale.ROOT, "%,d of %,d (%.1f%%)", s.financial(), s.classified(),
+                s.classified() == 0 ? 0.0 : 100.0 * s.financial() / s.classified()));
+        List<String> sentiment = new ArrayList<>();
+        for (String k : List.of("Positive", "Neutral", "Negative")) {
+            sentiment.add(k + " " + s.sentiment().getOrDefault(k, 0L));
+        }
+        facts.put("sentiment", String.join(" · ", sentiment));
+        facts.put("top sectors", counts(s.topSectors()));
+        facts.put("top companies", counts(s.topCompanies()));
+        facts.put("usage", usageText(s.usage()));
+        return "<div>" + CAPTION + "Summary</div>" + keyValues(facts) + "</div>";
+    }
+
+    /** Tokens and cost. */
+    public static String usage(Usage u) {
+        return "<div>" + escape(usageText(u)) + "</div>";
+    }
+
+    /** A plain table: a header row, then one row per list (missing cells stay empty). */
+    public static String table(List<String> headers, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder(TABLE).append("<thead><tr>");
+        headers.forEach(h -> out.append(HEAD).append(escape(h)).append("</th>"));
+        out.append("</tr></thead><tbody>");
+        for (List<String> row : rows) {
+            out.append("<tr>");
+            for (int c = 0; c < headers.size(); c++) {
+                String v = c < row.size() && row.get(c) != null ? row.get(c) : "";
+                out.append(numeric(v) ? NUM : CELL).append(escape(v)).append("</td>");
+            }
+            out.append("</tr>");
+        }
+        return out.append("</tbody></table>").toString();
+    }
+
+    /** Escapes text for HTML content and attribute values. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text of an HTML fragment: tags removed, entities decoded, cells spaced, rows on lines. */
+    public static String toText(String html) {
+        if (html == null) {
+            return "";
+        }
+        String text = html.replaceAll("(?i)</t[dh]>", "  ").replaceAll("(?i)</tr>|<br\\s*/?>|</div>", "\n")
+                .replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static String keyValues(Map<String, String> facts) {
+        StringBuilder out = new StringBuilder(TABLE).append("<tbody>");
+        facts.forEach((k, v) -> out.append("<tr>").append(HEAD.replace("2px solid #888", "1px solid #ddd"))
+                .append(escape(k)).append("</th>").append(CELL).append(escape(v)).append("</td></tr>"));
+        return out.append("</tbody></table>").toString();
+    }
+
+    private static String counts(List<Count> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.stream().limit(5).forEach(c -> parts.add(c.name() + " " + c.count()));
+        return parts.isEmpty() ? "none" : String.join(" · ", parts);
+    }
+
+    private static String usageText(Usage u) {
+        return String.format(Locale.ROOT, "%,d input + %,d output tokens, %s", u.inputTokens(), u.outputTokens(),
+                usd(u.costUsd()));
+    }
+
+    /** Dollars: whole above $100, cents above $1, three significant digits below. */
+    static String usd(double usd) {
+        if (usd >= 100) {
+            return String.format(Locale.ROOT, "$%,.0f", usd);
+        } else if (usd >= 1 || usd <= 0 || Double.isNaN(usd)) {
+            return String.format(Locale.ROOT, "$%,.2f", usd);
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(usd).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return "$" + (d.scale() <= 2 ? d.setScale(2) : d).toPlainString();
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        } else if (s < 3600) {
+            return (s / 60) + " min";
+        } else if (s < 48 * 3600) {
+            return String.format(Locale.ROOT, "%.1f h", s / 3600.0);
+        }
+        return String.format(Locale.ROOT, "%.1f days", s / 86400.0);
+    }
+
+    private static boolean numeric(String v) {
+        return !v.isEmpty() && v.matches("[$]?[0-9][0-9,.]*( %| s| min| h)?");
+    }
+
+    private static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String flat = s.replace('\n', ' ');
+        return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+    }
+
+    private static String text(JsonNode v) {
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>();
+            v.forEach(x -> parts.add(x.asText()));
+            return String.join("; ", parts);
+        }
+        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    }
+}

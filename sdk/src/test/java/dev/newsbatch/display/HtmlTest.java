@@ -1,0 +1,89 @@
+package dev.newsbatch.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsbatch.Estimate;
+import dev.newsbatch.RunMode;
+import dev.newsbatch.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+    private static final Estimate ESTIMATE = new Estimate(12_000, "gemini-2.5-flash", "tier1", RunMode.WAVES,
+            "calibrated", 5_956_734, 1_800_000, 14, 3, 5_439, 3.14, 6.29, null, Duration.ofMinutes(12),
+            List.of("prices <as of> 2026"), "report");
+
+    @Test
+    void escapesMarkupInData() {
+        assertEquals("&lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;", Html.escape("<b> & \"x\" 'y'"));
+        String html = Html.results(SampleResults.of(3, 0));
+        assertTrue(html.contains("Title &lt;0&gt;"), html);
+        assertFalse(html.contains("Title <0>"), html);
+    }
+
+    @Test
+    void resultsShowFirstAndLastRowsThenTheRowCount() {
+        String html = Html.results(SampleResults.of(120, 0));
+        assertTrue(html.contains(">id-0<") && html.contains(">id-4<"), "first five rows");
+        assertFalse(html.contains(">id-5<"), "rows in the middle are left out");
+        assertTrue(html.contains(">id-115<") && html.contains(">id-119<"), "last five rows");
+        assertTrue(html.contains("120 rows × 9 columns"), html);
+    }
+
+    @Test
+    void resultsListErrorsAndUsage() {
+        String html = Html.results(SampleResults.of(2, 2));
+        assertTrue(html.contains("2 errors"), html);
+        assertTrue(html.contains("SCHEMA_VIOLATION"), html);
+        assertTrue(html.contains("200 input + 40 output tokens, $0.0123"), html);
+    }
+
+    @Test
+    void estimateComparesBatchWithRealtime() {
+        String html = Html.estimate(ESTIMATE);
+        assertTrue(html.contains("12,000"), html);
+        assertTrue(html.contains("$3.14") && html.contains("$6.29"), html);
+        assertTrue(html.contains("saves $3.15"), html);
+        assertTrue(html.contains("prices &lt;as of&gt; 2026"), "warnings are shown, escaped");
+    }
+
+    @Test
+    void estimatesTableHasOneRowPerEstimateWithTheModesCost() {
+        Estimate realtime = new Estimate(12_000, "gemini-2.5-flash", "tier1", RunMode.REALTIME, "calibrated",
+                5_956_734, 1_800_000, 14, 3, 5_439, 3.14, 6.29, null, Duration.ofMinutes(12), List.of(), "report");
+        String text = Html.toText(Html.estimates(List.of(ESTIMATE, realtime)));
+        List<String> lines = text.lines().toList();
+        assertEquals(3, lines.size(), text);
+        assertTrue(lines.get(1).contains("waves") && lines.get(1).contains("$3.14  $3.14  $6.29"), text);
+        assertTrue(lines.get(2).contains("realtime") && lines.get(2).contains("$6.29  $3.14  $6.29"), text);
+    }
+
+    @Test
+    void statusIsAProgressBarWithCounts() {
+        RunStatus s = new RunStatus("october", RunMode.CONTINUOUS, "RUNNING", 1200, 504, 2, 600, 2, 1, 42.0,
+                Instant.EPOCH);
+        String html = Html.status(s);
+        assertTrue(html.contains("width:42.0%"), html);
+        assertTrue(html.contains("504 of 1,200 done, 2 failed, 600 in flight"), html);
+        assertTrue(Html.of(s).isPresent());
+    }
+
+    @Test
+    void ofIsEmptyForUnknownValues() {
+        assertTrue(Html.of("plain string").isEmpty());
+        assertTrue(Html.of(ESTIMATE).isPresent());
+    }
+
+    @Test
+    void usdKeepsThreeSignificantDigitsBelowOneDollar() {
+        assertEquals("$0.00671", Html.usd(0.006712));
+        assertEquals("$0.50", Html.usd(0.5));
+        assertEquals("$0.03", Html.usd(0.0300));
+        assertEquals("$3.31", Html.usd(3.3149));
+        assertEquals("$661", Html.usd(661.2));
+    }
+}

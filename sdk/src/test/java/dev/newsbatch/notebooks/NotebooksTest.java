@@ -1,0 +1,121 @@
+package dev.newsbatch.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.display.NotebookRunner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Executes every code cell of every notebook, in order, through JShell against the embedded
+ * emulator, and fails on any error. Each notebook runs as Jupyter runs it: in its own JVM whose
+ * working directory is notebooks/. The SDK comes from this test class path (the all-in-one jar is
+ * only built at {@code package}, after the tests), so {@code %jars} of that jar counts as satisfied.
+ */
+class NotebooksTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    @Test
+    void quickstartRunsAndShowsResultsAndAChart() throws Exception {
+        JsonNode nb = execute("quickstart.ipynb");
+        assertTrue(mimeTypes(nb).contains("image/png"), "a chart is shown");
+        assertTrue(mimeTypes(nb).contains("text/html"), "results render as HTML");
+        assertTrue(plainText(nb).contains("5 rows x"), plainText(nb));
+    }
+
+    @Test
+    void costEstimatesRunsFromAThousandToAMillionArticles() throws Exception {
+        JsonNode nb = execute("cost-estimates.ipynb");
+        String text = plainText(nb);
+        assertTrue(text.contains("1,000,000  gemini-2.5-flash"), text);
+        assertTrue(mimeTypes(nb).contains("image/png"), "charts are shown");
+    }
+
+    @Test
+    void resultAnalysisRunsOverTheSampleArticles() throws Exception {
+        JsonNode nb = execute("result-analysis.ipynb");
+        String text = plainText(nb);
+        assertTrue(text.contains("Summary[classified=120, failed=0"), text);
+        assertTrue(text.contains("Chart[Top 10 sectors of 120 articles"), text);
+    }
+
+    @Test
+    void largeBatchRunsWavesContinuousAndResume() throws Exception {
+        JsonNode nb = execute("large-batch.ipynb", "-Dnewsbatch.articles=1200");
+        String text = plainText(nb);
+        assertTrue(text.contains("BatchRun[large-waves, waves, DONE, 100% of 1200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-continuous, continuous, DONE, 100% of 1200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-resume, continuous, DONE, 100% of 1200 articles]"), text);
+    }
+
+    private JsonNode execute(String notebook, String... properties) throws IOException, InterruptedException {
+        Path dir = RepoRoot.find().resolve("notebooks");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-cp", absolute(System.getProperty("java.class.path")), NotebookRunner.class.getName(),
+                "--in-process", "--check", "--sdk-on-class-path", "--out", out.toString(),
+                dir.resolve(notebook).toString()));
+        Path log = out.resolve(notebook + ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        int status = p.waitFor();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, status, notebook + " failed:\n" + output);
+        JsonNode nb = JSON.readTree(out.resolve(notebook).toFile());
+        for (JsonNode cell : nb.path("cells")) {
+            for (JsonNode o : cell.path("outputs")) {
+                assertTrue(!o.path("output_type").asText().equals("error"), notebook + ": " + o);
+            }
+            if (cell.path("cell_type").asText().equals("code")) {
+                assertTrue(cell.path("execution_count").isInt(), notebook + ": a cell was not executed: " + cell);
+            }
+        }
+        return nb;
+    }
+
+    private static String absolute(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String e : classPath.split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(Path.of(e).toAbsolutePath().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static List<String> mimeTypes(JsonNode nb) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode cell : nb.path("cells")) {
+            for (JsonNode o : cell.path("outputs")) {
+                o.path("data").fieldNames().forEachRemaining(types::add);
+            }
+        }
+        return types;
+    }
+
+    private static String plainText(JsonNode nb) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode cell : nb.path("cells")) {
+            for (JsonNode o : cell.path("outputs")) {
+                o.path("text").forEach(l -> text.append(l.asText()));
+                o.path("data").path("text/plain").forEach(l -> text.append(l.asText()));
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+}
