@@ -41,7 +41,7 @@ BatchSpec<NewsClassification> batch(List<Article> articles) {
 }
 
 /** The runs recorded in batchDir(), newest first. */
-List<dev.newsbatch.store.RunRecord> runs() {
+List<RunInfo> runs() {
     return Batches.runs(batchDir());
 }
 

@@ -67,7 +67,7 @@ public final class BatchSpec<T extends Record> {
 
     static BatchSpec<dev.newsbatch.schema.NewsClassification> of(ArticleSource source) {
         return new BatchSpec<>(source, ClassificationSchema.news(), "gemini-2.5-flash", "tier1", RunMode.BATCH,
-                0, 0, 0, 1000, Prompts.ofDefaults(), null, Path.of("batch_jobs"), 3, Duration.ofHours(24),
+                0, 0, 0, 1000, Prompts.ofDefaults(), null, Batches.defaultDirectory(), 3, Duration.ofHours(24),
                 Duration.ofSeconds(2));
     }
 
@@ -240,7 +240,10 @@ public final class BatchSpec<T extends Record> {
                 newName, directory, maxAttempts, deadline, pollInterval);
     }
 
-    /** Where request files, results and the ledger are kept. Default: {@code ./batch_jobs}. */
+    /**
+     * Where request files, results and the ledger are kept. Default: {@link Batches#defaultDirectory()},
+     * normally {@code ./batch_jobs}.
+     */
     public Path directory() {
         return directory;
     }

@@ -32,9 +32,36 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Batches {
-    private static final Path DEFAULT_DIRECTORY = Path.of("batch_jobs");
+    static {
+        dev.newsbatch.display.Notebook.install();
+    }
 
     private Batches() {}
+
+    /**
+     * The batch directory used when a spec names none: the system property {@code newsbatch.dir}, else
+     * the environment variable {@code NEWSBATCH_DIR}, else {@code ./batch_jobs}.
+     */
+    public static Path defaultDirectory() {
+        String dir = System.getProperty("newsbatch.dir");
+        if (dir == null || dir.isBlank()) {
+            dir = System.getenv("NEWSBATCH_DIR");
+        }
+        return Path.of(dir == null || dir.isBlank() ? "batch_jobs" : dir);
+    }
+
+    /**
+     * Reads a file of articles (JSON array, JSONL or CSV) into a list.
+     *
+     * @throws InvalidInputException listing every problem (file, line, field) if the file is invalid
+     */
+    public static List<Article> read(Path file) {
+        Checks.notNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("file " + file + " does not exist or is not a regular file");
+        }
+        return ArticleFiles.readAll(file);
+    }
 
     /** A spec over a list of articles (copied). */
     public static BatchSpec<NewsClassification> from(List<Article> articles) {
@@ -114,9 +141,9 @@ public final class Batches {
         return BatchSpec.of(UrlSource.of(urlList, options));
     }
 
-    /** Re-attaches to a run recorded in {@code ./batch_jobs}. */
+    /** Re-attaches to a run recorded in the {@linkplain #defaultDirectory() default directory}. */
     public static BatchRun<NewsClassification> resume(String runId) {
-        return resume(runId, DEFAULT_DIRECTORY, NewsClassification.class);
+        return resume(runId, defaultDirectory(), NewsClassification.class);
     }
 
     /**
@@ -165,16 +192,18 @@ public final class Batches {
         return new BatchRun<>(spec, runId);
     }
 
-    /** Runs recorded in {@code ./batch_jobs}, newest first. */
-    public static List<RunRecord> runs() {
-        return runs(DEFAULT_DIRECTORY);
+    /** Runs recorded in the {@linkplain #defaultDirectory() default directory}, newest first. */
+    public static List<RunInfo> runs() {
+        return runs(defaultDirectory());
     }
 
     /** Runs recorded in {@code directory}, newest first. */
-    public static List<RunRecord> runs(Path directory) {
+    public static List<RunInfo> runs(Path directory) {
         Checks.notNull(directory, "directory");
         try (Ledger ledger = Ledger.open(directory)) {
-            return ledger.runs();
+            return ledger.runs().stream().map(r -> new RunInfo(r.runId(), r.name(),
+                    RunMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.model(), r.state(), r.createdAt(),
+                    r.updatedAt())).toList();
         }
     }
 

@@ -228,6 +228,11 @@ public final class Results<T extends Record> {
         return toJson(directory.resolve("results_" + name + ".json"));
     }
 
+    /** An HTML rendering, as notebooks show it. */
+    public String toHtml() {
+        return dev.newsbatch.display.Html.of(this).orElseThrow();
+    }
+
     @Override
     public String toString() {
         List<String> columns = new ArrayList<>(List.of("id"));

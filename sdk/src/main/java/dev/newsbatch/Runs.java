@@ -132,7 +132,7 @@ final class Runs {
 
     static void await(BatchSpec<?> spec, String runId, Duration timeout, Consumer<RunStatus> onProgress) {
         Instant deadline = Instant.now().plus(timeout);
-        ProgressBar bar = onProgress == null ? ProgressBar.to(System.out) : null;
+        ProgressBar bar = onProgress == null ? ProgressBar.auto(System.out) : null;
         try (Session s = Session.open(spec.directory)) {
             RunSettings settings = settings(spec, runId);
             s.engine.register(settings);

@@ -6,7 +6,7 @@ import dev.newsbatch.Batches;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.display.TextTable;
-import dev.newsbatch.store.RunRecord;
+import dev.newsbatch.RunInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +25,13 @@ final class ListCommand extends BaseCommand {
         List<JobStatus> jobs = Jobs.list(dir());
         Set<String> withJobs = new HashSet<>();
         jobs.forEach(j -> withJobs.add(j.runId()));
-        List<RunRecord> jobless = Batches.runs(dir()).stream().filter(r -> !withJobs.contains(r.runId())).toList();
+        List<RunInfo> jobless = Batches.runs(dir()).stream().filter(r -> !withJobs.contains(r.runId())).toList();
         if (json()) {
             ObjectNode n = Output.object();
             ArrayNode list = n.putArray("jobs");
             jobs.forEach(j -> list.add(JsonViews.job(j)));
             ArrayNode runs = n.putArray("runs_without_jobs");
-            jobless.forEach(r -> runs.addObject().put("run_id", r.runId()).put("mode", r.mode())
+            jobless.forEach(r -> runs.addObject().put("run_id", r.runId()).put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT))
                     .put("state", r.state()).put("created", JsonViews.time(r.createdAt())));
             n.put("total", jobs.size());
             printJson(n);
@@ -46,8 +46,8 @@ final class ListCommand extends BaseCommand {
             rows.add(List.of(j.runId() == null ? "" : j.runId(), j.jobId(), j.state().name(),
                     String.valueOf(j.requests()), shortTime(j.createdAt())));
         }
-        for (RunRecord r : jobless) {
-            rows.add(List.of(r.runId(), "(" + r.mode() + ")", r.state(), "", shortTime(r.createdAt())));
+        for (RunInfo r : jobless) {
+            rows.add(List.of(r.runId(), "(" + r.mode().name().toLowerCase(java.util.Locale.ROOT) + ")", r.state(), "", shortTime(r.createdAt())));
         }
         String table = TextTable.of(List.of("name", "job id", "state", "requests", "submitted (UTC)")).maxRows(1000)
                 .maxWidth(64).render(rows, rows.size()).strip();

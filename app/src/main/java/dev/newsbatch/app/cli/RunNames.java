@@ -1,7 +1,7 @@
 package dev.newsbatch.app.cli;
 
 import dev.newsbatch.Batches;
-import dev.newsbatch.store.RunRecord;
+import dev.newsbatch.RunInfo;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +15,7 @@ final class RunNames {
      * @throws IllegalArgumentException naming the known runs otherwise
      */
     static String known(Path dir, String name) {
-        List<String> runs = Batches.runs(dir).stream().map(RunRecord::runId).toList();
+        List<String> runs = Batches.runs(dir).stream().map(RunInfo::runId).toList();
         if (!runs.contains(name)) {
             throw new IllegalArgumentException("no job or run named \"" + name + "\" in " + dir + " (job ids look like "
                     + "batches/<id>; runs: " + (runs.isEmpty() ? "none yet" : String.join(", ", runs.subList(0,

@@ -1,0 +1,27 @@
+package dev.newsbatch;
+
+import java.time.Instant;
+
+/**
+ * One run recorded in a batch directory.
+ *
+ * <pre>{@code
+ * Batches.runs().forEach(r -> System.out.println(r.runId() + " " + r.state()));
+ * }</pre>
+ *
+ * @param runId     the run's id (its name)
+ * @param name      the run's name
+ * @param mode      how it sends articles
+ * @param model     the Gemini model
+ * @param state     ACTIVE, DONE or CANCELLED
+ * @param createdAt when it was first submitted
+ * @param updatedAt when it last changed
+ */
+public record RunInfo(String runId, String name, RunMode mode, String model, String state, Instant createdAt,
+                      Instant updatedAt) {
+    @Override
+    public String toString() {
+        return "Run[" + runId + ", " + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + model + ", " + state
+                + ", " + createdAt + "]";
+    }
+}
