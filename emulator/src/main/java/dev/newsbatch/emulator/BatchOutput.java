@@ -37,10 +37,10 @@ final class BatchOutput {
             return;
         }
         JobFacts f = store.read(store.jobFacts(id), JobFacts.class);
-        if (f == null || f.inputFile() == null) {
+        if (f == null || f.deleted() || f.inputFile() == null) {
             return;
         }
-        JobView view = JobView.of(f, emu.now());
+        JobView view = emu.batchesApi().view(f, emu.now());
         if (!JobView.SUCCEEDED.equals(view.state())) {
             return;
         }

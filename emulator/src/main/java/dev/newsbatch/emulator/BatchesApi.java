@@ -56,28 +56,47 @@ final class BatchesApi {
         String displayName = batch.path("displayName").asText(null);
         Instant now = emu.now();
         JobFacts facts = store.locked(() -> {
-            admit(model, source.tokens(), now);
+            List<JobFacts> stored = store.readAll(store.batchesDir(), JobFacts.class);
+            JobTimeline timeline = JobTimeline.of(stored);
+            admit(model, source.tokens(), now, stored, timeline);
             String outcome = emu.faultInjector().jobOutcome();
             Faults faults = emu.faultInjector().faults();
             String id = Ids.random(36);
             JobFacts f = new JobFacts(id, model, displayName, now.toString(), source.fileName(), source.count(),
                     source.tokens(), source.invalid(), emu.config().tokensPerSecond(),
                     emu.config().startDelay().toMillis(), outcome, faults.seed(), faults.itemErrorRate(),
-                    faults.malformedLineRate(), null);
+                    faults.malformedLineRate(), null, emu.config().sharedThroughput(), timeline.nextSequence(), null);
             writeInput(id, source);
             store.writeJson(store.jobFacts(id), f);
             return f;
         });
         emu.counters().batchesCreated.incrementAndGet();
-        call.replyJson(200, operation(facts, now));
+        call.replyJson(200, operation(facts, now, timeline()));
     }
 
-    private void admit(String model, long tokens, Instant now) {
+    /** The processing history of every job in the state directory, deleted ones included. */
+    JobTimeline timeline() {
+        return JobTimeline.of(store.readAll(store.batchesDir(), JobFacts.class));
+    }
+
+    /** The job {@code f} as seen at {@code now}, in the history of all jobs on disk. */
+    JobView view(JobFacts f, Instant now) {
+        return timeline().view(f, now);
+    }
+
+    /**
+     * Admits a job of {@code tokens} or throws 429: the active jobs and the enqueued tokens are those of the
+     * jobs not finished at {@code now} in {@code timeline}, so jobs waiting for the processor count.
+     */
+    private void admit(String model, long tokens, Instant now, List<JobFacts> stored, JobTimeline timeline) {
         int active = 0;
         long enqueued = 0;
         Duration untilOneEnds = Duration.ofHours(48);
-        for (JobFacts other : store.readAll(store.batchesDir(), JobFacts.class)) {
-            JobView v = JobView.of(other, now);
+        for (JobFacts other : stored) {
+            if (other.deleted()) {
+                continue;
+            }
+            JobView v = timeline.view(other, now);
             if (v.isTerminal()) {
                 continue;
             }
@@ -85,7 +104,7 @@ final class BatchesApi {
             if (other.model().equals(model)) {
                 enqueued += other.totalTokens();
             }
-            Duration left = Duration.between(now, JobView.expectedEnd(other));
+            Duration left = Duration.between(now, timeline.expectedEnd(other));
             if (left.compareTo(untilOneEnds) < 0) {
                 untilOneEnds = left;
             }
@@ -176,18 +195,20 @@ final class BatchesApi {
 
     void get(HttpCall call, Route route) {
         JobFacts f = require(route.id());
-        call.replyJson(200, operation(f, emu.now()));
+        call.replyJson(200, operation(f, emu.now(), timeline()));
     }
 
     void list(HttpCall call, Route route) {
         Instant now = emu.now();
-        List<JobFacts> all = store.readAll(store.batchesDir(), JobFacts.class);
+        List<JobFacts> stored = store.readAll(store.batchesDir(), JobFacts.class);
+        JobTimeline timeline = JobTimeline.of(stored);
+        List<JobFacts> all = stored.stream().filter(f -> !f.deleted()).toList();
         Pages.Page<JobFacts> page = Pages.slice(all, f -> Pages.sortKey(f.created(), f.id()),
                 call.query("pageToken"), call.query("pageSize"), 10, 1000);
         ObjectNode reply = Json.object();
         if (!page.items().isEmpty()) {
             ArrayNode ops = reply.putArray("operations");
-            page.items().forEach(f -> ops.add(operation(f, now)));
+            page.items().forEach(f -> ops.add(operation(f, now, timeline)));
         }
         if (page.nextPageToken() != null) {
             reply.put("nextPageToken", page.nextPageToken());
@@ -199,7 +220,7 @@ final class BatchesApi {
         String refusal = store.locked(() -> {
             JobFacts f = require(route.id());
             Instant now = emu.now();
-            JobView v = JobView.of(f, now);
+            JobView v = view(f, now);
             if (JobView.CANCELLED.equals(v.state())) {
                 return null;
             }
@@ -216,9 +237,16 @@ final class BatchesApi {
         call.replyJson(200, Json.object());
     }
 
+    /**
+     * Deletes a job: its requests and results go, its facts stay with a delete time so that the jobs after it
+     * keep the processing history they had.
+     */
     void delete(HttpCall call, Route route) {
-        JobFacts f = require(route.id());
-        store.delete(store.jobFacts(f.id()));
+        JobFacts f = store.locked(() -> {
+            JobFacts found = require(route.id());
+            store.writeJson(store.jobFacts(found.id()), found.deletedAt(emu.now()));
+            return found;
+        });
         store.delete(store.jobInput(f.id()));
         store.delete(store.jobInlined(f.id()));
         call.replyJson(200, Json.object());
@@ -227,15 +255,15 @@ final class BatchesApi {
     private JobFacts require(String rawId) {
         String id = rawId.startsWith("batches/") ? rawId.substring(8) : rawId;
         JobFacts f = id.matches("[a-z0-9-]+") ? store.read(store.jobFacts(id), JobFacts.class) : null;
-        if (f == null) {
+        if (f == null || f.deleted()) {
             throw ApiError.notFound("Requested entity was not found.");
         }
         return f;
     }
 
     /** The job as a long-running Operation at {@code now}. */
-    ObjectNode operation(JobFacts f, Instant now) {
-        JobView v = JobView.of(f, now);
+    ObjectNode operation(JobFacts f, Instant now, JobTimeline timeline) {
+        JobView v = timeline.view(f, now);
         ObjectNode op = Json.object();
         String name = "batches/" + f.id();
         op.put("name", name);

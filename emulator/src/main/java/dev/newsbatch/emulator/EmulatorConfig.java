@@ -7,10 +7,12 @@ import java.time.Duration;
 /**
  * How a {@link GeminiEmulator} runs: an immutable value with withers; every wither returns a new config.
  *
- * <p>Batch jobs move by a deterministic clock: a job stays pending for {@link #startDelay()}, then runs
- * for {@code totalInputTokens / tokensPerSecond} seconds, then succeeds (unless a fault says otherwise).
- * The defaults finish a few hundred 3,000-token articles in a few seconds; {@link #realistic()} gives
- * timings of minutes to hours.
+ * <p>Batch jobs move by a deterministic clock: a job stays pending for at least {@link #startDelay()}, then
+ * runs for {@code totalInputTokens / tokensPerSecond} seconds, then succeeds (unless a fault says otherwise).
+ * With {@link #sharedThroughput()} (the default) the project has one processor of {@code tokensPerSecond}:
+ * jobs are processed one after another in creation order, so N jobs submitted together take N times as
+ * long as one; without it every job runs on its own at full speed. The defaults finish a few hundred
+ * 3,000-token articles in a few seconds; {@link #realistic()} gives timings of minutes to hours.
  *
  * <pre>{@code
  * EmulatorConfig c = EmulatorConfig.defaults()
@@ -31,9 +33,13 @@ import java.time.Duration;
  * @param startDelay      time a new batch job stays pending. Default: 0.5 s
  * @param clock           the emulator's notion of now (tests pass a controllable clock). Default: system UTC
  * @param faults          faults injected from the start. Default: {@link Faults#none()}
+ * @param sharedThroughput true: jobs queue for one project-wide processor at {@code tokensPerSecond}
+ *                        (start = max(create + startDelay, the previous job's end)); false: each job runs
+ *                        independently. Default: true
  */
 public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier, Quota quota,
-                             double tokensPerSecond, Duration startDelay, Clock clock, Faults faults) {
+                             double tokensPerSecond, Duration startDelay, Clock clock, Faults faults,
+                             boolean sharedThroughput) {
 
     /** Checks every field. */
     public EmulatorConfig {
@@ -53,10 +59,13 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
         Arguments.notNull(faults, "faults");
     }
 
-    /** The defaults: port 0, temporary state, any key, tier1, 500,000 tokens/s, 0.5 s start delay, no faults. */
+    /**
+     * The defaults: port 0, temporary state, any key, tier1, 500,000 tokens/s shared by all jobs, 0.5 s start
+     * delay, no faults.
+     */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(0, null, null, "tier1", null, 500_000, Duration.ofMillis(500),
-                Clock.systemUTC(), Faults.none());
+                Clock.systemUTC(), Faults.none(), true);
     }
 
     /** A copy with timings like the real service: 200 tokens/s and a 5 minute start delay. */
@@ -66,47 +75,65 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
 
     /** A copy listening on {@code port} (0 = any free port). */
     public EmulatorConfig port(int port) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy keeping its state in {@code stateDir} (null = a fresh temporary directory). */
     public EmulatorConfig stateDir(Path stateDir) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy accepting only {@code apiKey} (null = any non-empty key). */
     public EmulatorConfig apiKey(String apiKey) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy using the quota tables of {@code tier}. */
     public EmulatorConfig tier(String tier) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy enforcing {@code quota} for every model instead of the tier's tables (null = the tables). */
     public EmulatorConfig quota(Quota quota) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy processing batch jobs at {@code tokensPerSecond}. */
     public EmulatorConfig tokensPerSecond(double tokensPerSecond) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy keeping new batch jobs pending for {@code startDelay}. */
     public EmulatorConfig startDelay(Duration startDelay) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy reading the time from {@code clock}. */
     public EmulatorConfig clock(Clock clock) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** A copy injecting {@code faults} from the start. */
     public EmulatorConfig faults(Faults faults) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults);
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
+    }
+
+    /**
+     * A copy where batch jobs share one processor ({@code true}: one after another in creation order) or
+     * each run on their own ({@code false}).
+     */
+    public EmulatorConfig sharedThroughput(boolean sharedThroughput) {
+        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
+                sharedThroughput);
     }
 
     /** The limits for {@code model}: {@link #quota()} if set, else the published ones of {@link #tier()}. */
@@ -119,6 +146,7 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
         return "EmulatorConfig[port=" + port + ", stateDir=" + (stateDir == null ? "temporary" : stateDir)
                 + ", apiKey=" + (apiKey == null ? "any" : "***") + ", tier=" + tier
                 + (quota == null ? "" : ", quota=" + quota) + ", tokensPerSecond=" + tokensPerSecond
+                + (sharedThroughput ? " shared" : " per job")
                 + ", startDelay=" + startDelay.toMillis() + "ms" + (clock.equals(Clock.systemUTC()) ? "" : ", clock=" + clock)
                 + ", faults=" + faults + "]";
     }

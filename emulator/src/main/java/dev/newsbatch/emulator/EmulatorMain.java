@@ -25,7 +25,10 @@ public final class EmulatorMain {
             "                                 enqueued-tokens, concurrent-jobs, max-file-bytes, max-inline-bytes",
             "  --realistic                    realistic timings (200 tokens/s, 5 min start delay)",
             "  --tokens-per-second X          batch processing speed (default 500000)",
-            "  --start-delay-ms N             time a new batch job stays pending (default 500)",
+            "  --start-delay-ms N             time a new batch job stays pending at least (default 500)",
+            "  --shared-throughput            batch jobs share one processor at the speed, one after another",
+            "                                 in creation order (the default)",
+            "  --no-shared-throughput         every batch job runs on its own at the speed",
             "  --seed N                       seed of injected faults (default 42)",
             "  --fault-rate ENDPOINT=R[:S]    answer a fraction R of ENDPOINT's requests with HTTP S (default 503);",
             "                                 ENDPOINT is e.g. generateContent, batchGenerateContent, batches.get,",
@@ -96,6 +99,10 @@ public final class EmulatorMain {
             }
             if ("--realistic".equals(flag)) {
                 realistic = true;
+                continue;
+            }
+            if ("--shared-throughput".equals(flag) || "--no-shared-throughput".equals(flag)) {
+                c = c.sharedThroughput("--shared-throughput".equals(flag));
                 continue;
             }
             if (i + 1 >= args.length) {

@@ -24,10 +24,17 @@ import java.util.List;
  * @param itemErrorRate     fraction of requests that end with an error
  * @param malformedLineRate fraction of result lines written broken
  * @param cancelTime        RFC 3339 time of the cancel call, or null
+ * @param sharedThroughput  true when the job waits its turn at the project's one processor (see
+ *                          {@link JobTimeline}); false when it runs on its own as soon as its start delay ends
+ * @param sequence          admission order among the jobs of the state directory, from 1; 0 in facts
+ *                          written before sequences existed (they order by creation time, then id)
+ * @param deleteTime        RFC 3339 time of the delete call, or null; a deleted job is invisible to the API
+ *                          but keeps its place in the processor's history
  */
 record JobFacts(String id, String model, String displayName, String createTime, String inputFile, int requestCount,
                 long totalTokens, List<Integer> invalidRequests, double tokensPerSecond, long startDelayMillis,
-                String outcome, long seed, double itemErrorRate, double malformedLineRate, String cancelTime) {
+                String outcome, long seed, double itemErrorRate, double malformedLineRate, String cancelTime,
+                boolean sharedThroughput, long sequence, String deleteTime) {
 
     /** Batch jobs that have not finished after 48 hours expire. */
     static final Duration MAX_LIFETIME = Duration.ofHours(48);
@@ -38,7 +45,28 @@ record JobFacts(String id, String model, String displayName, String createTime, 
 
     JobFacts cancelledAt(Instant when) {
         return new JobFacts(id, model, displayName, createTime, inputFile, requestCount, totalTokens, invalidRequests,
-                tokensPerSecond, startDelayMillis, outcome, seed, itemErrorRate, malformedLineRate, when.toString());
+                tokensPerSecond, startDelayMillis, outcome, seed, itemErrorRate, malformedLineRate, when.toString(),
+                sharedThroughput, sequence, deleteTime);
+    }
+
+    JobFacts deletedAt(Instant when) {
+        return new JobFacts(id, model, displayName, createTime, inputFile, requestCount, totalTokens, invalidRequests,
+                tokensPerSecond, startDelayMillis, outcome, seed, itemErrorRate, malformedLineRate, cancelTime,
+                sharedThroughput, sequence, when.toString());
+    }
+
+    boolean deleted() {
+        return deleteTime != null;
+    }
+
+    /** Time processing all requests takes at {@link #tokensPerSecond()}. */
+    Duration processingTime() {
+        return Duration.ofNanos((long) Math.ceil(totalTokens / tokensPerSecond * 1e9));
+    }
+
+    /** When the job expires if it has not finished. */
+    Instant expiry() {
+        return created().plus(MAX_LIFETIME);
     }
 
     Instant created() {

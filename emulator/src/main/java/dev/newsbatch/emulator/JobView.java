@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A batch job as seen at one instant: a pure function of its {@link JobFacts} and the time.
- * Pending for the start delay, then running for {@code totalTokens / tokensPerSecond}, then terminal.
+ * A batch job as seen at one instant: a pure function of its {@link JobFacts}, its processing window (from
+ * {@link JobTimeline}) and the time. Pending until its window opens, running through it, then terminal.
  *
  * @param state      {@code BATCH_STATE_*}
  * @param updateTime the last state change
@@ -21,14 +21,16 @@ record JobView(String state, Instant updateTime, Instant endTime, int processed,
     static final String CANCELLED = "BATCH_STATE_CANCELLED";
     static final String EXPIRED = "BATCH_STATE_EXPIRED";
 
-    static JobView of(JobFacts f, Instant now) {
+    /**
+     * The job at {@code now} when it is processed from {@code start} to {@code finish} (see {@link JobTimeline}):
+     * pending before {@code start}, running until {@code finish}, then terminal; it expires 48 hours after
+     * creation if not finished by then, and a cancel before the end stops it where it is.
+     */
+    static JobView of(JobFacts f, Instant start, Instant finish, Instant now) {
         Instant created = f.created();
-        Instant start = created.plusMillis(f.startDelayMillis());
-        long nanos = (long) Math.ceil(f.totalTokens() / f.tokensPerSecond() * 1e9);
-        Instant finish = start.plus(Duration.ofNanos(nanos));
         Instant end = finish;
         String terminal = "FAILED".equals(f.outcome()) ? FAILED : "EXPIRED".equals(f.outcome()) ? EXPIRED : SUCCEEDED;
-        Instant expiry = created.plus(JobFacts.MAX_LIFETIME);
+        Instant expiry = f.expiry();
         if (end.isAfter(expiry)) {
             end = expiry;
             terminal = EXPIRED;
@@ -40,30 +42,26 @@ record JobView(String state, Instant updateTime, Instant endTime, int processed,
                 return new JobView(CANCELLED, cancel, cancel, done, failedAmong(f, done));
             }
         }
+        if (!now.isBefore(end)) {
+            if (SUCCEEDED.equals(terminal)) {
+                return new JobView(SUCCEEDED, end, end, f.requestCount(), failedAmong(f, f.requestCount()));
+            }
+            if (FAILED.equals(terminal)) {
+                return new JobView(FAILED, end, end, f.requestCount(), f.requestCount());
+            }
+            int done = "EXPIRED".equals(f.outcome()) ? 0 : processedAt(f, start, finish, end);
+            return new JobView(EXPIRED, end, end, done, failedAmong(f, done));
+        }
         if (now.isBefore(start)) {
             return new JobView(PENDING, created, null, 0, 0);
         }
-        if (now.isBefore(end)) {
-            int done = processedAt(f, start, finish, now);
-            return new JobView(RUNNING, start, null, done, failedAmong(f, done));
-        }
-        if (SUCCEEDED.equals(terminal)) {
-            return new JobView(SUCCEEDED, end, end, f.requestCount(), failedAmong(f, f.requestCount()));
-        }
-        if (FAILED.equals(terminal)) {
-            return new JobView(FAILED, end, end, f.requestCount(), f.requestCount());
-        }
-        int done = "EXPIRED".equals(f.outcome()) ? 0 : processedAt(f, start, finish, end);
-        return new JobView(EXPIRED, end, end, done, failedAmong(f, done));
+        int done = processedAt(f, start, finish, now);
+        return new JobView(RUNNING, start, null, done, failedAmong(f, done));
     }
 
-    /** When the job will reach (or reached) its terminal state if nobody cancels it. */
-    static Instant expectedEnd(JobFacts f) {
-        Instant created = f.created();
-        long nanos = (long) Math.ceil(f.totalTokens() / f.tokensPerSecond() * 1e9);
-        Instant finish = created.plusMillis(f.startDelayMillis()).plus(Duration.ofNanos(nanos));
-        Instant expiry = created.plus(JobFacts.MAX_LIFETIME);
-        return finish.isAfter(expiry) ? expiry : finish;
+    /** When a job processed from {@code start} to {@code finish} reaches its terminal state if nobody cancels it. */
+    static Instant expectedEnd(JobFacts f, Instant finish) {
+        return finish.isAfter(f.expiry()) ? f.expiry() : finish;
     }
 
     boolean isTerminal() {

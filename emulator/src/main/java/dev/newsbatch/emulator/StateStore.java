@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * <pre>
  * files/ID.json  files/ID.bin          uploaded and generated files (metadata, content)
  * uploads/TOKEN.json  uploads/TOKEN.part   open resumable upload sessions
- * batches/ID.json                       immutable facts of a batch job (rewritten only to add a cancel time)
+ * batches/ID.json                       immutable facts of a batch job (rewritten only to add a cancel or
+ *                                       delete time; a deleted job keeps its facts)
  * batches/ID.input.jsonl                the job's requests, one per line
  * batches/ID.inlined.json               inlined responses, written on first read after completion
  * </pre>

@@ -89,6 +89,15 @@ class EmulatorConfigTest {
     }
 
     @Test
+    void sharedThroughputIsTheDefaultAndFlagsSwitchIt() {
+        assertTrue(EmulatorConfig.defaults().sharedThroughput());
+        assertTrue(EmulatorMain.parse(new String[] {"--shared-throughput"}).sharedThroughput());
+        assertFalse(EmulatorMain.parse(new String[] {"--no-shared-throughput"}).sharedThroughput());
+        assertFalse(EmulatorConfig.defaults().sharedThroughput(false).sharedThroughput());
+        assertTrue(EmulatorConfig.defaults().sharedThroughput(false).toString().contains("per job"));
+    }
+
+    @Test
     void realisticFlagSlowsJobsDown() {
         EmulatorConfig c = EmulatorMain.parse(new String[] {"--realistic"});
         assertEquals(EmulatorConfig.defaults().realistic().tokensPerSecond(), c.tokensPerSecond());
