@@ -45,6 +45,7 @@ public final class Results<T extends Record> {
     private final List<Row<T>> rows;
     private final List<ItemError> errors;
     private final Usage usage;
+    private final long pending;
 
     /**
      * A result set.
@@ -57,11 +58,27 @@ public final class Results<T extends Record> {
      */
     public Results(String name, ClassificationSchema<T> schema, List<Row<T>> rows, List<ItemError> errors,
                    Usage usage) {
+        this(name, schema, rows, errors, usage, 0);
+    }
+
+    /**
+     * A result set of a run that still has articles without an outcome.
+     *
+     * @param pending articles sent and not yet answered, or waiting (e.g. for the next day's cap)
+     */
+    public Results(String name, ClassificationSchema<T> schema, List<Row<T>> rows, List<ItemError> errors,
+                   Usage usage, long pending) {
         this.name = Checks.notBlank(name, "name");
         this.schema = Checks.notNull(schema, "schema");
         this.rows = List.copyOf(rows);
         this.errors = List.copyOf(errors);
         this.usage = Checks.notNull(usage, "usage");
+        this.pending = Checks.atLeast(pending, 0, "pending");
+    }
+
+    /** Articles of the run with no outcome yet: in flight, or waiting (e.g. for the next day's cap). */
+    public long pending() {
+        return pending;
     }
 
     /** The classification schema of the rows. */
@@ -101,7 +118,7 @@ public final class Results<T extends Record> {
 
     /** The rows that satisfy {@code keep}; errors and usage are kept. */
     public Results<T> filter(Predicate<Row<T>> keep) {
-        return new Results<>(name, schema, rows.stream().filter(keep).toList(), errors, usage);
+        return new Results<>(name, schema, rows.stream().filter(keep).toList(), errors, usage, pending);
     }
 
     /** The rows classified as financial news ({@code is_financial = "Yes"}). */
@@ -251,7 +268,8 @@ public final class Results<T extends Record> {
         }
         String table = TextTable.of(columns).maxRows(10).maxWidth(30).render(cells, rows.size());
         return "Results[" + name + "]" + table + (errors.isEmpty() ? "" : "\n" + errors.size()
-                + (errors.size() == 1 ? " error" : " errors") + " (see errors())") + "\n" + usage;
+                + (errors.size() == 1 ? " error" : " errors") + " (see errors())")
+                + (pending == 0 ? "" : "\n" + pending + " pending (not answered yet)") + "\n" + usage;
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -191,7 +191,7 @@ final class Runs {
     static <T extends Record> Results<T> collect(BatchSpec<T> spec, String runId) {
         List<Row<T>> rows = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
-        long[] tokens = new long[2];
+        long[] tokens = new long[3];
         try (var ledger = dev.newsbatch.store.Ledger.open(spec.directory)) {
             if (ledger.run(runId).isEmpty()) {
                 throw new IllegalArgumentException("run " + runId + " is not in the ledger " + ledger.file());
@@ -205,11 +205,13 @@ final class Runs {
                 } else if ("FAILED".equals(item.state())) {
                     errors.add(new ItemError(item.articleId(), item.title(), item.url(),
                             ErrorKind.valueOf(item.errorKind()), item.error(), item.attempts()));
+                } else {
+                    tokens[2]++;
                 }
             });
         }
         double cost = Planning.cost(spec, tokens[0], tokens[1]);
-        return new Results<>(runId, spec.schema, rows, errors, new Usage(tokens[0], tokens[1], cost));
+        return new Results<>(runId, spec.schema, rows, errors, new Usage(tokens[0], tokens[1], cost), tokens[2]);
     }
 
     private static <T extends Record> T map(BatchSpec<T> spec, ItemRecord item) {
