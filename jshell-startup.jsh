@@ -20,14 +20,14 @@ import java.nio.file.*;
 import java.time.*;
 import java.util.*;
 
-/** The batch directory: the system property newsbatch.dir (jshell -R-Dnewsbatch.dir=DIR), else ./batch_jobs. */
+/** The batch directory: -R-Dnewsbatch.dir=DIR, else NEWSBATCH_DIR, else ./batch_jobs. */
 Path batchDir() {
-    return Path.of(System.getProperty("newsbatch.dir", "batch_jobs"));
+    return Batches.defaultDirectory();
 }
 
 /** The articles of a JSON array, JSONL or CSV file (every problem is reported with its line). */
 List<Article> articles(String path) {
-    return dev.newsbatch.ingest.ArticleFiles.readAll(Path.of(path));
+    return Batches.read(Path.of(path));
 }
 
 /** A spec over a file of articles, keeping its state in batchDir(). */
