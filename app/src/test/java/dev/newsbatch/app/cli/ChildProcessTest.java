@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.app.NewsPages;
 import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
 import java.net.URI;
@@ -61,6 +62,20 @@ class ChildProcessTest {
         ChildProcess.Outcome run = ChildProcess.run(tmp, Map.of(), "submit-contents", "missing.json", "--name", "x");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("newsbatch: error: file missing.json does not exist or is not a regular file", run.err().strip());
+    }
+
+    @Test
+    void submitOfUrlsWithJsonPrintsOneDocumentOnStandardOutput() throws Exception {
+        try (NewsPages site = NewsPages.start()) {
+            Path urls = SampleArticles.write(tmp.resolve("urls.txt"), site.url("/news/a") + "\n"
+                    + site.url("/news/b") + "\n");
+            ChildProcess.Outcome run = ChildProcess.run(tmp, Map.of(), "submit", urls.toString(), "--name", "web",
+                    "--allow-private-urls", "--wait", "--poll-ms", "50", "--json");
+            assertEquals(0, run.exitCode(), run.toString());
+            JsonNode n = JSON.readTree(run.out());
+            assertEquals(2, n.get("summary").get("classified").asInt(), run.toString());
+            assertTrue(run.err().contains("2/2 pages"), "the fetch bar goes to stderr: " + run.err());
+        }
     }
 
     @Test

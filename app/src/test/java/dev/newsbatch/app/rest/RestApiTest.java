@@ -67,7 +67,7 @@ class RestApiTest {
                 .get("batch_name").asText();
         String second = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json()
                 .get("batch_name").asText();
-        assertTrue(first.startsWith("batch-"), first);
+        assertTrue(first.startsWith("run-"), "the default run name: " + first);
         assertNotEquals(first, second);
     }
 
