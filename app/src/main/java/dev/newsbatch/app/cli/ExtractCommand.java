@@ -69,7 +69,8 @@ final class ExtractCommand extends BaseCommand {
 
     private int saved() {
         String page = read(html);
-        String base = baseUrl == null ? html.toAbsolutePath().toUri().toString() : checkHttp("--url", baseUrl).toString();
+        String base = baseUrl == null ? html.toAbsolutePath().toUri().toString()
+                : checkHttp("--url", baseUrl).toString();
         ExtractedArticle a = ArticleExtractor.ofDefaults().extract(page, base);
         printJson(view(a, baseUrl, baseUrl));
         if (a.isEmpty()) {

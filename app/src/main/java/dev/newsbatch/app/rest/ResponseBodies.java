@@ -25,7 +25,7 @@ import java.util.List;
  * {@code results}), plus {@code job_ids} because a large run has several jobs.
  *
  * <pre>{@code
- * ctx.json(ResponseBodies.status(Jobs.status(jobId, dir)));
+ * ctx.json(ResponseBodies.status(jobs.status(jobId)));
  * }</pre>
  */
 final class ResponseBodies {

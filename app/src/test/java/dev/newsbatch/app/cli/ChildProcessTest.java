@@ -103,8 +103,9 @@ class ChildProcessTest {
             HttpClient http = HttpClient.newHttpClient();
             List<String> bodies = new ArrayList<>();
             bodies.add(get(http, base + "/health"));
-            String submitted = post(http, base + "/batch/submit-contents", "{\"contents\":[{\"id\":\"k1\",\"title\":\"t\","
-                    + "\"contents\":\"Bosphorus Bank profit rose.\"}],\"batch_name\":\"keyed\",\"wait_for_completion\":true}");
+            String submitted = post(http, base + "/batch/submit-contents",
+                    "{\"contents\":[{\"id\":\"k1\",\"title\":\"t\",\"contents\":\"Bosphorus Bank profit rose.\"}],"
+                    + "\"batch_name\":\"keyed\",\"wait_for_completion\":true}");
             bodies.add(submitted);
             String jobId = JSON.readTree(submitted).get("job_id").asText();
             bodies.add(get(http, base + "/batch/status/" + jobId));
