@@ -1,8 +1,11 @@
 package dev.newsbatch.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.Article;
 import dev.newsbatch.ingest.ArticleExtractor;
+import dev.newsbatch.ingest.ArticleFetcher;
 import dev.newsbatch.ingest.ExtractedArticle;
+import dev.newsbatch.ingest.FetchResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,9 +21,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Print the article of a news page as JSON.",
                 "Extract the article of a news page (title, text, byline, site, publication time) and print it "
-                + "as JSON: from a saved HTML file with --html, or from a URL."},
-        footer = {"", "Examples:", "  newsbatch extract --html page.html --url https://example.com/news/1",
-                "  newsbatch extract https://example.com/news/1"})
+                + "as JSON: from a saved HTML file with --html, or fetched from a URL. A page that cannot be "
+                + "fetched ends with exit code 1 and the reason."},
+        footer = {"", "Examples:", "  newsbatch extract https://example.com/news/1",
+                "  newsbatch extract --html page.html --url https://example.com/news/1"})
 final class ExtractCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The page to fetch.")
     String url;
@@ -27,8 +32,12 @@ final class ExtractCommand extends BaseCommand {
     @Option(names = "--html", paramLabel = "FILE", description = "A saved HTML page to read instead of fetching.")
     Path html;
 
-    @Option(names = "--url", paramLabel = "URL", description = "The page's address, to resolve links (with --html).")
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The page's address, to resolve links (with --html).")
     String baseUrl;
+
+    @Mixin
+    FetchFlags fetching;
 
     @Override
     public Integer call() {
@@ -38,15 +47,32 @@ final class ExtractCommand extends BaseCommand {
         if (html != null && url != null) {
             throw new IllegalArgumentException("URL and --html FILE exclude each other, was both");
         }
-        if (html == null) {
-            checkHttp("URL", url);
-            throw new UnsupportedOperationException("fetching pages is not part of this build yet; save the page and run "
-                    + "`newsbatch extract --html page.html --url " + url + "`");
+        return html == null ? fetched(checkHttp("URL", url)) : saved();
+    }
+
+    private int fetched(URI page) {
+        FetchResult r;
+        try (ArticleFetcher fetcher = ArticleFetcher.of(fetching.options())) {
+            r = fetcher.fetch(page);
         }
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot fetch " + page + ": " + r.failure()
+                    + (r.status() > 0 ? " (HTTP " + r.status() + ")" : "") + (r.detail().isEmpty() ? "" : ", "
+                    + r.detail().lines().findFirst().orElse("")));
+        }
+        Article a = r.article().orElseThrow();
+        // The fetcher hands back the article; byline, site name and publication time stay with the page.
+        printJson(view(new ExtractedArticle(a.title(), a.contents(), null, null, null, null), a.url(),
+                r.finalUrl().toString()));
+        return ExitCode.OK;
+    }
+
+    private int saved() {
         String page = read(html);
-        String base = baseUrl == null ? html.toAbsolutePath().toUri().toString() : checkHttp("--url", baseUrl);
+        String base = baseUrl == null ? html.toAbsolutePath().toUri().toString()
+                : checkHttp("--url", baseUrl).toString();
         ExtractedArticle a = ArticleExtractor.ofDefaults().extract(page, base);
-        printJson(view(a, baseUrl));
+        printJson(view(a, baseUrl, baseUrl));
         if (a.isEmpty()) {
             err().println("newsbatch: no article text found in " + html);
             return ExitCode.FAILED;
@@ -54,7 +80,7 @@ final class ExtractCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
-    private static ObjectNode view(ExtractedArticle a, String url) {
+    private static ObjectNode view(ExtractedArticle a, String url, String finalUrl) {
         ObjectNode n = Output.object();
         n.put("title", a.title());
         n.put("contents", a.contents());
@@ -63,10 +89,13 @@ final class ExtractCommand extends BaseCommand {
         n.put("published", a.published());
         n.put("excerpt", a.excerpt());
         n.put("url", url);
+        if (finalUrl != null && !finalUrl.equals(url)) {
+            n.put("final_url", finalUrl);
+        }
         return n;
     }
 
-    private static String checkHttp(String field, String value) {
+    private static URI checkHttp(String field, String value) {
         URI uri;
         try {
             uri = URI.create(value);
@@ -76,7 +105,7 @@ final class ExtractCommand extends BaseCommand {
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
             throw new IllegalArgumentException(field + " must be an http or https URL, was \"" + value + "\"");
         }
-        return value;
+        return uri;
     }
 
     private static String read(Path file) {

@@ -3,6 +3,7 @@ package dev.newsbatch.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Count;
+import dev.newsbatch.ItemError;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Results;
 import dev.newsbatch.Row;
@@ -72,6 +73,15 @@ final class JsonViews {
         if (value.isObject()) {
             n.setAll((ObjectNode) value);
         }
+        return n;
+    }
+
+    static ObjectNode error(ItemError e) {
+        ObjectNode n = Output.object();
+        n.put("id", e.id());
+        n.put("url", e.url());
+        n.put("kind", e.kind().name());
+        n.put("message", e.message());
         return n;
     }
 

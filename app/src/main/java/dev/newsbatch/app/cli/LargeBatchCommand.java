@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Classify a large file with the Batch API, in waves or continuously.",
                 "Classify a large file with the Batch API (half the real-time price): split into batch jobs, "
-                + "sent in waves or continuously under the tier's enqueued-token quota, waiting until all are done."},
+                + "sent in waves or continuously under the tier's enqueued-token quota, waiting until all are "
+                + "done."},
         footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --tier tier1 --name october"})
 final class LargeBatchCommand extends BaseCommand {
     /** How batch jobs are admitted. */
@@ -28,7 +29,8 @@ final class LargeBatchCommand extends BaseCommand {
             description = "waves (each wave after the previous is done) or continuous (default: ${DEFAULT-VALUE}).")
     Admission mode;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: large-<time>); reuse it to resume.")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Run name (default: run-<time>-<random>); reuse it to resume.")
     String name;
 
     @Option(names = "--detach", description = "Submit what the quota allows now and return without waiting.")
@@ -39,8 +41,7 @@ final class LargeBatchCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(),
-                name == null ? LargeCommand.defaultName("large") : name);
+        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(), name);
         spec = mode == Admission.continuous ? spec.continuous() : spec.waves();
         Estimate e = spec.estimate();
         if (!json()) {

@@ -1,7 +1,5 @@
 package dev.newsbatch.app.cli;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -23,10 +21,5 @@ final class LargeCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "choose `large batch FILE` or `large realtime FILE`");
-    }
-
-    /** A run name made from the current time, for runs started without {@code --name}. */
-    static String defaultName(String prefix) {
-        return prefix + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
                 "Classify a large file with one real-time request per article (full price, no batch waiting), "
                 + "under a requests-per-minute limit and a daily cap kept across restarts; run the same command "
                 + "again the next day to continue."},
-        footer = {"", "Example:", "  newsbatch large realtime articles.jsonl --rpm 300 --per-day 10000 --name october-rt"})
+        footer = {"", "Example:",
+                "  newsbatch large realtime articles.jsonl --rpm 300 --per-day 10000 --name october-rt"})
 final class LargeRealtimeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
     Path file;
@@ -27,7 +28,8 @@ final class LargeRealtimeCommand extends BaseCommand {
     @Option(names = "--per-day", paramLabel = "D", description = "Most requests per day (default: no cap).")
     Integer perDay;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Run name (default: realtime-<time>); reuse it to resume.")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Run name (default: run-<time>-<random>); reuse it to resume.")
     String name;
 
     @Mixin
@@ -35,8 +37,7 @@ final class LargeRealtimeCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(),
-                name == null ? LargeCommand.defaultName("realtime") : name).realtime();
+        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(), name).realtime();
         if (rpm != null) {
             spec = spec.rpm(rpm);
         }
@@ -47,9 +48,8 @@ final class LargeRealtimeCommand extends BaseCommand {
         if (!json()) {
             println(String.format("Run %s: %,d articles in real time (%s)", run.id(), run.state().articles(), spec));
         }
-        try (ProgressRedirect r = ProgressRedirect.toStderrIf(json())) {
-            run.await();
-        }
-        return new RunReport(this).finished(run);
+        RunReport report = new RunReport(this);
+        report.await(run);
+        return report.finished(run);
     }
 }

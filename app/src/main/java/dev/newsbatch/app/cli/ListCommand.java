@@ -38,7 +38,8 @@ final class ListCommand extends BaseCommand {
             return ExitCode.OK;
         }
         if (jobs.isEmpty() && jobless.isEmpty()) {
-            println("No jobs in " + dir() + " yet. Try: newsbatch submit-contents samples/batch_contents.json --name demo");
+            println("No jobs in " + dir()
+                    + " yet. Try: newsbatch submit-contents samples/batch_contents.json --name demo");
             return ExitCode.OK;
         }
         List<List<String>> rows = new ArrayList<>();

@@ -24,7 +24,8 @@ final class NewsbatchCommand implements Runnable {
 
     @Option(names = "--dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             defaultValue = "${env:NEWSBATCH_DIR:-batch_jobs}",
-            description = "Batch directory: ledger, request files, results (env NEWSBATCH_DIR; default: ${DEFAULT-VALUE}).")
+            description = "Batch directory: ledger, request files, results "
+                    + "(env NEWSBATCH_DIR; default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
@@ -33,6 +34,7 @@ final class NewsbatchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required, e.g. `newsbatch submit-contents FILE --name N`");
+        throw new ParameterException(spec.commandLine(),
+                "a command is required, e.g. `newsbatch submit-contents FILE --name N`");
     }
 }

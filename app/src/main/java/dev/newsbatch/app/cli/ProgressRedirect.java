@@ -3,11 +3,12 @@ package dev.newsbatch.app.cli;
 import java.io.PrintStream;
 
 /**
- * While open, sends what the SDK prints to standard output (its progress bar) to standard error, so
- * that {@code --json} output stays one clean document. A no-op when not asked for.
+ * While open, sends what the SDK prints to standard output to standard error, so that {@code --json}
+ * output stays one clean document. Only the page-fetching bar of a URL submission needs it (waiting
+ * reports progress through a callback instead). A no-op when not asked for.
  *
  * <pre>{@code
- * try (ProgressRedirect r = ProgressRedirect.toStderrIf(json)) { run.await(); }
+ * try (ProgressRedirect r = ProgressRedirect.toStderrIf(json)) { run = spec.submit(); }
  * }</pre>
  */
 final class ProgressRedirect implements AutoCloseable {

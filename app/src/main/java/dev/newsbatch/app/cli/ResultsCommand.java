@@ -35,7 +35,8 @@ final class ResultsCommand extends BaseCommand {
     @Override
     public Integer call() {
         if (!name.matches(SAFE_NAME) || name.startsWith(".")) {
-            throw new IllegalArgumentException("NAME must be 1-64 letters, digits, '_', '.' or '-', was \"" + name + "\"");
+            throw new IllegalArgumentException("NAME must be 1-64 letters, digits, '_', '.' or '-', was \"" + name
+                    + "\"");
         }
         Results<NewsClassification> results = Jobs.results(jobId, dir());
         Path file = results.toJson(dir().resolve("results_" + name + ".json"));

@@ -3,11 +3,13 @@ package dev.newsbatch.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.BatchRun;
+import dev.newsbatch.ItemError;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunStatus;
 import dev.newsbatch.schema.NewsClassification;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,22 +36,47 @@ final class RunReport {
         List<JobStatus> jobs = jobsOf(run.id());
         if (!wait) {
             RunStatus state = run.state();
+            List<ItemError> unsent = unsent(run, state);
             if (command.json()) {
-                command.printJson(submittedJson(run, state, jobs, "SUBMITTED"));
+                ObjectNode n = submittedJson(run, state, jobs, "SUBMITTED");
+                ArrayNode errors = n.putArray("errors");
+                unsent.forEach(e -> errors.add(JsonViews.error(e)));
+                command.printJson(n);
             } else {
                 printSubmitted(run, state, jobs);
+                printErrors(unsent, "Not submitted");
             }
-            return ExitCode.OK;
+            return unsent.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
         }
         if (!command.json()) {
             printSubmitted(run, run.state(), jobs);
             command.println("");
-            command.println("Waiting for run " + run.id() + " to finish (Ctrl-C to stop waiting; the jobs keep running)...");
+            command.println("Waiting for run " + run.id()
+                    + " to finish (Ctrl-C to stop waiting; the jobs keep running)...");
         }
-        try (ProgressRedirect r = ProgressRedirect.toStderrIf(command.json())) {
-            run.await();
-        }
+        await(run);
         return finished(run);
+    }
+
+    /**
+     * Waits for the run to finish: with the console progress bar for text output; with {@code --json},
+     * one line on standard error per change instead, so that standard output stays one JSON document.
+     */
+    void await(BatchRun<?> run) {
+        if (!command.json()) {
+            run.await();
+            return;
+        }
+        PrintWriter err = command.err();
+        long[] lastSeen = {-1};
+        run.await(run.spec().deadline(), s -> {
+            if (s.done() + s.failed() != lastSeen[0]) {
+                lastSeen[0] = s.done() + s.failed();
+                err.printf("progress: run %s %s %.1f%% (%,d done, %,d failed of %,d)%n", s.runId(), s.state(),
+                        s.percent(), s.done(), s.failed(), s.articles());
+                err.flush();
+            }
+        });
     }
 
     /** Reports a run that has been awaited: saves {@code results_<run>.json} and prints the summary. */
@@ -70,17 +97,27 @@ final class RunReport {
             command.println("Results saved to " + file);
             command.println("");
             command.println(results.summary().render());
-            if (!results.errors().isEmpty()) {
-                command.println("");
-                command.println("Failed articles (first 5):");
-                results.errors().stream().limit(5).forEach(e -> command.println("  " + e.id() + ": " + e.kind()
-                        + " " + e.message()));
-            }
+            printErrors(results.errors(), "Failed articles");
             if (!complete) {
                 command.println("Run the same command again to continue where it stopped.");
             }
         }
         return complete && results.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** Articles that failed before any job was sent, e.g. pages that could not be fetched. */
+    private static List<ItemError> unsent(BatchRun<NewsClassification> run, RunStatus state) {
+        return state.failed() == 0 ? List.of() : run.collect().errors();
+    }
+
+    private void printErrors(List<ItemError> errors, String heading) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        command.println("");
+        command.println(String.format("%s: %,d%s", heading, errors.size(), errors.size() > 5 ? " (first 5)" : ""));
+        errors.stream().limit(5).forEach(e -> command.println("  " + (e.url() == null ? e.id() : e.url()) + ": "
+                + e.kind() + " " + e.message()));
     }
 
     /** The run's jobs, oldest first. */

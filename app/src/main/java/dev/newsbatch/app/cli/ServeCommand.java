@@ -16,11 +16,13 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  newsbatch serve --port 8001",
                 "  curl -s localhost:8001/batch/jobs"})
 final class ServeCommand extends BaseCommand {
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8001", description = "TCP port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8001",
+            description = "TCP port (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}); beyond loopback needs NEWSBATCH_API_TOKEN.")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); beyond loopback needs "
+                    + "NEWSBATCH_API_TOKEN.")
     String host;
 
     @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "10485760",
@@ -28,7 +30,7 @@ final class ServeCommand extends BaseCommand {
     long maxBodyBytes;
 
     @Option(names = "--allow-private-urls",
-            description = "Accept URLs of private, loopback and link-local hosts in /batch/submit.")
+            description = "Accept and fetch URLs of private, loopback and link-local hosts in /batch/submit.")
     boolean allowPrivateUrls;
 
     @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "2000",

@@ -52,8 +52,9 @@ final class StatusCommand extends BaseCommand {
         } else {
             println("Run:      " + s.runId() + " (" + s.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
             println("State:    " + s.state());
-            println("Progress: " + ProgressBar.render(s.percent()) + String.format("  %,d done, %,d failed, %,d in flight"
-                    + " of %,d; jobs %d/%d", s.done(), s.failed(), s.inFlight(), s.articles(), s.jobsDone(), s.jobs()));
+            println("Progress: " + ProgressBar.render(s.percent()) + String.format("  %,d done, %,d failed, "
+                    + "%,d in flight of %,d; jobs %d/%d", s.done(), s.failed(), s.inFlight(), s.articles(),
+                    s.jobsDone(), s.jobs()));
         }
         return s.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;
     }

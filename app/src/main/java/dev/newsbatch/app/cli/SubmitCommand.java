@@ -1,6 +1,10 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.BatchRun;
+import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
+import dev.newsbatch.schema.NewsClassification;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = {"Fetch news pages from a URL list and classify them as batch jobs.",
                 "Fetch the news pages listed in a file (one URL per line, # comments), extract their text "
-                + "and submit them as batch jobs."},
+                + "and submit them as batch jobs. Pages that cannot be fetched are listed as FETCH_FAILED "
+                + "in the results; loopback, private and link-local addresses are refused unless "
+                + "--allow-private-urls is given."},
         footer = {"", "Example:", "  newsbatch submit urls.txt --name morning --wait"})
 final class SubmitCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "URLS", description = "A text file with one URL per line.")
@@ -21,17 +27,26 @@ final class SubmitCommand extends BaseCommand {
             description = "Run name: letters, digits, '_', '.', '-' (names results_NAME.json).")
     String name;
 
-    @Option(names = "--wait", description = "Wait for the run to finish, save results_NAME.json and print a summary.")
+    @Option(names = "--wait",
+            description = "Wait for the run to finish, save results_NAME.json and print a summary.")
     boolean wait;
 
     @Mixin
     SpecOptions options;
 
+    @Mixin
+    FetchFlags fetching;
+
     @Override
     public Integer call() {
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("URLS file " + file + " does not exist or is not a regular file");
         }
-        return new RunReport(this).submitted(options.apply(Batches.fromUrls(file), dir(), name).submit(), wait);
+        BatchSpec<NewsClassification> spec = options.apply(Batches.fromUrls(file, fetching.options()), dir(), name);
+        BatchRun<NewsClassification> run;
+        try (ProgressRedirect r = ProgressRedirect.toStderrIf(json())) {
+            run = spec.submit();
+        }
+        return new RunReport(this).submitted(run, wait);
     }
 }

@@ -22,7 +22,8 @@ final class SubmitContentsCommand extends BaseCommand {
             description = "Run name: letters, digits, '_', '.', '-' (names results_NAME.json).")
     String name;
 
-    @Option(names = "--wait", description = "Wait for the run to finish, save results_NAME.json and print a summary.")
+    @Option(names = "--wait",
+            description = "Wait for the run to finish, save results_NAME.json and print a summary.")
     boolean wait;
 
     @Mixin

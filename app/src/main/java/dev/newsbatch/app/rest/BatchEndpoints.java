@@ -5,32 +5,41 @@ import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
+import dev.newsbatch.ingest.FetchOptions;
 import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The handlers of the route table: each parses its input, makes one SDK call and renders the answer.
+ * All share one {@link Jobs} handle on the batch directory, closed with the server.
  *
  * <pre>{@code
  * post("/batch/submit-contents", endpoints::submitContents);
  * }</pre>
  */
-final class BatchEndpoints {
+final class BatchEndpoints implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoints.class);
     private static final Pattern JOB_ID = Pattern.compile("batches/[A-Za-z0-9_-]{1,128}");
 
     private final ApiSettings settings;
     private final UrlPolicy urls;
+    private final FetchOptions fetching;
     private final String connection;
+    private final Jobs jobs;
     private final StatusCache statuses;
 
     BatchEndpoints(ApiSettings settings, String connection) {
         this.settings = settings;
-        this.statuses = new StatusCache(id -> Jobs.status(id, settings.directory()), Duration.ofSeconds(1));
         this.urls = settings.allowPrivateUrls() ? UrlPolicy.allowingPrivate() : UrlPolicy.publicOnly();
+        this.fetching = FetchOptions.ofDefaults().allowLoopback(settings.allowPrivateUrls())
+                .allowPrivateNetworks(settings.allowPrivateUrls());
         this.connection = connection;
+        this.jobs = Jobs.open(settings.directory());
+        this.statuses = new StatusCache(jobs::status, Duration.ofSeconds(1));
     }
 
     void health(Context ctx) {
@@ -39,7 +48,7 @@ final class BatchEndpoints {
 
     void submit(Context ctx) {
         Submission s = RequestBodies.urls(RequestBodies.read(ctx, settings.maxBodyBytes()), urls);
-        run(ctx, s, Batches.fromUrls(s.urls()));
+        run(ctx, s, Batches.fromUrls(s.urls(), fetching));
     }
 
     void submitContents(Context ctx) {
@@ -51,33 +60,27 @@ final class BatchEndpoints {
         ctx.json(ResponseBodies.status(statuses.status(jobId(ctx))));
     }
 
+    /** Unknown jobs (404) and unfinished ones (409) are answered by {@link ErrorMapper}. */
     void results(Context ctx) {
         String jobId = jobId(ctx);
         String name = RequestBodies.checkName(ctx.pathParam("batch_name"));
-        if (Jobs.list(dir()).stream().noneMatch(j -> jobId.equals(j.jobId()))) {
-            throw RequestRejected.notFound("job_id", "job " + jobId + " was not submitted through this service");
-        }
-        Results<NewsClassification> r;
-        try {
-            r = Jobs.results(jobId, dir());
-        } catch (IllegalStateException notFinished) {
-            throw new RequestRejected(409, "not_ready", "job_id", notFinished.getMessage());
-        }
-        r.toJson(dir().resolve("results_" + name + ".json"));
+        Results<NewsClassification> r = jobs.results(jobId);
+        r.toJson(settings.directory().resolve("results_" + name + ".json"));
         ctx.json(ResponseBodies.results(jobId, name, r));
     }
 
     void jobs(Context ctx) {
-        ctx.json(ResponseBodies.jobs(Jobs.list(dir())));
+        ctx.json(ResponseBodies.jobs(jobs.list()));
     }
 
     private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
-        BatchRun<NewsClassification> run = spec.name(s.batchName()).directory(dir())
+        BatchSpec<NewsClassification> named = s.batchName() == null ? spec : spec.name(s.batchName());
+        BatchRun<NewsClassification> run = named.directory(settings.directory())
                 .pollInterval(settings.pollInterval()).submit();
         if (s.waitForCompletion()) {
-            run.await();
+            run.await(run.spec().deadline(), p -> LOG.debug("{}", p));
         }
-        ctx.json(ResponseBodies.submitted(run, dir(), s));
+        ctx.json(ResponseBodies.submitted(run, jobs, settings.directory(), s));
     }
 
     private static String jobId(Context ctx) {
@@ -89,7 +92,13 @@ final class BatchEndpoints {
         return id;
     }
 
-    private Path dir() {
-        return settings.directory();
+    @Override
+    public void close() {
+        jobs.close();
+    }
+
+    @Override
+    public String toString() {
+        return "BatchEndpoints[" + settings.directory() + ", " + urls + "]";
     }
 }

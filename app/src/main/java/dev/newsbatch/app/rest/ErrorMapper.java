@@ -1,5 +1,7 @@
 package dev.newsbatch.app.rest;
 
+import dev.newsbatch.JobNotFinishedException;
+import dev.newsbatch.JobNotFoundException;
 import dev.newsbatch.gemini.GeminiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -55,9 +57,16 @@ final class ErrorMapper {
         if (e instanceof RequestRejected r) {
             return r;
         }
+        if (e instanceof JobNotFoundException nf) {
+            return RequestRejected.notFound("job_id", nf.getMessage());
+        }
+        if (e instanceof JobNotFinishedException nr) {
+            return new RequestRejected(409, "not_ready", "job_id", nr.getMessage());
+        }
         if (e instanceof GeminiException g) {
             return switch (g.status()) {
-                case 404 -> RequestRejected.notFound("job_id", "job " + g.jobId().orElse("") + " is not known to Gemini");
+                case 404 -> RequestRejected.notFound("job_id", "job " + g.jobId().orElse("")
+                        + " is not known to Gemini");
                 case 429 -> new RequestRejected(429, "quota_exceeded", null, g.getMessage());
                 default -> new RequestRejected(502, "upstream_error", null, g.getMessage());
             };

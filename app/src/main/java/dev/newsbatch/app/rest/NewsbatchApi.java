@@ -19,10 +19,12 @@ import java.net.UnknownHostException;
  */
 public final class NewsbatchApi implements AutoCloseable {
     private final Javalin app;
+    private final BatchEndpoints endpoints;
     private final ApiSettings settings;
 
-    private NewsbatchApi(Javalin app, ApiSettings settings) {
+    private NewsbatchApi(Javalin app, BatchEndpoints endpoints, ApiSettings settings) {
         this.app = app;
+        this.endpoints = endpoints;
         this.settings = settings;
     }
 
@@ -33,8 +35,8 @@ public final class NewsbatchApi implements AutoCloseable {
      */
     public static NewsbatchApi start(ApiSettings settings) {
         if (settings.token() == null && !isLoopback(settings.host())) {
-            throw new IllegalArgumentException("host must be a loopback address unless NEWSBATCH_API_TOKEN is set, was "
-                    + settings.host());
+            throw new IllegalArgumentException("host must be a loopback address unless NEWSBATCH_API_TOKEN is set, "
+                    + "was " + settings.host());
         }
         BatchEndpoints endpoints = new BatchEndpoints(settings, connectionKind());
         AccessGuard guard = new AccessGuard(settings);
@@ -51,8 +53,13 @@ public final class NewsbatchApi implements AutoCloseable {
             cfg.router.apiBuilder(Routes.table(endpoints, guard, docs));
         });
         ErrorMapper.register(app);
-        app.start(settings.host(), settings.port());
-        return new NewsbatchApi(app, settings);
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            endpoints.close();
+            throw e;
+        }
+        return new NewsbatchApi(app, endpoints, settings);
     }
 
     /** The port in use (the chosen one when started on 0). */
@@ -71,9 +78,14 @@ public final class NewsbatchApi implements AutoCloseable {
         return settings;
     }
 
+    /** Stops the server, then closes its ledger and Gemini connection. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            endpoints.close();
+        }
     }
 
     private static boolean isLoopback(String host) {

@@ -24,7 +24,8 @@ final class OpenApiDocument {
     static OpenApiDocument load() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing next to " + OpenApiDocument.class);
+                throw new IllegalStateException("resource " + RESOURCE + " is missing next to "
+                        + OpenApiDocument.class);
             }
             return new OpenApiDocument(in.readAllBytes());
         } catch (IOException e) {

@@ -8,13 +8,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -105,12 +102,11 @@ public final class RequestBodies {
         return new Submission(List.of(), urls, batchName(body), waitFlag(body));
     }
 
-    /** The {@code batch_name}, or a fresh unique one when absent. */
+    /** The {@code batch_name}, or null when absent (the run then gets a unique default name). */
     static String batchName(JsonNode body) {
         JsonNode v = body.get("batch_name");
         if (v == null || v.isNull()) {
-            return "batch-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+            return null;
         }
         if (!v.isTextual()) {
             throw RequestRejected.badField("batch_name", "batch_name must be a string, was " + kind(v));

@@ -49,6 +49,7 @@ public final class RequestRejected extends RuntimeException {
 
     @Override
     public String toString() {
-        return "RequestRejected[" + status + ", " + error + (field == null ? "" : ", " + field) + ": " + getMessage() + "]";
+        return "RequestRejected[" + status + ", " + error + (field == null ? "" : ", " + field) + ": " + getMessage()
+                + "]";
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The JSON the API answers with, field for field as the original service named them
@@ -26,7 +25,7 @@ import java.util.Locale;
  * {@code results}), plus {@code job_ids} because a large run has several jobs.
  *
  * <pre>{@code
- * ctx.json(ResponseBodies.status(Jobs.status(jobId, dir)));
+ * ctx.json(ResponseBodies.status(jobs.status(jobId)));
  * }</pre>
  */
 final class ResponseBodies {
@@ -35,8 +34,8 @@ final class ResponseBodies {
     private ResponseBodies() {}
 
     /** After a submission; with {@code wait_for_completion}, also saves the results and adds their summary. */
-    static ObjectNode submitted(BatchRun<NewsClassification> run, Path dir, Submission s) {
-        List<JobStatus> jobs = jobsOf(run.id(), dir);
+    static ObjectNode submitted(BatchRun<NewsClassification> run, Jobs ledger, Path dir, Submission s) {
+        List<JobStatus> jobs = jobsOf(run.id(), ledger);
         ObjectNode n = JSON.createObjectNode();
         String first = jobs.isEmpty() ? null : jobs.get(0).jobId();
         n.put("job_id", first);
@@ -44,12 +43,14 @@ final class ResponseBodies {
         jobs.forEach(j -> ids.add(j.jobId()));
         n.put("batch_name", run.id());
         n.put("url_count", s.count());
+        RunStatus state = run.state();
         if (!s.waitForCompletion()) {
             n.put("status", "SUBMITTED");
-            n.put("message", "Batch submitted. Use GET /batch/status/" + first + " to check progress");
+            n.put("message", first == null ? "Nothing to submit: every item failed before submission; see errors"
+                    : "Batch submitted. Use GET /batch/status/" + first + " to check progress");
+            errors(n, state.failed() == 0 ? List.of() : run.collect().errors());
             return n;
         }
-        RunStatus state = run.state();
         Results<NewsClassification> results = run.collect();
         results.save(dir);
         boolean complete = state.isFinished() && !"CANCELLED".equals(state.state());
@@ -57,6 +58,7 @@ final class ResponseBodies {
         n.put("message", complete ? "Batch completed. Use GET /batch/results/" + first + "/" + run.id() + " to retrieve"
                 : "Batch not finished (" + state.state() + "). Use GET /batch/status/" + first + " to check progress");
         n.set("summary", summary(results.summary()));
+        errors(n, results.errors());
         return n;
     }
 
@@ -84,10 +86,7 @@ final class ResponseBodies {
             o.setAll((ObjectNode) JSON.valueToTree(row.value()));
         }
         n.put("total_count", r.size());
-        ArrayNode errors = n.putArray("errors");
-        for (ItemError e : r.errors()) {
-            errors.addObject().put("id", e.id()).put("kind", e.kind().name()).put("message", e.message());
-        }
+        errors(n, r.errors());
         n.set("summary", summary(r.summary()));
         return n;
     }
@@ -117,14 +116,19 @@ final class ResponseBodies {
         return n;
     }
 
-    /** The run's jobs, oldest first. */
-    static List<JobStatus> jobsOf(String runId, Path dir) {
-        List<JobStatus> jobs = new ArrayList<>(Jobs.list(dir).stream().filter(j -> runId.equals(j.runId())).toList());
-        Collections.reverse(jobs);
-        return jobs;
+    /** {@code errors: [{id, url, kind, message}]}: articles that failed, e.g. pages that could not be fetched. */
+    private static void errors(ObjectNode n, List<ItemError> errors) {
+        ArrayNode list = n.putArray("errors");
+        for (ItemError e : errors) {
+            list.addObject().put("id", e.id()).put("url", e.url()).put("kind", e.kind().name())
+                    .put("message", e.message());
+        }
     }
 
-    static String mode(BatchRun<?> run) {
-        return run.spec().mode().name().toLowerCase(Locale.ROOT);
+    /** The run's jobs, oldest first. */
+    static List<JobStatus> jobsOf(String runId, Jobs ledger) {
+        List<JobStatus> jobs = new ArrayList<>(ledger.list().stream().filter(j -> runId.equals(j.runId())).toList());
+        Collections.reverse(jobs);
+        return jobs;
     }
 }

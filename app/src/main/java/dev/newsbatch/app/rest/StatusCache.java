@@ -13,7 +13,7 @@ import java.util.function.Function;
  * cancelled, expired) for good, since it no longer changes. Failed calls are not kept.
  *
  * <pre>{@code
- * StatusCache cache = new StatusCache(id -> Jobs.status(id, dir), Duration.ofSeconds(1));
+ * StatusCache cache = new StatusCache(jobs::status, Duration.ofSeconds(1));
  * JobStatus s = cache.status("batches/abc123");
  * }</pre>
  */

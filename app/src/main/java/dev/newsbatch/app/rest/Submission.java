@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param articles  the articles of {@code /batch/submit-contents} (empty for URL submissions)
  * @param urls      the URLs of {@code /batch/submit} (empty for content submissions)
- * @param batchName the run name
+ * @param batchName the run name, or null for a unique default name
  * @param waitForCompletion {@code wait_for_completion}
  */
 public record Submission(List<Article> articles, List<String> urls, String batchName, boolean waitForCompletion) {
@@ -28,7 +28,8 @@ public record Submission(List<Article> articles, List<String> urls, String batch
 
     @Override
     public String toString() {
-        return "Submission[" + batchName + ", " + (urls.isEmpty() ? articles.size() + " articles" : urls.size() + " urls")
+        return "Submission[" + (batchName == null ? "(unnamed)" : batchName) + ", "
+                + (urls.isEmpty() ? articles.size() + " articles" : urls.size() + " urls")
                 + (waitForCompletion ? ", wait" : "") + "]";
     }
 }

@@ -47,7 +47,8 @@ public final class UrlPolicy {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw RequestRejected.badField(field, field + " must be an http or https URL with a host, was \"" + value + "\"");
+            throw RequestRejected.badField(field, field + " must be an http or https URL with a host, was \""
+                    + value + "\"");
         }
         if (!allowPrivate) {
             for (InetAddress address : resolve(field, uri.getHost())) {

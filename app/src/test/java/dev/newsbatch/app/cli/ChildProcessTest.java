@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.app.NewsPages;
 import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
 import java.net.URI;
@@ -64,6 +65,20 @@ class ChildProcessTest {
     }
 
     @Test
+    void submitOfUrlsWithJsonPrintsOneDocumentOnStandardOutput() throws Exception {
+        try (NewsPages site = NewsPages.start()) {
+            Path urls = SampleArticles.write(tmp.resolve("urls.txt"), site.url("/news/a") + "\n"
+                    + site.url("/news/b") + "\n");
+            ChildProcess.Outcome run = ChildProcess.run(tmp, Map.of(), "submit", urls.toString(), "--name", "web",
+                    "--allow-private-urls", "--wait", "--poll-ms", "50", "--json");
+            assertEquals(0, run.exitCode(), run.toString());
+            JsonNode n = JSON.readTree(run.out());
+            assertEquals(2, n.get("summary").get("classified").asInt(), run.toString());
+            assertTrue(run.err().contains("2/2 pages"), "the fetch bar goes to stderr: " + run.err());
+        }
+    }
+
+    @Test
     void emulatorCommandPrintsItsBaseUrlAndServes() throws Exception {
         try (ChildProcess child = ChildProcess.start(tmp, Map.of(), "emulator", "--port", "0", "--state",
                 tmp.resolve("state").toString())) {
@@ -88,8 +103,9 @@ class ChildProcessTest {
             HttpClient http = HttpClient.newHttpClient();
             List<String> bodies = new ArrayList<>();
             bodies.add(get(http, base + "/health"));
-            String submitted = post(http, base + "/batch/submit-contents", "{\"contents\":[{\"id\":\"k1\",\"title\":\"t\","
-                    + "\"contents\":\"Bosphorus Bank profit rose.\"}],\"batch_name\":\"keyed\",\"wait_for_completion\":true}");
+            String submitted = post(http, base + "/batch/submit-contents",
+                    "{\"contents\":[{\"id\":\"k1\",\"title\":\"t\",\"contents\":\"Bosphorus Bank profit rose.\"}],"
+                    + "\"batch_name\":\"keyed\",\"wait_for_completion\":true}");
             bodies.add(submitted);
             String jobId = JSON.readTree(submitted).get("job_id").asText();
             bodies.add(get(http, base + "/batch/status/" + jobId));

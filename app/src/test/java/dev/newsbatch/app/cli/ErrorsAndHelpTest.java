@@ -129,11 +129,19 @@ class ErrorsAndHelpTest {
     }
 
     @Test
-    void submitOfUrlsFailsClearlyWhileFetchingIsUnavailableOrSucceeds() {
-        Path file = SampleArticles.write(tmp.resolve("urls.txt"), "# none reachable\nhttp://127.0.0.1:9/a\n");
-        CliRun run = cli("submit", file.toString(), "--name", "u");
-        assertFalse(run.err().contains("\tat "), run.toString());
-        assertTrue(run.exitCode() == 0 || run.err().startsWith("newsbatch: error: "), run.toString());
+    void emulatorHelpListsTheEmulatorsOwnOptions() {
+        CliRun run = cli("emulator", "--help");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("Usage: newsbatch emulator"), run.out());
+        assertTrue(run.out().contains("--fault-rate ENDPOINT=R[:S]"), run.out());
+        assertTrue(run.out().contains("--job-failure-rate R"), run.out());
+    }
+
+    @Test
+    void emulatorRejectsAnUnknownFlagWithTwo() {
+        CliRun run = cli("emulator", "--no-such-flag", "1");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("--no-such-flag"), run.toString());
     }
 
     @Test

@@ -58,7 +58,8 @@ class EstimateAndExtractTest {
     void extractFromHtmlPrintsTitleAndContentsAsJson() {
         String paragraph = "<p>Bosphorus Bank reported record profit for the quarter, lifted by lending growth, "
                 + "lower funding costs and strong fee income across its retail and corporate divisions.</p>";
-        Path html = SampleArticles.write(tmp.resolve("page.html"), "<html><head><title>Bank profit soars | Daily</title>"
+        Path html = SampleArticles.write(tmp.resolve("page.html"), "<html><head>"
+                + "<title>Bank profit soars | Daily</title>"
                 + "<meta property=\"og:title\" content=\"Bank profit soars\"></head><body><nav>Home News</nav>"
                 + "<article><h1>Bank profit soars</h1>" + paragraph.repeat(5) + "</article></body></html>");
         CliRun run = cli("extract", "--html", html.toString(), "--url", "https://news.example/bank");

@@ -33,7 +33,8 @@ final class SampleArticles {
     static Path jsonLines(Path file, int n) {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 1; i <= n; i++) {
-                w.write("{\"id\":\"n" + i + "\",\"title\":\"T" + i + "\",\"contents\":\"" + TEXTS[i % TEXTS.length] + "\"}\n");
+                w.write("{\"id\":\"n" + i + "\",\"title\":\"T" + i + "\",\"contents\":\""
+                        + TEXTS[i % TEXTS.length] + "\"}\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,7 +81,8 @@ final class HttpCalls {
         StringBuilder s = new StringBuilder("{\"contents\":[");
         for (int i = 1; i <= n; i++) {
             s.append(i > 1 ? "," : "").append("{\"id\":\"r").append(i).append("\",\"title\":\"Bank story ").append(i)
-                    .append("\",\"contents\":\"Bosphorus Bank shares rose after record profit and a higher dividend.\"}");
+                    .append("\",\"contents\":\"Bosphorus Bank shares rose after record profit and a higher ")
+                    .append("dividend.\"}");
         }
         s.append("]");
         if (batchName != null) {

@@ -33,7 +33,8 @@ class RestApiTest {
         dir = tmp.resolve("batch_jobs");
         api = NewsbatchApi.start(ApiSettings.ofDefaults().port(0).directory(dir).pollInterval(Duration.ofMillis(50)));
         http = new HttpCalls(api.baseUrl(), null);
-        readyJob = http.post("/batch/submit-contents", HttpCalls.articles(3, "ready", true)).json().get("job_id").asText();
+        readyJob = http.post("/batch/submit-contents", HttpCalls.articles(3, "ready", true)).json().get("job_id")
+                .asText();
     }
 
     @AfterAll
@@ -67,7 +68,7 @@ class RestApiTest {
                 .get("batch_name").asText();
         String second = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json()
                 .get("batch_name").asText();
-        assertTrue(first.startsWith("batch-"), first);
+        assertTrue(first.startsWith("run-"), "the default run name: " + first);
         assertNotEquals(first, second);
     }
 
@@ -142,9 +143,9 @@ class RestApiTest {
         assertField("{\"contents\":\"text\"}", "contents");
         assertField("{\"contents\":[{\"id\":5,\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
         assertField("{\"contents\":[\"just text\"]}", "contents[0]");
-        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}],\"wait_for_completion\":\"yes\"}",
-                "wait_for_completion");
-        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}],\"batch_name\":42}", "batch_name");
+        String one = "{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}]";
+        assertField(one + ",\"wait_for_completion\":\"yes\"}", "wait_for_completion");
+        assertField(one + ",\"batch_name\":42}", "batch_name");
     }
 
     @Test

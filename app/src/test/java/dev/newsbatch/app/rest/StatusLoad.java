@@ -80,7 +80,8 @@ final class StatusLoad {
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         long errorCount = Arrays.stream(errors).sum();
         return new LoadFigures(clients, duration, sorted.length, errorCount, firstError.get(), sorted.length / seconds,
-                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
     private static double percentile(long[] sorted, double p) {
