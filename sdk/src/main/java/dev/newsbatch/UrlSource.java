@@ -73,7 +73,7 @@ final class UrlSource implements ArticleSource {
     @Override
     public Iterator<Article> open(Consumer<ItemError> rejected) {
         List<Article> articles = new ArrayList<>();
-        ProgressBar bar = ProgressBar.to(System.out);
+        ProgressBar bar = ProgressBar.to(System.err);
         AtomicInteger done = new AtomicInteger();
         try (ArticleFetcher fetcher = ArticleFetcher.of(options)) {
             for (FetchResult r : fetcher.fetchAll(urls, x -> {

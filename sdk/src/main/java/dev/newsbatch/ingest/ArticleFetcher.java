@@ -259,7 +259,8 @@ public final class ArticleFetcher implements AutoCloseable {
             return failure(url, current, start, FetchFailure.EMPTY, "no article text found", status, attempts);
         }
         Article article = new Article(ArticleIds.fromUrl(url.toString()), extracted.title(), extracted.contents(), url.toString());
-        return new FetchResult(url, current, Optional.of(article), null, "", status, attempts, since(start));
+        return new FetchResult(url, current, Optional.of(article), null, "", status, attempts, since(start),
+                extracted);
     }
 
     /** One hop's request, retried after transient failures. */
@@ -493,7 +494,8 @@ public final class ArticleFetcher implements AutoCloseable {
 
     private static FetchResult failure(URI url, URI current, long start, FetchFailure failure, String detail, int status,
                                        int attempts) {
-        return new FetchResult(url, current, Optional.empty(), failure, detail, status, attempts, since(start));
+        return new FetchResult(url, current, Optional.empty(), failure, detail, status, attempts, since(start),
+                null);
     }
 
     private static Duration since(long start) {

@@ -23,9 +23,11 @@ import java.util.Optional;
  * @param status   the last HTTP status received, or 0 when no response came
  * @param attempts how many requests were made for the final hop (1 without retries)
  * @param elapsed  the wall time from start to result, including retries and redirects
+ * @param page     everything extracted from the page (byline, site name, published time...), or {@code null}
+ *                 on failure
  */
 public record FetchResult(URI url, URI finalUrl, Optional<Article> article, FetchFailure failure, String detail,
-                          int status, int attempts, Duration elapsed) {
+                          int status, int attempts, Duration elapsed, ExtractedArticle page) {
 
     public FetchResult {
         Checks.notNull(url, "url");
@@ -35,6 +37,11 @@ public record FetchResult(URI url, URI finalUrl, Optional<Article> article, Fetc
         if (article.isPresent() == (failure != null)) {
             throw new IllegalArgumentException("failure must be set exactly when article is empty, was " + failure);
         }
+    }
+
+    /** Everything extracted from the page, when an article was. */
+    public Optional<ExtractedArticle> extracted() {
+        return Optional.ofNullable(page);
     }
 
     /** True when an article was extracted. */

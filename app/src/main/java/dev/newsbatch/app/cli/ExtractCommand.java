@@ -61,9 +61,7 @@ final class ExtractCommand extends BaseCommand {
                     + r.detail().lines().findFirst().orElse("")));
         }
         Article a = r.article().orElseThrow();
-        // The fetcher hands back the article; byline, site name and publication time stay with the page.
-        printJson(view(new ExtractedArticle(a.title(), a.contents(), null, null, null, null), a.url(),
-                r.finalUrl().toString()));
+        printJson(view(r.extracted().orElseThrow(), a.url(), r.finalUrl().toString()));
         return ExitCode.OK;
     }
 
