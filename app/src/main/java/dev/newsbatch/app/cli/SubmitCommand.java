@@ -43,10 +43,7 @@ final class SubmitCommand extends BaseCommand {
             throw new IllegalArgumentException("URLS file " + file + " does not exist or is not a regular file");
         }
         BatchSpec<NewsClassification> spec = options.apply(Batches.fromUrls(file, fetching.options()), dir(), name);
-        BatchRun<NewsClassification> run;
-        try (ProgressRedirect r = ProgressRedirect.toStderrIf(json())) {
-            run = spec.submit();
-        }
+        BatchRun<NewsClassification> run = spec.submit();
         return new RunReport(this).submitted(run, wait);
     }
 }
