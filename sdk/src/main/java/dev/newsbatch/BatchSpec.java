@@ -332,6 +332,16 @@ public final class BatchSpec<T extends Record> {
     }
 
     /**
+     * Like {@link #estimate()}, but counts each article's input tokens exactly with Gemini's
+     * {@code countTokens} (one call per distinct text, rate-limited and cached). Slower; free of charge.
+     *
+     * @throws dev.newsbatch.gemini.GeminiException if Gemini refuses a count
+     */
+    public Estimate estimateExact() {
+        return Planning.estimateExact(this);
+    }
+
+    /**
      * Records the run, writes its request files and submits what the mode allows now; returns at once
      * with the handle (real-time runs start on {@link BatchRun#await()}).
      *

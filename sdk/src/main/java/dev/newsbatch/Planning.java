@@ -90,4 +90,13 @@ final class Planning {
         Plan plan = planner(spec).plan(spec.source.open());
         return Estimate.of(plan, spec.mode);
     }
+
+    /** The estimate with exact input-token counts from Gemini's {@code countTokens} (rate-limited, cached). */
+    static Estimate estimateExact(BatchSpec<?> spec) {
+        try (Session s = Session.open(spec.directory)) {
+            TokenEstimator exact = TokenEstimator.counting(s.connection.gateway()::countTokens, spec.model);
+            Plan plan = planner(spec).estimator(exact).plan(spec.source.open());
+            return Estimate.of(plan, spec.mode);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.newsbatch.engine.Admission;
 import dev.newsbatch.engine.RequestTemplate;
 import dev.newsbatch.engine.RunProgress;
 import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.engine.TrackingFile;
 import dev.newsbatch.engine.WaitOptions;
 import dev.newsbatch.store.ItemCounts;
 import dev.newsbatch.store.ItemRecord;
@@ -138,7 +139,11 @@ final class Runs {
             s.engine.register(settings);
             RunRecord run = s.ledger.run(runId).orElseThrow(() -> new IllegalArgumentException(
                     "run " + runId + " is not in the ledger " + s.ledger.file()));
+            long waveBudget = spec.mode == RunMode.WAVES ? Planning.safeTokenBudget(spec) : 0;
             Consumer<RunProgress> report = p -> {
+                if (spec.mode.isBatch()) {
+                    TrackingFile.write(s.ledger, spec.directory, runId, waveBudget);
+                }
                 if (bar != null) {
                     bar.update(runId, p.percent(), detail(p));
                 } else {
@@ -165,6 +170,7 @@ final class Runs {
                         break;
                     }
                 }
+                TrackingFile.write(s.ledger, spec.directory, runId, waveBudget);
             }
         } finally {
             if (bar != null) {

@@ -67,6 +67,28 @@ class FluentRunTest {
     }
 
     @Test
+    void wavesRunKeepsAJobTrackingFile() throws Exception {
+        Batches.from(SampleArticles.of(40)).name("tracked").directory(dir).waves().batchSize(20)
+                .pollInterval(Duration.ofMillis(20)).submit().await();
+        var tracking = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("job_tracking.json").toFile());
+        assertEquals("tracked", tracking.get("run").asText());
+        assertEquals(40, tracking.get("completed_articles").asInt());
+        var jobs = tracking.get("waves").get(0).get("jobs");
+        assertEquals(2, jobs.size());
+        assertTrue(jobs.get(0).get("job_id").asText().startsWith("batches/"), jobs.toString());
+        assertEquals("completed", tracking.get("waves").get(0).get("status").asText());
+    }
+
+    @Test
+    void exactEstimateCountsTokensWithGemini() {
+        Estimate calibrated = Batches.from(SampleArticles.of(10)).directory(dir).estimate();
+        Estimate exact = Batches.from(SampleArticles.of(10)).directory(dir).estimateExact();
+        assertTrue(exact.estimator().startsWith("countTokens") || exact.estimator().contains("count"), exact.estimator());
+        assertTrue(exact.inputTokens() > 0 && exact.inputTokens() != calibrated.inputTokens(),
+                calibrated + " vs " + exact);
+    }
+
+    @Test
     void resumeRestoresTheSpecsSettings() {
         Batches.from(SampleArticles.of(5)).name("settings").directory(dir).tier2().realtime().rpm(120).dailyCap(50)
                 .budgetUsd(3.5).maxAttempts(2).submit();

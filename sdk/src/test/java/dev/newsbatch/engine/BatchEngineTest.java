@@ -118,6 +118,21 @@ class BatchEngineTest {
     }
 
     @Test
+    void articlesOverTheInputLimitAreRefusedNotSent() {
+        RunSettings s = settings("run6", 100).maxInputTokens(2_000);
+        java.util.List<dev.newsbatch.Article> articles = new java.util.ArrayList<>(SampleArticles.of(3));
+        articles.add(dev.newsbatch.Article.of("huge", "Huge", "word ".repeat(5_000)));
+        PrepareReport r = engine.prepare(s, articles.iterator());
+        assertEquals(3, r.added());
+        assertEquals(1, r.tooLarge());
+        ItemRecord refused = ledger.items("run6", "FAILED").get(0);
+        assertEquals("huge", refused.articleId());
+        assertEquals(ErrorKind.INPUT_TOO_LARGE.name(), refused.errorKind());
+        assertTrue(refused.error().contains("over the model's limit of 2000"), refused.error());
+        assertEquals(3, ledger.jobs("run6").get(0).items());
+    }
+
+    @Test
     void createAfterCrashAdoptsTheJobFoundByDisplayName() {
         RunSettings s = settings("run5", 100);
         engine.prepare(s, SampleArticles.of(10).iterator());

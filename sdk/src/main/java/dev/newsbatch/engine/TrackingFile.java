@@ -1,0 +1,96 @@
+package dev.newsbatch.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.JobState;
+import dev.newsbatch.store.ItemCounts;
+import dev.newsbatch.store.JobRecord;
+import dev.newsbatch.store.Ledger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes {@code job_tracking.json} in the batch directory: for one run, its waves (or jobs), each job's
+ * Gemini id, state and size, and the article counts, as the original large-batch script kept them. The
+ * ledger stays the source of truth; this file is rebuilt from it after every pass, atomically, so a
+ * person or another tool can follow a long run with {@code cat}.
+ *
+ * <pre>{@code
+ * TrackingFile.write(ledger, Path.of("batch_jobs"), "october", 2_700_000);
+ * }</pre>
+ */
+public final class TrackingFile {
+    /** The file name, in the batch directory. */
+    public static final String NAME = "job_tracking.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private TrackingFile() {}
+
+    /**
+     * Rewrites the tracking file for {@code runId}.
+     *
+     * @param waveBudget the token budget of a wave for a waves run, or 0 to list the jobs without waves
+     * @return the file written
+     */
+    public static Path write(Ledger ledger, Path batchDir, String runId, long waveBudget) {
+        List<JobRecord> jobs = ledger.jobs(runId);
+        ItemCounts items = ledger.itemCounts(runId);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("run", runId);
+        ledger.run(runId).ifPresent(r -> root.put("mode", r.mode()).put("model", r.model()).put("state", r.state())
+                .put("created", r.createdAt().toString()));
+        root.put("updated", Instant.now().toString());
+        root.put("total_articles", items.total());
+        root.put("completed_articles", items.done());
+        root.put("failed_articles", items.failed());
+        root.put("in_flight_articles", items.submitted() + items.pending());
+        if (waveBudget > 0) {
+            root.put("wave_token_budget", waveBudget);
+            ArrayNode waves = root.putArray("waves");
+            int n = 1;
+            for (List<JobRecord> wave : Admission.waves(jobs, waveBudget)) {
+                ObjectNode w = waves.addObject();
+                w.put("wave", n++);
+                w.put("articles", wave.stream().mapToLong(JobRecord::items).sum());
+                w.put("status", wave.stream().allMatch(JobRecord::isSettled) ? "completed"
+                        : wave.stream().anyMatch(j -> j.jobName() != null) ? "running" : "pending");
+                jobs(w.putArray("jobs"), wave);
+            }
+        } else {
+            jobs(root.putArray("jobs"), jobs);
+        }
+        Path file = batchDir.resolve(NAME);
+        Path tmp = batchDir.resolve(NAME + ".tmp");
+        try {
+            Files.createDirectories(batchDir);
+            JSON.writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void jobs(ArrayNode out, List<JobRecord> jobs) {
+        for (JobRecord j : jobs) {
+            ObjectNode o = out.addObject();
+            o.put("batch", j.chunk());
+            o.put("attempt", j.attempt());
+            o.put("job_id", j.jobName());
+            o.put("state", j.jobName() == null ? "NOT_SUBMITTED" : JobState.fromWire(j.jobState()).name());
+            o.put("requests", j.items());
+            o.put("estimated_tokens", j.estTokens());
+            o.put("request_file", j.requestFile());
+            if (j.resultFile() != null) {
+                o.put("results_file", j.resultFile());
+            }
+        }
+    }
+}
