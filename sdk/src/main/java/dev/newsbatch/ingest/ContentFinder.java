@@ -47,9 +47,6 @@ final class ContentFinder {
             CI | Pattern.UNICODE_CASE);
     static final Pattern LOADING_WORDS = Pattern.compile("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
             CI | Pattern.UNICODE_CASE);
-    /** Elements whose measures are kept while cleaning: the ones cleaned, and common wrappers. */
-    static final Set<String> MEMOISED = Set.of("div", "table", "ul", "ol", "form", "fieldset", "section", "article",
-            "main", "tbody", "body");
     static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
     static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
@@ -161,13 +158,23 @@ final class ContentFinder {
         }
     }
 
+    /**
+     * Adds the length of {@code text} with whitespace runs counted as one character (leading whitespace not
+     * counted) and its commas to {@code s}. Printable ASCII, the bulk of most pages, takes a short path.
+     */
     static void addText(Stats s, String text) {
         int n = 0;
         boolean space = true;
         int commas = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, len = text.length(); i < len; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
+            if (c > ' ' && c < 0x7F) {
+                n++;
+                space = false;
+                if (c == ',') {
+                    commas++;
+                }
+            } else if (c == ' ' || Character.isWhitespace(c) || c == '\u00A0') {
                 if (!space) {
                     n++;
                     space = true;
@@ -175,7 +182,7 @@ final class ContentFinder {
             } else {
                 n++;
                 space = false;
-                if (c == ',' || c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
+                if (c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
                         || c == '\u2E34' || c == '\u2E32' || c == '\uFF0C') {
                     commas++;
                 }
@@ -188,7 +195,11 @@ final class ContentFinder {
     /** One search with a given set of filters. */
     private final class Pass {
         private final int flags;
-        private final Map<Element, Stats> stats = new IdentityHashMap<>();
+        /**
+         * Measures of elements, leaving out dropped ones: filled by the walk for every element it keeps, and
+         * forgotten for the ancestors of each element dropped later (see {@link #measure}).
+         */
+        private final Map<Element, Stats> measured = new IdentityHashMap<>(1024);
         private final Map<Element, double[]> scores = new IdentityHashMap<>();
         private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Element> paragraphs = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -259,35 +270,33 @@ final class ContentFinder {
                             run = run == null ? new Stats() : run;
                             run.add(cs);
                         } else {
-                            flushRun(e, run, s);
+                            flushRun(e, run);
                             run = null;
                         }
                     }
                     accumulate(s, c, ct, cs);
+                    if (ct.equals("div") && paragraphs.contains(c)) {
+                        s.p++;
+                    }
                 }
             }
             if (isDiv) {
                 if (!s.hasBlock) {
                     paragraphs.add(e);
-                    s.p++;
                     score(e, s, false);
                 } else {
-                    flushRun(e, run, s);
+                    flushRun(e, run);
                 }
             } else if (SCORED.contains(tag)) {
                 score(e, s, false);
             }
-            // units score their ancestors as soon as they are walked, so by now every candidate has its score;
-            // keep the measures of candidates and paragraphs only (link density, sibling checks)
-            if (scores.containsKey(e) || tag.equals("p") || paragraphs.contains(e)) {
-                stats.put(e, s);
-            }
+            // the same measures as measure(e) computes, so that cleaning starts from them
+            measured.put(e, s);
             return s;
         }
 
-        private void flushRun(Element div, Stats run, Stats divStats) {
+        private void flushRun(Element div, Stats run) {
             if (run != null && run.len > 0) {
-                divStats.p++;
                 score(div, run, true);
             }
         }
@@ -363,7 +372,7 @@ final class ContentFinder {
         }
 
         private Stats stats(Element e) {
-            Stats s = stats.get(e);
+            Stats s = measured.get(e);
             return s == null ? new Stats() : s;
         }
 
@@ -752,8 +761,6 @@ final class ContentFinder {
             }
         }
 
-        private final Map<Element, Stats> measured = new IdentityHashMap<>(512);
-
         /** Drops {@code e} and forgets the measures of its ancestors, which it changes. */
         private void drop(Element e) {
             if (dropped.add(e)) {
@@ -764,8 +771,8 @@ final class ContentFinder {
         }
 
         /**
-         * Stats of {@code e} leaving out dropped elements; memoised for containers (each other element is then
-         * visited once per measure of its nearest container), and forgotten by {@link #drop}.
+         * Stats of {@code e} leaving out dropped elements: the walk's measures until a descendant is dropped, then
+         * computed again from the children's (mostly still known) measures.
          */
         Stats measure(Element e) {
             Stats memo = measured.get(e);
@@ -789,9 +796,7 @@ final class ContentFinder {
                     }
                 }
             }
-            if (MEMOISED.contains(e.normalName())) {
-                measured.put(e, s);
-            }
+            measured.put(e, s);
             return s;
         }
     }

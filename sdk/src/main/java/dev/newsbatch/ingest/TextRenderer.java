@@ -61,12 +61,16 @@ final class TextRenderer {
         }
     }
 
+    /**
+     * Appends {@code t} with whitespace collapsed; words separated by single spaces are appended as one run,
+     * which is most of the text of most pages.
+     */
     private void text(String t) {
         int i = 0;
         int n = t.length();
         while (i < n) {
             char c = t.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B') {
+            if (isSpace(c)) {
                 pendingSpace = true;
                 i++;
                 continue;
@@ -74,10 +78,19 @@ final class TextRenderer {
             int end = i + 1;
             while (end < n) {
                 char d = t.charAt(end);
-                if (Character.isWhitespace(d) || d == '\u00A0' || d == '\u200B') {
+                if (d > ' ' && d < 0x7F) {
+                    end++;
+                } else if (d == ' ') {
+                    if (end + 1 < n && !isSpace(t.charAt(end + 1))) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                } else if (!isSpace(d)) {
+                    end++;
+                } else {
                     break;
                 }
-                end++;
             }
             if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
                 out.append(' ');
@@ -86,6 +99,10 @@ final class TextRenderer {
             out.append(t, i, end);
             i = end;
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x7F && (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B');
     }
 
     private void newline() {
