@@ -676,7 +676,7 @@ final class ContentFinder {
                     }
                 }
             }
-            if (s.len <= 20) {
+            if (s.len <= 20 && visibleChars(e, 16) <= 16) {
                 String text = Text.normalise(e.text());
                 if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
                     return true;
@@ -724,19 +724,25 @@ final class ContentFinder {
             if (t.hasAttr("summary")) {
                 return true;
             }
-            Element caption = t.selectFirst("> caption");
-            if (caption != null && caption.childNodeSize() > 0) {
+            for (Element c : t.children()) {
+                if (c.normalName().equals("caption")) {
+                    if (c.childNodeSize() > 0) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+            TableParts tp = new TableParts();
+            tp.collect(t);
+            if (tp.hasHeaderParts) {
                 return true;
             }
-            if (!t.select("col, colgroup, tfoot, thead, th").isEmpty()) {
-                return true;
-            }
-            if (t.getElementsByTag("table").size() > 1) {
+            if (tp.nestedTables) {
                 return false;
             }
             int rows = 0;
             int columns = 0;
-            for (Element tr : t.getElementsByTag("tr")) {
+            for (Element tr : tp.rows) {
                 rows += Math.max(1, parseInt(tr.attr("rowspan")));
                 int cols = 0;
                 for (Element td : tr.children()) {
@@ -753,7 +759,65 @@ final class ContentFinder {
             return rows * columns > 10;
         }
 
+        /**
+         * The non-whitespace characters of {@code e}'s text (as {@link Element#text()} has it, dropped parts
+         * included), counting no further than {@code limit + 1}. The ad and loading words are at most 16 such
+         * characters long, so longer texts need not be built.
+         */
+        private int visibleChars(Element e, int limit) {
+            int count = 0;
+            for (int i = 0, n = e.childNodeSize(); i < n && count <= limit; i++) {
+                Node node = e.childNode(i);
+                if (node instanceof TextNode) {
+                    String t = ((TextNode) node).getWholeText();
+                    for (int j = 0; j < t.length() && count <= limit; j++) {
+                        char c = t.charAt(j);
+                        if (!Character.isWhitespace(c) && c != '\u00A0') {
+                            count++;
+                        }
+                    }
+                } else if (node instanceof Element) {
+                    count += visibleChars((Element) node, limit - count);
+                }
+            }
+            return count;
+        }
+
+        /** The rows of a table and whether it has header parts or nested tables, in one walk. */
+        private static final class TableParts {
+            final List<Element> rows = new ArrayList<>();
+            boolean hasHeaderParts;
+            boolean nestedTables;
+
+            void collect(Element e) {
+                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                    Node node = e.childNode(i);
+                    if (node instanceof Element) {
+                        Element c = (Element) node;
+                        switch (c.normalName()) {
+                            case "col": case "colgroup": case "tfoot": case "thead": case "th":
+                                hasHeaderParts = true;
+                                break;
+                            case "table":
+                                nestedTables = true;
+                                break;
+                            case "tr":
+                                rows.add(c);
+                                break;
+                            default:
+                                break;
+                        }
+                        collect(c);
+                    }
+                }
+            }
+        }
+
+        /** The integer {@code s} states, or 0; most cells have no span, so the empty string is answered first. */
         private int parseInt(String s) {
+            if (s.isEmpty()) {
+                return 0;
+            }
             try {
                 return Integer.parseInt(s.trim());
             } catch (NumberFormatException e) {

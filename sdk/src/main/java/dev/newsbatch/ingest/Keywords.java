@@ -1,5 +1,8 @@
 package dev.newsbatch.ingest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,19 +17,37 @@ final class Keywords {
     private static final int END = 2;
     private static final int WHOLE = 3;
 
-    private final String[] words;
+    /** Unanchored words by their first character (ASCII), so that each position is tried against few words. */
+    private final String[][] byFirst = new String[128][];
+    /** Unanchored words starting with a non-ASCII character. */
+    private final String[] others;
+    private final String[] anchored;
     private final int[] kinds;
 
     private Keywords(String... alternatives) {
-        words = new String[alternatives.length];
-        kinds = new int[alternatives.length];
-        for (int i = 0; i < alternatives.length; i++) {
-            String w = alternatives[i];
-            boolean start = w.startsWith("^");
-            boolean end = w.endsWith("$");
-            words[i] = w.substring(start ? 1 : 0, w.length() - (end ? 1 : 0));
-            kinds[i] = (start ? START : 0) | (end ? END : 0);
+        List<String> anchoredWords = new ArrayList<>();
+        List<Integer> anchoredKinds = new ArrayList<>();
+        List<String> otherWords = new ArrayList<>();
+        for (String alternative : alternatives) {
+            boolean start = alternative.startsWith("^");
+            boolean end = alternative.endsWith("$");
+            String w = alternative.substring(start ? 1 : 0, alternative.length() - (end ? 1 : 0));
+            int kind = (start ? START : 0) | (end ? END : 0);
+            if (kind != ANY) {
+                anchoredWords.add(w);
+                anchoredKinds.add(kind);
+            } else if (w.charAt(0) < 128) {
+                String[] bucket = byFirst[w.charAt(0)];
+                String[] grown = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
+                grown[grown.length - 1] = w;
+                byFirst[w.charAt(0)] = grown;
+            } else {
+                otherWords.add(w);
+            }
         }
+        anchored = anchoredWords.toArray(new String[0]);
+        kinds = anchoredKinds.stream().mapToInt(Integer::intValue).toArray();
+        others = otherWords.toArray(new String[0]);
     }
 
     static Keywords of(String alternatives) {
@@ -35,14 +56,25 @@ final class Keywords {
 
     /** True when {@code lower} (already lower-cased) contains one of the words. */
     boolean in(String lower) {
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            switch (kinds[i]) {
-                case ANY:
-                    if (lower.contains(w)) {
+        for (int i = 0, n = lower.length(); i < n; i++) {
+            char c = lower.charAt(i);
+            String[] bucket = c < 128 ? byFirst[c] : null;
+            if (bucket != null) {
+                for (String w : bucket) {
+                    if (lower.startsWith(w, i)) {
                         return true;
                     }
-                    break;
+                }
+            }
+        }
+        for (String w : others) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < anchored.length; i++) {
+            String w = anchored[i];
+            switch (kinds[i]) {
                 case START:
                     if (lower.startsWith(w)) {
                         return true;

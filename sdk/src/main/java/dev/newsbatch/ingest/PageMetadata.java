@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
  */
 record PageMetadata(String title, String byline, String siteName, String published, String excerpt) {
     private static final Pattern KEY_SEPARATOR = Pattern.compile("\\s*[.:]\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern CDATA = Pattern.compile("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ARTICLE_TYPES = Pattern.compile(
             "^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle"
@@ -35,9 +37,13 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 continue;
             }
             for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
-                for (String k : key.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                if (key.isEmpty()) {
+                    continue;
+                }
+                for (String k : WHITESPACE.split(key.toLowerCase(Locale.ROOT).trim())) {
                     if (!k.isEmpty()) {
-                        meta.putIfAbsent(KEY_SEPARATOR.matcher(k).replaceAll(":"), content);
+                        boolean separated = k.indexOf('.') >= 0 || k.indexOf(':') >= 0;
+                        meta.putIfAbsent(separated ? KEY_SEPARATOR.matcher(k).replaceAll(":") : k, content);
                     }
                 }
             }
@@ -103,7 +109,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
             JsonLd ld = new JsonLd();
             for (Element script : scripts) {
                 try {
-                    String text = script.data().replaceAll("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$", "");
+                    String text = CDATA.matcher(script.data()).replaceAll("");
                     JsonNode article = find(JSON.readTree(text), false);
                     if (article != null) {
                         ld.read(article);
