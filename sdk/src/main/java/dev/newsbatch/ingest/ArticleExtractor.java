@@ -69,7 +69,7 @@ public final class ArticleExtractor {
         String title = TitleFinder.find(doc, meta);
         Element body = doc.body();
         ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find();
-        String text = TextRenderer.render(content.parts(), content.dropped());
+        String text = TextRenderer.render(content.parts(), content.dropped(), content.length());
         String byline = meta.byline() != null ? meta.byline() : content.byline();
         return new ExtractedArticle(title, text, byline, meta.siteName(), meta.published(), meta.excerpt());
     }

@@ -123,6 +123,125 @@ final class ContentFinder {
                 && HIDDEN_STYLE.matcher(style).find();
     }
 
+    /** Same as {@link #isNeverContent(Element, String)} for an element whose attributes {@code h} holds. */
+    static boolean isNeverContent(String tag, Hints h) {
+        switch (tag) {
+            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
+                return true;
+            default:
+                break;
+        }
+        if (h.count == 0) {
+            return false;
+        }
+        if (h.hidden) {
+            return true;
+        }
+        if ("true".equals(h.ariaHidden) && !h.className().contains("fallback-image")) {
+            return true;
+        }
+        String style = h.style;
+        return !style.isEmpty() && (style.contains("none") || style.contains("hidden"))
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /**
+     * The attributes that the scoring walk reads, taken in one pass over an element's attributes rather than
+     * one search per attribute. Names are compared ignoring case, and the first of duplicates wins, as with
+     * {@link Element#attr(String)}.
+     */
+    static final class Hints {
+        int count;
+        String cls;
+        String id;
+        String rel;
+        String itemprop;
+        String role;
+        String style;
+        String ariaHidden;
+        boolean hidden;
+
+        Hints read(Element e) {
+            count = e.attributesSize();
+            cls = id = rel = itemprop = role = style = ariaHidden = "";
+            hidden = false;
+            if (count == 0) {
+                return this;
+            }
+            boolean seenClass = false;
+            boolean seenId = false;
+            boolean seenRel = false;
+            boolean seenItemprop = false;
+            boolean seenRole = false;
+            boolean seenStyle = false;
+            boolean seenAriaHidden = false;
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                String value = a.getValue();
+                switch (Keywords.lower(a.getKey())) {
+                    case "class":
+                        if (!seenClass) {
+                            cls = value;
+                            seenClass = true;
+                        }
+                        break;
+                    case "id":
+                        if (!seenId) {
+                            id = value;
+                            seenId = true;
+                        }
+                        break;
+                    case "rel":
+                        if (!seenRel) {
+                            rel = value;
+                            seenRel = true;
+                        }
+                        break;
+                    case "itemprop":
+                        if (!seenItemprop) {
+                            itemprop = value;
+                            seenItemprop = true;
+                        }
+                        break;
+                    case "role":
+                        if (!seenRole) {
+                            role = value;
+                            seenRole = true;
+                        }
+                        break;
+                    case "style":
+                        if (!seenStyle) {
+                            style = value;
+                            seenStyle = true;
+                        }
+                        break;
+                    case "aria-hidden":
+                        if (!seenAriaHidden) {
+                            ariaHidden = value;
+                            seenAriaHidden = true;
+                        }
+                        break;
+                    case "hidden":
+                        hidden = true;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            return this;
+        }
+
+        /** As {@link Element#className()}. */
+        String className() {
+            return cls.trim();
+        }
+
+        /** As {@link ContentFinder#matchString(Element)}. */
+        String matchString() {
+            String c = className();
+            return Keywords.lower(c.isEmpty() ? id : id.isEmpty() ? c : c + " " + id);
+        }
+    }
+
     /** Text measures of one subtree, leaving out dropped elements. */
     static final class Stats {
         int len;
@@ -203,6 +322,8 @@ final class ContentFinder {
         private final Map<Element, double[]> scores = new IdentityHashMap<>();
         private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Element> paragraphs = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The attributes of the element being walked (read before its children are). */
+        private final Hints hints = new Hints();
         private String byline;
         private boolean titleHeadingRemoved;
 
@@ -243,7 +364,7 @@ final class ContentFinder {
         private Stats walk(Element e, boolean inTable, boolean inCode) {
             Stats s = new Stats();
             String tag = e.normalName();
-            if (e != body && (isNeverContent(e, tag) || filteredOut(e, tag, inTable, inCode))) {
+            if (e != body && (isNeverContent(tag, hints.read(e)) || filteredOut(e, tag, inTable, inCode))) {
                 dropped.add(e);
                 return s;
             }
@@ -341,10 +462,10 @@ final class ContentFinder {
                 titleHeadingRemoved = true;
                 return true;
             }
-            if (e.attributesSize() == 0) {
+            if (hints.count == 0) {
                 return false;
             }
-            String match = matchString(e);
+            String match = hints.matchString();
             if (byline == null && isByline(e, match)) {
                 byline = Text.normalise(e.text());
                 return true;
@@ -354,7 +475,7 @@ final class ContentFinder {
                         && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
                     return true;
                 }
-                if (UNLIKELY_ROLES.contains(e.attr("role"))) {
+                if (UNLIKELY_ROLES.contains(hints.role)) {
                     return true;
                 }
             }
@@ -362,7 +483,7 @@ final class ContentFinder {
         }
 
         private boolean isByline(Element e, String match) {
-            boolean looks = "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author")
+            boolean looks = "author".equals(hints.rel) || hints.itemprop.contains("author")
                     || (!match.isEmpty() && BYLINE.in(match));
             if (!looks) {
                 return false;

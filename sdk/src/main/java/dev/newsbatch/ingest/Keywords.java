@@ -17,9 +17,11 @@ final class Keywords {
     private static final int END = 2;
     private static final int WHOLE = 3;
 
-    /** Unanchored words by their first character (ASCII), so that each position is tried against few words. */
-    private final String[][] byFirst = new String[128][];
-    /** Unanchored words starting with a non-ASCII character. */
+    private static final int BUCKETS = 1024;
+
+    /** Unanchored words by a hash of their first two characters, so that each position is tried against few. */
+    private final String[][] byStart = new String[BUCKETS][];
+    /** Unanchored words shorter than two characters. */
     private final String[] others;
     private final String[] anchored;
     private final int[] kinds;
@@ -36,11 +38,12 @@ final class Keywords {
             if (kind != ANY) {
                 anchoredWords.add(w);
                 anchoredKinds.add(kind);
-            } else if (w.charAt(0) < 128) {
-                String[] bucket = byFirst[w.charAt(0)];
+            } else if (w.length() >= 2) {
+                int b = bucket(w.charAt(0), w.charAt(1));
+                String[] bucket = byStart[b];
                 String[] grown = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
                 grown[grown.length - 1] = w;
-                byFirst[w.charAt(0)] = grown;
+                byStart[b] = grown;
             } else {
                 otherWords.add(w);
             }
@@ -56,9 +59,8 @@ final class Keywords {
 
     /** True when {@code lower} (already lower-cased) contains one of the words. */
     boolean in(String lower) {
-        for (int i = 0, n = lower.length(); i < n; i++) {
-            char c = lower.charAt(i);
-            String[] bucket = c < 128 ? byFirst[c] : null;
+        for (int i = 0, n = lower.length() - 1; i < n; i++) {
+            String[] bucket = byStart[bucket(lower.charAt(i), lower.charAt(i + 1))];
             if (bucket != null) {
                 for (String w : bucket) {
                     if (lower.startsWith(w, i)) {
@@ -92,6 +94,10 @@ final class Keywords {
             }
         }
         return false;
+    }
+
+    private static int bucket(char first, char second) {
+        return (first * 31 + second) & (BUCKETS - 1);
     }
 
     static String lower(String s) {

@@ -15,18 +15,28 @@ final class TextRenderer {
     private static final Set<String> CELL = Set.of("td", "th");
     private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "head", "title", "meta");
 
-    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder out;
     private final Set<Element> dropped;
     private boolean pendingSpace;
 
-    private TextRenderer(Set<Element> dropped) {
+    private TextRenderer(Set<Element> dropped, int expectedLength) {
         this.dropped = dropped;
+        this.out = new StringBuilder(expectedLength + expectedLength / 8 + 16);
     }
 
-    static String render(List<Element> parts, Set<Element> dropped) {
-        TextRenderer r = new TextRenderer(dropped);
+    /**
+     * Renders {@code parts} leaving out {@code dropped}. The parts' descendants are expected to have been
+     * checked by {@link ContentFinder} (which drops hidden and script-like elements), so only the parts
+     * themselves are checked here.
+     *
+     * @param expectedLength the text's approximate length, to size the buffer
+     */
+    static String render(List<Element> parts, Set<Element> dropped, int expectedLength) {
+        TextRenderer r = new TextRenderer(dropped, expectedLength);
         for (Element p : parts) {
-            r.element(p);
+            if (!ContentFinder.isNeverContent(p, p.normalName())) {
+                r.element(p);
+            }
             r.newline();
         }
         return r.out.toString().strip();
@@ -37,7 +47,7 @@ final class TextRenderer {
             return;
         }
         String tag = e.normalName();
-        if (SKIP.contains(tag) || ContentFinder.isNeverContent(e, tag)) {
+        if (SKIP.contains(tag)) {
             return;
         }
         boolean block = BLOCK.contains(tag);
