@@ -360,14 +360,17 @@ final class ContentFinder {
 
         // ---- the scoring walk ----
 
-        /** Measures {@code e}, collects scoring units and drops what this pass filters out. */
+        /**
+         * Measures {@code e}, collects scoring units and drops what this pass filters out; null when {@code e}
+         * itself is dropped.
+         */
         private Stats walk(Element e, boolean inTable, boolean inCode) {
-            Stats s = new Stats();
             String tag = e.normalName();
             if (e != body && (isNeverContent(tag, hints.read(e)) || filteredOut(e, tag, inTable, inCode))) {
                 dropped.add(e);
-                return s;
+                return null;
             }
+            Stats s = new Stats();
             boolean childInTable = inTable || tag.equals("table");
             boolean childInCode = inCode || tag.equals("code");
             boolean isDiv = tag.equals("div");
@@ -376,12 +379,16 @@ final class ContentFinder {
                 Node n = e.childNode(i);
                 if (n instanceof TextNode) {
                     String t = ((TextNode) n).getWholeText();
-                    Stats target = s;
                     if (isDiv) {
                         run = run == null ? new Stats() : run;
+                        int len = run.len;
+                        int commas = run.commas;
                         addText(run, t);
+                        s.len += run.len - len;
+                        s.commas += run.commas - commas;
+                    } else {
+                        addText(s, t);
                     }
-                    addText(target, t);
                 } else if (n instanceof Element) {
                     Element c = (Element) n;
                     Stats cs = walk(c, childInTable, childInCode);
@@ -389,13 +396,18 @@ final class ContentFinder {
                     if (isDiv) {
                         if (PHRASING.contains(ct)) {
                             run = run == null ? new Stats() : run;
-                            run.add(cs);
+                            if (cs != null) {
+                                run.add(cs);
+                            }
                         } else {
                             flushRun(e, run);
                             run = null;
                         }
                     }
-                    accumulate(s, c, ct, cs);
+                    if (cs == null) {
+                        continue;
+                    }
+                    add(s, c, ct, cs);
                     if (ct.equals("div") && paragraphs.contains(c)) {
                         s.p++;
                     }
@@ -423,9 +435,13 @@ final class ContentFinder {
         }
 
         private void accumulate(Stats s, Element c, String ct, Stats cs) {
-            if (dropped.contains(c)) {
-                return;
+            if (!dropped.contains(c)) {
+                add(s, c, ct, cs);
             }
+        }
+
+        /** Adds the measures of a kept child {@code c} to its parent's {@code s}. */
+        private void add(Stats s, Element c, String ct, Stats cs) {
             s.add(cs);
             if (ct.equals("a")) {
                 double weight = c.attr("href").startsWith("#") ? 0.3 : 1;
