@@ -77,4 +77,25 @@ class ExtractionTextTest {
         String text = TextRenderer.render(List.of(body), java.util.Set.of(), 0);
         assertEquals("one two three four\nfive\nsix", text);
     }
+
+    @Test
+    void countsMetaTagsAndJsonLdMarkersInAnyCase() {
+        String html = "<head><META name=a><meta name=b></head><body><metadata></metadata>"
+                + "<script type='application/LD+JSON'>{}</script><script type='application/ld&#43;json'>{}</script>";
+        assertEquals(3, PageMetadata.countMetaTags(html));
+        assertEquals(2, PageMetadata.countJsonLdMarkers(html));
+    }
+
+    @Test
+    void findsMetadataInBodyWhenSourceHasMoreThanTheHead() {
+        String html = "<html><head><meta property='og:site_name' content='City Times'></head><body>"
+                + "<meta name='author' content='Ann Lee'><script type='application/ld+json'>"
+                + "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Budget passes\"}"
+                + "</script><p>text</p></body></html>";
+        PageMetadata fromSource = PageMetadata.of(Jsoup.parse(html), html);
+        assertEquals("Budget passes", fromSource.title());
+        assertEquals("Ann Lee", fromSource.byline());
+        assertEquals("City Times", fromSource.siteName());
+        assertEquals(PageMetadata.of(Jsoup.parse(html)), fromSource);
+    }
 }
