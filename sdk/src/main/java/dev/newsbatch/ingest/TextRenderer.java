@@ -51,9 +51,10 @@ final class TextRenderer {
             return;
         }
         boolean block = BLOCK.contains(tag);
+        boolean cell = !block && CELL.contains(tag);
         if (block) {
             newline();
-        } else if (CELL.contains(tag)) {
+        } else if (cell) {
             pendingSpace = true;
         }
         for (int i = 0, count = e.childNodeSize(); i < count; i++) {
@@ -66,7 +67,7 @@ final class TextRenderer {
         }
         if (block) {
             newline();
-        } else if (CELL.contains(tag)) {
+        } else if (cell) {
             pendingSpace = true;
         }
     }
