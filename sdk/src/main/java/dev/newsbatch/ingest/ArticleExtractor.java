@@ -59,17 +59,21 @@ public final class ArticleExtractor {
      */
     public ExtractedArticle extract(String html, String baseUrl) {
         Checks.notNull(html, "html");
-        return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl));
+        return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl), html);
     }
 
     /** Extracts the article of a parsed page; {@code doc} is not changed. */
     public ExtractedArticle extract(Document doc) {
         Checks.notNull(doc, "doc");
-        PageMetadata meta = PageMetadata.of(doc);
+        return extract(doc, null);
+    }
+
+    private ExtractedArticle extract(Document doc, String html) {
+        PageMetadata meta = PageMetadata.of(doc, html);
         String title = TitleFinder.find(doc, meta);
         Element body = doc.body();
         ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find();
-        String text = TextRenderer.render(content.parts(), content.dropped());
+        String text = TextRenderer.render(content.parts(), content.dropped(), content.length());
         String byline = meta.byline() != null ? meta.byline() : content.byline();
         return new ExtractedArticle(title, text, byline, meta.siteName(), meta.published(), meta.excerpt());
     }

@@ -47,9 +47,6 @@ final class ContentFinder {
             CI | Pattern.UNICODE_CASE);
     static final Pattern LOADING_WORDS = Pattern.compile("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
             CI | Pattern.UNICODE_CASE);
-    /** Elements whose measures are kept while cleaning: the ones cleaned, and common wrappers. */
-    static final Set<String> MEMOISED = Set.of("div", "table", "ul", "ol", "form", "fieldset", "section", "article",
-            "main", "tbody", "body");
     static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
     static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
@@ -126,6 +123,125 @@ final class ContentFinder {
                 && HIDDEN_STYLE.matcher(style).find();
     }
 
+    /** Same as {@link #isNeverContent(Element, String)} for an element whose attributes {@code h} holds. */
+    static boolean isNeverContent(String tag, Hints h) {
+        switch (tag) {
+            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
+                return true;
+            default:
+                break;
+        }
+        if (h.count == 0) {
+            return false;
+        }
+        if (h.hidden) {
+            return true;
+        }
+        if ("true".equals(h.ariaHidden) && !h.className().contains("fallback-image")) {
+            return true;
+        }
+        String style = h.style;
+        return !style.isEmpty() && (style.contains("none") || style.contains("hidden"))
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /**
+     * The attributes that the scoring walk reads, taken in one pass over an element's attributes rather than
+     * one search per attribute. Names are compared ignoring case, and the first of duplicates wins, as with
+     * {@link Element#attr(String)}.
+     */
+    static final class Hints {
+        int count;
+        String cls;
+        String id;
+        String rel;
+        String itemprop;
+        String role;
+        String style;
+        String ariaHidden;
+        boolean hidden;
+
+        Hints read(Element e) {
+            count = e.attributesSize();
+            cls = id = rel = itemprop = role = style = ariaHidden = "";
+            hidden = false;
+            if (count == 0) {
+                return this;
+            }
+            boolean seenClass = false;
+            boolean seenId = false;
+            boolean seenRel = false;
+            boolean seenItemprop = false;
+            boolean seenRole = false;
+            boolean seenStyle = false;
+            boolean seenAriaHidden = false;
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                String value = a.getValue();
+                switch (Keywords.lower(a.getKey())) {
+                    case "class":
+                        if (!seenClass) {
+                            cls = value;
+                            seenClass = true;
+                        }
+                        break;
+                    case "id":
+                        if (!seenId) {
+                            id = value;
+                            seenId = true;
+                        }
+                        break;
+                    case "rel":
+                        if (!seenRel) {
+                            rel = value;
+                            seenRel = true;
+                        }
+                        break;
+                    case "itemprop":
+                        if (!seenItemprop) {
+                            itemprop = value;
+                            seenItemprop = true;
+                        }
+                        break;
+                    case "role":
+                        if (!seenRole) {
+                            role = value;
+                            seenRole = true;
+                        }
+                        break;
+                    case "style":
+                        if (!seenStyle) {
+                            style = value;
+                            seenStyle = true;
+                        }
+                        break;
+                    case "aria-hidden":
+                        if (!seenAriaHidden) {
+                            ariaHidden = value;
+                            seenAriaHidden = true;
+                        }
+                        break;
+                    case "hidden":
+                        hidden = true;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            return this;
+        }
+
+        /** As {@link Element#className()}. */
+        String className() {
+            return cls.trim();
+        }
+
+        /** As {@link ContentFinder#matchString(Element)}. */
+        String matchString() {
+            String c = className();
+            return Keywords.lower(c.isEmpty() ? id : id.isEmpty() ? c : c + " " + id);
+        }
+    }
+
     /** Text measures of one subtree, leaving out dropped elements. */
     static final class Stats {
         int len;
@@ -161,13 +277,23 @@ final class ContentFinder {
         }
     }
 
+    /**
+     * Adds the length of {@code text} with whitespace runs counted as one character (leading whitespace not
+     * counted) and its commas to {@code s}. Printable ASCII, the bulk of most pages, takes a short path.
+     */
     static void addText(Stats s, String text) {
         int n = 0;
         boolean space = true;
         int commas = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, len = text.length(); i < len; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
+            if (c > ' ' && c < 0x7F) {
+                n++;
+                space = false;
+                if (c == ',') {
+                    commas++;
+                }
+            } else if (c == ' ' || Character.isWhitespace(c) || c == '\u00A0') {
                 if (!space) {
                     n++;
                     space = true;
@@ -175,7 +301,7 @@ final class ContentFinder {
             } else {
                 n++;
                 space = false;
-                if (c == ',' || c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
+                if (c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
                         || c == '\u2E34' || c == '\u2E32' || c == '\uFF0C') {
                     commas++;
                 }
@@ -188,10 +314,16 @@ final class ContentFinder {
     /** One search with a given set of filters. */
     private final class Pass {
         private final int flags;
-        private final Map<Element, Stats> stats = new IdentityHashMap<>();
+        /**
+         * Measures of elements, leaving out dropped ones: filled by the walk for every element it keeps, and
+         * forgotten for the ancestors of each element dropped later (see {@link #measure}).
+         */
+        private final Map<Element, Stats> measured = new IdentityHashMap<>(1024);
         private final Map<Element, double[]> scores = new IdentityHashMap<>();
         private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Element> paragraphs = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The attributes of the element being walked (read before its children are). */
+        private final Hints hints = new Hints();
         private String byline;
         private boolean titleHeadingRemoved;
 
@@ -228,14 +360,17 @@ final class ContentFinder {
 
         // ---- the scoring walk ----
 
-        /** Measures {@code e}, collects scoring units and drops what this pass filters out. */
+        /**
+         * Measures {@code e}, collects scoring units and drops what this pass filters out; null when {@code e}
+         * itself is dropped.
+         */
         private Stats walk(Element e, boolean inTable, boolean inCode) {
-            Stats s = new Stats();
             String tag = e.normalName();
-            if (e != body && (isNeverContent(e, tag) || filteredOut(e, tag, inTable, inCode))) {
+            if (e != body && (isNeverContent(tag, hints.read(e)) || filteredOut(e, tag, inTable, inCode))) {
                 dropped.add(e);
-                return s;
+                return null;
             }
+            Stats s = new Stats();
             boolean childInTable = inTable || tag.equals("table");
             boolean childInCode = inCode || tag.equals("code");
             boolean isDiv = tag.equals("div");
@@ -244,12 +379,16 @@ final class ContentFinder {
                 Node n = e.childNode(i);
                 if (n instanceof TextNode) {
                     String t = ((TextNode) n).getWholeText();
-                    Stats target = s;
                     if (isDiv) {
                         run = run == null ? new Stats() : run;
+                        int len = run.len;
+                        int commas = run.commas;
                         addText(run, t);
+                        s.len += run.len - len;
+                        s.commas += run.commas - commas;
+                    } else {
+                        addText(s, t);
                     }
-                    addText(target, t);
                 } else if (n instanceof Element) {
                     Element c = (Element) n;
                     Stats cs = walk(c, childInTable, childInCode);
@@ -257,45 +396,52 @@ final class ContentFinder {
                     if (isDiv) {
                         if (PHRASING.contains(ct)) {
                             run = run == null ? new Stats() : run;
-                            run.add(cs);
+                            if (cs != null) {
+                                run.add(cs);
+                            }
                         } else {
-                            flushRun(e, run, s);
+                            flushRun(e, run);
                             run = null;
                         }
                     }
-                    accumulate(s, c, ct, cs);
+                    if (cs == null) {
+                        continue;
+                    }
+                    add(s, c, ct, cs);
+                    if (ct.equals("div") && paragraphs.contains(c)) {
+                        s.p++;
+                    }
                 }
             }
             if (isDiv) {
                 if (!s.hasBlock) {
                     paragraphs.add(e);
-                    s.p++;
                     score(e, s, false);
                 } else {
-                    flushRun(e, run, s);
+                    flushRun(e, run);
                 }
             } else if (SCORED.contains(tag)) {
                 score(e, s, false);
             }
-            // units score their ancestors as soon as they are walked, so by now every candidate has its score;
-            // keep the measures of candidates and paragraphs only (link density, sibling checks)
-            if (scores.containsKey(e) || tag.equals("p") || paragraphs.contains(e)) {
-                stats.put(e, s);
-            }
+            // the same measures as measure(e) computes, so that cleaning starts from them
+            measured.put(e, s);
             return s;
         }
 
-        private void flushRun(Element div, Stats run, Stats divStats) {
+        private void flushRun(Element div, Stats run) {
             if (run != null && run.len > 0) {
-                divStats.p++;
                 score(div, run, true);
             }
         }
 
         private void accumulate(Stats s, Element c, String ct, Stats cs) {
-            if (dropped.contains(c)) {
-                return;
+            if (!dropped.contains(c)) {
+                add(s, c, ct, cs);
             }
+        }
+
+        /** Adds the measures of a kept child {@code c} to its parent's {@code s}. */
+        private void add(Stats s, Element c, String ct, Stats cs) {
             s.add(cs);
             if (ct.equals("a")) {
                 double weight = c.attr("href").startsWith("#") ? 0.3 : 1;
@@ -332,10 +478,10 @@ final class ContentFinder {
                 titleHeadingRemoved = true;
                 return true;
             }
-            if (e.attributesSize() == 0) {
+            if (hints.count == 0) {
                 return false;
             }
-            String match = matchString(e);
+            String match = hints.matchString();
             if (byline == null && isByline(e, match)) {
                 byline = Text.normalise(e.text());
                 return true;
@@ -345,7 +491,7 @@ final class ContentFinder {
                         && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
                     return true;
                 }
-                if (UNLIKELY_ROLES.contains(e.attr("role"))) {
+                if (UNLIKELY_ROLES.contains(hints.role)) {
                     return true;
                 }
             }
@@ -353,7 +499,7 @@ final class ContentFinder {
         }
 
         private boolean isByline(Element e, String match) {
-            boolean looks = "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author")
+            boolean looks = "author".equals(hints.rel) || hints.itemprop.contains("author")
                     || (!match.isEmpty() && BYLINE.in(match));
             if (!looks) {
                 return false;
@@ -363,7 +509,7 @@ final class ContentFinder {
         }
 
         private Stats stats(Element e) {
-            Stats s = stats.get(e);
+            Stats s = measured.get(e);
             return s == null ? new Stats() : s;
         }
 
@@ -667,7 +813,7 @@ final class ContentFinder {
                     }
                 }
             }
-            if (s.len <= 20) {
+            if (s.len <= 20 && visibleChars(e, 16) <= 16) {
                 String text = Text.normalise(e.text());
                 if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
                     return true;
@@ -715,19 +861,25 @@ final class ContentFinder {
             if (t.hasAttr("summary")) {
                 return true;
             }
-            Element caption = t.selectFirst("> caption");
-            if (caption != null && caption.childNodeSize() > 0) {
+            for (Element c : t.children()) {
+                if (c.normalName().equals("caption")) {
+                    if (c.childNodeSize() > 0) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+            TableParts tp = new TableParts();
+            tp.collect(t);
+            if (tp.hasHeaderParts) {
                 return true;
             }
-            if (!t.select("col, colgroup, tfoot, thead, th").isEmpty()) {
-                return true;
-            }
-            if (t.getElementsByTag("table").size() > 1) {
+            if (tp.nestedTables) {
                 return false;
             }
             int rows = 0;
             int columns = 0;
-            for (Element tr : t.getElementsByTag("tr")) {
+            for (Element tr : tp.rows) {
                 rows += Math.max(1, parseInt(tr.attr("rowspan")));
                 int cols = 0;
                 for (Element td : tr.children()) {
@@ -744,15 +896,71 @@ final class ContentFinder {
             return rows * columns > 10;
         }
 
+        /**
+         * The non-whitespace characters of {@code e}'s text (as {@link Element#text()} has it, dropped parts
+         * included), counting no further than {@code limit + 1}. The ad and loading words are at most 16 such
+         * characters long, so longer texts need not be built.
+         */
+        private int visibleChars(Element e, int limit) {
+            int count = 0;
+            for (int i = 0, n = e.childNodeSize(); i < n && count <= limit; i++) {
+                Node node = e.childNode(i);
+                if (node instanceof TextNode) {
+                    String t = ((TextNode) node).getWholeText();
+                    for (int j = 0; j < t.length() && count <= limit; j++) {
+                        char c = t.charAt(j);
+                        if (!Character.isWhitespace(c) && c != '\u00A0') {
+                            count++;
+                        }
+                    }
+                } else if (node instanceof Element) {
+                    count += visibleChars((Element) node, limit - count);
+                }
+            }
+            return count;
+        }
+
+        /** The rows of a table and whether it has header parts or nested tables, in one walk. */
+        private static final class TableParts {
+            final List<Element> rows = new ArrayList<>();
+            boolean hasHeaderParts;
+            boolean nestedTables;
+
+            void collect(Element e) {
+                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                    Node node = e.childNode(i);
+                    if (node instanceof Element) {
+                        Element c = (Element) node;
+                        switch (c.normalName()) {
+                            case "col": case "colgroup": case "tfoot": case "thead": case "th":
+                                hasHeaderParts = true;
+                                break;
+                            case "table":
+                                nestedTables = true;
+                                break;
+                            case "tr":
+                                rows.add(c);
+                                break;
+                            default:
+                                break;
+                        }
+                        collect(c);
+                    }
+                }
+            }
+        }
+
+        /** The integer {@code s} states, or 0; most cells have no span, so the empty string is answered first. */
         private int parseInt(String s) {
+            if (s.isEmpty()) {
+                return 0;
+            }
             try {
                 return Integer.parseInt(s.trim());
             } catch (NumberFormatException e) {
                 return 0;
             }
         }
-
-        private final Map<Element, Stats> measured = new IdentityHashMap<>(512);
 
         /** Drops {@code e} and forgets the measures of its ancestors, which it changes. */
         private void drop(Element e) {
@@ -764,8 +972,8 @@ final class ContentFinder {
         }
 
         /**
-         * Stats of {@code e} leaving out dropped elements; memoised for containers (each other element is then
-         * visited once per measure of its nearest container), and forgotten by {@link #drop}.
+         * Stats of {@code e} leaving out dropped elements: the walk's measures until a descendant is dropped, then
+         * computed again from the children's (mostly still known) measures.
          */
         Stats measure(Element e) {
             Stats memo = measured.get(e);
@@ -789,9 +997,7 @@ final class ContentFinder {
                     }
                 }
             }
-            if (MEMOISED.contains(e.normalName())) {
-                measured.put(e, s);
-            }
+            measured.put(e, s);
             return s;
         }
     }

@@ -1,5 +1,8 @@
 package dev.newsbatch.ingest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,19 +17,40 @@ final class Keywords {
     private static final int END = 2;
     private static final int WHOLE = 3;
 
-    private final String[] words;
+    private static final int BUCKETS = 1024;
+
+    /** Unanchored words by a hash of their first two characters, so that each position is tried against few. */
+    private final String[][] byStart = new String[BUCKETS][];
+    /** Unanchored words shorter than two characters. */
+    private final String[] others;
+    private final String[] anchored;
     private final int[] kinds;
 
     private Keywords(String... alternatives) {
-        words = new String[alternatives.length];
-        kinds = new int[alternatives.length];
-        for (int i = 0; i < alternatives.length; i++) {
-            String w = alternatives[i];
-            boolean start = w.startsWith("^");
-            boolean end = w.endsWith("$");
-            words[i] = w.substring(start ? 1 : 0, w.length() - (end ? 1 : 0));
-            kinds[i] = (start ? START : 0) | (end ? END : 0);
+        List<String> anchoredWords = new ArrayList<>();
+        List<Integer> anchoredKinds = new ArrayList<>();
+        List<String> otherWords = new ArrayList<>();
+        for (String alternative : alternatives) {
+            boolean start = alternative.startsWith("^");
+            boolean end = alternative.endsWith("$");
+            String w = alternative.substring(start ? 1 : 0, alternative.length() - (end ? 1 : 0));
+            int kind = (start ? START : 0) | (end ? END : 0);
+            if (kind != ANY) {
+                anchoredWords.add(w);
+                anchoredKinds.add(kind);
+            } else if (w.length() >= 2) {
+                int b = bucket(w.charAt(0), w.charAt(1));
+                String[] bucket = byStart[b];
+                String[] grown = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
+                grown[grown.length - 1] = w;
+                byStart[b] = grown;
+            } else {
+                otherWords.add(w);
+            }
         }
+        anchored = anchoredWords.toArray(new String[0]);
+        kinds = anchoredKinds.stream().mapToInt(Integer::intValue).toArray();
+        others = otherWords.toArray(new String[0]);
     }
 
     static Keywords of(String alternatives) {
@@ -35,14 +59,24 @@ final class Keywords {
 
     /** True when {@code lower} (already lower-cased) contains one of the words. */
     boolean in(String lower) {
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            switch (kinds[i]) {
-                case ANY:
-                    if (lower.contains(w)) {
+        for (int i = 0, n = lower.length() - 1; i < n; i++) {
+            String[] bucket = byStart[bucket(lower.charAt(i), lower.charAt(i + 1))];
+            if (bucket != null) {
+                for (String w : bucket) {
+                    if (lower.startsWith(w, i)) {
                         return true;
                     }
-                    break;
+                }
+            }
+        }
+        for (String w : others) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < anchored.length; i++) {
+            String w = anchored[i];
+            switch (kinds[i]) {
                 case START:
                     if (lower.startsWith(w)) {
                         return true;
@@ -60,6 +94,10 @@ final class Keywords {
             }
         }
         return false;
+    }
+
+    private static int bucket(char first, char second) {
+        return (first * 31 + second) & (BUCKETS - 1);
     }
 
     static String lower(String s) {

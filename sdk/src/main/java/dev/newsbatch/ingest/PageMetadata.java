@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
  */
 record PageMetadata(String title, String byline, String siteName, String published, String excerpt) {
     private static final Pattern KEY_SEPARATOR = Pattern.compile("\\s*[.:]\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern CDATA = Pattern.compile("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ARTICLE_TYPES = Pattern.compile(
             "^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle"
@@ -25,19 +27,39 @@ record PageMetadata(String title, String byline, String siteName, String publish
             + "|TechArticle|APIReference|WebPage)$");
 
     static PageMetadata of(Document doc) {
+        return of(doc, null);
+    }
+
+    /**
+     * The metadata of {@code doc}, parsed from {@code html} (or null when the source is not known). With the
+     * source, the walk over the whole document is skipped when the head holds every {@code <meta} tag and
+     * JSON-LD type marker the source has, as on most pages.
+     */
+    static PageMetadata of(Document doc, String html) {
         Map<String, String> meta = new HashMap<>();
         List<Element> metas = new ArrayList<>();
         List<Element> scripts = new ArrayList<>();
-        collect(doc, metas, scripts);
+        if (html != null) {
+            collect(doc.head(), metas, scripts); // a parsed page always has a head
+        }
+        if (html == null || countMetaTags(html) != metas.size() || countJsonLdMarkers(html) != scripts.size()) {
+            metas.clear();
+            scripts.clear();
+            collect(doc, metas, scripts);
+        }
         for (Element m : metas) {
             String content = m.attr("content").strip();
             if (content.isEmpty()) {
                 continue;
             }
             for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
-                for (String k : key.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                if (key.isEmpty()) {
+                    continue;
+                }
+                for (String k : WHITESPACE.split(key.toLowerCase(Locale.ROOT).trim())) {
                     if (!k.isEmpty()) {
-                        meta.putIfAbsent(KEY_SEPARATOR.matcher(k).replaceAll(":"), content);
+                        boolean separated = k.indexOf('.') >= 0 || k.indexOf(':') >= 0;
+                        meta.putIfAbsent(separated ? KEY_SEPARATOR.matcher(k).replaceAll(":") : k, content);
                     }
                 }
             }
@@ -81,6 +103,36 @@ record PageMetadata(String title, String byline, String siteName, String publish
         }
     }
 
+    /** Occurrences of {@code <meta}, in any case, in {@code html}: an upper bound of its meta elements. */
+    static int countMetaTags(String html) {
+        int count = 0;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i + 1, "meta", 0, 4)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Occurrences of {@code ld+json}, in any case, and of {@code ld&} (a character reference in its place) in
+     * {@code html}: at least one per JSON-LD script.
+     */
+    static int countJsonLdMarkers(String html) {
+        int count = 0;
+        for (int i = html.indexOf('+'); i >= 0; i = html.indexOf('+', i + 1)) {
+            if (i >= 2 && html.regionMatches(true, i - 2, "ld+json", 0, 7)) {
+                count++;
+            }
+        }
+        for (int i = html.indexOf('&'); i >= 0; i = html.indexOf('&', i + 1)) {
+            if (i >= 2 && html.regionMatches(true, i - 2, "ld&", 0, 3)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static String first(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {
@@ -103,7 +155,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
             JsonLd ld = new JsonLd();
             for (Element script : scripts) {
                 try {
-                    String text = script.data().replaceAll("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$", "");
+                    String text = CDATA.matcher(script.data()).replaceAll("");
                     JsonNode article = find(JSON.readTree(text), false);
                     if (article != null) {
                         ld.read(article);

@@ -1,11 +1,10 @@
 package dev.newsbatch.ingest;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Small text measures shared by the extractor. */
 final class Text {
@@ -45,12 +44,51 @@ final class Text {
         if (ta.isEmpty() || tb.isEmpty()) {
             return 0;
         }
-        String uniq = tb.stream().filter(t -> !ta.contains(t)).collect(Collectors.joining(" "));
-        return 1 - (double) uniq.length() / String.join(" ", tb).length();
+        int all = tb.size() - 1;
+        int uniq = -1;
+        for (String t : tb) {
+            all += t.length();
+            if (!ta.contains(t)) {
+                uniq += t.length() + 1;
+            }
+        }
+        return 1 - (double) Math.max(0, uniq) / all;
     }
 
-    private static List<String> tokens(String s) {
-        return Arrays.stream(s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")).filter(t -> !t.isEmpty())
-                .collect(Collectors.toList());
+    /** The lower-cased runs of letters, digits and underscores of {@code s}. */
+    static List<String> tokens(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isWordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                out.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(lower.substring(start));
+        }
+        return out;
+    }
+
+    private static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '_' || (cp >= 'A' && cp <= 'Z');
+        }
+        switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER: case Character.LOWERCASE_LETTER: case Character.TITLECASE_LETTER:
+            case Character.MODIFIER_LETTER: case Character.OTHER_LETTER:
+            case Character.DECIMAL_DIGIT_NUMBER: case Character.LETTER_NUMBER: case Character.OTHER_NUMBER:
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -15,18 +15,28 @@ final class TextRenderer {
     private static final Set<String> CELL = Set.of("td", "th");
     private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "head", "title", "meta");
 
-    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder out;
     private final Set<Element> dropped;
     private boolean pendingSpace;
 
-    private TextRenderer(Set<Element> dropped) {
+    private TextRenderer(Set<Element> dropped, int expectedLength) {
         this.dropped = dropped;
+        this.out = new StringBuilder(expectedLength + expectedLength / 8 + 16);
     }
 
-    static String render(List<Element> parts, Set<Element> dropped) {
-        TextRenderer r = new TextRenderer(dropped);
+    /**
+     * Renders {@code parts} leaving out {@code dropped}. The parts' descendants are expected to have been
+     * checked by {@link ContentFinder} (which drops hidden and script-like elements), so only the parts
+     * themselves are checked here.
+     *
+     * @param expectedLength the text's approximate length, to size the buffer
+     */
+    static String render(List<Element> parts, Set<Element> dropped, int expectedLength) {
+        TextRenderer r = new TextRenderer(dropped, expectedLength);
         for (Element p : parts) {
-            r.element(p);
+            if (!ContentFinder.isNeverContent(p, p.normalName())) {
+                r.element(p);
+            }
             r.newline();
         }
         return r.out.toString().strip();
@@ -37,13 +47,14 @@ final class TextRenderer {
             return;
         }
         String tag = e.normalName();
-        if (SKIP.contains(tag) || ContentFinder.isNeverContent(e, tag)) {
+        if (SKIP.contains(tag)) {
             return;
         }
         boolean block = BLOCK.contains(tag);
+        boolean cell = !block && CELL.contains(tag);
         if (block) {
             newline();
-        } else if (CELL.contains(tag)) {
+        } else if (cell) {
             pendingSpace = true;
         }
         for (int i = 0, count = e.childNodeSize(); i < count; i++) {
@@ -56,17 +67,21 @@ final class TextRenderer {
         }
         if (block) {
             newline();
-        } else if (CELL.contains(tag)) {
+        } else if (cell) {
             pendingSpace = true;
         }
     }
 
+    /**
+     * Appends {@code t} with whitespace collapsed; words separated by single spaces are appended as one run,
+     * which is most of the text of most pages.
+     */
     private void text(String t) {
         int i = 0;
         int n = t.length();
         while (i < n) {
             char c = t.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B') {
+            if (isSpace(c)) {
                 pendingSpace = true;
                 i++;
                 continue;
@@ -74,10 +89,19 @@ final class TextRenderer {
             int end = i + 1;
             while (end < n) {
                 char d = t.charAt(end);
-                if (Character.isWhitespace(d) || d == '\u00A0' || d == '\u200B') {
+                if (d > ' ' && d < 0x7F) {
+                    end++;
+                } else if (d == ' ') {
+                    if (end + 1 < n && !isSpace(t.charAt(end + 1))) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                } else if (!isSpace(d)) {
+                    end++;
+                } else {
                     break;
                 }
-                end++;
             }
             if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
                 out.append(' ');
@@ -86,6 +110,10 @@ final class TextRenderer {
             out.append(t, i, end);
             i = end;
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x7F && (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B');
     }
 
     private void newline() {

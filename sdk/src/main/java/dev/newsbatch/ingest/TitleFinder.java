@@ -18,6 +18,9 @@ import org.jsoup.nodes.Element;
 final class TitleFinder {
     private static final Pattern SEPARATOR = Pattern.compile(" [|\\-–—\\\\/>»] ");
     private static final Pattern HIERARCHICAL = Pattern.compile(" [\\\\/>»] ");
+    private static final Pattern BEFORE_LAST_SEPARATOR = Pattern.compile("(.*)[|\\-–—\\\\/>»] .*");
+    private static final Pattern AFTER_FIRST_SEPARATOR = Pattern.compile("^[^|\\-–—\\\\/>»]*[|\\-–—\\\\/>»](.*)");
+    private static final Pattern SEPARATORS = Pattern.compile("[|\\-–—\\\\/>»]+");
 
     private TitleFinder() {}
 
@@ -39,9 +42,9 @@ final class TitleFinder {
         boolean hierarchical = false;
         if (SEPARATOR.matcher(cur).find()) {
             hierarchical = HIERARCHICAL.matcher(cur).find();
-            cur = orig.replaceAll("(.*)[|\\-–—\\\\/>»] .*", "$1");
+            cur = BEFORE_LAST_SEPARATOR.matcher(orig).replaceAll("$1");
             if (Text.wordCount(cur) < 3) {
-                cur = orig.replaceAll("^[^|\\-–—\\\\/>»]*[|\\-–—\\\\/>»](.*)", "$1");
+                cur = AFTER_FIRST_SEPARATOR.matcher(orig).replaceAll("$1");
             }
         } else if (cur.contains(": ")) {
             boolean headingRepeats = false;
@@ -67,7 +70,7 @@ final class TitleFinder {
         }
         cur = Text.normalise(cur);
         int words = Text.wordCount(cur);
-        if (words <= 4 && (!hierarchical || words != Text.wordCount(orig.replaceAll("[|\\-–—\\\\/>»]+", "")) - 1)) {
+        if (words <= 4 && (!hierarchical || words != Text.wordCount(SEPARATORS.matcher(orig).replaceAll("")) - 1)) {
             cur = orig;
         }
         return cur;

@@ -1,0 +1,101 @@
+package dev.newsbatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** The small text measures behind extraction: keyword tests, word similarity, collapsed lengths, rendering. */
+class ExtractionTextTest {
+
+    @Test
+    void keywordsMatchUnanchoredWordsAnywhere() {
+        Keywords k = Keywords.of("-ad-|sidebar|a|comment");
+        assertTrue(k.in("page-sidebar-left"));
+        assertTrue(k.in("x-ad-y"));
+        assertTrue(k.in("a"));
+        assertTrue(k.in("nocomment"));
+        assertFalse(k.in("side bin"));
+        assertFalse(k.in(""));
+    }
+
+    @Test
+    void keywordsHonourAnchors() {
+        Keywords k = Keywords.of("^hid$| hid$| hid |^hid ");
+        assertTrue(k.in("hid"));
+        assertTrue(k.in("box hid"));
+        assertTrue(k.in("hid box"));
+        assertTrue(k.in("a hid b"));
+        assertFalse(k.in("hidden"));
+        assertFalse(k.in("ahid"));
+    }
+
+    @Test
+    void tokensSplitOnAnythingButLettersDigitsAndUnderscore() {
+        assertEquals(List.of("état", "2024", "x_y", "中文", "ⅷ"), Text.tokens("État—2024, x_y 中文 Ⅷ!"));
+        assertEquals(List.of(), Text.tokens(" ,;- "));
+    }
+
+    @Test
+    void similarityIsTheShareOfSecondTextInFirst() {
+        assertEquals(1.0, Text.similarity("Budget passes in city", "budget passes"));
+        assertEquals(0.0, Text.similarity("Budget passes", "weather"));
+        // "news" is new: 4 of the 18 characters of "budget passes news"
+        assertEquals(1 - 4.0 / 18, Text.similarity("Budget passes", "budget passes news"), 1e-12);
+        assertEquals(0.0, Text.similarity("", "x"));
+    }
+
+    @Test
+    void collapsedLengthCountsWhitespaceRunsOnceAndCommas() {
+        ContentFinder.Stats s = new ContentFinder.Stats();
+        ContentFinder.addText(s, "  a,\u00A0\u00A0b\t\nc， ");
+        // "a," + " " + "b" + " " + "c，" + " " (leading run not counted)
+        assertEquals(8, s.len);
+        assertEquals(2, s.commas);
+    }
+
+    @Test
+    void hintsReadAttributesLikeAttrDoes() {
+        Element e = Jsoup.parse("<div ID=main Class=' story  ' ROLE=navigation aria-hidden=true hidden></div>")
+                .selectFirst("div");
+        ContentFinder.Hints h = new ContentFinder.Hints().read(e);
+        assertEquals(e.className(), h.className());
+        assertEquals(e.id(), h.id);
+        assertEquals(e.attr("role"), h.role);
+        assertEquals(ContentFinder.matchString(e), h.matchString());
+        assertTrue(h.hidden);
+        assertEquals(ContentFinder.isNeverContent(e, "div"), ContentFinder.isNeverContent("div", h));
+    }
+
+    @Test
+    void rendererCollapsesSpacesAcrossNodesAndBreaksBlocks() {
+        Element body = Jsoup.parse("<p>one  two\u00A0 <b>three</b>\u200Bfour</p><div>five<br>six</div><p> \n </p>").body();
+        String text = TextRenderer.render(List.of(body), java.util.Set.of(), 0);
+        assertEquals("one two three four\nfive\nsix", text);
+    }
+
+    @Test
+    void countsMetaTagsAndJsonLdMarkersInAnyCase() {
+        String html = "<head><META name=a><meta name=b></head><body><metadata></metadata>"
+                + "<script type='application/LD+JSON'>{}</script><script type='application/ld&#43;json'>{}</script>";
+        assertEquals(3, PageMetadata.countMetaTags(html));
+        assertEquals(2, PageMetadata.countJsonLdMarkers(html));
+    }
+
+    @Test
+    void findsMetadataInBodyWhenSourceHasMoreThanTheHead() {
+        String html = "<html><head><meta property='og:site_name' content='City Times'></head><body>"
+                + "<meta name='author' content='Ann Lee'><script type='application/ld+json'>"
+                + "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Budget passes\"}"
+                + "</script><p>text</p></body></html>";
+        PageMetadata fromSource = PageMetadata.of(Jsoup.parse(html), html);
+        assertEquals("Budget passes", fromSource.title());
+        assertEquals("Ann Lee", fromSource.byline());
+        assertEquals("City Times", fromSource.siteName());
+        assertEquals(PageMetadata.of(Jsoup.parse(html)), fromSource);
+    }
+}
