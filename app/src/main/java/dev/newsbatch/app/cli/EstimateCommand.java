@@ -39,12 +39,16 @@ final class EstimateCommand extends BaseCommand {
     @Option(names = "--output-tokens", paramLabel = "N", description = "Fixed output tokens per article.")
     Long outputTokens;
 
+    @Option(names = "--exact", description = "Count input tokens exactly with Gemini's countTokens (slower, free).")
+    boolean exact;
+
     @Override
     public Integer call() {
         Estimate e = null;
         Plan plan = null;
         if (inputTokens == null && outputTokens == null) {
-            e = Batches.from(file).model(model).tier(tier).estimate();
+            var spec = Batches.from(file).model(model).tier(tier).directory(dir());
+            e = exact ? spec.estimateExact() : spec.estimate();
         } else {
             plan = fixedPlan();
         }
