@@ -100,9 +100,17 @@ final class Realtime {
         prompts.forEach((key, prompt) -> work.add(Article.of(key, "", prompt)));
         String system = settings.template().prompts().systemInstruction();
         var schema = settings.template().schema();
+        BudgetMeter budget = new BudgetMeter(spec, ledger, runId,
+                system.length() + schema.responseSchema().toString().length());
         var run = runner.start(work.iterator(), a -> {
-            GeminiGateway.Answer answer = gateway.generate(settings.template().model(), system, a.contents(),
-                    schema.responseSchema());
+            double reserved = budget.reserve(a.contents());
+            GeminiGateway.Answer answer;
+            try {
+                answer = gateway.generate(settings.template().model(), system, a.contents(), schema.responseSchema());
+            } finally {
+                budget.release(reserved);
+            }
+            budget.spend(answer.inputTokens(), answer.outputTokens());
             JsonNode parsed;
             try {
                 parsed = JSON.readTree(answer.text());
@@ -152,7 +160,7 @@ final class Realtime {
     private static ItemOutcomeRecord failure(Outcome<Answer> o) {
         String reason = o.reason() == null ? "failed" : o.reason();
         ErrorKind kind = ErrorKind.API_ERROR;
-        for (ErrorKind k : List.of(ErrorKind.UNPARSABLE_JSON, ErrorKind.SCHEMA_VIOLATION)) {
+        for (ErrorKind k : List.of(ErrorKind.UNPARSABLE_JSON, ErrorKind.SCHEMA_VIOLATION, ErrorKind.BUDGET)) {
             if (reason.contains(k.name() + ": ")) {
                 kind = k;
             }
@@ -201,6 +209,57 @@ final class Realtime {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read request file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The spec's USD budget in real-time mode: what the run already spent (from the ledger) plus what
+     * calls in flight may cost; a call whose estimate would pass the cap is not made.
+     */
+    static final class BudgetMeter {
+        private final BatchSpec<?> spec;
+        private final int overheadChars;
+        private double spent;
+        private double reserved;
+
+        BudgetMeter(BatchSpec<?> spec, Ledger ledger, String runId, int overheadChars) {
+            this.spec = spec;
+            this.overheadChars = overheadChars;
+            if (spec.budgetUsd > 0) {
+                long[] tokens = new long[2];
+                ledger.forEachItem(runId, i -> {
+                    tokens[0] += i.inputTokens();
+                    tokens[1] += i.outputTokens();
+                });
+                spent = Planning.cost(spec, tokens[0], tokens[1]);
+            }
+        }
+
+        /** Reserves the estimated cost of one call, or refuses it when the cap would be passed. */
+        synchronized double reserve(String prompt) {
+            if (spec.budgetUsd <= 0) {
+                return 0;
+            }
+            double next = Planning.cost(spec, (overheadChars + prompt.length()) / 4, 150);
+            if (spent + reserved + next > spec.budgetUsd + 1e-9) {
+                Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached "
+                        + "($%.2f spent); remaining articles are not sent (errors of kind BUDGET)",
+                        spec.budgetUsd, spent));
+                throw new AnswerRejected(ErrorKind.BUDGET, String.format(java.util.Locale.ROOT,
+                        "not sent: budget cap $%.2f reached ($%.2f spent)", spec.budgetUsd, spent), 0, 0);
+            }
+            reserved += next;
+            return next;
+        }
+
+        synchronized void release(double amount) {
+            reserved -= amount;
+        }
+
+        synchronized void spend(long in, long out) {
+            if (spec.budgetUsd > 0) {
+                spent += Planning.cost(spec, in, out);
+            }
         }
     }
 

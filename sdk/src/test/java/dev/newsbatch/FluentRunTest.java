@@ -89,6 +89,17 @@ class FluentRunTest {
     }
 
     @Test
+    void realtimeBudgetCapStopsCallingAndSaysWhy() {
+        Results<NewsClassification> r = Batches.from(SampleArticles.of(20)).name("rt-budget").directory(dir)
+                .realtime().rpm(6_000).budgetUsd(0.003).submit().await().collect();
+        assertTrue(r.size() > 0 && r.size() < 20, r.toString());
+        assertEquals(20, r.size() + r.errors().size());
+        assertTrue(r.errors().stream().allMatch(e -> e.kind() == ErrorKind.BUDGET), r.errors().toString());
+        assertTrue(r.errors().get(0).message().contains("budget cap $0.00"), r.errors().get(0).message());
+        assertTrue(r.usage().costUsd() <= 0.003, r.usage().toString());
+    }
+
+    @Test
     void resumeRestoresTheSpecsSettings() {
         Batches.from(SampleArticles.of(5)).name("settings").directory(dir).tier2().realtime().rpm(120).dailyCap(50)
                 .budgetUsd(3.5).maxAttempts(2).submit();
