@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch submit URLS.txt --name N [--wait]}: fetch news pages and classify them with the Batch API. */
@@ -23,13 +22,8 @@ final class SubmitCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "URLS", description = "A text file with one URL per line.")
     Path file;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME",
-            description = "Run name: letters, digits, '_', '.', '-' (names results_NAME.json).")
-    String name;
-
-    @Option(names = "--wait",
-            description = "Wait for the run to finish, save results_NAME.json and print a summary.")
-    boolean wait;
+    @Mixin
+    NamedSubmission submission;
 
     @Mixin
     SpecOptions options;
@@ -42,8 +36,9 @@ final class SubmitCommand extends BaseCommand {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("URLS file " + file + " does not exist or is not a regular file");
         }
-        BatchSpec<NewsClassification> spec = options.apply(Batches.fromUrls(file, fetching.options()), dir(), name);
+        BatchSpec<NewsClassification> spec =
+                options.apply(Batches.fromUrls(file, fetching.options()), dir(), submission.name);
         BatchRun<NewsClassification> run = spec.submit();
-        return new RunReport(this).submitted(run, wait);
+        return new RunReport(this).submitted(run, submission.wait);
     }
 }

@@ -4,7 +4,6 @@ import dev.newsbatch.Batches;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch submit-contents FILE --name N [--wait]}: classify articles from a file with the Batch API. */
@@ -18,19 +17,15 @@ final class SubmitContentsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
     Path file;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME",
-            description = "Run name: letters, digits, '_', '.', '-' (names results_NAME.json).")
-    String name;
-
-    @Option(names = "--wait",
-            description = "Wait for the run to finish, save results_NAME.json and print a summary.")
-    boolean wait;
+    @Mixin
+    NamedSubmission submission;
 
     @Mixin
     SpecOptions options;
 
     @Override
     public Integer call() {
-        return new RunReport(this).submitted(options.apply(Batches.from(file), dir(), name).submit(), wait);
+        var spec = options.apply(Batches.from(file), dir(), submission.name);
+        return new RunReport(this).submitted(spec.submit(), submission.wait);
     }
 }
