@@ -12,23 +12,16 @@ import dev.newsbatch.realtime.RealtimeRunner;
 import dev.newsbatch.realtime.RealtimeSummary;
 import dev.newsbatch.store.ItemOutcomeRecord;
 import dev.newsbatch.store.ItemRecord;
-import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -65,7 +58,7 @@ final class Realtime {
         String runId = settings.runId();
         RealtimeSummary last = null;
         for (int round = 0; round < spec.maxAttempts; round++) {
-            Map<String, String> prompts = openPrompts(s.ledger, runId, spec.maxAttempts, round > 0);
+            Map<String, String> prompts = openPrompts(s.engine, runId, spec.maxAttempts, round > 0);
             if (prompts.isEmpty()) {
                 break;
             }
@@ -172,43 +165,32 @@ final class Realtime {
      * The prompts of the run's open items: never answered, or (on a retry round) failed with a
      * retryable error and fewer than {@code maxAttempts} attempts.
      */
-    private static Map<String, String> openPrompts(Ledger ledger, String runId, int maxAttempts, boolean retry) {
-        Set<String> open = new HashSet<>();
+    private static Map<String, String> openPrompts(BatchEngine engine, String runId, int maxAttempts,
+                                                   boolean retry) {
+        Ledger ledger = engine.ledger();
+        List<ItemRecord> open = new ArrayList<>();
         for (ItemRecord i : ledger.items(runId, null)) {
             boolean waiting = "SUBMITTED".equals(i.state()) || "PENDING".equals(i.state());
             boolean again = retry && "FAILED".equals(i.state()) && i.errorKind() != null
                     && ErrorKind.valueOf(i.errorKind()).isRetryable() && i.attempts() < maxAttempts;
             if (waiting || again) {
-                open.add(i.key());
+                open.add(i);
             }
         }
         if (retry) {
-            ledger.bumpAttempts(runId, open);
+            ledger.bumpAttempts(runId, open.stream().map(ItemRecord::key).toList());
         }
         Map<String, String> prompts = new HashMap<>();
-        Set<String> files = new HashSet<>();
-        for (JobRecord j : ledger.jobs(runId)) {
-            files.add(j.requestFile());
-        }
-        for (String f : files) {
-            readPrompts(Path.of(f), open, prompts);
-        }
+        engine.requestLines(runId, open).forEach((key, line) -> prompts.put(key, promptOf(line)));
         return prompts;
     }
 
-    private static void readPrompts(Path file, Set<String> wanted, Map<String, String> into) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                JsonNode node = JSON.readTree(line);
-                String key = node.path("key").asText();
-                if (wanted.contains(key)) {
-                    into.put(key, node.path("request").path("contents").path(0).path("parts").path(0)
-                            .path("text").asText());
-                }
-            }
+    private static String promptOf(String requestLine) {
+        try {
+            return JSON.readTree(requestLine).path("request").path("contents").path(0).path("parts").path(0)
+                    .path("text").asText();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read request file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("a request line is not JSON: " + e.getMessage(), e);
         }
     }
 

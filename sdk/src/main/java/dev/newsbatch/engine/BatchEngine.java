@@ -156,18 +156,7 @@ public final class BatchEngine {
         if (retry.isEmpty()) {
             return 0;
         }
-        Map<Integer, List<JobRecord>> jobsByChunk = new HashMap<>();
-        for (JobRecord j : ledger.jobs(run.runId())) {
-            jobsByChunk.computeIfAbsent(j.chunk(), c -> new ArrayList<>()).add(j);
-        }
-        Map<String, String> lines = new HashMap<>();
-        Set<String> wanted = new HashSet<>();
-        retry.forEach(i -> wanted.add(i.key()));
-        Set<String> files = new HashSet<>();
-        retry.forEach(i -> jobsByChunk.getOrDefault(i.chunk(), List.of()).forEach(j -> files.add(j.requestFile())));
-        for (String f : files) {
-            readLines(Path.of(f), wanted, lines);
-        }
+        Map<String, String> lines = requestLines(run.runId(), retry);
         int attempt = retry.stream().mapToInt(ItemRecord::attempts).max().orElse(1) + 1;
         int chunk = ledger.maxChunk(run.runId()) + 1;
         int queued = 0;
@@ -192,6 +181,28 @@ public final class BatchEngine {
             current.finish();
         }
         return queued;
+    }
+
+    /**
+     * The request lines of these items of a run, by key, as they were written to the request files of
+     * the batches the items were last assigned to.
+     */
+    public Map<String, String> requestLines(String runId, java.util.Collection<ItemRecord> items) {
+        Map<Integer, List<JobRecord>> jobsByChunk = new HashMap<>();
+        for (JobRecord j : ledger.jobs(runId)) {
+            jobsByChunk.computeIfAbsent(j.chunk(), c -> new ArrayList<>()).add(j);
+        }
+        Set<String> wanted = new HashSet<>();
+        Set<String> files = new HashSet<>();
+        for (ItemRecord i : items) {
+            wanted.add(i.key());
+            jobsByChunk.getOrDefault(i.chunk(), List.of()).forEach(j -> files.add(j.requestFile()));
+        }
+        Map<String, String> lines = new HashMap<>();
+        for (String f : files) {
+            readLines(Path.of(f), wanted, lines);
+        }
+        return lines;
     }
 
     // ------------------------------------------------------------------ steps
