@@ -7,14 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.display.TextTable;
 import dev.newsbatch.schema.ClassificationSchema;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.newsbatch.store.AtomicFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -274,25 +268,9 @@ public final class Results<T extends Record> {
 
     // ------------------------------------------------------------------ plumbing
 
-    private interface Body {
-        void write(Writer out) throws IOException;
-    }
-
-    private static Path write(Path file, Body body) {
+    private static Path write(Path file, AtomicFile.Body body) {
         Checks.notNull(file, "file");
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return AtomicFile.write(file, body);
     }
 
     private ObjectNode flat(Row<T> r) {

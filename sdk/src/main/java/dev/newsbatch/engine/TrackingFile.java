@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.JobState;
+import dev.newsbatch.store.AtomicFile;
 import dev.newsbatch.store.ItemCounts;
 import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,16 +63,7 @@ public final class TrackingFile {
         } else {
             jobs(root.putArray("jobs"), jobs);
         }
-        Path file = batchDir.resolve(NAME);
-        Path tmp = batchDir.resolve(NAME + ".tmp");
-        try {
-            Files.createDirectories(batchDir);
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return AtomicFile.write(batchDir.resolve(NAME), out -> JSON.writeValue(out, root));
     }
 
     private static void jobs(ArrayNode out, List<JobRecord> jobs) {

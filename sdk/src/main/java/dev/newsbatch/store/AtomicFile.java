@@ -1,0 +1,51 @@
+package dev.newsbatch.store;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a UTF-8 text file so that readers see either the old content or the whole new one: the text
+ * goes to a temporary sibling, which then replaces the file in one atomic move.
+ *
+ * <pre>{@code
+ * AtomicFile.write(Path.of("results_demo.json"), out -> out.write("[]"));
+ * }</pre>
+ */
+public final class AtomicFile {
+    private AtomicFile() {}
+
+    /** What writes the file's content. */
+    @FunctionalInterface
+    public interface Body {
+        /** Writes the content to {@code out}. */
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} (creating its directory) and returns it.
+     *
+     * @throws UncheckedIOException naming the file if it cannot be written
+     */
+    public static Path write(Path file, Body body) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
