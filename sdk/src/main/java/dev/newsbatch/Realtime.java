@@ -44,7 +44,7 @@ final class Realtime {
         final long out;
 
         AnswerRejected(ErrorKind kind, String message, long in, long out) {
-            super(kind.name() + ": " + message);
+            super(message);
             this.kind = kind;
             this.in = in;
             this.out = out;
@@ -152,13 +152,10 @@ final class Realtime {
 
     private static ItemOutcomeRecord failure(Outcome<Answer> o) {
         String reason = o.reason() == null ? "failed" : o.reason();
-        ErrorKind kind = ErrorKind.API_ERROR;
-        for (ErrorKind k : List.of(ErrorKind.UNPARSABLE_JSON, ErrorKind.SCHEMA_VIOLATION, ErrorKind.BUDGET)) {
-            if (reason.contains(k.name() + ": ")) {
-                kind = k;
-            }
+        if (o.error() instanceof AnswerRejected r) {
+            return ItemOutcomeRecord.failure(o.articleId(), r.kind.name(), reason, r.in, r.out, null);
         }
-        return ItemOutcomeRecord.failure(o.articleId(), kind.name(), reason, 0, 0, null);
+        return ItemOutcomeRecord.failure(o.articleId(), ErrorKind.API_ERROR.name(), reason, 0, 0, null);
     }
 
     /**

@@ -19,10 +19,11 @@ import java.time.Duration;
  * @param reason    why it failed or was deferred, else {@code null}
  * @param attempts  requests sent for it
  * @param elapsed   time from its first attempt to its outcome
+ * @param error     the exception of the last attempt when failed, else {@code null}
  * @param <R>       the result type
  */
 public record Outcome<R>(long index, String articleId, Status status, R result, String reason, int attempts,
-                         Duration elapsed) {
+                         Duration elapsed, Exception error) {
 
     /** The kinds of outcome. */
     public enum Status {

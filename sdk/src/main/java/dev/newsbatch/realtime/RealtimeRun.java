@@ -152,7 +152,7 @@ public final class RealtimeRun<R> {
         int attempts = 0;
         while (true) {
             if (cancelled) {
-                emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0);
+                emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
                 return;
             }
             if (runner.dailyCap() > 0) {
@@ -160,7 +160,7 @@ public final class RealtimeRun<R> {
                 if (!runner.quota().tryAcquire(day, runner.dailyCap())) {
                     capReachedOn = day;
                     emit(n, Outcome.Status.DEFERRED, null, "daily cap of " + runner.dailyCap()
-                            + " requests reached for " + day, attempts, t0);
+                            + " requests reached for " + day, attempts, t0, null);
                     return;
                 }
             }
@@ -168,7 +168,7 @@ public final class RealtimeRun<R> {
                 RateLimiter.waitForPermission(limiter);
             } catch (RequestNotPermitted e) {
                 emit(n, Outcome.Status.DEFERRED, null, cancelled ? "cancelled" : "rate limiter: " + e.getMessage(),
-                        attempts, t0);
+                        attempts, t0, null);
                 return;
             }
             attempts++;
@@ -178,12 +178,12 @@ public final class RealtimeRun<R> {
                 result = call.call(n.article());
             } catch (Exception e) {
                 if (cancelled || e instanceof InterruptedException) {
-                    emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0);
+                    emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
                     return;
                 }
                 long wait = ctx.onError(e);
                 if (wait < 0) {
-                    emit(n, Outcome.Status.FAILED, null, reason(e, attempts), attempts, t0);
+                    emit(n, Outcome.Status.FAILED, null, reason(e, attempts), attempts, t0, e);
                     return;
                 }
                 retries.incrementAndGet();
@@ -191,13 +191,13 @@ public final class RealtimeRun<R> {
                     runner.sleeper().sleep(Duration.ofMillis(wait));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0);
+                    emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
                     return;
                 }
                 continue;
             }
             ctx.onComplete();
-            emit(n, Outcome.Status.SUCCEEDED, result, null, attempts, t0);
+            emit(n, Outcome.Status.SUCCEEDED, result, null, attempts, t0, null);
             return;
         }
     }
@@ -210,14 +210,15 @@ public final class RealtimeRun<R> {
         return base;
     }
 
-    private void emit(Next n, Outcome.Status status, R result, String reason, int attempts, long t0) {
+    private void emit(Next n, Outcome.Status status, R result, String reason, int attempts, long t0,
+                      Exception error) {
         switch (status) {
             case SUCCEEDED -> succeeded.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
             default -> deferred.incrementAndGet();
         }
         Outcome<R> o = new Outcome<>(n.index(), n.article().id(), status, result, reason, attempts,
-                Duration.ofNanos(System.nanoTime() - t0));
+                Duration.ofNanos(System.nanoTime() - t0), error);
         synchronized (listenerLock) {
             listener.onOutcome(o);
         }
