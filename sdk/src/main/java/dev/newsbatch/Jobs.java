@@ -6,10 +6,8 @@ import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.store.JobRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Job-level operations by Gemini job id ({@code batches/...}): status, results, list and cancel, as
@@ -73,8 +71,8 @@ public final class Jobs implements AutoCloseable {
         checkJobId(jobId);
         JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
                 "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
-        session.engine.register(Runs.settings(BatchSpec.of(ArticleSource.of(List.of())).directory(directory)
-                .model(session.ledger.run(job.runId()).orElseThrow().model()), job.runId()));
+        BatchSpec<NewsClassification> spec = Batches.resume(job.runId(), directory, NewsClassification.class).spec();
+        session.engine.register(Runs.settings(spec, job.runId()));
         if (job.step() == JobRecord.Step.CREATED) {
             job = session.engine.refresh(job);
         }
@@ -84,28 +82,14 @@ public final class Jobs implements AutoCloseable {
         if (job.step() == JobRecord.Step.FINISHED) {
             job = session.engine.retrieve(job);
         }
-        String runId = job.runId();
         int chunk = job.chunk();
-        Results<NewsClassification> all = Batches.resume(runId, directory, NewsClassification.class).collect();
-        Set<String> ids = new HashSet<>();
-        session.ledger.forEachItem(runId, i -> {
-            if (jobId.equals(i.jobName()) || (i.chunk() == chunk && i.jobName() == null)) {
-                ids.add(i.articleId());
-            }
-        });
-        return new Results<>(runId, all.schema(), all.rows().stream().filter(r -> ids.contains(r.id())).toList(),
-                all.errors().stream().filter(e -> ids.contains(e.id())).toList(), all.usage());
+        return Runs.collect(spec, job.runId(),
+                i -> jobId.equals(i.jobName()) || (i.chunk() == chunk && i.jobName() == null));
     }
 
     /** The jobs recorded in the ledger, newest first, with the state last seen (no remote call). */
     public List<JobStatus> list() {
-        List<JobStatus> out = new ArrayList<>();
-        for (JobRecord j : session.ledger.allJobs()) {
-            if (j.jobName() != null) {
-                out.add(recorded(j));
-            }
-        }
-        return out;
+        return list(session.ledger);
     }
 
     /**
@@ -156,13 +140,7 @@ public final class Jobs implements AutoCloseable {
     public static List<JobStatus> list(Path directory) {
         Checks.notNull(directory, "directory");
         try (var ledger = dev.newsbatch.store.Ledger.open(directory)) {
-            List<JobStatus> out = new ArrayList<>();
-            for (JobRecord j : ledger.allJobs()) {
-                if (j.jobName() != null) {
-                    out.add(recorded(j));
-                }
-            }
-            return out;
+            return list(ledger);
         }
     }
 
@@ -174,6 +152,16 @@ public final class Jobs implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    private static List<JobStatus> list(dev.newsbatch.store.Ledger ledger) {
+        List<JobStatus> out = new ArrayList<>();
+        for (JobRecord j : ledger.allJobs()) {
+            if (j.jobName() != null) {
+                out.add(recorded(j));
+            }
+        }
+        return out;
+    }
 
     private BatchJobInfo remote(String jobId) {
         try {

@@ -195,6 +195,15 @@ final class Runs {
     }
 
     static <T extends Record> Results<T> collect(BatchSpec<T> spec, String runId) {
+        return collect(spec, runId, item -> true);
+    }
+
+    /**
+     * The run's results limited to the items {@code keep} accepts; usage and cost stay those of the
+     * whole run. One pass over the ledger.
+     */
+    static <T extends Record> Results<T> collect(BatchSpec<T> spec, String runId,
+                                                  java.util.function.Predicate<ItemRecord> keep) {
         List<Row<T>> rows = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
         long[] tokens = new long[3];
@@ -205,6 +214,9 @@ final class Runs {
             ledger.forEachItem(runId, item -> {
                 tokens[0] += item.inputTokens();
                 tokens[1] += item.outputTokens();
+                if (!keep.test(item)) {
+                    return;
+                }
                 if ("DONE".equals(item.state())) {
                     rows.add(new Row<>(item.articleId(), item.title(), item.url(), map(spec, item),
                             item.inputTokens(), item.outputTokens()));

@@ -309,12 +309,7 @@ public final class BatchEngine {
     }
 
     private void store(JobRecord job, Path results) {
-        Set<String> expected = new HashSet<>();
-        for (ItemRecord i : ledger.items(job.runId(), "SUBMITTED")) {
-            if (i.chunk() == job.chunk()) {
-                expected.add(i.key());
-            }
-        }
+        Set<String> expected = ledger.openKeys(job.runId(), job.chunk());
         List<ItemOutcomeRecord> outcomes = new ArrayList<>();
         long[] unreadable = {0};
         var schema = schemaOf(job.runId());

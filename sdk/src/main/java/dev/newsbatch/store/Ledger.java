@@ -156,6 +156,12 @@ public final class Ledger implements AutoCloseable {
                         runId, state);
     }
 
+    /** The keys of a batch's items still waiting for an outcome (state SUBMITTED). */
+    public synchronized java.util.Set<String> openKeys(String runId, int chunk) {
+        return new java.util.HashSet<>(query("SELECT key FROM items WHERE run_id=? AND chunk=? AND state='SUBMITTED'",
+                rs -> rs.getString(1), runId, chunk));
+    }
+
     /** Streams the items of a run to {@code sink} without holding them all. */
     public synchronized void forEachItem(String runId, Consumer<ItemRecord> sink) {
         try (PreparedStatement p = db.prepareStatement("SELECT * FROM items WHERE run_id=? ORDER BY chunk, key")) {
