@@ -10,6 +10,7 @@ import dev.newsbatch.plan.Planner;
 import dev.newsbatch.plan.TokenEstimator;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,13 +26,8 @@ final class EstimateCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
     Path file;
 
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "gemini-2.5-flash",
-            description = "Gemini model (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--tier", paramLabel = "TIER", defaultValue = "tier1",
-            description = "Quota tier: free, tier1, tier2, tier3 (default: ${DEFAULT-VALUE}).")
-    String tier;
+    @Mixin
+    ModelOptions target;
 
     @Option(names = "--input-tokens", paramLabel = "N", description = "Fixed input tokens per article.")
     Long inputTokens;
@@ -47,7 +43,7 @@ final class EstimateCommand extends BaseCommand {
         Estimate e = null;
         Plan plan = null;
         if (inputTokens == null && outputTokens == null) {
-            var spec = Batches.from(file).model(model).tier(tier).directory(dir());
+            var spec = Batches.from(file).model(target.model).tier(target.tier).directory(dir());
             e = exact ? spec.estimateExact() : spec.estimate();
         } else {
             plan = fixedPlan();
@@ -69,9 +65,9 @@ final class EstimateCommand extends BaseCommand {
             throw new IllegalArgumentException("--input-tokens must be >= 1 and --output-tokens >= 0, was "
                     + inputTokens + "/" + outputTokens);
         }
-        Batches.from(file).tier(tier); // checks the file (every problem listed) and the tier name
+        Batches.from(file).tier(target.tier); // checks the file (every problem listed) and the tier name
         try (ArticleStream articles = ArticleFiles.stream(file)) {
-            return Planner.forModel(model).tier(tier).estimator(TokenEstimator.fixed(inputTokens, outputTokens))
+            return Planner.forModel(target.model).tier(target.tier).estimator(TokenEstimator.fixed(inputTokens, outputTokens))
                     .plan(articles.iterator());
         }
     }

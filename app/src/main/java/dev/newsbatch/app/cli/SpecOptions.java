@@ -4,17 +4,13 @@ import dev.newsbatch.BatchSpec;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that shape a run, shared by the submitting commands. */
 final class SpecOptions {
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "gemini-2.5-flash",
-            description = "Gemini model (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--tier", paramLabel = "TIER", defaultValue = "tier1",
-            description = "Quota tier of the project: free, tier1, tier2, tier3 (default: ${DEFAULT-VALUE}).")
-    String tier;
+    @Mixin
+    ModelOptions target;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
             description = "Most articles per batch job (default: ${DEFAULT-VALUE}).")
@@ -26,7 +22,7 @@ final class SpecOptions {
 
     /** {@code spec} with these options, the batch directory and the run name applied. */
     BatchSpec<NewsClassification> apply(BatchSpec<NewsClassification> spec, Path dir, String name) {
-        BatchSpec<NewsClassification> s = spec.model(model).tier(tier).batchSize(batchSize).directory(dir)
+        BatchSpec<NewsClassification> s = spec.model(target.model).tier(target.tier).batchSize(batchSize).directory(dir)
                 .pollInterval(Duration.ofMillis(Math.max(1, pollMillis)));
         return name == null ? s : s.name(name);
     }
