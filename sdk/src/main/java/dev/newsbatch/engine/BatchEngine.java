@@ -385,7 +385,10 @@ public final class BatchEngine {
         return submit(runId, Admission.all());
     }
 
-    /** One pass: refreshes running jobs and retrieves finished ones. Does not submit. */
+    /**
+     * One pass: refreshes running jobs and retrieves finished ones. Submits nothing new; a job a crash
+     * left at CREATING is looked up by its display name (and created only if Gemini has no such job).
+     */
     public RunProgress poll(String runId) {
         for (JobRecord job : ledger.jobs(runId)) {
             if (job.step() == JobRecord.Step.CREATING) {
