@@ -1,5 +1,6 @@
 package dev.newsbatch;
 
+import dev.newsbatch.internal.Checks;
 import java.util.Objects;
 
 /**

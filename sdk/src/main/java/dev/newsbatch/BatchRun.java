@@ -1,7 +1,11 @@
 package dev.newsbatch;
 
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.RunService;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The handle of a submitted run. Only the {@code await} methods block; a run can be re-attached in a
@@ -19,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 public final class BatchRun<T extends Record> {
     private final BatchSpec<T> spec;
     private final String runId;
+    private volatile RunStatus lastSeen;
 
     BatchRun(BatchSpec<T> spec, String runId) {
         this.spec = spec;
@@ -37,12 +42,12 @@ public final class BatchRun<T extends Record> {
 
     /** A snapshot from the ledger; does not call Gemini and does not block. */
     public RunStatus state() {
-        return Runs.state(spec, runId);
+        return seen(RunService.get().state(spec.config(), runId));
     }
 
     /** Asks Gemini once for the state of the run's jobs, stores what finished, and returns the snapshot. */
     public RunStatus status() {
-        return Runs.refresh(spec, runId);
+        return seen(RunService.get().refresh(spec, runId));
     }
 
     /** True when every article has a result or an error. */
@@ -55,11 +60,10 @@ public final class BatchRun<T extends Record> {
      * failed articles up to the spec's attempt limit.
      *
      * @return this run
-     * @throws dev.newsbatch.gemini.GeminiException if Gemini keeps failing beyond the retry policy
+     * @throws GeminiException if Gemini keeps failing beyond the retry policy
      */
     public BatchRun<T> await() {
-        Runs.await(spec, runId, spec.deadline(), null);
-        return this;
+        return await(spec.deadline(), null);
     }
 
     /** Like {@link #await()}, but returns after at most {@code timeout} even if work remains. */
@@ -71,31 +75,73 @@ public final class BatchRun<T extends Record> {
      * Like {@link #await(Duration)}, but reports progress to {@code onProgress} instead of showing it
      * (for servers, machine-readable output and custom displays).
      */
-    public BatchRun<T> await(Duration timeout, java.util.function.Consumer<RunStatus> onProgress) {
+    public BatchRun<T> await(Duration timeout, Consumer<RunStatus> onProgress) {
         Checks.notNull(timeout, "timeout");
-        Runs.await(spec, runId, timeout.compareTo(spec.deadline()) < 0 ? timeout : spec.deadline(), onProgress);
+        Duration limit = timeout.compareTo(spec.deadline()) < 0 ? timeout : spec.deadline();
+        seen(RunService.get().await(spec, runId, limit, onProgress));
         return this;
     }
 
-    /** Awaits and collects on a background thread. */
+    /**
+     * Awaits and collects on a thread of this run's own (a daemon named {@code newsbatch-<id>}), so no
+     * shared pool is held for hours. Cancelling the future cancels the run: its jobs are cancelled at
+     * Gemini and the waiting thread is interrupted.
+     */
     public CompletableFuture<Results<T>> future() {
-        return CompletableFuture.supplyAsync(() -> await().collect());
+        RunFuture future = new RunFuture();
+        Thread worker = new Thread(() -> {
+            try {
+                future.complete(await().collect());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "newsbatch-" + runId);
+        future.worker = worker;
+        worker.setDaemon(true);
+        worker.start();
+        return future;
     }
 
     /** Cancels the run's jobs at Gemini and stops admitting new ones. */
     public RunStatus cancel() {
-        return Runs.cancel(spec, runId);
+        return seen(RunService.get().cancel(spec, runId));
     }
 
     /** The results stored so far: rows for classified articles, errors for failed ones. */
     public Results<T> collect() {
-        return Runs.collect(spec, runId);
+        return RunService.get().collect(spec, runId);
     }
 
+    /** The run's id and mode, and the last state seen by this handle; never reads the ledger. */
     @Override
     public String toString() {
-        RunStatus s = state();
-        return String.format("BatchRun[%s, %s, %s, %.0f%% of %d articles]", runId,
-                spec.mode().name().toLowerCase(java.util.Locale.ROOT), s.state(), s.percent(), s.articles());
+        RunStatus s = lastSeen;
+        String mode = spec.mode().name().toLowerCase(Locale.ROOT);
+        return s == null ? String.format("BatchRun[%s, %s, %s]", runId, mode, spec.model())
+                : String.format(Locale.ROOT, "BatchRun[%s, %s, %s, %.0f%% of %d articles]", runId, mode, s.state(),
+                        s.percent(), s.articles());
+    }
+
+    private RunStatus seen(RunStatus s) {
+        lastSeen = s;
+        return s;
+    }
+
+    /** The future of {@link #future()}: cancelling it cancels the run and interrupts its thread. */
+    private final class RunFuture extends CompletableFuture<Results<T>> {
+        private volatile Thread worker;
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                BatchRun.this.cancel();
+                Thread w = worker;
+                if (w != null) {
+                    w.interrupt();
+                }
+            }
+            return cancelled;
+        }
     }
 }

@@ -1,10 +1,15 @@
 package dev.newsbatch;
 
+import dev.newsbatch.internal.ArticleSource;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.RunService;
 import dev.newsbatch.schema.ClassificationSchema;
+import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.schema.Prompts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -29,108 +34,91 @@ import java.util.regex.Pattern;
 public final class BatchSpec<T extends Record> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
-    final ArticleSource source;
-    final ClassificationSchema<T> schema;
-    final String model;
-    final String tier;
-    final RunMode mode;
-    final int rpm;
-    final int dailyCap;
-    final double budgetUsd;
-    final int batchSize;
-    final Prompts prompts;
-    final String name;
-    final Path directory;
-    final int maxAttempts;
-    final Duration deadline;
-    final Duration pollInterval;
+    private final ArticleSource source;
+    private final ClassificationSchema<T> schema;
+    private final RunConfig config;
 
-    private BatchSpec(ArticleSource source, ClassificationSchema<T> schema, String model, String tier, RunMode mode,
-                      int rpm, int dailyCap, double budgetUsd, int batchSize, Prompts prompts, String name,
-                      Path directory, int maxAttempts, Duration deadline, Duration pollInterval) {
+    private BatchSpec(ArticleSource source, ClassificationSchema<T> schema, RunConfig config) {
         this.source = source;
         this.schema = schema;
-        this.model = model;
-        this.tier = tier;
-        this.mode = mode;
-        this.rpm = rpm;
-        this.dailyCap = dailyCap;
-        this.budgetUsd = budgetUsd;
-        this.batchSize = batchSize;
-        this.prompts = prompts;
-        this.name = name;
-        this.directory = directory;
-        this.maxAttempts = maxAttempts;
-        this.deadline = deadline;
-        this.pollInterval = pollInterval;
+        this.config = config;
     }
 
-    static BatchSpec<dev.newsbatch.schema.NewsClassification> of(ArticleSource source) {
-        return new BatchSpec<>(source, ClassificationSchema.news(), "gemini-2.5-flash", "tier1", RunMode.BATCH,
-                0, 0, 0, 1000, Prompts.ofDefaults(), null, Batches.defaultDirectory(), 3, Duration.ofHours(24),
-                Duration.ofSeconds(2));
+    static BatchSpec<NewsClassification> of(ArticleSource source) {
+        return new BatchSpec<>(source, ClassificationSchema.news(), RunConfig.ofDefaults(Batches.defaultDirectory()));
+    }
+
+    static <R extends Record> BatchSpec<R> of(ArticleSource source, ClassificationSchema<R> schema, RunConfig config) {
+        return new BatchSpec<>(source, schema, config.withSchema(schema.type()));
+    }
+
+    private BatchSpec<T> with(UnaryOperator<RunConfig> change) {
+        return new BatchSpec<>(source, schema, change.apply(config));
     }
 
     // ------------------------------------------------------------------ accessors and withers
 
+    /** Every setting of this spec as one typed value, as the ledger records it with the run. */
+    public RunConfig config() {
+        return config;
+    }
+
     /** The Gemini model. Default: {@code gemini-2.5-flash}. */
     public String model() {
-        return model;
+        return config.model();
     }
 
     /** A copy with another model, e.g. {@code "gemini-2.5-flash-lite"}. */
     public BatchSpec<T> model(String newModel) {
         Checks.notBlank(newModel, "model");
-        return new BatchSpec<>(source, schema, newModel.trim(), tier, mode, rpm, dailyCap, budgetUsd, batchSize,
-                prompts, name, directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withModel(newModel.trim()));
     }
 
-    /** The quota tier: {@code free}, {@code tier1}, {@code tier2} or {@code tier3}. Default: tier1. */
-    public String tier() {
-        return tier;
+    /** The quota tier. Default: {@link Tier#TIER_1}. */
+    public Tier tier() {
+        return config.tier();
+    }
+
+    /** A copy with another tier. */
+    public BatchSpec<T> tier(Tier newTier) {
+        Checks.notNull(newTier, "tier");
+        return with(c -> c.withTier(newTier));
     }
 
     /** A copy with another tier: {@code "free"}, {@code "tier1"}, {@code "tier2"} or {@code "tier3"}. */
     public BatchSpec<T> tier(String newTier) {
-        Checks.notBlank(newTier, "tier");
-        String t = newTier.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "");
-        if (!t.matches("free|tier[123]")) {
-            throw new IllegalArgumentException("tier must be one of free, tier1, tier2, tier3, was \"" + newTier + "\"");
-        }
-        return new BatchSpec<>(source, schema, model, t, mode, rpm, dailyCap, budgetUsd, batchSize, prompts, name,
-                directory, maxAttempts, deadline, pollInterval);
+        return tier(Tier.parse(newTier));
     }
 
     /** A copy on the free tier. */
     public BatchSpec<T> free() {
-        return tier("free");
+        return tier(Tier.FREE);
     }
 
     /** A copy on tier 1 (a paid project with billing). */
     public BatchSpec<T> tier1() {
-        return tier("tier1");
+        return tier(Tier.TIER_1);
     }
 
     /** A copy on tier 2. */
     public BatchSpec<T> tier2() {
-        return tier("tier2");
+        return tier(Tier.TIER_2);
     }
 
     /** A copy on tier 3. */
     public BatchSpec<T> tier3() {
-        return tier("tier3");
+        return tier(Tier.TIER_3);
     }
 
     /** How articles are sent. Default: {@link RunMode#BATCH}. */
     public RunMode mode() {
-        return mode;
+        return config.mode();
     }
 
     /** A copy with another mode. */
     public BatchSpec<T> mode(RunMode newMode) {
         Checks.notNull(newMode, "mode");
-        return new BatchSpec<>(source, schema, model, tier, newMode, rpm, dailyCap, budgetUsd, batchSize, prompts,
-                name, directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withMode(newMode));
     }
 
     /** A copy that sends batches in waves under the tier's enqueued-token budget. */
@@ -150,31 +138,29 @@ public final class BatchSpec<T extends Record> {
 
     /** Requests per minute in real-time mode; 0 means the tier's limit. Default: 0. */
     public int rpm() {
-        return rpm;
+        return config.rpm();
     }
 
     /** A copy with a real-time rate limit. */
     public BatchSpec<T> rpm(int requestsPerMinute) {
         Checks.atLeast(requestsPerMinute, 1, "rpm");
-        return new BatchSpec<>(source, schema, model, tier, mode, requestsPerMinute, dailyCap, budgetUsd, batchSize,
-                prompts, name, directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withRpm(requestsPerMinute));
     }
 
     /** Real-time requests allowed per day (kept in the ledger across restarts); 0 means none. Default: 0. */
     public int dailyCap() {
-        return dailyCap;
+        return config.dailyCap();
     }
 
     /** A copy with a daily cap on real-time requests, e.g. 400. */
     public BatchSpec<T> dailyCap(int requestsPerDay) {
         Checks.atLeast(requestsPerDay, 1, "dailyCap");
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, requestsPerDay, budgetUsd, batchSize, prompts,
-                name, directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withDailyCap(requestsPerDay));
     }
 
     /** Budget cap in USD; no new work is admitted once the estimate reaches it; 0 means none. Default: 0. */
     public double budgetUsd() {
-        return budgetUsd;
+        return config.budgetUsd();
     }
 
     /** A copy with a budget cap in USD. */
@@ -182,43 +168,52 @@ public final class BatchSpec<T extends Record> {
         if (!(usd > 0) || Double.isInfinite(usd)) {
             throw new IllegalArgumentException("budgetUsd must be > 0, was " + usd);
         }
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, usd, batchSize, prompts, name,
-                directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withBudgetUsd(usd));
     }
 
     /** Maximum requests per batch job. Default: 1,000. */
     public int batchSize() {
-        return batchSize;
+        return config.batchSize();
     }
 
     /** A copy with another batch size. */
     public BatchSpec<T> batchSize(int size) {
         Checks.atLeast(size, 1, "batchSize");
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, size, prompts, name,
-                directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withBatchSize(size));
     }
 
     /** The prompt template, with {@code {title}} and {@code {contents}} placeholders. */
     public String prompt() {
-        return prompts.template();
+        return config.prompts().template();
     }
 
     /** A copy with another prompt template; it must contain {@code {contents}}. */
     public BatchSpec<T> prompt(String template) {
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize,
-                prompts.template(template), name, directory, maxAttempts, deadline, pollInterval);
+        Prompts next = config.prompts().template(template);
+        return with(c -> c.withPrompts(next));
     }
 
     /** The system instruction. */
     public String systemInstruction() {
-        return prompts.systemInstruction();
+        return config.prompts().systemInstruction();
     }
 
     /** A copy with another system instruction. */
     public BatchSpec<T> systemInstruction(String instruction) {
         Checks.notNull(instruction, "systemInstruction");
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize,
-                prompts.systemInstruction(instruction), name, directory, maxAttempts, deadline, pollInterval);
+        Prompts next = config.prompts().systemInstruction(instruction);
+        return with(c -> c.withPrompts(next));
+    }
+
+    /** How tokens are estimated before anything is sent. Default: {@link Estimator#calibrated()}. */
+    public Estimator estimator() {
+        return config.estimator();
+    }
+
+    /** A copy with another estimator, e.g. {@code Estimator.fixed(2_800, 150)}. */
+    public BatchSpec<T> estimator(Estimator newEstimator) {
+        Checks.notNull(newEstimator, "estimator");
+        return with(c -> c.withEstimator(newEstimator));
     }
 
     /**
@@ -226,7 +221,7 @@ public final class BatchSpec<T extends Record> {
      * twice). Default: a name made from the submission time.
      */
     public String name() {
-        return name;
+        return config.name();
     }
 
     /** A copy with a name: letters, digits, {@code _ . -}, at most 64 characters. */
@@ -236,8 +231,7 @@ public final class BatchSpec<T extends Record> {
             throw new IllegalArgumentException("name must be 1-64 letters, digits, '_', '.' or '-' starting "
                     + "with a letter or digit, was \"" + newName + "\"");
         }
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize, prompts,
-                newName, directory, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withName(newName));
     }
 
     /**
@@ -245,14 +239,13 @@ public final class BatchSpec<T extends Record> {
      * normally {@code ./batch_jobs}.
      */
     public Path directory() {
-        return directory;
+        return config.directory();
     }
 
     /** A copy keeping its state in another directory. */
     public BatchSpec<T> directory(Path dir) {
         Checks.notNull(dir, "directory");
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize, prompts, name,
-                dir, maxAttempts, deadline, pollInterval);
+        return with(c -> c.withDirectory(dir));
     }
 
     /** A copy keeping its state in another directory. */
@@ -263,44 +256,33 @@ public final class BatchSpec<T extends Record> {
 
     /** How many times an article is sent at most before its error is reported. Default: 3. */
     public int maxAttempts() {
-        return maxAttempts;
+        return config.maxAttempts();
     }
 
     /** A copy with another attempt limit. */
     public BatchSpec<T> maxAttempts(int attempts) {
         Checks.atLeast(attempts, 1, "maxAttempts");
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize, prompts, name,
-                directory, attempts, deadline, pollInterval);
+        return with(c -> c.withMaxAttempts(attempts));
     }
 
     /** How long {@code await()} works on the run at most. Default: 24 hours. */
     public Duration deadline() {
-        return deadline;
+        return config.deadline();
     }
 
     /** A copy with another deadline. */
     public BatchSpec<T> deadline(Duration d) {
-        Checks.notNull(d, "deadline");
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("deadline must be > 0, was " + d);
-        }
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize, prompts, name,
-                directory, maxAttempts, d, pollInterval);
+        return with(c -> c.withDeadline(d));
     }
 
     /** The first pause between status polls (polling backs off from there). Default: 2 seconds. */
     public Duration pollInterval() {
-        return pollInterval;
+        return config.pollInterval();
     }
 
     /** A copy with another first poll interval. */
     public BatchSpec<T> pollInterval(Duration d) {
-        Checks.notNull(d, "pollInterval");
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("pollInterval must be > 0, was " + d);
-        }
-        return new BatchSpec<>(source, schema, model, tier, mode, rpm, dailyCap, budgetUsd, batchSize, prompts, name,
-                directory, maxAttempts, deadline, d);
+        return with(c -> c.withPollInterval(d));
     }
 
     /** The classification schema. */
@@ -318,65 +300,72 @@ public final class BatchSpec<T extends Record> {
      * }</pre>
      */
     public <R extends Record> BatchSpec<R> classifyInto(Class<R> type) {
-        return new BatchSpec<>(source, ClassificationSchema.of(type), model, tier, mode, rpm, dailyCap, budgetUsd,
-                batchSize, prompts, name, directory, maxAttempts, deadline, pollInterval);
+        return of(source, ClassificationSchema.of(type), config);
     }
 
     // ------------------------------------------------------------------ actions
 
     /**
-     * Estimates tokens, batches, waves, time and cost (batch and real-time) without calling Gemini.
+     * Estimates tokens, batches, waves, time and cost (batch and real-time) with the spec's estimator,
+     * the tier's limits (with {@code <directory>/tiers.json} applied when present) and the model's
+     * prices. Calls Gemini only for {@link Estimator#exact()} ({@code countTokens}, free of charge).
+     *
+     * @throws GeminiException if Gemini refuses a count
      */
     public Estimate estimate() {
-        return Runs.estimate(this);
+        return RunService.get().estimate(this, source);
     }
 
     /**
-     * Like {@link #estimate()}, but counts each article's input tokens exactly with Gemini's
-     * {@code countTokens} (one call per distinct text, rate-limited and cached). Slower; free of charge.
+     * Like {@link #estimate()} with {@link Estimator#exact()}: each article's input tokens are
+     * counted by Gemini's {@code countTokens} (one call per distinct text, rate-limited and cached).
      *
-     * @throws dev.newsbatch.gemini.GeminiException if Gemini refuses a count
+     * @throws GeminiException if Gemini refuses a count
      */
     public Estimate estimateExact() {
-        return Planning.estimateExact(this);
+        return estimator(Estimator.exact().outputTokens(config.estimator().outputTokens())).estimate();
     }
 
     /**
      * Records the run, writes its request files and submits what the mode allows now; returns at once
      * with the handle (real-time runs start on {@link BatchRun#await()}).
      *
-     * @throws IllegalArgumentException if the input is invalid (every problem is listed)
-     * @throws dev.newsbatch.gemini.GeminiException if Gemini refuses the submission
+     * @throws InvalidInputException if the input is invalid (every problem is listed)
+     * @throws GeminiException if Gemini refuses the submission
      */
     public BatchRun<T> submit() {
-        return Runs.submit(this);
+        return new BatchRun<>(this, RunService.get().submit(this, source));
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("BatchSpec[");
-        s.append("model=").append(model).append(", tier=").append(tier.toUpperCase(Locale.ROOT).replace("TIER", "TIER_"))
-                .append(", ").append(source.describe()).append(", mode=").append(mode.name().toLowerCase(Locale.ROOT));
-        if (!schema.type().equals(dev.newsbatch.schema.NewsClassification.class)) {
+        s.append("model=").append(config.model()).append(", tier=").append(config.tier())
+                .append(", ").append(source.describe()).append(", mode=")
+                .append(config.mode().name().toLowerCase(Locale.ROOT));
+        if (!schema.type().equals(NewsClassification.class)) {
             s.append(", schema=").append(schema.type().getSimpleName());
         }
-        if (name != null) {
-            s.append(", name=").append(name);
+        if (config.name() != null) {
+            s.append(", name=").append(config.name());
         }
-        if (batchSize != 1000) {
-            s.append(", batchSize=").append(batchSize);
+        if (config.batchSize() != 1000) {
+            s.append(", batchSize=").append(config.batchSize());
         }
-        if (rpm > 0) {
-            s.append(", rpm=").append(rpm);
+        if (config.rpm() > 0) {
+            s.append(", rpm=").append(config.rpm());
         }
-        if (dailyCap > 0) {
-            s.append(", dailyCap=").append(dailyCap);
+        if (config.dailyCap() > 0) {
+            s.append(", dailyCap=").append(config.dailyCap());
         }
-        if (budgetUsd > 0) {
-            s.append(String.format(", budget=$%.2f", budgetUsd));
+        if (config.budgetUsd() > 0) {
+            s.append(String.format(Locale.ROOT, ", budget=$%.2f", config.budgetUsd()));
         }
-        if (!directory.equals(Path.of("batch_jobs"))) {
-            s.append(", dir=").append(directory);
+        if (config.estimator().kind() != Estimator.Kind.CALIBRATED) {
+            s.append(", estimator=").append(config.estimator().kind().name().toLowerCase(Locale.ROOT));
+        }
+        if (!config.directory().equals(Batches.defaultDirectory())) {
+            s.append(", dir=").append(config.directory());
         }
         return s.append(']').toString();
     }

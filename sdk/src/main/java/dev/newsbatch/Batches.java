@@ -1,19 +1,13 @@
 package dev.newsbatch;
 
-import dev.newsbatch.ingest.ArticleFiles;
-import dev.newsbatch.ingest.ArticleStream;
-import dev.newsbatch.ingest.FetchOptions;
-import dev.newsbatch.ingest.InputProblem;
-import dev.newsbatch.ingest.InvalidInputException;
+import dev.newsbatch.internal.ArticleSource;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.RunService;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.NewsClassification;
-import dev.newsbatch.store.Ledger;
-import dev.newsbatch.store.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -32,10 +26,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Batches {
-    static {
-        dev.newsbatch.display.Notebook.install();
-    }
-
     private Batches() {}
 
     /**
@@ -56,11 +46,7 @@ public final class Batches {
      * @throws InvalidInputException listing every problem (file, line, field) if the file is invalid
      */
     public static List<Article> read(Path file) {
-        Checks.notNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("file " + file + " does not exist or is not a regular file");
-        }
-        return ArticleFiles.readAll(file);
+        return RunService.get().read(existing(file));
     }
 
     /** A spec over a list of articles (copied). */
@@ -87,16 +73,7 @@ public final class Batches {
      * @throws IllegalArgumentException if the file does not exist
      */
     public static BatchSpec<NewsClassification> from(Path file) {
-        Checks.notNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("file " + file + " does not exist or is not a regular file");
-        }
-        List<InputProblem> problems = ArticleFiles.check(file);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        long[] count = {-1};
-        return BatchSpec.of(ArticleSource.of(() -> open(file), count[0], "file=" + file.getFileName()));
+        return BatchSpec.of(RunService.get().file(existing(file)));
     }
 
     /**
@@ -124,7 +101,7 @@ public final class Batches {
      * @throws InvalidInputException naming every URL that is not http or https
      */
     public static BatchSpec<NewsClassification> fromUrls(List<String> urls, FetchOptions options) {
-        return BatchSpec.of(UrlSource.of(urls, options));
+        return BatchSpec.of(RunService.get().urls(urls, options));
     }
 
     /**
@@ -138,7 +115,8 @@ public final class Batches {
 
     /** A spec over a URL list file, fetched with {@code options}. */
     public static BatchSpec<NewsClassification> fromUrls(Path urlList, FetchOptions options) {
-        return BatchSpec.of(UrlSource.of(urlList, options));
+        Checks.notNull(urlList, "urlList");
+        return BatchSpec.of(RunService.get().urlList(urlList, options));
     }
 
     /** Re-attaches to a run recorded in the {@linkplain #defaultDirectory() default directory}. */
@@ -147,49 +125,17 @@ public final class Batches {
     }
 
     /**
-     * Re-attaches to a run recorded in {@code directory}, classifying into {@code type}.
+     * Re-attaches to a run recorded in {@code directory}, classifying into {@code type}, with the
+     * settings recorded when it was submitted.
      *
-     * @throws IllegalArgumentException if the ledger has no such run
+     * @throws RunNotFoundException if the ledger has no such run
      */
     public static <T extends Record> BatchRun<T> resume(String runId, Path directory, Class<T> type) {
         Checks.notBlank(runId, "runId");
         Checks.notNull(directory, "directory");
         Checks.notNull(type, "type");
-        RunRecord run;
-        try (Ledger ledger = Ledger.open(directory)) {
-            run = ledger.run(runId).orElseThrow(() -> new IllegalArgumentException("runId " + runId
-                    + " is not in the ledger " + ledger.file() + "; known runs: "
-                    + ledger.runs().stream().map(RunRecord::runId).limit(10).toList()));
-        }
-        RunMode mode = RunMode.valueOf(run.mode().toUpperCase(Locale.ROOT));
-        BatchSpec<T> spec = BatchSpec.of(ArticleSource.of(List.of())).classifyInto(type)
-                .model(run.model()).mode(mode).name(runId).directory(directory);
-        String prompt = setting(run, "template");
-        String system = setting(run, "systemInstruction");
-        int batchSize = Integer.parseInt(setting(run, "batchSize") == null ? "1000" : setting(run, "batchSize"));
-        if (prompt != null) {
-            spec = spec.prompt(prompt);
-        }
-        if (system != null) {
-            spec = spec.systemInstruction(system);
-        }
-        spec = spec.batchSize(batchSize);
-        if (setting(run, "tier") != null) {
-            spec = spec.tier(setting(run, "tier"));
-        }
-        if (number(run, "rpm") > 0) {
-            spec = spec.rpm((int) number(run, "rpm"));
-        }
-        if (number(run, "dailyCap") > 0) {
-            spec = spec.dailyCap((int) number(run, "dailyCap"));
-        }
-        if (number(run, "budgetUsd") > 0) {
-            spec = spec.budgetUsd(number(run, "budgetUsd"));
-        }
-        if (number(run, "maxAttempts") > 0) {
-            spec = spec.maxAttempts((int) number(run, "maxAttempts"));
-        }
-        return new BatchRun<>(spec, runId);
+        RunConfig recorded = RunService.get().config(directory, runId);
+        return new BatchRun<>(BatchSpec.of(ArticleSource.of(List.of()), ClassificationSchema.of(type), recorded), runId);
     }
 
     /** Runs recorded in the {@linkplain #defaultDirectory() default directory}, newest first. */
@@ -200,11 +146,7 @@ public final class Batches {
     /** Runs recorded in {@code directory}, newest first. */
     public static List<RunInfo> runs(Path directory) {
         Checks.notNull(directory, "directory");
-        try (Ledger ledger = Ledger.open(directory)) {
-            return ledger.runs().stream().map(r -> new RunInfo(r.runId(), r.name(),
-                    RunMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.model(), r.state(), r.createdAt(),
-                    r.updatedAt())).toList();
-        }
+        return RunService.get().runs(directory);
     }
 
     /** The news classification schema, the default of every spec. */
@@ -212,21 +154,11 @@ public final class Batches {
         return ClassificationSchema.news();
     }
 
-    private static Iterator<Article> open(Path file) {
-        ArticleStream stream = ArticleFiles.stream(file);
-        return stream.iterator();
-    }
-
-    private static double number(RunRecord run, String field) {
-        String v = setting(run, field);
-        try {
-            return v == null ? 0 : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return 0;
+    private static Path existing(Path file) {
+        Checks.notNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("file " + file + " does not exist or is not a regular file");
         }
-    }
-
-    private static String setting(RunRecord run, String field) {
-        return dev.newsbatch.engine.BatchEngine.settingsField(run.settings(), field);
+        return file;
     }
 }

@@ -1,6 +1,5 @@
 package dev.newsbatch;
 
-import dev.newsbatch.plan.Plan;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,13 +36,6 @@ public record Estimate(long articles, String model, String tier, RunMode mode, S
                        String report) {
     public Estimate {
         warnings = List.copyOf(warnings);
-    }
-
-    static Estimate of(Plan plan, RunMode mode) {
-        return new Estimate(plan.articles(), plan.model(), plan.tier(), mode, plan.estimator(), plan.inputTokens(),
-                plan.outputTokens(), plan.batches().size(), plan.waves().size(), plan.maxArticlesPerWave(),
-                plan.batchCostUsd(), plan.realtimeCostUsd(), plan.estimatedBatchTime().orElse(null),
-                plan.estimatedRealtimeTime(), plan.warnings(), plan.report());
     }
 
     /** The cost in the spec's mode. */

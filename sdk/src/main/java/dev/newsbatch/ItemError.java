@@ -1,5 +1,7 @@
 package dev.newsbatch;
 
+import dev.newsbatch.internal.Checks;
+
 /**
  * An article that has no classification, and why.
  *

@@ -7,7 +7,7 @@ package dev.newsbatch;
  * try { jobs.results(id); } catch (JobNotFinishedException e) { System.out.println(e.state()); }
  * }</pre>
  */
-public class JobNotFinishedException extends IllegalStateException {
+public final class JobNotFinishedException extends NewsbatchException {
     private final String jobId;
     private final JobState state;
 

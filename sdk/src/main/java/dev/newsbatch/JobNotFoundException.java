@@ -7,7 +7,7 @@ package dev.newsbatch;
  * try { jobs.results("batches/nope"); } catch (JobNotFoundException e) { System.err.println(e.jobId()); }
  * }</pre>
  */
-public class JobNotFoundException extends IllegalArgumentException {
+public final class JobNotFoundException extends NewsbatchException {
     private final String jobId;
 
     public JobNotFoundException(String jobId, String message) {

@@ -1,11 +1,10 @@
 package dev.newsbatch;
 
-import dev.newsbatch.gemini.BatchJobInfo;
-import dev.newsbatch.gemini.GeminiException;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.JobService;
+import dev.newsbatch.internal.RunService;
 import dev.newsbatch.schema.NewsClassification;
-import dev.newsbatch.store.JobRecord;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +23,17 @@ import java.util.Optional;
  */
 public final class Jobs implements AutoCloseable {
     private final Path directory;
-    private final Session session;
+    private final JobService service;
 
-    private Jobs(Path directory, Session session) {
+    private Jobs(Path directory, JobService service) {
         this.directory = directory;
-        this.session = session;
+        this.service = service;
     }
 
     /** Opens the batch directory's ledger and a Gemini connection. */
     public static Jobs open(Path directory) {
         Checks.notNull(directory, "directory");
-        return new Jobs(directory, Session.open(directory));
+        return new Jobs(directory, RunService.get().jobs(directory));
     }
 
     /**
@@ -45,74 +44,41 @@ public final class Jobs implements AutoCloseable {
      * @throws GeminiException if Gemini fails
      */
     public JobStatus status(String jobId) {
-        checkJobId(jobId);
-        Optional<JobRecord> known = session.ledger.jobByName(jobId);
-        BatchJobInfo info = remote(jobId);
-        if (known.isPresent() && known.get().step() == JobRecord.Step.CREATED) {
-            session.engine.refresh(known.get());
-        }
-        return status(info, known.map(JobRecord::runId).orElse(null));
+        return service.status(checkJobId(jobId));
     }
 
     /** The job as last recorded in the ledger, without calling Gemini; empty if it is not recorded. */
     public Optional<JobStatus> find(String jobId) {
-        checkJobId(jobId);
-        return session.ledger.jobByName(jobId).map(Jobs::recorded);
+        return service.find(checkJobId(jobId));
     }
 
     /**
-     * The job's results: downloads and stores them if the job succeeded and they are not stored yet.
-     * Only the job's own articles are in the result set.
+     * The results of a finished job, downloading them once if needed.
      *
-     * @throws JobNotFoundException if the job was not submitted through this batch directory
+     * @throws JobNotFoundException if the job is not in the ledger (it was not submitted from here)
      * @throws JobNotFinishedException if the job has not finished yet
      */
     public Results<NewsClassification> results(String jobId) {
-        checkJobId(jobId);
-        JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
-                "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
-        BatchSpec<NewsClassification> spec = Batches.resume(job.runId(), directory, NewsClassification.class).spec();
-        session.engine.register(Runs.settings(spec, job.runId()));
-        if (job.step() == JobRecord.Step.CREATED) {
-            job = session.engine.refresh(job);
-        }
-        if (job.step().ordinal() < JobRecord.Step.FINISHED.ordinal()) {
-            throw new JobNotFinishedException(jobId, JobState.fromWire(job.jobState()));
-        }
-        if (job.step() == JobRecord.Step.FINISHED) {
-            job = session.engine.retrieve(job);
-        }
-        int chunk = job.chunk();
-        return Runs.collect(spec, job.runId(),
-                i -> jobId.equals(i.jobName()) || (i.chunk() == chunk && i.jobName() == null));
+        return service.results(checkJobId(jobId), NewsClassification.class);
     }
 
-    /** The jobs recorded in the ledger, newest first, with the state last seen (no remote call). */
+    /** Every job in the ledger, oldest first. */
     public List<JobStatus> list() {
-        return list(session.ledger);
+        return service.list();
     }
 
     /**
-     * Asks Gemini to cancel the job.
+     * Asks Gemini to cancel the job and returns its state after the request.
      *
      * @throws JobNotFoundException if Gemini does not know the job
      */
     public JobStatus cancel(String jobId) {
-        checkJobId(jobId);
-        try {
-            session.connection.gateway().cancel(jobId);
-        } catch (GeminiException e) {
-            if (e.status() == 404) {
-                throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);
-            }
-            throw e;
-        }
-        return status(jobId);
+        return service.cancel(checkJobId(jobId));
     }
 
     @Override
     public void close() {
-        session.close();
+        service.close();
     }
 
     @Override
@@ -122,75 +88,39 @@ public final class Jobs implements AutoCloseable {
 
     // ------------------------------------------------------------------ one-call forms
 
-    /** {@link #status(String)} with a connection opened for this call. */
+    /** {@link #status(String)} with a connection opened and closed for this call. */
     public static JobStatus status(String jobId, Path directory) {
         try (Jobs jobs = open(directory)) {
             return jobs.status(jobId);
         }
     }
 
-    /** {@link #results(String)} with a connection opened for this call. */
+    /** {@link #results(String)} with a connection opened and closed for this call. */
     public static Results<NewsClassification> results(String jobId, Path directory) {
         try (Jobs jobs = open(directory)) {
             return jobs.results(jobId);
         }
     }
 
-    /** {@link #list()} with the ledger opened for this call (no Gemini connection). */
+    /** Every job in the ledger of {@code directory}; does not call Gemini. */
     public static List<JobStatus> list(Path directory) {
-        Checks.notNull(directory, "directory");
-        try (var ledger = dev.newsbatch.store.Ledger.open(directory)) {
-            return list(ledger);
+        try (Jobs jobs = open(directory)) {
+            return jobs.list();
         }
     }
 
-    /** {@link #cancel(String)} with a connection opened for this call. */
+    /** {@link #cancel(String)} with a connection opened and closed for this call. */
     public static JobStatus cancel(String jobId, Path directory) {
         try (Jobs jobs = open(directory)) {
             return jobs.cancel(jobId);
         }
     }
 
-    // ------------------------------------------------------------------ plumbing
-
-    private static List<JobStatus> list(dev.newsbatch.store.Ledger ledger) {
-        List<JobStatus> out = new ArrayList<>();
-        for (JobRecord j : ledger.allJobs()) {
-            if (j.jobName() != null) {
-                out.add(recorded(j));
-            }
-        }
-        return out;
-    }
-
-    private BatchJobInfo remote(String jobId) {
-        try {
-            return session.connection.gateway().batch(jobId);
-        } catch (GeminiException e) {
-            if (e.status() == 404) {
-                throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);
-            }
-            throw e;
-        }
-    }
-
-    private static JobStatus recorded(JobRecord j) {
-        JobState state = JobState.fromWire(j.jobState());
-        boolean done = state == JobState.SUCCEEDED;
-        return new JobStatus(j.jobName(), j.runId(), state, j.items(), done ? j.items() : j.completed(),
-                done ? 100.0 : j.completed() < 0 ? -1 : 100.0 * j.completed() / j.items(),
-                j.createdAt(), j.updatedAt(), j.error());
-    }
-
-    private static JobStatus status(BatchJobInfo info, String runId) {
-        return new JobStatus(info.name(), runId, info.state(), info.requests(), info.completed(), info.percent(),
-                info.createTime(), info.updateTime(), info.error());
-    }
-
-    private static void checkJobId(String jobId) {
+    private static String checkJobId(String jobId) {
         Checks.notBlank(jobId, "jobId");
         if (!jobId.matches("batches/[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("jobId must look like batches/<id>, was \"" + jobId + "\"");
         }
+        return jobId;
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbatch;
 
+import dev.newsbatch.internal.Checks;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.display.TextTable;
 import dev.newsbatch.schema.ClassificationSchema;
-import dev.newsbatch.store.AtomicFile;
+import dev.newsbatch.internal.AtomicFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

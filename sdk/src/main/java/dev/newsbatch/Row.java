@@ -1,5 +1,7 @@
 package dev.newsbatch;
 
+import dev.newsbatch.internal.Checks;
+
 /**
  * One classified article: which article, its classification and the tokens it cost.
  *

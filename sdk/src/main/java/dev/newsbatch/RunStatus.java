@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param runId      the run's id
  * @param mode       how the run sends articles
- * @param state      ACTIVE/RUNNING while work remains, DONE when finished, CANCELLED
+ * @param state      where the run stands
  * @param articles   articles in the run
  * @param done       articles classified
  * @param failed     articles with an error
@@ -21,17 +21,12 @@ import java.time.Instant;
  * @param percent    completion in percent
  * @param observedAt when the snapshot was taken
  */
-public record RunStatus(String runId, RunMode mode, String state, long articles, long done, long failed,
+public record RunStatus(String runId, RunMode mode, RunState state, long articles, long done, long failed,
                         long inFlight, int jobs, int jobsDone, double percent, Instant observedAt) {
 
     /** True when nothing remains to do. */
     public boolean isFinished() {
-        return "DONE".equals(state) || "CANCELLED".equals(state);
-    }
-
-    /** An HTML rendering, as notebooks show it. */
-    public String toHtml() {
-        return dev.newsbatch.display.Html.of(this).orElseThrow();
+        return state.isFinished();
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsbatch.engine.SampleArticles;
-import dev.newsbatch.ingest.InvalidInputException;
 import dev.newsbatch.schema.Field;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;
@@ -28,10 +27,10 @@ class BatchSpecTest {
         assertEquals("gemini-2.5-flash", s0.model());
         assertEquals("gemini-2.5-flash-lite", s1.model());
         BatchSpec<NewsClassification> s2 = s1.tier3().continuous().batchSize(10);
-        assertEquals("tier1", s1.tier());
+        assertEquals(Tier.TIER_1, s1.tier());
         assertEquals(RunMode.BATCH, s1.mode());
         assertEquals(1000, s1.batchSize());
-        assertEquals("tier3", s2.tier());
+        assertEquals(Tier.TIER_3, s2.tier());
         assertEquals(RunMode.CONTINUOUS, s2.mode());
     }
 

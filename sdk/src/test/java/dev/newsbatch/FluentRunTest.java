@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.newsbatch.engine.SampleArticles;
-import dev.newsbatch.ingest.FetchOptions;
 import dev.newsbatch.schema.Field;
 import dev.newsbatch.schema.NewsClassification;
 import java.net.InetSocketAddress;
@@ -31,7 +30,7 @@ class FluentRunTest {
         assertEquals(60, r.size());
         assertTrue(r.errors().isEmpty(), r.errors().toString());
         assertTrue(run.isDone());
-        assertEquals("DONE", run.state().state());
+        assertEquals(RunState.DONE, run.state().state());
         Summary s = r.summary();
         assertEquals(60, s.classified());
         assertTrue(s.financial() > 0 && s.financial() < 60, s.toString());
@@ -104,7 +103,7 @@ class FluentRunTest {
         Batches.from(SampleArticles.of(5)).name("settings").directory(dir).tier2().realtime().rpm(120).dailyCap(50)
                 .budgetUsd(3.5).maxAttempts(2).submit();
         BatchSpec<NewsClassification> spec = Batches.resume("settings", dir, NewsClassification.class).spec();
-        assertEquals("tier2", spec.tier());
+        assertEquals(Tier.TIER_2, spec.tier());
         assertEquals(RunMode.REALTIME, spec.mode());
         assertEquals(120, spec.rpm());
         assertEquals(50, spec.dailyCap());

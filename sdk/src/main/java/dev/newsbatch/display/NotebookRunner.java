@@ -2,7 +2,7 @@ package dev.newsbatch.display;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

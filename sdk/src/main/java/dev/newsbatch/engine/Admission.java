@@ -1,6 +1,6 @@
 package dev.newsbatch.engine;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import dev.newsbatch.store.JobRecord;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,16 @@
 package dev.newsbatch.engine;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.JobState;
 import dev.newsbatch.gemini.BatchJobInfo;
-import dev.newsbatch.gemini.GeminiException;
+import dev.newsbatch.GeminiException;
 import dev.newsbatch.gemini.GeminiGateway;
 import dev.newsbatch.store.ItemOutcomeRecord;
 import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.ItemState;
+import dev.newsbatch.store.RunState;
 import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
 import java.io.BufferedReader;
@@ -43,8 +45,8 @@ import java.util.function.Consumer;
  * <pre>{@code
  * BatchEngine engine = new BatchEngine(connection.gateway(), ledger, Path.of("batch_jobs"));
  * engine.prepare(settings, articles.iterator());
- * engine.submitAll(settings.runId());
- * engine.awaitRun(settings.runId(), Admission.all(), WaitOptions.ofDefaults(), System.out::println);
+ * engine.submitAll(settings);
+ * engine.awaitRun(settings, Admission.all(), WaitOptions.ofDefaults(), System.out::println);
  * }</pre>
  */
 public final class BatchEngine {
@@ -80,7 +82,7 @@ public final class BatchEngine {
      * ({@link ErrorKind#INPUT_TOO_LARGE}) and never sent; repeated ids are sent once.
      */
     public PrepareReport prepare(RunSettings run, Iterator<Article> articles) {
-        ledger.createRun(run.runId(), run.name(), run.mode(), run.template().model(), settingsJson(run));
+        ledger.createRun(run.runId(), run.config());
         Set<String> known = ledger.itemKeys(run.runId());
         int chunk = ledger.maxChunk(run.runId()) + 1;
         long added = 0;
@@ -147,7 +149,7 @@ public final class BatchEngine {
      */
     public int resubmitFailed(RunSettings run, int maxAttempts) {
         List<ItemRecord> retry = new ArrayList<>();
-        for (ItemRecord i : ledger.items(run.runId(), "FAILED")) {
+        for (ItemRecord i : ledger.items(run.runId(), ItemState.FAILED)) {
             if (i.attempts() < maxAttempts && i.errorKind() != null
                     && ErrorKind.valueOf(i.errorKind()).isRetryable()) {
                 retry.add(i);
@@ -231,7 +233,7 @@ public final class BatchEngine {
      * @throws GeminiException if Gemini refuses (e.g. 429 when the enqueued-token quota is full);
      *                         the job stays UPLOADED and may be created later
      */
-    public JobRecord create(JobRecord job) {
+    public JobRecord create(JobRecord job, RunSettings run) {
         if (job.step() == JobRecord.Step.CREATING) {
             var found = gateway.findByDisplayName(job.displayName(), DISPLAY_NAME_SCAN);
             if (found.isPresent()) {
@@ -243,7 +245,7 @@ public final class BatchEngine {
         JobRecord creating = job.step(JobRecord.Step.CREATING);
         ledger.saveJob(creating);
         try {
-            BatchJobInfo info = gateway.createBatch(modelOf(job), job.fileName(), job.displayName());
+            BatchJobInfo info = gateway.createBatch(run.template().model(), job.fileName(), job.displayName());
             return adopt(creating, info);
         } catch (GeminiException e) {
             if (e.status() == 0 || e.status() >= 500) {
@@ -275,7 +277,7 @@ public final class BatchEngine {
      * Stores a finished job's outcome: for a succeeded job, downloads the results file (once) and
      * records every item; for a failed, expired or cancelled job, marks its items failed.
      */
-    public JobRecord retrieve(JobRecord job) {
+    public JobRecord retrieve(JobRecord job, RunSettings run) {
         requireStep(job, JobRecord.Step.FINISHED);
         JobState state = JobState.fromWire(job.jobState());
         if (state != JobState.SUCCEEDED) {
@@ -291,7 +293,7 @@ public final class BatchEngine {
                         .resolve("chunk-" + job.chunk() + "-a" + job.attempt() + ".jsonl");
         if (!Files.exists(local)) {
             BatchJobInfo info = gateway.batch(job.jobName());
-            String remote = info.results().orElseThrow(() -> new GeminiException(0, "batches.get",
+            String remote = info.results().orElseThrow(() -> GeminiException.of(0, "batches.get",
                     job.jobName(), null, "the job succeeded but names no results file", null));
             try {
                 Files.createDirectories(local.getParent());
@@ -302,17 +304,17 @@ public final class BatchEngine {
         }
         JobRecord withFile = job.withResultFile(local.toString());
         ledger.saveJob(withFile);
-        store(withFile, local);
+        store(withFile, local, run);
         JobRecord next = withFile.step(JobRecord.Step.RETRIEVED);
         ledger.saveJob(next);
         return next;
     }
 
-    private void store(JobRecord job, Path results) {
+    private void store(JobRecord job, Path results, RunSettings run) {
         Set<String> expected = ledger.openKeys(job.runId(), job.chunk());
         List<ItemOutcomeRecord> outcomes = new ArrayList<>();
         long[] unreadable = {0};
-        var schema = schemaOf(job.runId());
+        var schema = run.template().schema();
         ResultFileReader.read(results, schema, line -> {
             if (line.key() == null) {
                 unreadable[0]++;
@@ -337,12 +339,12 @@ public final class BatchEngine {
     }
 
     /** Moves one job forward by one step where it can; returns it unchanged when it must wait. */
-    public JobRecord step(JobRecord job) {
+    public JobRecord step(JobRecord job, RunSettings run) {
         return switch (job.step()) {
             case PREPARED -> upload(job);
-            case UPLOADED, CREATING -> create(job);
+            case UPLOADED, CREATING -> create(job, run);
             case CREATED -> refresh(job);
-            case FINISHED -> retrieve(job);
+            case FINISHED -> retrieve(job, run);
             case RETRIEVED -> job;
         };
     }
@@ -355,9 +357,9 @@ public final class BatchEngine {
      *
      * @return the jobs created by this call
      */
-    public List<JobRecord> submit(String runId, Admission admission) {
+    public List<JobRecord> submit(RunSettings run, Admission admission) {
         List<JobRecord> created = new ArrayList<>();
-        List<JobRecord> jobs = new ArrayList<>(ledger.jobs(runId));
+        List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord job = jobs.get(i);
             if (job.step().ordinal() >= JobRecord.Step.CREATED.ordinal() || !admission.admit(job, jobs)) {
@@ -367,7 +369,7 @@ public final class BatchEngine {
                 if (job.step() == JobRecord.Step.PREPARED) {
                     job = upload(job);
                 }
-                job = create(job);
+                job = create(job, run);
                 jobs.set(i, job);
                 created.add(job);
             } catch (GeminiException e) {
@@ -381,27 +383,27 @@ public final class BatchEngine {
     }
 
     /** Uploads and creates every job of the run. */
-    public List<JobRecord> submitAll(String runId) {
-        return submit(runId, Admission.all());
+    public List<JobRecord> submitAll(RunSettings run) {
+        return submit(run, Admission.all());
     }
 
     /**
      * One pass: refreshes running jobs and retrieves finished ones. Submits nothing new; a job a crash
      * left at CREATING is looked up by its display name (and created only if Gemini has no such job).
      */
-    public RunProgress poll(String runId) {
-        for (JobRecord job : ledger.jobs(runId)) {
+    public RunProgress poll(RunSettings run) {
+        for (JobRecord job : ledger.jobs(run.runId())) {
             if (job.step() == JobRecord.Step.CREATING) {
-                job = create(job);
+                job = create(job, run);
             }
             if (job.step() == JobRecord.Step.CREATED) {
                 job = refresh(job);
             }
             if (job.step() == JobRecord.Step.FINISHED) {
-                retrieve(job);
+                retrieve(job, run);
             }
         }
-        return progress(runId);
+        return progress(run.runId());
     }
 
     /** The run's progress from the ledger alone (no remote call). */
@@ -435,14 +437,14 @@ public final class BatchEngine {
      *
      * @return the last progress seen
      */
-    public RunProgress awaitRun(String runId, Admission admission, WaitOptions options,
+    public RunProgress awaitRun(RunSettings run, Admission admission, WaitOptions options,
                                 Consumer<RunProgress> progress) {
         Instant deadline = Instant.now().plus(options.maxWait());
         Duration interval = options.initialInterval();
         RunProgress last = null;
         while (true) {
-            submit(runId, admission);
-            RunProgress now = poll(runId);
+            submit(run, admission);
+            RunProgress now = poll(run);
             progress.accept(now);
             if (now.isFinished() || !Instant.now().isBefore(deadline)) {
                 return now;
@@ -464,49 +466,11 @@ public final class BatchEngine {
                 n++;
             }
         }
-        ledger.runState(runId, "CANCELLED");
+        ledger.runState(runId, RunState.CANCELLED);
         return n;
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    private final Map<String, dev.newsbatch.schema.ClassificationSchema<?>> schemas =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> models = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Tells the engine which schema and model a run uses (needed to parse and create after a restart). */
-    public void register(RunSettings run) {
-        schemas.put(run.runId(), run.template().schema());
-        models.put(run.runId(), run.template().model());
-    }
-
-    private dev.newsbatch.schema.ClassificationSchema<?> schemaOf(String runId) {
-        var s = schemas.get(runId);
-        if (s != null) {
-            return s;
-        }
-        String type = ledger.run(runId).map(r -> settingsField(r.settings(), "schema")).orElse(null);
-        try {
-            Class<?> c = Class.forName(type, true, Thread.currentThread().getContextClassLoader());
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            dev.newsbatch.schema.ClassificationSchema<?> found = dev.newsbatch.schema.ClassificationSchema.of(
-                    (Class) c.asSubclass(Record.class));
-            schemas.put(runId, found);
-            return found;
-        } catch (ClassNotFoundException | RuntimeException e) {
-            throw new IllegalStateException("run " + runId + " classifies into " + type
-                    + ", which is not on the class path; register the run's settings first", e);
-        }
-    }
-
-    private String modelOf(JobRecord job) {
-        String m = models.get(job.runId());
-        if (m == null) {
-            m = ledger.run(job.runId()).map(r -> r.model()).orElseThrow(
-                    () -> new IllegalStateException("run " + job.runId() + " is not in the ledger"));
-        }
-        return m;
-    }
 
     private JobRecord adopt(JobRecord job, BatchJobInfo info) {
         JobRecord next = job.created(info.name(), info.state().name());
@@ -555,27 +519,6 @@ public final class BatchEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read request file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** One field of a run's recorded settings JSON, or null. */
-    public static String settingsField(String settings, String field) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(settings).path(field).asText(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String settingsJson(RunSettings run) {
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        node.put("model", run.template().model());
-        node.put("mode", run.mode());
-        node.put("batchSize", run.batchSize());
-        node.put("schema", run.template().schema().type().getName());
-        node.put("systemInstruction", run.template().prompts().systemInstruction());
-        node.put("template", run.template().prompts().template());
-        run.extras().forEach(node::put);
-        return node.toString();
     }
 
     private final class ChunkBuilder {

@@ -3,7 +3,7 @@ package dev.newsbatch.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.JobState;
-import dev.newsbatch.store.AtomicFile;
+import dev.newsbatch.internal.AtomicFile;
 import dev.newsbatch.store.ItemCounts;
 import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
@@ -41,7 +41,7 @@ public final class TrackingFile {
         ItemCounts items = ledger.itemCounts(runId);
         ObjectNode root = JSON.createObjectNode();
         root.put("run", runId);
-        ledger.run(runId).ifPresent(r -> root.put("mode", r.mode()).put("model", r.model()).put("state", r.state())
+        ledger.run(runId).ifPresent(r -> root.put("mode", r.mode()).put("model", r.model()).put("state", r.state().name())
                 .put("created", r.createdAt().toString()));
         root.put("updated", Instant.now().toString());
         root.put("total_articles", items.total());

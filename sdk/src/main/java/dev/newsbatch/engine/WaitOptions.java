@@ -1,6 +1,6 @@
 package dev.newsbatch.engine;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.time.Duration;
 
 /**

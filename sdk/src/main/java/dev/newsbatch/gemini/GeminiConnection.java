@@ -3,7 +3,7 @@ package dev.newsbatch.gemini;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

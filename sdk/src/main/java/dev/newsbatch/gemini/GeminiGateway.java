@@ -1,5 +1,6 @@
 package dev.newsbatch.gemini;
 
+import dev.newsbatch.GeminiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.genai.Client;
@@ -217,12 +218,12 @@ public final class GeminiGateway {
         try {
             return body.get();
         } catch (ApiException e) {
-            throw new GeminiException(e.code(), operation, jobId, retryDelay(e.getMessage()),
+            throw GeminiException.of(e.code(), operation, jobId, retryDelay(e.getMessage()),
                     e.status() + ": " + firstLine(e.message()), e);
         } catch (GenAiIOException e) {
-            throw new GeminiException(0, operation, jobId, null, firstLine(e.getMessage()), e);
+            throw GeminiException.of(0, operation, jobId, null, firstLine(e.getMessage()), e);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new GeminiException(0, operation, jobId, null, firstLine(e.getMessage()), e);
+            throw GeminiException.of(0, operation, jobId, null, firstLine(e.getMessage()), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.newsbatch.ingest;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

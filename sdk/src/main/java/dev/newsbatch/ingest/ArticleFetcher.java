@@ -1,7 +1,8 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.FetchOptions;
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

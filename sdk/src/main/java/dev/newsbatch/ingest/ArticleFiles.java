@@ -1,7 +1,9 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.InputProblem;
+import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.newsbatch.ingest;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

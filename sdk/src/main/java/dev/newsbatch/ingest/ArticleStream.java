@@ -1,5 +1,6 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -25,13 +25,13 @@ final class ArticleValidator {
         String contents = required(r, "contents", index);
         String url = r.fields().get("url");
         if (url != null && !url.isBlank() && HttpUrls.parse(url) == null) {
-            log.add(r.line(), index, "url", HttpUrls.rule() + ", was \"" + dev.newsbatch.Checks.abbreviate(url, 200) + "\"");
+            log.add(r.line(), index, "url", HttpUrls.rule() + ", was \"" + dev.newsbatch.internal.Checks.abbreviate(url, 200) + "\"");
         }
         if (id != null) {
             Long first = seen.putIfAbsent(id, r.line());
             if (first != null) {
                 log.add(r.line(), index, "id", "duplicates the id on line " + first + ", was \""
-                        + dev.newsbatch.Checks.abbreviate(id, 100) + "\"");
+                        + dev.newsbatch.internal.Checks.abbreviate(id, 100) + "\"");
             }
         }
         if (log.size() > before) {

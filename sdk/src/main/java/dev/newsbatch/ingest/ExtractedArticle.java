@@ -1,7 +1,7 @@
 package dev.newsbatch.ingest;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * What {@link ArticleExtractor} found on a page: the headline, the main text (paragraphs separated by line

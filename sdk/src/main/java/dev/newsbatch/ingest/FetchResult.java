@@ -1,7 +1,7 @@
 package dev.newsbatch.ingest;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

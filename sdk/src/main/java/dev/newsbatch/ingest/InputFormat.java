@@ -1,6 +1,6 @@
 package dev.newsbatch.ingest;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.InputProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.newsbatch.ingest;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.InvalidInputException;
+import dev.newsbatch.internal.Checks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package dev.newsbatch.plan;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * The fast {@link TokenEstimator}: characters divided by a characters-per-token ratio (Google's rule

@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 import java.util.Locale;
 
@@ -24,6 +24,16 @@ public final class CostMeter {
     public CostMeter(ModelPricing pricing, Mode mode) {
         this.pricing = Checks.notNull(pricing, "pricing");
         this.mode = Checks.notNull(mode, "mode");
+    }
+
+    /** The prices requests are charged at. */
+    public ModelPricing pricing() {
+        return pricing;
+    }
+
+    /** Batch or real-time rates. */
+    public Mode mode() {
+        return mode;
     }
 
     /** Adds one request's usage. */

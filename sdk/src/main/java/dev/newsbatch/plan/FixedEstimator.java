@@ -1,7 +1,7 @@
 package dev.newsbatch.plan;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * A {@link TokenEstimator} that gives every article the same figures, e.g. measured ones.

@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * What is running now, as an {@link AdmissionGate} sees it: the input tokens of active batch jobs,

@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * The rate limits of one model in one tier: requests per minute, input tokens per minute, requests

@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * The prices of one model: standard (real-time) and batch {@link Rates}, and the prompt size above

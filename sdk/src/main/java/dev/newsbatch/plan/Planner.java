@@ -1,7 +1,7 @@
 package dev.newsbatch.plan;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 import java.util.ArrayList;
 import java.util.Iterator;

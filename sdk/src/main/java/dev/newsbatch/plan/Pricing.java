@@ -1,7 +1,7 @@
 package dev.newsbatch.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 import java.nio.file.Path;
 import java.util.Iterator;

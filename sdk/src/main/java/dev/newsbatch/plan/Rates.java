@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * Prices in USD per 1,000,000 tokens for one model and one {@link Mode}: input and output, plus the

@@ -1,7 +1,7 @@
 package dev.newsbatch.plan;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * The parts every request shares: the prompt around the article (with {@code {title}} and

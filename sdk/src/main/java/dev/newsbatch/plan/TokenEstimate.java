@@ -1,6 +1,6 @@
 package dev.newsbatch.plan;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * Estimated tokens of one request: the prompt (template, system instruction, response schema and

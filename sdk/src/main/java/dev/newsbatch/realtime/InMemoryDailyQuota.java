@@ -1,6 +1,6 @@
 package dev.newsbatch.realtime;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 import java.time.LocalDate;
 import java.util.HashMap;

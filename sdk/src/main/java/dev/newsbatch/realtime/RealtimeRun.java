@@ -1,7 +1,7 @@
 package dev.newsbatch.realtime;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.gemini.GeminiException;
+import dev.newsbatch.GeminiException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;

@@ -1,8 +1,8 @@
 package dev.newsbatch.realtime;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.Checks;
-import dev.newsbatch.gemini.GeminiException;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.GeminiException;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;

@@ -1,6 +1,6 @@
 package dev.newsbatch.schema;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 
 /**
  * The instructions sent with every article: a system instruction and a prompt template with

@@ -24,20 +24,20 @@ package dev.newsbatch.store;
  * @param estTokens    estimated input tokens
  */
 public record ItemRecord(String key, String articleId, String title, String url, String contentHash, int chunk,
-                         String state, int attempts, String jobName, String result, String errorKind, String error,
+                         ItemState state, int attempts, String jobName, String result, String errorKind, String error,
                          long inputTokens, long outputTokens, long estTokens) {
 
     /** A new item, not yet sent. */
     public static ItemRecord pending(String key, String articleId, String title, String url, String contentHash,
                                      long estTokens) {
-        return new ItemRecord(key, articleId, title, url, contentHash, -1, "PENDING", 0, null, null, null, null,
+        return new ItemRecord(key, articleId, title, url, contentHash, -1, ItemState.PENDING, 0, null, null, null, null,
                 0, 0, estTokens);
     }
 
     /** A new item refused before sending. */
     public static ItemRecord refused(String key, String articleId, String title, String url, String contentHash,
                                      long estTokens, String errorKind, String error) {
-        return new ItemRecord(key, articleId, title, url, contentHash, -1, "FAILED", 0, null, null, errorKind, error,
+        return new ItemRecord(key, articleId, title, url, contentHash, -1, ItemState.FAILED, 0, null, null, errorKind, error,
                 0, 0, estTokens);
     }
 

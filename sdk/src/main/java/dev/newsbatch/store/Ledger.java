@@ -1,6 +1,6 @@
 package dev.newsbatch.store;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,17 +99,24 @@ public final class Ledger implements AutoCloseable {
         return file;
     }
 
+    /** The batch directory the ledger lives in. */
+    public Path directory() {
+        return file.getParent();
+    }
+
     // ---------------------------------------------------------------- runs
 
     /** Records a new run, or returns the existing one with the same id. */
-    public synchronized RunRecord createRun(String runId, String name, String mode, String model, String settings) {
+    public synchronized RunRecord createRun(String runId, dev.newsbatch.RunConfig config) {
         Optional<RunRecord> existing = run(runId);
         if (existing.isPresent()) {
             return existing.get();
         }
         String now = now();
         update("INSERT INTO runs(run_id,name,mode,model,settings,state,created_at,updated_at) VALUES(?,?,?,?,?,?,?,?)",
-                runId, name, mode, model, settings, "ACTIVE", now, now);
+                runId, config.name() == null ? runId : config.name(),
+                config.mode().name().toLowerCase(java.util.Locale.ROOT), config.model(), StoredConfig.write(config),
+                RunState.ACTIVE.name(), now, now);
         return run(runId).orElseThrow();
     }
 
@@ -124,9 +131,9 @@ public final class Ledger implements AutoCloseable {
         return query("SELECT * FROM runs ORDER BY created_at DESC, run_id", Ledger::runRow);
     }
 
-    /** Marks a run's overall state (ACTIVE, DONE, FAILED, CANCELLED). */
-    public synchronized void runState(String runId, String state) {
-        update("UPDATE runs SET state=?, updated_at=? WHERE run_id=?", state, now(), runId);
+    /** Marks a run's overall state. */
+    public synchronized void runState(String runId, RunState state) {
+        update("UPDATE runs SET state=?, updated_at=? WHERE run_id=?", state.name(), now(), runId);
     }
 
     // ---------------------------------------------------------------- items
@@ -140,7 +147,7 @@ public final class Ledger implements AutoCloseable {
                 String now = now();
                 for (ItemRecord i : items) {
                     bind(p, runId, i.key(), i.articleId(), i.title(), i.url(), i.contentHash(), i.chunk(),
-                            i.state(), i.attempts(), i.estTokens(), i.errorKind(), i.error(), now);
+                            i.state().name(), i.attempts(), i.estTokens(), i.errorKind(), i.error(), now);
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -149,11 +156,11 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** Items of a run, optionally only those in {@code state} (null for all), in key order. */
-    public synchronized List<ItemRecord> items(String runId, String state) {
+    public synchronized List<ItemRecord> items(String runId, ItemState state) {
         return state == null
                 ? query("SELECT * FROM items WHERE run_id=? ORDER BY chunk, key", Ledger::itemRow, runId)
                 : query("SELECT * FROM items WHERE run_id=? AND state=? ORDER BY chunk, key", Ledger::itemRow,
-                        runId, state);
+                        runId, state.name());
     }
 
     /** The keys of a batch's items still waiting for an outcome (state SUBMITTED). */
@@ -180,13 +187,12 @@ public final class Ledger implements AutoCloseable {
     public synchronized ItemCounts itemCounts(String runId) {
         long[] c = new long[4];
         query("SELECT state, COUNT(*) FROM items WHERE run_id=? GROUP BY state", rs -> {
-            String s = rs.getString(1);
             long n = rs.getLong(2);
-            switch (s) {
-                case "DONE" -> c[0] += n;
-                case "FAILED" -> c[1] += n;
-                case "SUBMITTED" -> c[2] += n;
-                default -> c[3] += n;
+            switch (ItemState.valueOf(rs.getString(1))) {
+                case DONE -> c[0] += n;
+                case FAILED -> c[1] += n;
+                case SUBMITTED -> c[2] += n;
+                case PENDING -> c[3] += n;
             }
             return null;
         }, runId);
@@ -201,7 +207,7 @@ public final class Ledger implements AutoCloseable {
                     + "WHERE run_id=? AND key=?")) {
                 String now = now();
                 for (ItemOutcomeRecord o : outcomes) {
-                    bind(p, o.error() == null ? "DONE" : "FAILED", o.result(), o.errorKind(), o.error(),
+                    bind(p, (o.error() == null ? ItemState.DONE : ItemState.FAILED).name(), o.result(), o.errorKind(), o.error(),
                             o.inputTokens(), o.outputTokens(), o.jobName(), now, runId, o.key());
                     p.addBatch();
                 }
@@ -414,13 +420,13 @@ public final class Ledger implements AutoCloseable {
 
     private static RunRecord runRow(ResultSet rs) throws SQLException {
         return new RunRecord(rs.getString("run_id"), rs.getString("name"), rs.getString("mode"),
-                rs.getString("model"), rs.getString("settings"), rs.getString("state"),
+                rs.getString("model"), rs.getString("settings"), RunState.valueOf(rs.getString("state")),
                 Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("updated_at")));
     }
 
     private static ItemRecord itemRow(ResultSet rs) throws SQLException {
         return new ItemRecord(rs.getString("key"), rs.getString("article_id"), rs.getString("title"),
-                rs.getString("url"), rs.getString("content_hash"), rs.getInt("chunk"), rs.getString("state"),
+                rs.getString("url"), rs.getString("content_hash"), rs.getInt("chunk"), ItemState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), rs.getString("job_name"), rs.getString("result"), rs.getString("error_kind"),
                 rs.getString("error"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
                 rs.getLong("est_tokens"));

@@ -7,7 +7,7 @@ package dev.newsbatch.store;
  * try (Ledger l = Ledger.open(dir)) { ... } catch (LedgerException e) { System.err.println(e.getMessage()); }
  * }</pre>
  */
-public class LedgerException extends RuntimeException {
+public class LedgerException extends dev.newsbatch.NewsbatchException {
     public LedgerException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -14,11 +14,11 @@ import java.time.Instant;
  * @param mode      "batch", "waves", "continuous" or "realtime"
  * @param model     the Gemini model
  * @param settings  the spec's settings as JSON
- * @param state     ACTIVE, DONE, FAILED or CANCELLED
+ * @param state     the run's overall state
  * @param createdAt when it was recorded
  * @param updatedAt when it last changed
  */
-public record RunRecord(String runId, String name, String mode, String model, String settings, String state,
+public record RunRecord(String runId, String name, String mode, String model, String settings, RunState state,
                         Instant createdAt, Instant updatedAt) {
     @Override
     public String toString() {

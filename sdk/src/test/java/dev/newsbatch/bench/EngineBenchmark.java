@@ -70,9 +70,7 @@ public final class EngineBenchmark {
     static void prepare(GeminiConnection c, Path dir, String run, Iterator<Article> articles, int n, int chars) {
         try (Ledger ledger = Ledger.open(dir)) {
             BatchEngine engine = new BatchEngine(c.gateway(), ledger, dir);
-            RunSettings s = RunSettings.of(run, run, new RequestTemplate(MODEL, Prompts.ofDefaults(),
-                    ClassificationSchema.news()));
-            engine.register(s);
+            RunSettings s = dev.newsbatch.engine.SampleArticles.settings(dev.newsbatch.RunConfig.ofDefaults(dir).withName(run).withModel(MODEL));
             startPhase();
             long t0 = System.nanoTime();
             PrepareReport r = engine.prepare(s, articles);

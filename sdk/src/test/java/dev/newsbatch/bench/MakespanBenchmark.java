@@ -80,14 +80,12 @@ public final class MakespanBenchmark {
              GeminiConnection c = GeminiConnection.to(emu.baseUrl(), "bench");
              Ledger ledger = Ledger.open(tmp.resolve("batch"))) {
             BatchEngine engine = new BatchEngine(c.gateway(), ledger, tmp.resolve("batch"));
-            RunSettings s = RunSettings.of(name, name, new RequestTemplate(MODEL, Prompts.ofDefaults(),
-                    ClassificationSchema.news())).batchSize(1000).mode(name);
-            engine.register(s);
+            RunSettings s = dev.newsbatch.engine.SampleArticles.settings(dev.newsbatch.RunConfig.ofDefaults(tmp.resolve("batch")).withName(name).withModel(MODEL));
             long p0 = System.nanoTime();
             engine.prepare(s, articles(n));
             System.out.printf("  %s: prepared in %.1f s%n", name, (System.nanoTime() - p0) / 1e9);
             long t0 = System.nanoTime();
-            RunProgress p = engine.awaitRun(name, admission, WaitOptions.ofDefaults()
+            RunProgress p = engine.awaitRun(s, admission, WaitOptions.ofDefaults()
                     .initialInterval(Duration.ofMillis(100)).maxInterval(Duration.ofMillis(400))
                     .maxWait(Duration.ofMinutes(10)), x -> { });
             double wall = (System.nanoTime() - t0) / 1e9;

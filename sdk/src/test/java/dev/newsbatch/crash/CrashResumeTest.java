@@ -20,6 +20,7 @@ import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
 import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.ItemState;
 import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
 import java.io.IOException;
@@ -276,7 +277,7 @@ class CrashResumeTest {
         try (Ledger ledger = Ledger.open(dir)) {
             List<ItemRecord> items = ledger.items(NAME, null);
             assertEquals(ARTICLES, items.size());
-            assertTrue(items.stream().allMatch(i -> i.attempts() == 1 && "DONE".equals(i.state())),
+            assertTrue(items.stream().allMatch(i -> i.attempts() == 1 && i.state() == ItemState.DONE),
                     "every item sent once and done");
         }
     }

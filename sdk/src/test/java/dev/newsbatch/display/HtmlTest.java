@@ -64,7 +64,7 @@ class HtmlTest {
 
     @Test
     void statusIsAProgressBarWithCounts() {
-        RunStatus s = new RunStatus("october", RunMode.CONTINUOUS, "RUNNING", 1200, 504, 2, 600, 2, 1, 42.0,
+        RunStatus s = new RunStatus("october", RunMode.CONTINUOUS, dev.newsbatch.RunState.RUNNING, 1200, 504, 2, 600, 2, 1, 42.0,
                 Instant.EPOCH);
         String html = Html.status(s);
         assertTrue(html.contains("width:42.0%"), html);

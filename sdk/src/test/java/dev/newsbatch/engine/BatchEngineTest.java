@@ -12,6 +12,8 @@ import dev.newsbatch.gemini.GeminiConnection;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
 import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.ItemState;
+import dev.newsbatch.RunConfig;
 import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
 import java.nio.file.Path;
@@ -49,11 +51,11 @@ class BatchEngineTest {
     }
 
     RunSettings settings(String runId, int batchSize) {
-        RunSettings s = RunSettings.of(runId, runId,
-                new RequestTemplate("gemini-2.5-flash", Prompts.ofDefaults(), ClassificationSchema.news()))
-                .batchSize(batchSize);
-        engine.register(s);
-        return s;
+        return settings(RunConfig.ofDefaults(dir.resolve("batch")).withName(runId).withBatchSize(batchSize));
+    }
+
+    static RunSettings settings(RunConfig config) {
+        return SampleArticles.settings(config);
     }
 
     static WaitOptions fast() {
@@ -67,11 +69,11 @@ class BatchEngineTest {
         PrepareReport prepared = engine.prepare(s, SampleArticles.of(300).iterator());
         assertEquals(300, prepared.added());
         assertEquals(3, prepared.files());
-        engine.submitAll("run1");
-        RunProgress p = engine.awaitRun("run1", Admission.all(), fast(), x -> { });
+        engine.submitAll(s);
+        RunProgress p = engine.awaitRun(s, Admission.all(), fast(), x -> { });
         assertTrue(p.isFinished(), p.toString());
         assertEquals(300, p.items().done(), p.toString());
-        List<ItemRecord> items = ledger.items("run1", "DONE");
+        List<ItemRecord> items = ledger.items("run1", ItemState.DONE);
         assertTrue(items.stream().allMatch(i -> i.result().contains("is_financial")));
         assertTrue(items.stream().allMatch(i -> i.inputTokens() > 0 && i.outputTokens() > 0));
         assertEquals(3, emulator.stats().batchesCreated());
@@ -82,14 +84,14 @@ class BatchEngineTest {
         emulator.faults(Faults.none().seed(7).itemErrorRate(0.2));
         RunSettings s = settings("run2", 100);
         engine.prepare(s, SampleArticles.of(200).iterator());
-        engine.awaitRun("run2", Admission.all(), fast(), x -> { });
+        engine.awaitRun(s, Admission.all(), fast(), x -> { });
         long failed = ledger.itemCounts("run2").failed();
         assertTrue(failed > 10, "expected injected item errors, got " + failed);
-        assertTrue(ledger.items("run2", "FAILED").stream().allMatch(i -> i.errorKind().equals("API_ERROR")));
+        assertTrue(ledger.items("run2", ItemState.FAILED).stream().allMatch(i -> i.errorKind().equals("API_ERROR")));
         emulator.faults(Faults.none());
         int queued = engine.resubmitFailed(s, 3);
         assertEquals(failed, queued);
-        RunProgress p = engine.awaitRun("run2", Admission.all(), fast(), x -> { });
+        RunProgress p = engine.awaitRun(s, Admission.all(), fast(), x -> { });
         assertEquals(200, p.items().done(), p.toString());
         assertTrue(ledger.items("run2", null).stream().filter(i -> i.attempts() == 2).count() == failed);
     }
@@ -99,10 +101,10 @@ class BatchEngineTest {
         emulator.faults(Faults.none().failNextJobs(1));
         RunSettings s = settings("run3", 50);
         engine.prepare(s, SampleArticles.of(100).iterator());
-        RunProgress p = engine.awaitRun("run3", Admission.all(), fast(), x -> { });
+        RunProgress p = engine.awaitRun(s, Admission.all(), fast(), x -> { });
         assertEquals(50, p.items().failed(), p.toString());
         assertEquals(50, p.items().done(), p.toString());
-        Map<String, Long> kinds = ledger.items("run3", "FAILED").stream()
+        Map<String, Long> kinds = ledger.items("run3", ItemState.FAILED).stream()
                 .collect(Collectors.groupingBy(ItemRecord::errorKind, Collectors.counting()));
         assertEquals(Map.of(ErrorKind.JOB_FAILED.name(), 50L), kinds);
     }
@@ -119,13 +121,13 @@ class BatchEngineTest {
 
     @Test
     void articlesOverTheInputLimitAreRefusedNotSent() {
-        RunSettings s = settings("run6", 100).maxInputTokens(2_000);
+        RunSettings s = settings(RunConfig.ofDefaults(dir.resolve("batch")).withName("run6").withMaxInputTokens(2_000));
         java.util.List<dev.newsbatch.Article> articles = new java.util.ArrayList<>(SampleArticles.of(3));
         articles.add(dev.newsbatch.Article.of("huge", "Huge", "word ".repeat(5_000)));
         PrepareReport r = engine.prepare(s, articles.iterator());
         assertEquals(3, r.added());
         assertEquals(1, r.tooLarge());
-        ItemRecord refused = ledger.items("run6", "FAILED").get(0);
+        ItemRecord refused = ledger.items("run6", ItemState.FAILED).get(0);
         assertEquals("huge", refused.articleId());
         assertEquals(ErrorKind.INPUT_TOO_LARGE.name(), refused.errorKind());
         assertTrue(refused.error().contains("over the model's limit of 2000"), refused.error());
@@ -137,13 +139,13 @@ class BatchEngineTest {
         RunSettings s = settings("run5", 100);
         engine.prepare(s, SampleArticles.of(10).iterator());
         JobRecord job = engine.upload(ledger.jobs("run5").get(0));
-        JobRecord created = engine.create(job);
+        JobRecord created = engine.create(job, s);
         // Simulate a crash between the create call and recording its answer.
         JobRecord lost = created.step(JobRecord.Step.CREATING);
         ledger.saveJob(new JobRecord(lost.runId(), lost.chunk(), lost.attempt(), lost.requestFile(), lost.fileId(),
                 lost.fileName(), lost.displayName(), null, JobRecord.Step.CREATING, null, lost.items(),
                 lost.estTokens(), -1, null, null, lost.createdAt(), lost.updatedAt()));
-        JobRecord adopted = engine.create(ledger.jobs("run5").get(0));
+        JobRecord adopted = engine.create(ledger.jobs("run5").get(0), s);
         assertEquals(created.jobName(), adopted.jobName());
         assertEquals(1, emulator.stats().batchesCreated());
         assertNotNull(adopted.jobName());

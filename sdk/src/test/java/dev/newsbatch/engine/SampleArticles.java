@@ -34,4 +34,12 @@ public final class SampleArticles {
         }
         return out;
     }
+
+    /** Engine settings for a run of the news schema, estimated at four characters a token. */
+    public static RunSettings settings(dev.newsbatch.RunConfig config) {
+        RequestTemplate t = new RequestTemplate(config.model(), config.prompts(), dev.newsbatch.schema.ClassificationSchema.news());
+        int overhead = t.overheadChars();
+        return RunSettings.of(config.name(), config, t,
+                a -> (overhead + a.title().length() + a.contents().length() + 3) / 4);
+    }
 }

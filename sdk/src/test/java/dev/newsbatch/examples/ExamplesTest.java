@@ -1,5 +1,7 @@
 package dev.newsbatch.examples;
 
+import dev.newsbatch.Estimate;
+import dev.newsbatch.RunStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

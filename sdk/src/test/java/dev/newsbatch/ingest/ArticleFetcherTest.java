@@ -1,5 +1,6 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.FetchOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,5 +1,6 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.FetchOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.newsbatch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.newsbatch.InvalidInputException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.newsbatch.realtime;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.gemini.GeminiException;
+import dev.newsbatch.GeminiException;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class RealtimeRunnerTest {
     }
 
     static GeminiException error(int status, Duration retryDelay) {
-        return new GeminiException(status, "models.generateContent", null, retryDelay, "HTTP " + status, null);
+        return GeminiException.of(status, "models.generateContent", null, retryDelay, "HTTP " + status, null);
     }
 
     /** A clock the test moves by hand. */

@@ -3,11 +3,7 @@ package dev.newsbatch.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Estimate;
-import dev.newsbatch.ingest.ArticleFiles;
-import dev.newsbatch.ingest.ArticleStream;
-import dev.newsbatch.plan.Plan;
-import dev.newsbatch.plan.Planner;
-import dev.newsbatch.plan.TokenEstimator;
+import dev.newsbatch.Estimator;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,23 +36,20 @@ final class EstimateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Estimate e = null;
-        Plan plan = null;
-        if (inputTokens == null && outputTokens == null) {
-            var spec = Batches.from(file).model(target.model).tier(target.tier).directory(dir());
-            e = exact ? spec.estimateExact() : spec.estimate();
-        } else {
-            plan = fixedPlan();
-        }
+        var spec = Batches.from(file).model(target.model).tier(target.tier).directory(dir()).estimator(estimator());
+        Estimate e = spec.estimate();
         if (json()) {
-            printJson(e != null ? estimateJson(e) : planJson(plan));
+            printJson(estimateJson(e));
         } else {
-            println(e != null ? e.report() : plan.report());
+            println(e.report());
         }
         return ExitCode.OK;
     }
 
-    private Plan fixedPlan() {
+    private Estimator estimator() {
+        if (inputTokens == null && outputTokens == null) {
+            return exact ? Estimator.exact() : Estimator.calibrated();
+        }
         if (inputTokens == null || outputTokens == null) {
             throw new IllegalArgumentException("--input-tokens and --output-tokens go together, was "
                     + (inputTokens == null ? "--output-tokens only" : "--input-tokens only"));
@@ -65,11 +58,7 @@ final class EstimateCommand extends BaseCommand {
             throw new IllegalArgumentException("--input-tokens must be >= 1 and --output-tokens >= 0, was "
                     + inputTokens + "/" + outputTokens);
         }
-        Batches.from(file).tier(target.tier); // checks the file (every problem listed) and the tier name
-        try (ArticleStream articles = ArticleFiles.stream(file)) {
-            return Planner.forModel(target.model).tier(target.tier).estimator(TokenEstimator.fixed(inputTokens, outputTokens))
-                    .plan(articles.iterator());
-        }
+        return Estimator.fixed(inputTokens, outputTokens);
     }
 
     private static ObjectNode estimateJson(Estimate e) {
@@ -79,16 +68,6 @@ final class EstimateCommand extends BaseCommand {
         n.put("batches", e.batches()).put("waves", e.waves());
         n.put("batch_usd", round(e.batchUsd())).put("realtime_usd", round(e.realtimeUsd()));
         e.warnings().forEach(w -> n.withArray("warnings").add(w));
-        return n;
-    }
-
-    private static ObjectNode planJson(Plan p) {
-        ObjectNode n = Output.object();
-        n.put("articles", p.articles()).put("model", p.model()).put("tier", p.tier()).put("estimator", p.estimator());
-        n.put("input_tokens", p.inputTokens()).put("output_tokens", p.outputTokens());
-        n.put("batches", p.batches().size()).put("waves", p.waves().size());
-        n.put("batch_usd", round(p.batchCostUsd())).put("realtime_usd", round(p.realtimeCostUsd()));
-        p.warnings().forEach(w -> n.withArray("warnings").add(w));
         return n;
     }
 

@@ -1,6 +1,6 @@
 package dev.newsbatch.app.cli;
 
-import dev.newsbatch.ingest.FetchOptions;
+import dev.newsbatch.FetchOptions;
 import picocli.CommandLine.Option;
 
 /**

@@ -33,7 +33,7 @@ final class JsonViews {
         ObjectNode n = Output.object();
         n.put("run_id", s.runId());
         n.put("mode", s.mode().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("state", s.state());
+        n.put("state", s.state().name());
         n.put("articles", s.articles());
         n.put("done", s.done());
         n.put("failed", s.failed());

@@ -2,6 +2,7 @@ package dev.newsbatch.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.RunState;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.JobStatus;
@@ -84,7 +85,7 @@ final class RunReport {
         RunStatus state = run.state();
         Results<NewsClassification> results = run.collect();
         Path file = results.save(command.dir());
-        boolean complete = state.isFinished() && !"CANCELLED".equals(state.state());
+        boolean complete = state.isFinished() && state.state() != RunState.CANCELLED;
         if (command.json()) {
             ObjectNode n = submittedJson(run, state, jobsOf(run.id()), complete ? "COMPLETED" : "INCOMPLETE");
             n.put("results_file", file.toString());

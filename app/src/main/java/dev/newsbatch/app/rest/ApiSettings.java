@@ -1,6 +1,6 @@
 package dev.newsbatch.app.rest;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 

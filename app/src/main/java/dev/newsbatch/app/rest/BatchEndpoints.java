@@ -5,7 +5,7 @@ import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
-import dev.newsbatch.ingest.FetchOptions;
+import dev.newsbatch.FetchOptions;
 import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.newsbatch.app.rest;
 
 import dev.newsbatch.JobNotFinishedException;
 import dev.newsbatch.JobNotFoundException;
-import dev.newsbatch.gemini.GeminiException;
+import dev.newsbatch.GeminiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

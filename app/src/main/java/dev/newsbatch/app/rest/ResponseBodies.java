@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.RunState;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.JobStatus;
@@ -53,7 +54,7 @@ final class ResponseBodies {
         }
         Results<NewsClassification> results = run.collect();
         results.save(dir);
-        boolean complete = state.isFinished() && !"CANCELLED".equals(state.state());
+        boolean complete = state.isFinished() && state.state() != RunState.CANCELLED;
         n.put("status", complete ? "COMPLETED" : "INCOMPLETE");
         n.put("message", complete ? "Batch completed. Use GET /batch/results/" + first + "/" + run.id() + " to retrieve"
                 : "Batch not finished (" + state.state() + "). Use GET /batch/status/" + first + " to check progress");

@@ -1,4 +1,4 @@
-package dev.newsbatch.ingest;
+package dev.newsbatch;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  *
  * The message lists at most {@value #LISTED} problems, then {@code ... and N more}.
  */
-public final class InvalidInputException extends IllegalArgumentException {
+public final class InvalidInputException extends NewsbatchException {
     private static final long serialVersionUID = 1L;
 
     /** How many problems the message lists before summarising the rest. */

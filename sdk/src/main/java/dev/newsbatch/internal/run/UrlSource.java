@@ -1,12 +1,17 @@
-package dev.newsbatch;
+package dev.newsbatch.internal.run;
 
+import dev.newsbatch.Article;
+import dev.newsbatch.ErrorKind;
+import dev.newsbatch.ItemError;
+import dev.newsbatch.internal.ArticleSource;
+import dev.newsbatch.internal.Checks;
 import dev.newsbatch.display.ProgressBar;
 import dev.newsbatch.ingest.ArticleFetcher;
 import dev.newsbatch.ingest.ArticleIds;
-import dev.newsbatch.ingest.FetchOptions;
+import dev.newsbatch.FetchOptions;
 import dev.newsbatch.ingest.FetchResult;
-import dev.newsbatch.ingest.InputProblem;
-import dev.newsbatch.ingest.InvalidInputException;
+import dev.newsbatch.InputProblem;
+import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.ingest.UrlLists;
 import java.net.URI;
 import java.nio.file.Path;

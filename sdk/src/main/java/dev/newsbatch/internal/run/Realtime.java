@@ -1,5 +1,9 @@
-package dev.newsbatch;
+package dev.newsbatch.internal.run;
 
+import dev.newsbatch.Article;
+import dev.newsbatch.RunConfig;
+import dev.newsbatch.ErrorKind;
+import dev.newsbatch.internal.Notices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbatch.engine.BatchEngine;
@@ -12,6 +16,7 @@ import dev.newsbatch.realtime.RealtimeRunner;
 import dev.newsbatch.realtime.RealtimeSummary;
 import dev.newsbatch.store.ItemOutcomeRecord;
 import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.ItemState;
 import dev.newsbatch.store.Ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,12 +58,12 @@ final class Realtime {
 
     record Answer(String json, long in, long out) { }
 
-    static RealtimeSummary run(BatchSpec<?> spec, RunSettings settings, Session s, Instant deadline,
+    static RealtimeSummary run(RunConfig spec, RunSettings settings, Session s, Instant deadline,
                                Consumer<RunProgress> progress) {
         String runId = settings.runId();
         RealtimeSummary last = null;
-        for (int round = 0; round < spec.maxAttempts; round++) {
-            Map<String, String> prompts = openPrompts(s.engine, runId, spec.maxAttempts, round > 0);
+        for (int round = 0; round < spec.maxAttempts(); round++) {
+            Map<String, String> prompts = openPrompts(s.engine(), runId, spec.maxAttempts(), round > 0);
             if (prompts.isEmpty()) {
                 break;
             }
@@ -69,34 +74,33 @@ final class Realtime {
         }
         var counts = s.ledger.itemCounts(runId);
         if (counts.submitted() == 0 && counts.pending() == 0) {
-            s.ledger.runState(runId, "DONE");
+            s.ledger.runState(runId, dev.newsbatch.store.RunState.DONE);
         }
         if (last != null && last.stopReason() == dev.newsbatch.realtime.StopReason.DAILY_CAP) {
-            Notices.once("newsbatch: daily cap of " + spec.dailyCap + " requests reached; " + last.remaining()
+            Notices.once("newsbatch: daily cap of " + spec.dailyCap() + " requests reached; " + last.remaining()
                     + " articles wait for the next day" + last.nextDayStart().map(d -> " (" + d + ")").orElse(""));
         }
         return last;
     }
 
-    private static RealtimeSummary runOnce(BatchSpec<?> spec, RunSettings settings, Session s,
+    private static RealtimeSummary runOnce(RunConfig spec, RunSettings settings, Session s,
                                            Map<String, String> prompts, Instant deadline,
                                            Consumer<RunProgress> progress) {
         String runId = settings.runId();
-        GeminiGateway gateway = s.connection.gateway();
+        GeminiGateway gateway = s.gateway();
         Ledger ledger = s.ledger;
-        int rpm = spec.rpm > 0 ? spec.rpm : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Planning.limits(spec).rpm()));
+        int rpm = spec.rpm() > 0 ? spec.rpm() : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Planning.limits(spec).rpm()));
         RealtimeRunner runner = RealtimeRunner.ofRpm(rpm);
-        if (spec.dailyCap > 0) {
-            runner = runner.dailyCap(spec.dailyCap, new LedgerQuota(ledger));
+        if (spec.dailyCap() > 0) {
+            runner = runner.dailyCap(spec.dailyCap(), new LedgerQuota(ledger));
         }
         List<Article> work = new ArrayList<>();
         prompts.forEach((key, prompt) -> work.add(Article.of(key, "", prompt)));
         String system = settings.template().prompts().systemInstruction();
         var schema = settings.template().schema();
-        BudgetMeter budget = new BudgetMeter(spec, ledger, runId,
-                system.length() + schema.responseSchema().toString().length());
+        BudgetMeter budget = new BudgetMeter(spec, ledger, runId, settings);
         var run = runner.start(work.iterator(), a -> {
-            double reserved = budget.reserve(a.contents());
+            double reserved = budget.reserve(a);
             GeminiGateway.Answer answer;
             try {
                 answer = gateway.generate(settings.template().model(), system, a.contents(), schema.responseSchema());
@@ -167,8 +171,8 @@ final class Realtime {
         Ledger ledger = engine.ledger();
         List<ItemRecord> open = new ArrayList<>();
         for (ItemRecord i : ledger.items(runId, null)) {
-            boolean waiting = "SUBMITTED".equals(i.state()) || "PENDING".equals(i.state());
-            boolean again = retry && "FAILED".equals(i.state()) && i.errorKind() != null
+            boolean waiting = i.state() == ItemState.SUBMITTED || i.state() == ItemState.PENDING;
+            boolean again = retry && i.state() == ItemState.FAILED && i.errorKind() != null
                     && ErrorKind.valueOf(i.errorKind()).isRetryable() && i.attempts() < maxAttempts;
             if (waiting || again) {
                 open.add(i);
@@ -192,40 +196,38 @@ final class Realtime {
     }
 
     /**
-     * The spec's USD budget in real-time mode: what the run already spent (from the ledger) plus what
-     * calls in flight may cost; a call whose estimate would pass the cap is not made.
+     * The USD budget in real-time mode: what the run already spent (from the ledger) plus what calls
+     * in flight may cost, each request priced on its own; a call whose estimate would pass the cap is
+     * not made.
      */
     static final class BudgetMeter {
-        private final BatchSpec<?> spec;
-        private final int overheadChars;
-        private double spent;
+        private final RunConfig config;
+        private final RunSettings settings;
+        private final Planning.Spend spent;
         private double reserved;
 
-        BudgetMeter(BatchSpec<?> spec, Ledger ledger, String runId, int overheadChars) {
-            this.spec = spec;
-            this.overheadChars = overheadChars;
-            if (spec.budgetUsd > 0) {
-                long[] tokens = new long[2];
-                ledger.forEachItem(runId, i -> {
-                    tokens[0] += i.inputTokens();
-                    tokens[1] += i.outputTokens();
-                });
-                spent = Planning.cost(spec, tokens[0], tokens[1]);
+        BudgetMeter(RunConfig config, Ledger ledger, String runId, RunSettings settings) {
+            this.config = config;
+            this.settings = settings;
+            this.spent = Planning.spend(config);
+            if (config.budgetUsd() > 0) {
+                ledger.forEachItem(runId, i -> spent.add(i.inputTokens(), i.outputTokens()));
             }
         }
 
         /** Reserves the estimated cost of one call, or refuses it when the cap would be passed. */
-        synchronized double reserve(String prompt) {
-            if (spec.budgetUsd <= 0) {
+        synchronized double reserve(Article request) {
+            if (config.budgetUsd() <= 0) {
                 return 0;
             }
-            double next = Planning.cost(spec, (overheadChars + prompt.length()) / 4, 150);
-            if (spent + reserved + next > spec.budgetUsd + 1e-9) {
+            double next = spent.price(settings.estimator().applyAsLong(request), config.estimator().outputTokens());
+            double already = spent.usd();
+            if (already + reserved + next > config.budgetUsd() + 1e-9) {
                 Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached "
                         + "($%.2f spent); remaining articles are not sent (errors of kind BUDGET)",
-                        spec.budgetUsd, spent));
+                        config.budgetUsd(), already));
                 throw new AnswerRejected(ErrorKind.BUDGET, String.format(java.util.Locale.ROOT,
-                        "not sent: budget cap $%.2f reached ($%.2f spent)", spec.budgetUsd, spent), 0, 0);
+                        "not sent: budget cap $%.2f reached ($%.2f spent)", config.budgetUsd(), already), 0, 0);
             }
             reserved += next;
             return next;
@@ -236,8 +238,8 @@ final class Realtime {
         }
 
         synchronized void spend(long in, long out) {
-            if (spec.budgetUsd > 0) {
-                spent += Planning.cost(spec, in, out);
+            if (config.budgetUsd() > 0) {
+                spent.add(in, out);
             }
         }
     }

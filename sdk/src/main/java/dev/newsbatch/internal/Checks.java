@@ -1,4 +1,4 @@
-package dev.newsbatch;
+package dev.newsbatch.internal;
 
 /**
  * Argument checks with messages of the shape {@code <field> <rule>, was <value>}.

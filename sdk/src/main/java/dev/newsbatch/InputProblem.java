@@ -1,4 +1,4 @@
-package dev.newsbatch.ingest;
+package dev.newsbatch;
 
 import java.nio.file.Path;
 
@@ -19,8 +19,8 @@ import java.nio.file.Path;
 public record InputProblem(Path file, long line, long index, String field, String message) {
 
     public InputProblem {
-        dev.newsbatch.Checks.notNull(file, "file");
-        dev.newsbatch.Checks.notBlank(message, "message");
+        dev.newsbatch.internal.Checks.notNull(file, "file");
+        dev.newsbatch.internal.Checks.notBlank(message, "message");
     }
 
     @Override

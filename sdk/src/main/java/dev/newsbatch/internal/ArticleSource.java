@@ -1,5 +1,7 @@
-package dev.newsbatch;
+package dev.newsbatch.internal;
 
+import dev.newsbatch.Article;
+import dev.newsbatch.ItemError;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -7,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * Where a spec's articles come from; opened anew for each submission.
  */
-interface ArticleSource {
+public interface ArticleSource {
     /** A fresh iterator over the articles. */
     Iterator<Article> open();
 

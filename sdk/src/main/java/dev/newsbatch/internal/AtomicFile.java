@@ -1,4 +1,4 @@
-package dev.newsbatch.store;
+package dev.newsbatch.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

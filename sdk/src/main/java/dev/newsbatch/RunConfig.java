@@ -1,0 +1,219 @@
+package dev.newsbatch;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.schema.NewsClassification;
+import dev.newsbatch.schema.Prompts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Every setting of a run, typed: what a {@link BatchSpec} holds, what the ledger records with the
+ * run, and what {@link Batches#resume(String)} reads back. Immutable; each {@code withX} returns a
+ * copy. Specs are the usual way to build one.
+ *
+ * <pre>{@code
+ * RunConfig c = Batches.from(articles).model("gemini-2.5-flash").tier2().config();
+ * c.tier();                  // TIER_2
+ * c.withBatchSize(500);      // a copy
+ * }</pre>
+ *
+ * @param name             the run's name, or null for one made from its input and settings
+ * @param model            the Gemini model. Default: {@code gemini-2.5-flash}
+ * @param tier             the project's quota tier. Default: {@link Tier#TIER_1}
+ * @param mode             how articles are sent. Default: {@link RunMode#BATCH}
+ * @param batchSize        maximum requests per batch job. Default: 1,000
+ * @param prompts          system instruction and prompt template
+ * @param schema           the record type answers are parsed into. Default: {@link NewsClassification}
+ * @param estimator        how tokens are estimated before sending. Default: {@link Estimator#calibrated()}
+ * @param rpm              real-time requests per minute; 0 means the tier's limit. Default: 0
+ * @param dailyCap         real-time requests per day; 0 means no cap. Default: 0
+ * @param budgetUsd        a cap on the estimated spend in USD; 0 means none. Default: 0
+ * @param maxAttempts      how often an article is sent at most. Default: 3
+ * @param maxInputTokens   the largest request accepted, in input tokens. Default: 1,048,576
+ * @param deadline         how long {@code await()} works on the run at most. Default: 24 hours
+ * @param pollInterval     the first pause between status polls. Default: 2 seconds
+ * @param directory        where request files, results and the ledger are kept (not recorded: the
+ *                         ledger lives there)
+ */
+public record RunConfig(String name, String model, Tier tier, RunMode mode, int batchSize, Prompts prompts,
+                        Class<? extends Record> schema, Estimator estimator, int rpm, int dailyCap,
+                        double budgetUsd, int maxAttempts, long maxInputTokens, Duration deadline,
+                        Duration pollInterval, @JsonIgnore Path directory) {
+    /** The model of a spec that names none. */
+    public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+    /** Gemini 2.5's input limit, the largest request sent unless the config says otherwise. */
+    public static final long DEFAULT_MAX_INPUT_TOKENS = 1_048_576;
+
+    public RunConfig {
+        Checks.notBlank(model, "model");
+        Checks.notNull(tier, "tier");
+        Checks.notNull(mode, "mode");
+        Checks.atLeast(batchSize, 1, "batchSize");
+        Checks.notNull(prompts, "prompts");
+        Checks.notNull(schema, "schema");
+        Checks.notNull(estimator, "estimator");
+        Checks.atLeast(rpm, 0, "rpm");
+        Checks.atLeast(dailyCap, 0, "dailyCap");
+        if (!(budgetUsd >= 0) || Double.isInfinite(budgetUsd)) {
+            throw new IllegalArgumentException("budgetUsd must be >= 0 and finite, was " + budgetUsd);
+        }
+        Checks.atLeast(maxAttempts, 1, "maxAttempts");
+        Checks.atLeast(maxInputTokens, 1, "maxInputTokens");
+        positive(deadline, "deadline");
+        positive(pollInterval, "pollInterval");
+        directory = directory == null ? Path.of("batch_jobs") : directory;
+    }
+
+    /** The defaults, keeping state in {@code directory}. */
+    public static RunConfig ofDefaults(Path directory) {
+        return new RunConfig(null, DEFAULT_MODEL, Tier.TIER_1, RunMode.BATCH, 1000, Prompts.ofDefaults(),
+                NewsClassification.class, Estimator.calibrated(), 0, 0, 0, 3, DEFAULT_MAX_INPUT_TOKENS,
+                Duration.ofHours(24), Duration.ofSeconds(2), directory);
+    }
+
+    /** A copy with another name. */
+    public RunConfig withName(String v) {
+        return copy(b -> b.name = v);
+    }
+
+    /** A copy with another model. */
+    public RunConfig withModel(String v) {
+        return copy(b -> b.model = v);
+    }
+
+    /** A copy with another tier. */
+    public RunConfig withTier(Tier v) {
+        return copy(b -> b.tier = v);
+    }
+
+    /** A copy with another mode. */
+    public RunConfig withMode(RunMode v) {
+        return copy(b -> b.mode = v);
+    }
+
+    /** A copy with another batch size. */
+    public RunConfig withBatchSize(int v) {
+        return copy(b -> b.batchSize = v);
+    }
+
+    /** A copy with other prompts. */
+    public RunConfig withPrompts(Prompts v) {
+        return copy(b -> b.prompts = v);
+    }
+
+    /** A copy classifying into another record type. */
+    public RunConfig withSchema(Class<? extends Record> v) {
+        return copy(b -> b.schema = v);
+    }
+
+    /** A copy with another estimator. */
+    public RunConfig withEstimator(Estimator v) {
+        return copy(b -> b.estimator = v);
+    }
+
+    /** A copy with another real-time rate. */
+    public RunConfig withRpm(int v) {
+        return copy(b -> b.rpm = v);
+    }
+
+    /** A copy with another daily cap. */
+    public RunConfig withDailyCap(int v) {
+        return copy(b -> b.dailyCap = v);
+    }
+
+    /** A copy with another budget cap. */
+    public RunConfig withBudgetUsd(double v) {
+        return copy(b -> b.budgetUsd = v);
+    }
+
+    /** A copy with another attempt limit. */
+    public RunConfig withMaxAttempts(int v) {
+        return copy(b -> b.maxAttempts = v);
+    }
+
+    /** A copy with another input-token limit. */
+    public RunConfig withMaxInputTokens(long v) {
+        return copy(b -> b.maxInputTokens = v);
+    }
+
+    /** A copy with another deadline. */
+    public RunConfig withDeadline(Duration v) {
+        return copy(b -> b.deadline = v);
+    }
+
+    /** A copy with another first poll interval. */
+    public RunConfig withPollInterval(Duration v) {
+        return copy(b -> b.pollInterval = v);
+    }
+
+    /** A copy keeping its state in another directory. */
+    public RunConfig withDirectory(Path v) {
+        return copy(b -> b.directory = v);
+    }
+
+    private RunConfig copy(java.util.function.Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.build();
+    }
+
+    private static void positive(Duration d, String field) {
+        Checks.notNull(d, field);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(field + " must be > 0, was " + d);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RunConfig[" + (name == null ? "" : name + ", ") + model + ", " + tier + ", "
+                + mode.name().toLowerCase(Locale.ROOT) + ", batchSize=" + batchSize + ", schema="
+                + schema.getSimpleName() + ", " + estimator + "]";
+    }
+
+    /** The one mutable copy a {@code withX} edits before it becomes a new config. */
+    private static final class Draft {
+        String name;
+        String model;
+        Tier tier;
+        RunMode mode;
+        int batchSize;
+        Prompts prompts;
+        Class<? extends Record> schema;
+        Estimator estimator;
+        int rpm;
+        int dailyCap;
+        double budgetUsd;
+        int maxAttempts;
+        long maxInputTokens;
+        Duration deadline;
+        Duration pollInterval;
+        Path directory;
+
+        Draft(RunConfig c) {
+            name = c.name;
+            model = c.model;
+            tier = c.tier;
+            mode = c.mode;
+            batchSize = c.batchSize;
+            prompts = c.prompts;
+            schema = c.schema;
+            estimator = c.estimator;
+            rpm = c.rpm;
+            dailyCap = c.dailyCap;
+            budgetUsd = c.budgetUsd;
+            maxAttempts = c.maxAttempts;
+            maxInputTokens = c.maxInputTokens;
+            deadline = c.deadline;
+            pollInterval = c.pollInterval;
+            directory = c.directory;
+        }
+
+        RunConfig build() {
+            return new RunConfig(name, model, tier, mode, batchSize, prompts, schema, estimator, rpm, dailyCap,
+                    budgetUsd, maxAttempts, maxInputTokens, deadline, pollInterval, directory);
+        }
+    }
+}

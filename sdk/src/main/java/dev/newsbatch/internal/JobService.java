@@ -1,0 +1,27 @@
+package dev.newsbatch.internal;
+
+import dev.newsbatch.JobStatus;
+import dev.newsbatch.Results;
+import java.util.List;
+import java.util.Optional;
+
+/** Job-level operations over one batch directory: what {@link dev.newsbatch.Jobs} delegates to. */
+public interface JobService extends AutoCloseable {
+    /** Asks Gemini for a job's state. */
+    JobStatus status(String jobId);
+
+    /** What the ledger recorded of a job. */
+    Optional<JobStatus> find(String jobId);
+
+    /** A finished job's results, parsed into {@code type}. */
+    <T extends Record> Results<T> results(String jobId, Class<T> type);
+
+    /** Every job recorded in the ledger. */
+    List<JobStatus> list();
+
+    /** Cancels a job at Gemini. */
+    JobStatus cancel(String jobId);
+
+    @Override
+    void close();
+}

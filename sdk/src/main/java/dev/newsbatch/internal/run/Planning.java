@@ -1,0 +1,177 @@
+package dev.newsbatch.internal.run;
+
+import dev.newsbatch.Article;
+import dev.newsbatch.Estimate;
+import dev.newsbatch.Estimator;
+import dev.newsbatch.RunConfig;
+import dev.newsbatch.engine.RequestTemplate;
+import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.internal.ArticleSource;
+import dev.newsbatch.plan.CostMeter;
+import dev.newsbatch.plan.Mode;
+import dev.newsbatch.plan.ModelLimits;
+import dev.newsbatch.plan.ModelPricing;
+import dev.newsbatch.plan.Plan;
+import dev.newsbatch.plan.Planner;
+import dev.newsbatch.plan.Pricing;
+import dev.newsbatch.plan.TierLimits;
+import dev.newsbatch.plan.TokenCounter;
+import dev.newsbatch.plan.TokenEstimator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A run's numbers, all from its {@link RunConfig}: the request template, the one token estimator,
+ * the tier's limits (with {@code <directory>/tiers.json} applied), the enqueued-token budget, and
+ * the one cost path (each request priced on its own).
+ *
+ * <p>The tier's numbers come from the presets in {@code dev/newsbatch/plan/tiers.json}; a file
+ * {@code tiers.json} of the same shape in the run's directory, when present, overrides any of them
+ * (see {@link TierLimits#withOverrides(Path)}), e.g. a project with a raised enqueued-token limit, or a
+ * local emulator started with small quotas.
+ */
+final class Planning {
+    /** Share of the tier's enqueued-token limit kept in flight. */
+    static final double SAFE_SHARE = 0.9;
+    /** The file in a batch directory that overrides the tier presets. */
+    static final String TIER_OVERRIDES = "tiers.json";
+
+    private Planning() {}
+
+    /** The request template of a run. */
+    static RequestTemplate template(RunConfig c) {
+        return new RequestTemplate(c.model(), c.prompts(), dev.newsbatch.schema.ClassificationSchema.of(c.schema()));
+    }
+
+    /** The planning view of a run's template. */
+    static dev.newsbatch.plan.RequestTemplate planTemplate(RunConfig c) {
+        RequestTemplate t = template(c);
+        return dev.newsbatch.plan.RequestTemplate.of(t.prompts().template(), t.prompts().systemInstruction(),
+                t.schema().responseSchema().toString());
+    }
+
+    /**
+     * The run's one token estimator. An exact estimator counts through {@code counter}, asked for only
+     * then (it opens a Gemini connection).
+     */
+    static TokenEstimator estimator(RunConfig c, Supplier<TokenCounter> counter) {
+        Estimator e = c.estimator();
+        return switch (e.kind()) {
+            case CALIBRATED -> TokenEstimator.calibrated().charsPerToken(e.charsPerToken())
+                    .outputTokens(e.outputTokens());
+            case FIXED -> TokenEstimator.fixed(e.inputTokens(), e.outputTokens());
+            case EXACT -> TokenEstimator.counting(counter.get(), c.model());
+        };
+    }
+
+    /** What the engine needs of a run, with the run's estimator. */
+    static RunSettings settings(RunConfig c, String runId, Session s) {
+        TokenEstimator estimator = estimator(c, () -> s.gateway()::countTokens);
+        dev.newsbatch.plan.RequestTemplate sizing = planTemplate(c);
+        return RunSettings.of(runId, c, template(c), (Article a) -> estimator.estimate(sizing, a).inputTokens());
+    }
+
+    /** The run's tier: the preset, with {@code <directory>/tiers.json} applied when present. */
+    static TierLimits tierLimits(RunConfig c) {
+        TierLimits preset = TierLimits.preset(c.tier().key());
+        Path overrides = c.directory().resolve(TIER_OVERRIDES);
+        return Files.isRegularFile(overrides) ? preset.withOverrides(overrides) : preset;
+    }
+
+    static ModelLimits limits(RunConfig c) {
+        return tierLimits(c).model(c.model());
+    }
+
+    static long safeTokenBudget(RunConfig c) {
+        long limit = limits(c).batchEnqueuedTokens();
+        return limit <= 0 ? Long.MAX_VALUE : Math.max(1, (long) (limit * SAFE_SHARE));
+    }
+
+    static int maxJobs(RunConfig c) {
+        return Math.max(1, tierLimits(c).concurrentBatchJobs());
+    }
+
+    /** The model's prices, if the pricing data knows the model. */
+    static Optional<ModelPricing> pricing(RunConfig c) {
+        try {
+            return Optional.of(Pricing.defaults().model(c.model()));
+        } catch (IllegalArgumentException unknownModel) {
+            return Optional.empty();
+        }
+    }
+
+    /** A meter pricing each request on its own at the run's rates (batch or real-time). */
+    static Spend spend(RunConfig c) {
+        return new Spend(pricing(c).map(p -> new CostMeter(p, mode(c))).orElse(null));
+    }
+
+    static Mode mode(RunConfig c) {
+        return c.mode().isBatch() ? Mode.BATCH : Mode.REALTIME;
+    }
+
+    static Planner planner(RunConfig c, TokenEstimator estimator) {
+        Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(planTemplate(c))
+                .estimator(estimator).maxItemsPerBatch(c.batchSize()).safeShare(SAFE_SHARE);
+        return c.budgetUsd() > 0 ? planner.budgetUsd(c.budgetUsd()) : planner;
+    }
+
+    /** The estimate of a run over {@code source}; an exact estimator opens a connection for its counts. */
+    static Estimate estimate(RunConfig c, ArticleSource source) {
+        if (c.estimator().kind() != Estimator.Kind.EXACT) {
+            return estimate(planner(c, estimator(c, () -> null)).plan(source.open()), c);
+        }
+        try (Session s = Session.open(c.directory())) {
+            return estimate(planner(c, estimator(c, () -> s.gateway()::countTokens)).plan(source.open()), c);
+        }
+    }
+
+    private static Estimate estimate(Plan plan, RunConfig c) {
+        return new Estimate(plan.articles(), plan.model(), plan.tier(), c.mode(), plan.estimator(),
+                plan.inputTokens(), plan.outputTokens(), plan.batches().size(), plan.waves().size(),
+                plan.maxArticlesPerWave(), plan.batchCostUsd(), plan.realtimeCostUsd(),
+                plan.estimatedBatchTime().orElse(null), plan.estimatedRealtimeTime(), plan.warnings(),
+                plan.report());
+    }
+
+    /** Tokens and USD of requests added one by one; USD is NaN when the model has no known prices. */
+    static final class Spend {
+        private final CostMeter meter;
+        private long input;
+        private long output;
+
+        private Spend(CostMeter meter) {
+            this.meter = meter;
+        }
+
+        synchronized void add(long inputTokens, long outputTokens) {
+            input += inputTokens;
+            output += outputTokens;
+            if (meter != null && inputTokens + outputTokens > 0) {
+                meter.add(inputTokens, outputTokens);
+            }
+        }
+
+        synchronized long inputTokens() {
+            return input;
+        }
+
+        synchronized long outputTokens() {
+            return output;
+        }
+
+        synchronized double usd() {
+            return meter == null ? Double.NaN : meter.costUsd();
+        }
+
+        /** What one more request would cost; 0 when the model has no known prices. */
+        double price(long inputTokens, long outputTokens) {
+            return meter == null ? 0 : pricing(inputTokens, outputTokens);
+        }
+
+        private double pricing(long inputTokens, long outputTokens) {
+            return meter.pricing().cost(meter.mode(), inputTokens, outputTokens);
+        }
+    }
+}

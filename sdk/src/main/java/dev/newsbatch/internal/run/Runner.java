@@ -1,0 +1,305 @@
+package dev.newsbatch.internal.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbatch.Article;
+import dev.newsbatch.BatchSpec;
+import dev.newsbatch.ErrorKind;
+import dev.newsbatch.Estimate;
+import dev.newsbatch.FetchOptions;
+import dev.newsbatch.ItemError;
+import dev.newsbatch.Results;
+import dev.newsbatch.Row;
+import dev.newsbatch.RunConfig;
+import dev.newsbatch.RunInfo;
+import dev.newsbatch.RunMode;
+import dev.newsbatch.RunNotFoundException;
+import dev.newsbatch.RunState;
+import dev.newsbatch.RunStatus;
+import dev.newsbatch.Usage;
+import dev.newsbatch.display.ProgressBar;
+import dev.newsbatch.engine.Admission;
+import dev.newsbatch.engine.Rejected;
+import dev.newsbatch.engine.RunProgress;
+import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.engine.TrackingFile;
+import dev.newsbatch.engine.WaitOptions;
+import dev.newsbatch.ingest.ArticleFiles;
+import dev.newsbatch.internal.ArticleSource;
+import dev.newsbatch.internal.JobService;
+import dev.newsbatch.internal.RunService;
+import dev.newsbatch.schema.ClassificationSchema;
+import dev.newsbatch.store.ItemCounts;
+import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.ItemState;
+import dev.newsbatch.store.Ledger;
+import dev.newsbatch.store.RunRecord;
+import dev.newsbatch.store.StoredConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The orchestration behind {@link BatchSpec#submit()}, {@link dev.newsbatch.BatchRun} and
+ * {@link dev.newsbatch.Batches#resume(String)}: turns a run's {@link RunConfig} into engine, planning
+ * and real-time calls, each over a {@link Session} opened for the call and closed after it.
+ */
+public final class Runner implements RunService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Found by {@link java.util.ServiceLoader}; the API reaches it through {@link RunService#get()}. */
+    public Runner() {}
+
+    // ------------------------------------------------------------------ inputs
+
+    @Override
+    public List<Article> read(Path file) {
+        return ArticleFiles.readAll(file);
+    }
+
+    @Override
+    public ArticleSource file(Path file) {
+        return FileSource.of(file);
+    }
+
+    @Override
+    public ArticleSource urls(List<String> urls, FetchOptions options) {
+        return UrlSource.of(urls, options);
+    }
+
+    @Override
+    public ArticleSource urlList(Path file, FetchOptions options) {
+        return UrlSource.of(file, options);
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    @Override
+    public Estimate estimate(BatchSpec<?> spec, ArticleSource source) {
+        return Planning.estimate(spec.config(), source);
+    }
+
+    @Override
+    public String submit(BatchSpec<?> spec, ArticleSource source) {
+        RunConfig config = spec.config();
+        if (config.mode().isBatch() && !Planning.limits(config).hasBatch()) {
+            throw new IllegalArgumentException("tier " + config.tier().key() + " has no Batch API access for "
+                    + config.model() + "; use .realtime() or a paid tier (tier1, tier2, tier3)");
+        }
+        String runId = config.name() != null ? config.name()
+                : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+                        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        try (Session s = Session.open(config.directory())) {
+            RunSettings settings = Planning.settings(config.withName(runId), runId, s);
+            List<ItemError> rejected = new ArrayList<>();
+            s.engine().prepare(settings, source.open(rejected::add));
+            s.engine().recordRejected(runId, rejected.stream().map(e -> new Rejected(
+                    e.id(), e.title(), e.url(), e.kind().name(), e.message())).toList());
+            if (config.mode().isBatch()) {
+                Budget.apply(config, s.ledger, runId);
+                s.engine().submit(settings, admission(config));
+            }
+        }
+        return runId;
+    }
+
+    @Override
+    public RunStatus state(RunConfig config, String runId) {
+        try (Ledger ledger = Ledger.open(config.directory())) {
+            RunRecord run = run(ledger, runId);
+            return status(config.mode(), run, dev.newsbatch.engine.BatchEngine.progress(ledger, runId));
+        }
+    }
+
+    @Override
+    public RunStatus refresh(BatchSpec<?> spec, String runId) {
+        RunConfig config = spec.config();
+        try (Session s = Session.open(config.directory())) {
+            RunRecord run = run(s.ledger, runId);
+            RunProgress p = s.engine().poll(Planning.settings(config, runId, s));
+            settle(s, runId, p);
+            return status(config.mode(), s.ledger.run(runId).orElse(run), p);
+        }
+    }
+
+    @Override
+    public RunStatus await(BatchSpec<?> spec, String runId, Duration timeout, Consumer<RunStatus> onProgress) {
+        RunConfig config = spec.config();
+        Instant deadline = Instant.now().plus(timeout);
+        ProgressBar bar = onProgress == null ? ProgressBar.auto(System.out) : null;
+        try (Session s = Session.open(config.directory())) {
+            RunSettings settings = Planning.settings(config, runId, s);
+            RunRecord run = run(s.ledger, runId);
+            long waveBudget = config.mode() == RunMode.WAVES ? Planning.safeTokenBudget(config) : 0;
+            Consumer<RunProgress> report = p -> {
+                if (config.mode().isBatch()) {
+                    TrackingFile.write(s.ledger, config.directory(), runId, waveBudget);
+                }
+                if (bar != null) {
+                    bar.update(runId, p.percent(), detail(p));
+                } else {
+                    onProgress.accept(status(config.mode(), run, p));
+                }
+            };
+            if (config.mode() == RunMode.REALTIME) {
+                Realtime.run(config, settings, s, deadline, report);
+            } else {
+                Admission admission = admission(config);
+                while (true) {
+                    Duration left = Duration.between(Instant.now(), deadline);
+                    if (left.isNegative()) {
+                        break;
+                    }
+                    WaitOptions wait = WaitOptions.ofDefaults().initialInterval(config.pollInterval()).maxWait(left);
+                    Budget.apply(config, s.ledger, runId);
+                    RunProgress p = s.engine().awaitRun(settings, admission, wait, report);
+                    if (!p.isFinished()) {
+                        break;
+                    }
+                    if (s.engine().resubmitFailed(settings, config.maxAttempts()) == 0) {
+                        settle(s, runId, p);
+                        break;
+                    }
+                }
+                TrackingFile.write(s.ledger, config.directory(), runId, waveBudget);
+            }
+            return status(config.mode(), s.ledger.run(runId).orElse(run),
+                    dev.newsbatch.engine.BatchEngine.progress(s.ledger, runId));
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+    }
+
+    @Override
+    public RunStatus cancel(BatchSpec<?> spec, String runId) {
+        RunConfig config = spec.config();
+        try (Session s = Session.open(config.directory())) {
+            run(s.ledger, runId);
+            RunSettings settings = Planning.settings(config, runId, s);
+            s.engine().cancel(runId);
+            RunProgress p = s.engine().poll(settings);
+            return status(config.mode(), s.ledger.run(runId).orElseThrow(), p);
+        }
+    }
+
+    @Override
+    public <T extends Record> Results<T> collect(BatchSpec<T> spec, String runId) {
+        return collect(spec.config(), spec.schema(), runId, item -> true);
+    }
+
+    @Override
+    public RunConfig config(Path directory, String runId) {
+        try (Ledger ledger = Ledger.open(directory)) {
+            return config(ledger, runId);
+        }
+    }
+
+    /** The settings recorded with a run, in the ledger's directory. */
+    static RunConfig config(Ledger ledger, String runId) {
+        return StoredConfig.read(run(ledger, runId).settings()).withDirectory(ledger.directory()).withName(runId);
+    }
+
+    @Override
+    public List<RunInfo> runs(Path directory) {
+        try (Ledger ledger = Ledger.open(directory)) {
+            return ledger.runs().stream().map(r -> new RunInfo(r.runId(), r.name(),
+                    RunMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.model(), r.state().name(), r.createdAt(),
+                    r.updatedAt())).toList();
+        }
+    }
+
+    @Override
+    public JobService jobs(Path directory) {
+        return new JobOperations(directory, Session.open(directory));
+    }
+
+    // ------------------------------------------------------------------ shared with job operations
+
+    /**
+     * The run's results limited to the items {@code keep} accepts; usage and cost stay those of the
+     * whole run, each request priced on its own. One pass over the ledger.
+     */
+    static <T extends Record> Results<T> collect(RunConfig config, ClassificationSchema<T> schema, String runId,
+                                                  Predicate<ItemRecord> keep) {
+        List<Row<T>> rows = new ArrayList<>();
+        List<ItemError> errors = new ArrayList<>();
+        long[] open = new long[1];
+        Planning.Spend spend = Planning.spend(config);
+        try (Ledger ledger = Ledger.open(config.directory())) {
+            run(ledger, runId);
+            ledger.forEachItem(runId, item -> {
+                spend.add(item.inputTokens(), item.outputTokens());
+                if (!keep.test(item)) {
+                    return;
+                }
+                if (item.state() == ItemState.DONE) {
+                    rows.add(new Row<>(item.articleId(), item.title(), item.url(), map(schema, item),
+                            item.inputTokens(), item.outputTokens()));
+                } else if (item.state() == ItemState.FAILED) {
+                    errors.add(new ItemError(item.articleId(), item.title(), item.url(),
+                            ErrorKind.valueOf(item.errorKind()), item.error(), item.attempts()));
+                } else {
+                    open[0]++;
+                }
+            });
+        }
+        Usage usage = new Usage(spend.inputTokens(), spend.outputTokens(), spend.usd());
+        return new Results<>(runId, schema, rows, errors, usage, open[0]);
+    }
+
+    static RunRecord run(Ledger ledger, String runId) {
+        return ledger.run(runId).orElseThrow(() -> new RunNotFoundException(runId, ledger.directory(),
+                "run " + runId + " is not in the ledger " + ledger.file() + "; known runs: "
+                        + ledger.runs().stream().map(RunRecord::runId).limit(10).toList()));
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static Admission admission(RunConfig config) {
+        return switch (config.mode()) {
+            case BATCH, REALTIME -> Admission.all();
+            case WAVES -> Admission.waves(Planning.safeTokenBudget(config));
+            case CONTINUOUS -> Admission.continuous(Planning.safeTokenBudget(config), Planning.maxJobs(config));
+        };
+    }
+
+    private static void settle(Session s, String runId, RunProgress p) {
+        if (p.isFinished() && p.items().pending() == 0 && p.items().submitted() == 0) {
+            s.ledger.runState(runId, dev.newsbatch.store.RunState.DONE);
+        }
+    }
+
+    private static <T extends Record> T map(ClassificationSchema<T> schema, ItemRecord item) {
+        try {
+            return schema.map(JSON.readTree(item.result()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored result of " + item.articleId() + " is not JSON", e);
+        }
+    }
+
+    static RunStatus status(RunMode mode, RunRecord run, RunProgress p) {
+        ItemCounts c = p.items();
+        RunState state = run.state() == dev.newsbatch.store.RunState.CANCELLED ? RunState.CANCELLED
+                : run.state() == dev.newsbatch.store.RunState.DONE ? RunState.DONE
+                : (p.jobsRunning() > 0 || c.submitted() > 0) ? RunState.RUNNING
+                : c.pending() > 0 || p.jobsWaiting() > 0 ? RunState.WAITING : RunState.DONE;
+        return new RunStatus(run.runId(), mode, state, c.total(), c.done(), c.failed(), c.submitted(),
+                p.jobs(), p.jobsDone(), p.percent(), Instant.now());
+    }
+
+    private static String detail(RunProgress p) {
+        return String.format("%,d/%,d done, %,d failed, jobs %d/%d", p.items().done(), p.items().total(),
+                p.items().failed(), p.jobsDone(), p.jobs());
+    }
+}

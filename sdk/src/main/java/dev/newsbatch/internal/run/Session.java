@@ -1,0 +1,61 @@
+package dev.newsbatch.internal.run;
+
+import dev.newsbatch.engine.BatchEngine;
+import dev.newsbatch.gemini.GeminiConnection;
+import dev.newsbatch.gemini.GeminiGateway;
+import dev.newsbatch.internal.Notices;
+import dev.newsbatch.store.Ledger;
+import java.nio.file.Path;
+
+/**
+ * The resources of one call into the engine: the ledger, and a Gemini connection with the engine
+ * over them, opened on first need (reading the ledger starts no emulator and opens no socket).
+ * Opened per call and closed after, so nothing stays open between notebook cells.
+ */
+final class Session implements AutoCloseable {
+    final Ledger ledger;
+    private final Path directory;
+    private GeminiConnection connection;
+    private BatchEngine engine;
+
+    private Session(Ledger ledger, Path directory) {
+        this.ledger = ledger;
+        this.directory = directory;
+    }
+
+    static Session open(Path directory) {
+        return new Session(Ledger.open(directory), directory);
+    }
+
+    /** The Gemini connection, opened on the first call. */
+    synchronized GeminiConnection connection() {
+        if (connection == null) {
+            connection = GeminiConnection.open(directory, System.getenv(), Notices::once);
+        }
+        return connection;
+    }
+
+    /** The gateway of {@link #connection()}. */
+    GeminiGateway gateway() {
+        return connection().gateway();
+    }
+
+    /** The engine over the ledger and the connection. */
+    synchronized BatchEngine engine() {
+        if (engine == null) {
+            engine = new BatchEngine(gateway(), ledger, directory);
+        }
+        return engine;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } finally {
+            ledger.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.newsbatch.internal.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.newsbatch.Batches;
+import dev.newsbatch.ErrorKind;
+import dev.newsbatch.Results;
+import dev.newsbatch.RunConfig;
+import dev.newsbatch.RunMode;
+import dev.newsbatch.engine.RequestKeys;
+import dev.newsbatch.plan.Mode;
+import dev.newsbatch.plan.ModelPricing;
+import dev.newsbatch.plan.Pricing;
+import dev.newsbatch.schema.NewsClassification;
+import dev.newsbatch.store.ItemOutcomeRecord;
+import dev.newsbatch.store.ItemRecord;
+import dev.newsbatch.store.JobRecord;
+import dev.newsbatch.store.Ledger;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One cost path, per request: a long-context model's run of two 150k-token requests costs the sum of
+ * two 150k requests (standard rates), not one 300k request (long-context rates), in the results and
+ * in the budget cap alike.
+ */
+class PerRequestCostTest {
+    static final String ANSWER = "{\"page_title\":\"t\",\"is_financial\":\"Yes\",\"sector\":[\"Banking\"],"
+            + "\"companies\":[\"Acme\"],\"sentiment\":\"Positive\",\"confident_score\":8,\"summary_en\":\"s\","
+            + "\"summary_tr\":\"s\"}";
+    static final ModelPricing PRO = Pricing.defaults().model("gemini-2.5-pro");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunOfTwoLongRequestsCostsTheSumOfTwoNotOneRequestOfTheirTotal() {
+        RunConfig config = RunConfig.ofDefaults(dir).withName("pro").withModel("gemini-2.5-pro");
+        try (Ledger ledger = Ledger.open(dir)) {
+            ledger.createRun("pro", config);
+            ledger.addItems("pro", List.of(item("a1", 150_000), item("a2", 150_000)));
+            ledger.recordOutcomes("pro", List.of(
+                    ItemOutcomeRecord.success(RequestKeys.of("a1"), ANSWER, 150_000, 1_000, null),
+                    ItemOutcomeRecord.success(RequestKeys.of("a2"), ANSWER, 150_000, 1_000, null)));
+        }
+        Results<NewsClassification> r = Batches.resume("pro", dir, NewsClassification.class).collect();
+
+        double two = 2 * PRO.cost(Mode.BATCH, 150_000, 1_000);
+        assertEquals(two, r.usage().costUsd(), 1e-9);
+        assertEquals(0.1975, two, 1e-9);
+        assertNotEquals(PRO.cost(Mode.BATCH, 300_000, 2_000), r.usage().costUsd(), 1e-6);
+    }
+
+    @Test
+    void theBudgetCapPricesEachRequestOnItsOwn() {
+        double perRequest = PRO.cost(Mode.BATCH, 150_000, 150);
+        RunConfig config = RunConfig.ofDefaults(dir).withName("capped").withModel("gemini-2.5-pro")
+                .withMode(RunMode.BATCH).withBudgetUsd(2 * perRequest * 1.001);
+        try (Ledger ledger = Ledger.open(dir)) {
+            ledger.createRun("capped", config);
+            ledger.addJob(JobRecord.prepared("capped", 1, 1, dir.resolve("c1.jsonl").toString(), "f1", "d1", 2,
+                    300_000), List.of(item("a1", 150_000), item("a2", 150_000)));
+
+            long cut = Budget.apply(config, ledger, "capped");
+
+            assertEquals(0, cut, "two 150k requests fit a cap of their own two prices");
+            assertEquals(0, ledger.items("capped", dev.newsbatch.store.ItemState.FAILED).stream()
+                    .filter(i -> ErrorKind.BUDGET.name().equals(i.errorKind())).count());
+        }
+    }
+
+    private static ItemRecord item(String id, long tokens) {
+        return ItemRecord.pending(RequestKeys.of(id), id, "t", null, "h-" + id, tokens);
+    }
+}
