@@ -26,7 +26,7 @@ final class TextRenderer {
 
     /**
      * Renders {@code parts} leaving out {@code dropped}. The parts' descendants are expected to have been
-     * checked by {@link ContentFinder} (which drops hidden and script-like elements), so only the parts
+     * checked by {@link ContentCleaner} (which drops hidden and script-like elements), so only the parts
      * themselves are checked here.
      *
      * @param expectedLength the text's approximate length, to size the buffer
@@ -34,7 +34,7 @@ final class TextRenderer {
     static String render(List<Element> parts, Set<Element> dropped, int expectedLength) {
         TextRenderer r = new TextRenderer(dropped, expectedLength);
         for (Element p : parts) {
-            if (!ContentFinder.isNeverContent(p, p.normalName())) {
+            if (!ContentCleaner.isNeverContent(p, p.normalName())) {
                 r.element(p);
             }
             r.newline();

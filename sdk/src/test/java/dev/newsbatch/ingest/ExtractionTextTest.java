@@ -51,8 +51,8 @@ class ExtractionTextTest {
 
     @Test
     void collapsedLengthCountsWhitespaceRunsOnceAndCommas() {
-        ContentFinder.Stats s = new ContentFinder.Stats();
-        ContentFinder.addText(s, "  a,\u00A0\u00A0b\t\nc， ");
+        TextStats s = new TextStats();
+        s.addText("  a,\u00A0\u00A0b\t\nc， ");
         // "a," + " " + "b" + " " + "c，" + " " (leading run not counted)
         assertEquals(8, s.len);
         assertEquals(2, s.commas);
@@ -62,13 +62,13 @@ class ExtractionTextTest {
     void hintsReadAttributesLikeAttrDoes() {
         Element e = Jsoup.parse("<div ID=main Class=' story  ' ROLE=navigation aria-hidden=true hidden></div>")
                 .selectFirst("div");
-        ContentFinder.Hints h = new ContentFinder.Hints().read(e);
+        Hints h = new Hints().read(e);
         assertEquals(e.className(), h.className());
         assertEquals(e.id(), h.id);
         assertEquals(e.attr("role"), h.role);
-        assertEquals(ContentFinder.matchString(e), h.matchString());
+        assertEquals(Hints.matchString(e), h.matchString());
         assertTrue(h.hidden);
-        assertEquals(ContentFinder.isNeverContent(e, "div"), ContentFinder.isNeverContent("div", h));
+        assertEquals(ContentCleaner.isNeverContent(e, "div"), ContentCleaner.isNeverContent("div", h));
     }
 
     @Test

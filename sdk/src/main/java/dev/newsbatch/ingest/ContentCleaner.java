@@ -1,0 +1,334 @@
+package dev.newsbatch.ingest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Decides what the content leaves out, by marking elements dropped in the {@link PageMeasures}; the DOM is not
+ * changed. While scoring: scripts, styles and hidden elements, the first heading that repeats the title, the
+ * first byline (kept as {@link #byline()}), and, when unlikely candidates are stripped, elements whose class, id
+ * or role reads like navigation, comments, sidebars or other boilerplate. After selection, inside the chosen
+ * parts: footer, aside, nav, embeds and form controls, share blocks, h1/h2 with a negative class weight, and,
+ * when cleaning conditionally, forms, tables (except data tables), lists and divs whose measures look like link
+ * lists, image galleries, ads or widgets.
+ */
+final class ContentCleaner {
+    private static final int CI = Pattern.CASE_INSENSITIVE;
+    private static final Keywords UNLIKELY = Keywords.of("-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
+            + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
+            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
+    private static final Keywords MAYBE = Keywords.of("and|article|body|column|content|main|mathjax|shadow");
+    private static final Keywords BYLINE = Keywords.of("byline|author|dateline|writtenby|p-author");
+    private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
+            "alertdialog", "dialog");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    private static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)", CI);
+    private static final Pattern VIDEOS = Pattern.compile("//(www\\.)?((dailymotion|youtube|youtube-nocookie"
+            + "|player\\.vimeo|v\\.qq)\\.com|(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)", CI);
+    private static final Pattern AD_WORDS = Pattern.compile(
+            "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$", CI | Pattern.UNICODE_CASE);
+    private static final Pattern LOADING_WORDS = Pattern.compile(
+            "^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$", CI | Pattern.UNICODE_CASE);
+    /** Removed from the content whatever their score. */
+    private static final Set<String> ALWAYS_DROPPED = Set.of("footer", "aside", "nav", "object", "embed", "link",
+            "iframe", "input", "textarea", "select", "button", "dialog", "menu", "label");
+
+    private final PageMeasures page;
+    private final ContentFilters filters;
+    private final String title;
+    /** Ancestors of the data tables of the part being cleaned. */
+    private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
+    private String byline;
+    private boolean titleHeadingRemoved;
+
+    ContentCleaner(PageMeasures page, ContentFilters filters, String title) {
+        this.page = page;
+        this.filters = filters;
+        this.title = title;
+    }
+
+    /** Scripts, styles and hidden elements: never content, whatever the filters. */
+    static boolean isNeverContent(Element e, String tag) {
+        switch (tag) {
+            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
+                return true;
+            default:
+                break;
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        if ("true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image")) {
+            return true;
+        }
+        String style = e.attr("style");
+        return !style.isEmpty() && (style.contains("none") || style.contains("hidden"))
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /** Same as {@link #isNeverContent(Element, String)} for an element whose attributes {@code h} holds. */
+    static boolean isNeverContent(String tag, Hints h) {
+        switch (tag) {
+            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
+                return true;
+            default:
+                break;
+        }
+        if (h.count == 0) {
+            return false;
+        }
+        if (h.hidden) {
+            return true;
+        }
+        if ("true".equals(h.ariaHidden) && !h.className().contains("fallback-image")) {
+            return true;
+        }
+        String style = h.style;
+        return !style.isEmpty() && (style.contains("none") || style.contains("hidden"))
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /** The byline found while scoring, or null. */
+    String byline() {
+        return byline;
+    }
+
+    // ---- while scoring ----
+
+    /**
+     * True when the scoring walk is to drop {@code e} (tag {@code tag}, attributes {@code h}) with its subtree;
+     * {@code inTable} and {@code inCode} say whether it is inside a table or code element.
+     */
+    boolean leavesOut(Element e, String tag, Hints h, boolean inTable, boolean inCode) {
+        return isNeverContent(tag, h) || filteredOut(e, tag, h, inTable, inCode);
+    }
+
+    private boolean filteredOut(Element e, String tag, Hints h, boolean inTable, boolean inCode) {
+        if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title != null
+                && Text.similarity(title, e.text()) > 0.75) {
+            titleHeadingRemoved = true;
+            return true;
+        }
+        if (h.count == 0) {
+            return false;
+        }
+        String match = h.matchString();
+        if (byline == null && isByline(e, h, match)) {
+            byline = Text.normalise(e.text());
+            return true;
+        }
+        if (filters.stripUnlikely()) {
+            if (!match.isEmpty() && UNLIKELY.in(match) && !MAYBE.in(match)
+                    && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
+                return true;
+            }
+            if (UNLIKELY_ROLES.contains(h.role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isByline(Element e, Hints h, String match) {
+        boolean looks = "author".equals(h.rel) || h.itemprop.contains("author")
+                || (!match.isEmpty() && BYLINE.in(match));
+        if (!looks) {
+            return false;
+        }
+        String text = e.text().strip();
+        return !text.isEmpty() && text.length() < 100;
+    }
+
+    // ---- after selection ----
+
+    /** Drops the boilerplate inside each of {@code parts}. */
+    void clean(List<Element> parts) {
+        for (Element part : parts) {
+            Map<String, List<Element>> byTag = new HashMap<>();
+            Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Element> other = new ArrayList<>();
+            List<Element> all = new ArrayList<>();
+            page.elementsOf(part, all);
+            for (Element e : all) {
+                String tag = e.normalName();
+                switch (tag) {
+                    case "table":
+                        if (DataTables.isDataTable(e)) {
+                            dataTables.add(e);
+                        }
+                        byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+                        break;
+                    case "form": case "fieldset": case "ul": case "div":
+                        byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+                        break;
+                    default:
+                        break;
+                }
+                if (e != part) {
+                    other.add(e);
+                }
+            }
+            holdsDataTable.clear();
+            for (Element t : dataTables) {
+                for (Element a = t.parent(); a != null && holdsDataTable.add(a); a = a.parent()) {
+                    // marks every ancestor once
+                }
+            }
+            cleanConditionally(part, byTag.get("form"), "form", dataTables);
+            cleanConditionally(part, byTag.get("fieldset"), "fieldset", dataTables);
+            for (Element e : other) {
+                String tag = e.normalName();
+                if (ALWAYS_DROPPED.contains(tag)) {
+                    page.drop(e);
+                } else if (e.attributesSize() > 0 && mentionsShare(e) && page.measure(e).len < 500) {
+                    page.drop(e);
+                } else if (filters.weightClasses() && (tag.equals("h1") || tag.equals("h2")) && classWeight(e) < 0) {
+                    page.drop(e);
+                }
+            }
+            cleanConditionally(part, byTag.get("table"), "table", dataTables);
+            cleanConditionally(part, byTag.get("ul"), "ul", dataTables);
+            cleanConditionally(part, byTag.get("div"), "div", dataTables);
+        }
+    }
+
+    private int classWeight(Element e) {
+        return filters.weightClasses() ? Hints.classWeight(e) : 0;
+    }
+
+    private static boolean mentionsShare(Element e) {
+        String match = Hints.matchString(e);
+        return match.contains("share") && SHARE.matcher(match).find();
+    }
+
+    private void cleanConditionally(Element part, List<Element> found, String tag, Set<Element> dataTables) {
+        if (!filters.cleanConditionally() || found == null) {
+            return;
+        }
+        for (int i = found.size() - 1; i >= 0; i--) {
+            Element e = found.get(i);
+            if (e == part || page.isInDropped(e)) {
+                continue;
+            }
+            if (tag.equals("div") && page.isParagraph(e)) {
+                TextStats s = page.measure(e);
+                if (filters.weightClasses() && s.linkDensity() > 0.5) {
+                    page.drop(e);
+                }
+                continue;
+            }
+            if (shouldRemove(e, tag, dataTables)) {
+                page.drop(e);
+            }
+        }
+    }
+
+    private boolean shouldRemove(Element e, String tag, Set<Element> dataTables) {
+        if (tag.equals("table") && dataTables.contains(e)) {
+            return false;
+        }
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (dataTables.contains(a) || a.normalName().equals("code")) {
+                return false;
+            }
+        }
+        if (holdsDataTable.contains(e)) {
+            return false;
+        }
+        TextStats s = page.measure(e);
+        boolean isList = tag.equals("ul") || tag.equals("ol") || (s.len > 0 && (double) s.listLen / s.len > 0.9);
+        int weight = classWeight(e);
+        if (weight < 0) {
+            return true;
+        }
+        if (s.commas >= 10) {
+            return false;
+        }
+        int embeds = 0;
+        if (s.embed > 0) {
+            List<Element> all = new ArrayList<>();
+            page.elementsOf(e, all);
+            for (Element em : all) {
+                String t = em.normalName();
+                if ((t.equals("object") || t.equals("embed") || t.equals("iframe")) && !page.isInDropped(em)) {
+                    if (VIDEOS.matcher(em.attributes().html()).find()) {
+                        return false;
+                    }
+                    embeds++;
+                }
+            }
+        }
+        if (s.len <= 20 && visibleChars(e, 16) <= 16) {
+            String text = Text.normalise(e.text());
+            if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
+                return true;
+            }
+        }
+        int li = s.li - 100;
+        double headingDensity = s.len == 0 ? 0 : (double) s.headingLen / s.len;
+        double textDensity = s.len == 0 ? 0 : (double) s.textishLen / s.len;
+        double ld = s.linkDensity();
+        boolean inFigure = false;
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (a.normalName().equals("figure")) {
+                inFigure = true;
+                break;
+            }
+        }
+        boolean remove = (!inFigure && s.img > 1 && (double) s.p / s.img < 0.5)
+                || (!isList && li > s.p)
+                || (s.input > Math.floor(s.p / 3.0))
+                || (!isList && !inFigure && headingDensity < 0.9 && s.len < 25 && (s.img == 0 || s.img > 2) && ld > 0)
+                || (!isList && weight < 25 && ld > 0.2)
+                || (weight >= 25 && ld > 0.5)
+                || (embeds == 1 && s.len < 75) || embeds > 1
+                || (s.img == 0 && textDensity == 0 && s.len > 0);
+        if (isList && remove) {
+            for (Element c : e.children()) {
+                if (c.childrenSize() > 1) {
+                    return true;
+                }
+            }
+            if (s.img == s.li) {
+                return false;
+            }
+        }
+        return remove;
+    }
+
+    /**
+     * The non-whitespace characters of {@code e}'s text (as {@link Element#text()} has it, dropped parts
+     * included), counting no further than {@code limit + 1}. The ad and loading words are at most 16 such
+     * characters long, so longer texts need not be built.
+     */
+    private static int visibleChars(Element e, int limit) {
+        int count = 0;
+        for (int i = 0, n = e.childNodeSize(); i < n && count <= limit; i++) {
+            Node node = e.childNode(i);
+            if (node instanceof TextNode) {
+                String t = ((TextNode) node).getWholeText();
+                for (int j = 0; j < t.length() && count <= limit; j++) {
+                    char c = t.charAt(j);
+                    if (!Character.isWhitespace(c) && c != '\u00A0') {
+                        count++;
+                    }
+                }
+            } else if (node instanceof Element) {
+                count += visibleChars((Element) node, limit - count);
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.newsbatch.ingest;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Text measures of one subtree, leaving out dropped elements: its length with whitespace runs counted once, the
+ * part of it that is link text, its commas, and how many paragraphs, images, list items, inputs and embeds it has.
+ */
+final class TextStats {
+    /** Tags whose presence makes a div a container rather than a paragraph. */
+    private static final Set<String> BLOCKS = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> TEXTISH = Set.of("span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p",
+            "pre", "table", "ul");
+
+    int len;
+    double linkLen;
+    int commas;
+    int p;
+    int img;
+    int li;
+    int input;
+    int headingLen;
+    int embed;
+    int textishLen;
+    int listLen;
+    boolean hasBlock;
+
+    void add(TextStats c) {
+        len += c.len;
+        linkLen += c.linkLen;
+        commas += c.commas;
+        p += c.p;
+        img += c.img;
+        li += c.li;
+        input += c.input;
+        headingLen += c.headingLen;
+        embed += c.embed;
+        textishLen += c.textishLen;
+        listLen += c.listLen;
+        hasBlock |= c.hasBlock;
+    }
+
+    /**
+     * Adds the measures {@code cs} of a kept child {@code c} whose tag is {@code ct}: all of a link's text counts
+     * as link text (in-page links {@code #...} at 0.3), and the child's tag is counted.
+     */
+    void addChild(Element c, String ct, TextStats cs) {
+        add(cs);
+        if (ct.equals("a")) {
+            double weight = c.attr("href").startsWith("#") ? 0.3 : 1;
+            linkLen += cs.len * weight - cs.linkLen;
+        }
+        if (ct.equals("p")) {
+            p++;
+        } else if (ct.equals("img")) {
+            img++;
+        } else if (ct.equals("li")) {
+            li++;
+        } else if (ct.equals("input")) {
+            input++;
+        } else if (ct.equals("object") || ct.equals("embed") || ct.equals("iframe")) {
+            embed++;
+        }
+        if (HEADINGS.contains(ct)) {
+            headingLen += cs.len;
+        }
+        if (TEXTISH.contains(ct)) {
+            textishLen += cs.len;
+        }
+        if (ct.equals("ul") || ct.equals("ol")) {
+            listLen += cs.len;
+        }
+        if (BLOCKS.contains(ct)) {
+            hasBlock = true;
+        }
+    }
+
+    /**
+     * Adds the length of {@code text} with whitespace runs counted as one character (leading whitespace not
+     * counted) and its commas. Printable ASCII, the bulk of most pages, takes a short path.
+     */
+    void addText(String text) {
+        int n = 0;
+        boolean space = true;
+        int found = 0;
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                n++;
+                space = false;
+                if (c == ',') {
+                    found++;
+                }
+            } else if (c == ' ' || Character.isWhitespace(c) || c == '\u00A0') {
+                if (!space) {
+                    n++;
+                    space = true;
+                }
+            } else {
+                n++;
+                space = false;
+                if (c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
+                        || c == '\u2E34' || c == '\u2E32' || c == '\uFF0C') {
+                    found++;
+                }
+            }
+        }
+        len += n;
+        commas += found;
+    }
+
+    double linkDensity() {
+        return len == 0 ? 0 : linkLen / len;
+    }
+}
