@@ -1,15 +1,24 @@
 package dev.newsbatch.gemini;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts the local Gemini emulator inside this JVM, once per state directory, and keeps it until the
- * JVM exits. Loaded reflectively: the emulator is a runtime dependency only.
+ * JVM exits.
+ *
+ * <p>The emulator ({@code newsbatch-emulator}) is a runtime dependency of the SDK: no SDK source names
+ * its types, so they are reached here by name, through its documented entry point and nothing else.
+ * The reflective calls amount to
+ * <pre>{@code
+ * GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().stateDir(stateDir)); // port 0
+ * String baseUrl = emu.baseUrl();
+ * }</pre>
+ * and the emulator is stopped through {@link AutoCloseable}, which it implements.
  */
 final class EmbeddedEmulator {
+    private static final String PACKAGE = "dev.newsbatch.emulator.";
     private static final Map<Path, String> RUNNING = new ConcurrentHashMap<>();
 
     private EmbeddedEmulator() {}
@@ -21,20 +30,12 @@ final class EmbeddedEmulator {
 
     private static String start(Path stateDir) {
         try {
-            Class<?> configType = Class.forName("dev.newsbatch.emulator.EmulatorConfig");
-            Class<?> emulatorType = Class.forName("dev.newsbatch.emulator.GeminiEmulator");
-            Object config = configType.getMethod("defaults").invoke(null);
-            config = configType.getMethod("port", int.class).invoke(config, 0);
-            config = configType.getMethod("stateDir", Path.class).invoke(config, stateDir);
-            Object emulator = emulatorType.getMethod("start", configType).invoke(null, config);
-            Method close = emulatorType.getMethod("close");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    close.invoke(emulator);
-                } catch (ReflectiveOperationException ignored) {
-                    // the JVM is exiting; nothing to save
-                }
-            }, "newsbatch-emulator-stop"));
+            Class<?> configType = Class.forName(PACKAGE + "EmulatorConfig");
+            Class<?> emulatorType = Class.forName(PACKAGE + "GeminiEmulator");
+            Object config = configType.getMethod("stateDir", Path.class)
+                    .invoke(configType.getMethod("defaults").invoke(null), stateDir);
+            AutoCloseable emulator = (AutoCloseable) emulatorType.getMethod("start", configType).invoke(null, config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(emulator), "newsbatch-emulator-stop"));
             return (String) emulatorType.getMethod("baseUrl").invoke(emulator);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("no GOOGLE_API_KEY is set and the embedded emulator "
@@ -43,6 +44,14 @@ final class EmbeddedEmulator {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("could not start the embedded Gemini emulator in "
                     + stateDir + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void stop(AutoCloseable emulator) {
+        try {
+            emulator.close();
+        } catch (Exception ignored) {
+            // the JVM is exiting; nothing to save
         }
     }
 }

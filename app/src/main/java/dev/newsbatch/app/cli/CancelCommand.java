@@ -1,12 +1,10 @@
 package dev.newsbatch.app.cli;
 
-import dev.newsbatch.Batches;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.RunStatus;
-import dev.newsbatch.schema.NewsClassification;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code newsbatch cancel JOB_ID}: cancel a batch job, or every job of a run given by name. */
 @Command(name = "cancel", mixinStandardHelpOptions = true,
@@ -15,13 +13,13 @@ import picocli.CommandLine.Parameters;
                 + "(the run then admits no new jobs). Results already finished are kept."},
         footer = {"", "Examples:", "  newsbatch cancel batches/abc123", "  newsbatch cancel demo"})
 final class CancelCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "JOB_ID", description = "A job id (batches/...) or a run name.")
-    String id;
+    @Mixin
+    JobOrRun target;
 
     @Override
     public Integer call() {
-        if (id.startsWith("batches/")) {
-            JobStatus s = Jobs.cancel(id, dir());
+        if (target.isJob()) {
+            JobStatus s = Jobs.cancel(target.id, dir());
             if (json()) {
                 printJson(JsonViews.job(s));
             } else {
@@ -29,7 +27,7 @@ final class CancelCommand extends BaseCommand {
             }
             return ExitCode.OK;
         }
-        RunStatus s = Batches.resume(RunNames.known(dir(), id), dir(), NewsClassification.class).cancel();
+        RunStatus s = target.run(dir()).cancel();
         if (json()) {
             printJson(JsonViews.run(s));
         } else {

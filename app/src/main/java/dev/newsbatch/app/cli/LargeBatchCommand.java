@@ -2,14 +2,11 @@ package dev.newsbatch.app.cli;
 
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
-import dev.newsbatch.Batches;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.schema.NewsClassification;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch large batch FILE [--mode waves|continuous]}: a large run with the Batch API. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
@@ -22,26 +19,19 @@ final class LargeBatchCommand extends BaseCommand {
     /** How batch jobs are admitted. */
     enum Admission { waves, continuous }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
-    Path file;
+    @Mixin
+    LargeRun large;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "waves",
             description = "waves (each wave after the previous is done) or continuous (default: ${DEFAULT-VALUE}).")
     Admission mode;
 
-    @Option(names = "--name", paramLabel = "NAME",
-            description = "Run name (default: run-<time>-<random>); reuse it to resume.")
-    String name;
-
     @Option(names = "--detach", description = "Submit what the quota allows now and return without waiting.")
     boolean detach;
 
-    @Mixin
-    SpecOptions options;
-
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(), name);
+        BatchSpec<NewsClassification> spec = large.spec(dir());
         spec = mode == Admission.continuous ? spec.continuous() : spec.waves();
         Estimate e = spec.estimate();
         if (!json()) {

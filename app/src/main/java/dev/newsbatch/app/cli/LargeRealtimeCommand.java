@@ -2,13 +2,10 @@ package dev.newsbatch.app.cli;
 
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
-import dev.newsbatch.Batches;
 import dev.newsbatch.schema.NewsClassification;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code newsbatch large realtime FILE [--rpm R] [--per-day D]}: a large run with real-time calls. */
 @Command(name = "realtime", mixinStandardHelpOptions = true,
@@ -19,8 +16,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Example:",
                 "  newsbatch large realtime articles.jsonl --rpm 300 --per-day 10000 --name october-rt"})
 final class LargeRealtimeCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
-    Path file;
+    @Mixin
+    LargeRun large;
 
     @Option(names = "--rpm", paramLabel = "R", description = "Requests per minute (default: the tier's limit).")
     Integer rpm;
@@ -28,16 +25,9 @@ final class LargeRealtimeCommand extends BaseCommand {
     @Option(names = "--per-day", paramLabel = "D", description = "Most requests per day (default: no cap).")
     Integer perDay;
 
-    @Option(names = "--name", paramLabel = "NAME",
-            description = "Run name (default: run-<time>-<random>); reuse it to resume.")
-    String name;
-
-    @Mixin
-    SpecOptions options;
-
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = options.apply(Batches.from(file), dir(), name).realtime();
+        BatchSpec<NewsClassification> spec = large.spec(dir()).realtime();
         if (rpm != null) {
             spec = spec.rpm(rpm);
         }

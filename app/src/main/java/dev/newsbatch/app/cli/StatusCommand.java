@@ -1,14 +1,12 @@
 package dev.newsbatch.app.cli;
 
-import dev.newsbatch.Batches;
 import dev.newsbatch.JobState;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.RunStatus;
 import dev.newsbatch.display.ProgressBar;
-import dev.newsbatch.schema.NewsClassification;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code newsbatch status JOB_ID}: the state of a batch job (or of a whole run, by name). */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -16,15 +14,15 @@ import picocli.CommandLine.Parameters;
                 "Ask Gemini for the state of a batch job (batches/...), or of every job of a run given by name."},
         footer = {"", "Examples:", "  newsbatch status batches/abc123", "  newsbatch status demo --json"})
 final class StatusCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "JOB_ID", description = "A job id (batches/...) or a run name.")
-    String id;
+    @Mixin
+    JobOrRun target;
 
     @Override
     public Integer call() {
-        if (!id.startsWith("batches/")) {
+        if (!target.isJob()) {
             return runStatus();
         }
-        JobStatus s = Jobs.status(id, dir());
+        JobStatus s = Jobs.status(target.id, dir());
         if (json()) {
             printJson(JsonViews.job(s));
         } else {
@@ -46,7 +44,7 @@ final class StatusCommand extends BaseCommand {
     }
 
     private int runStatus() {
-        RunStatus s = Batches.resume(RunNames.known(dir(), id), dir(), NewsClassification.class).status();
+        RunStatus s = target.run(dir()).status();
         if (json()) {
             printJson(JsonViews.run(s));
         } else {

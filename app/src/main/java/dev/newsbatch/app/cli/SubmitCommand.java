@@ -1,9 +1,6 @@
 package dev.newsbatch.app.cli;
 
-import dev.newsbatch.BatchRun;
-import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
-import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -26,9 +23,6 @@ final class SubmitCommand extends BaseCommand {
     NamedSubmission submission;
 
     @Mixin
-    SpecOptions options;
-
-    @Mixin
     FetchFlags fetching;
 
     @Override
@@ -36,9 +30,6 @@ final class SubmitCommand extends BaseCommand {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("URLS file " + file + " does not exist or is not a regular file");
         }
-        BatchSpec<NewsClassification> spec =
-                options.apply(Batches.fromUrls(file, fetching.options()), dir(), submission.name);
-        BatchRun<NewsClassification> run = spec.submit();
-        return new RunReport(this).submitted(run, submission.wait);
+        return submission.submit(this, Batches.fromUrls(file, fetching.options()));
     }
 }

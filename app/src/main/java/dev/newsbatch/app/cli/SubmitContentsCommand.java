@@ -20,12 +20,8 @@ final class SubmitContentsCommand extends BaseCommand {
     @Mixin
     NamedSubmission submission;
 
-    @Mixin
-    SpecOptions options;
-
     @Override
     public Integer call() {
-        var spec = options.apply(Batches.from(file), dir(), submission.name);
-        return new RunReport(this).submitted(spec.submit(), submission.wait);
+        return submission.submit(this, Batches.from(file));
     }
 }

@@ -3,8 +3,10 @@ package dev.newsbatch.app.rest;
 import dev.newsbatch.gemini.GeminiConnection;
 import io.javalin.Javalin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import io.javalin.router.ParsedEndpoint;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 
 /**
  * The newsbatch REST API server: the original service's routes over the SDK, sharing the batch
@@ -71,6 +73,18 @@ public final class NewsbatchApi implements AutoCloseable {
     public String baseUrl() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         return "http://" + host + ":" + port();
+    }
+
+    /**
+     * The routes the server answers, as {@code "GET /batch/status/<job_id>"}: the route table's and the
+     * Swagger UI's, as Javalin registered them. Filters such as the access guard are not routes.
+     */
+    List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> e.getMethod() + " " + e.getPath())
+                .toList();
     }
 
     /** The settings it runs with. */

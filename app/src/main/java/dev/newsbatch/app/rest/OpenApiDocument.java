@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The OpenAPI 3 description of the API, written by hand next to the route table and served at
- * {@code /openapi.json}; Swagger UI at {@code /docs} reads it.
+ * {@code /openapi.json}; Swagger UI at {@code /docs} reads it. {@code RestApiTest} compares its
+ * operations (method and path) with the routes the server registered, both ways.
  *
  * <pre>{@code
  * get("/openapi.json", OpenApiDocument.load()::serve);
