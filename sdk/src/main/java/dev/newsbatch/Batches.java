@@ -32,10 +32,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Batches {
-    static {
-        dev.newsbatch.display.Notebook.install();
-    }
-
     private Batches() {}
 
     /**

@@ -29,11 +29,6 @@ public record RunStatus(String runId, RunMode mode, String state, long articles,
         return "DONE".equals(state) || "CANCELLED".equals(state);
     }
 
-    /** An HTML rendering, as notebooks show it. */
-    public String toHtml() {
-        return dev.newsbatch.display.Html.of(this).orElseThrow();
-    }
-
     @Override
     public String toString() {
         return String.format("RunStatus[%s, %s, %.1f%%, done=%d failed=%d of %d, jobs %d/%d]",
