@@ -2,9 +2,9 @@
 //
 //   ./newsbatch shell
 //
-// or, with the SDK's all-in-one jar (built by `mvn -B -pl sdk -am package -DskipTests`):
+// or, with the all-in-one jar (the SDK and its dependencies; built by `mvn -B -pl notebook -am package -DskipTests`):
 //
-//   jshell --class-path sdk/target/newsbatch-sdk-all.jar --startup DEFAULT --startup jshell-startup.jsh
+//   jshell --class-path notebook/target/newsbatch-notebook-all.jar --startup DEFAULT --startup jshell-startup.jsh
 //
 // Then, for example:
 //
@@ -50,14 +50,14 @@ BatchRun<NewsClassification> resume(String runId) {
     return Batches.resume(runId, batchDir(), NewsClassification.class);
 }
 
-/** Shows a value: as HTML or an image in a notebook, as text here (a Summary as its full report). */
+/** Prints a value in full: a Summary as its report, an Estimate as its breakdown, anything else as its toString(). */
 void show(Object value) {
-    if (value instanceof Summary s && !Notebook.isRich()) {
+    if (value instanceof Summary s) {
         System.out.println(s.render());
-    } else if (value instanceof Estimate e && !Notebook.isRich()) {
+    } else if (value instanceof Estimate e) {
         System.out.println(e.report());
     } else {
-        Notebook.display(value);
+        System.out.println(value);
     }
 }
 

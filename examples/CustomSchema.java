@@ -12,7 +12,7 @@ import java.util.List;
  * record's components and {@link Field} annotations, and the rows come back typed.
  *
  * <pre>{@code
- * java -cp sdk/target/newsbatch-sdk-all.jar examples/CustomSchema.java [BATCH_DIR]
+ * java -cp notebook/target/newsbatch-notebook-all.jar examples/CustomSchema.java [BATCH_DIR]
  * }</pre>
  */
 public class CustomSchema {

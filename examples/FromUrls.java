@@ -13,7 +13,7 @@ import java.util.List;
  * are reported as errors, not lost.
  *
  * <pre>{@code
- * java -cp sdk/target/newsbatch-sdk-all.jar examples/FromUrls.java BATCH_DIR URL...
+ * java -cp notebook/target/newsbatch-notebook-all.jar examples/FromUrls.java BATCH_DIR URL...
  * }</pre>
  */
 public class FromUrls {

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * then prints the summary. Default: 12,000 generated articles.
  *
  * <pre>{@code
- * java -cp sdk/target/newsbatch-sdk-all.jar examples/LargeBatch.java [BATCH_DIR] [ARTICLES]
+ * java -cp notebook/target/newsbatch-notebook-all.jar examples/LargeBatch.java [BATCH_DIR] [ARTICLES]
  * }</pre>
  */
 public class LargeBatch {

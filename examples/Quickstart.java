@@ -10,7 +10,7 @@ import java.util.List;
  * Classifies three articles and prints the results: the whole fluent chain in one statement.
  *
  * <pre>{@code
- * java -cp sdk/target/newsbatch-sdk-all.jar examples/Quickstart.java [BATCH_DIR]
+ * java -cp notebook/target/newsbatch-notebook-all.jar examples/Quickstart.java [BATCH_DIR]
  * }</pre>
  */
 public class Quickstart {

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * another day.
  *
  * <pre>{@code
- * java -cp sdk/target/newsbatch-sdk-all.jar examples/RealtimeDailyCap.java [BATCH_DIR] [ARTICLES] [CAP]
+ * java -cp notebook/target/newsbatch-notebook-all.jar examples/RealtimeDailyCap.java [BATCH_DIR] [ARTICLES] [CAP]
  * }</pre>
  */
 public class RealtimeDailyCap {

@@ -48,11 +48,6 @@ public record Estimate(long articles, String model, String tier, RunMode mode, S
         return realtimeUsd - batchUsd;
     }
 
-    /** An HTML rendering, as notebooks show it. */
-    public String toHtml() {
-        return dev.newsbatch.display.Html.of(this).orElseThrow();
-    }
-
     @Override
     public String toString() {
         return String.format("Estimate[%,d articles, %s, %,d in + %,d out tokens, %d batches, %d waves, "

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsbatch.display.TextTable;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.internal.AtomicFile;
 import java.nio.file.Path;
@@ -240,11 +239,6 @@ public final class Results<T extends Record> {
         return toJson(directory.resolve("results_" + name + ".json"));
     }
 
-    /** An HTML rendering, as notebooks show it. */
-    public String toHtml() {
-        return dev.newsbatch.display.Html.of(this).orElseThrow();
-    }
-
     @Override
     public String toString() {
         List<String> columns = new ArrayList<>(List.of("id"));
@@ -261,7 +255,7 @@ public final class Results<T extends Record> {
                 cells.add(row);
             }
         }
-        String table = TextTable.of(columns).maxRows(10).maxWidth(30).render(cells, rows.size());
+        String table = PlainTable.render(columns, cells, rows.size(), 30);
         return "Results[" + name + "]" + table + (errors.isEmpty() ? "" : "\n" + errors.size()
                 + (errors.size() == 1 ? " error" : " errors") + " (see errors())")
                 + (pending == 0 ? "" : "\n" + pending + " pending (not answered yet)") + "\n" + usage;

@@ -15,7 +15,8 @@ import java.util.Locale;
  * <pre>{@code
  * Chart c = Charts.sentiment(results);
  * c.save(Path.of("sentiment.png"));
- * Notebook.display(c);          // the image in IJava, "Chart[Sentiment ..., 720x232 PNG, 9.1 kB]" elsewhere
+ * Html.chart(c);                // an <img> element with the image inline
+ * System.out.println(c);        // Chart[Sentiment of 120 articles, 720x232 PNG, 9.1 kB]
  * }</pre>
  */
 public final class Chart {
@@ -54,12 +55,6 @@ public final class Chart {
     /** The PNG image in base64, as notebooks store images. */
     public String base64() {
         return Base64.getEncoder().encodeToString(png);
-    }
-
-    /** An {@code <img>} element with the image inline. */
-    public String toHtml() {
-        return "<img alt=\"" + Html.escape(title) + "\" width=\"" + width + "\" height=\"" + height
-                + "\" src=\"data:image/png;base64," + base64() + "\"/>";
     }
 
     /**

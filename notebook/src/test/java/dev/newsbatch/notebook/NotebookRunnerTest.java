@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.display.LiveOutput;
+import dev.newsbatch.display.ProgressBar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +24,15 @@ class NotebookRunnerTest {
     @TempDir
     Path tmp;
 
+    @AfterEach
+    void uninstall() {
+        ProgressBar.liveOutputs(LiveOutput.Source.NONE);
+    }
+
     @Test
     void recordsPrintedTextRichDisplaysAndTheLastExpressionAsResult() throws Exception {
-        Path nb = notebook("%jars ../sdk/target/newsbatch-sdk-all.jar\nimport dev.newsbatch.display.*;",
+        Path nb = notebook("%jars ../notebook/target/newsbatch-notebook-all.jar\nimport dev.newsbatch.display.*;\n"
+                + "import dev.newsbatch.notebook.*;",
                 "System.out.println(\"hello\");\nNotebook.display(Charts.bars(\"Counts\", java.util.Map.of(\"a\", 1)));\n"
                         + "System.err.println(\"warning\");\n1 + 2",
                 "int x = 4;");
@@ -45,12 +54,41 @@ class NotebookRunnerTest {
 
     @Test
     void liveDisplaysKeepOnlyTheirLastState() throws Exception {
-        Path nb = notebook("%jars ../sdk/target/newsbatch-sdk-all.jar\nimport dev.newsbatch.display.*;",
+        Path nb = notebook("%jars ../notebook/target/newsbatch-notebook-all.jar\nimport dev.newsbatch.display.*;\n"
+                + "import dev.newsbatch.notebook.*;",
                 "var live = Notebook.live(\"first\");\nlive.update(\"second\");\nlive.update(\"third\");");
         NotebookRunner.ExecutedNotebook run = NotebookRunner.onClassPath().run(nb);
         JsonNode outputs = codeCell(run, 1).path("outputs");
         assertEquals(1, outputs.size(), outputs.toString());
         assertEquals("third", outputs.get(0).path("data").path("text/plain").get(0).asText());
+    }
+
+    @Test
+    void progressBarsOfAnInstalledNotebookRecordAsOneDisplayWithTheirLastState() throws Exception {
+        Path nb = notebook("%jars ../notebook/target/newsbatch-notebook-all.jar\nimport dev.newsbatch.display.*;\n"
+                        + "import dev.newsbatch.notebook.*;\nNotebook.install();",
+                "var bar = ProgressBar.auto(System.out);\nbar.update(\"run\", 10, \"1/10 jobs\");\n"
+                        + "bar.update(\"run\", 100, \"10/10 jobs\");\nbar.finish();\nbar.isHtml()");
+        NotebookRunner.ExecutedNotebook run = NotebookRunner.onClassPath().run(nb);
+        assertTrue(run.isOk(), run.errors().toString());
+        JsonNode outputs = codeCell(run, 1).path("outputs");
+        assertEquals(2, outputs.size(), outputs.toString());
+        assertEquals("display_data", outputs.get(0).path("output_type").asText());
+        String html = String.join("", texts(outputs.get(0).path("data").path("text/html")));
+        assertTrue(html.contains("width:100.0%") && html.contains("10/10 jobs"), html);
+        assertEquals("true", outputs.get(1).path("data").path("text/plain").get(0).asText());
+    }
+
+    @Test
+    void progressBarsOfANotebookThatDidNotOptInAreText() throws Exception {
+        Path nb = notebook("import dev.newsbatch.display.*;",
+                "var bar = ProgressBar.auto(System.out);\nbar.update(\"run\", 10, \"1/10 jobs\");");
+        NotebookRunner.ExecutedNotebook run = NotebookRunner.onClassPath().run(nb);
+        assertTrue(run.isOk(), run.errors().toString());
+        JsonNode outputs = codeCell(run, 1).path("outputs");
+        assertEquals(1, outputs.size(), outputs.toString());
+        assertEquals("stream", outputs.get(0).path("output_type").asText());
+        assertTrue(outputs.get(0).path("text").get(0).asText().startsWith("run [###"), outputs.toString());
     }
 
     @Test
@@ -88,6 +126,12 @@ class NotebookRunnerTest {
         assertTrue(text.startsWith("{\n \"cells\": [\n"), text);
         assertTrue(text.contains("\"execution_count\": 1"), text);
         assertEquals(1, JSON.readTree(text).path("cells").get(1).path("outputs").size());
+    }
+
+    private static List<String> texts(JsonNode lines) {
+        List<String> out = new java.util.ArrayList<>();
+        lines.forEach(l -> out.add(l.asText()));
+        return out;
     }
 
     private Path notebook(String... codeCells) throws Exception {

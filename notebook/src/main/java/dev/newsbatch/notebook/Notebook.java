@@ -1,32 +1,29 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
-import dev.newsbatch.BatchRun;
-import dev.newsbatch.Estimate;
-import dev.newsbatch.Results;
-import dev.newsbatch.RunStatus;
-import dev.newsbatch.Summary;
-import dev.newsbatch.Usage;
+import dev.newsbatch.display.Html;
+import dev.newsbatch.display.LiveOutput;
+import dev.newsbatch.display.ProgressBar;
 import java.lang.ref.WeakReference;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rich display in notebooks, optional at run time: inside the IJava kernel, results, estimates, runs
- * and summaries show as HTML tables and charts as images; anywhere else (JShell, a terminal, plain
- * Java) the same calls print the value's {@code toString()}. IJava is reached by reflection, so the
- * SDK does not depend on it.
+ * Rich display in notebooks, opted into with one call to {@link #install()}: inside the IJava
+ * kernel, results, estimates, runs and summaries then show as HTML tables, charts as images, and
+ * {@code await()} draws a live progress bar; anywhere else (JShell, a terminal, plain Java) the same
+ * calls print the value's {@code toString()}. IJava is reached by reflection, so neither the SDK nor
+ * this module depends on it.
  *
  * <pre>{@code
- * Notebook.install();                       // in IJava: values ending a cell render as HTML/images
+ * Notebook.install();                       // once, in the first cell
  * Notebook.display(Charts.sentiment(results));
  * LiveDisplay status = Notebook.live(run.state());
  * while (!run.isDone()) { run.await(Duration.ofSeconds(5)); status.update(run.state()); }
  * }</pre>
  */
 public final class Notebook {
-    private static final Class<?>[] RENDERED = {Results.class, Estimate.class, RunStatus.class, BatchRun.class,
-            Summary.class, Usage.class, Chart.class};
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
     private static volatile WeakReference<Object> installedIn = new WeakReference<>(null);
 
@@ -43,16 +40,18 @@ public final class Notebook {
     }
 
     /**
-     * In IJava, registers renderers so that a cell ending with a {@link Results}, {@link Estimate},
-     * {@link RunStatus}, {@link BatchRun}, {@link Summary}, {@link Usage} or {@link Chart} shows it as
-     * HTML or an image. Does nothing elsewhere, and nothing the second time.
+     * Opts a notebook into rich display. In IJava, registers a renderer for every type that
+     * {@link Html#types()} lists, so that a cell ending with a result set, an estimate, a run, a
+     * summary, a usage or a chart shows it as HTML or an image (once per kernel). Everywhere, lets
+     * {@link ProgressBar#auto} draw a live HTML bar whenever HTML can be shown (text otherwise).
      */
     public static void install() {
+        ProgressBar.liveOutputs(Notebook::liveOutput);
         IJavaKernel.find().ifPresent(k -> {
             synchronized (Notebook.class) {
                 if (installedIn.get() != k.kernel()) {
                     try {
-                        k.register(RENDERED);
+                        k.register(Html.types());
                         installedIn = new WeakReference<>(k.kernel());
                     } catch (IllegalStateException e) {
                         warnOnce(e.getMessage());
@@ -114,9 +113,40 @@ public final class Notebook {
         return CaptureFrontend.isActive() ? CaptureFrontend.INSTANCE : ConsoleFrontend.INSTANCE;
     }
 
+    /** A display for a progress bar, shown on its first drawing and replaced in place after: if HTML shows here. */
+    private static Optional<LiveOutput> liveOutput() {
+        return isRich() ? Optional.of(new LiveBar(UUID.randomUUID().toString())) : Optional.empty();
+    }
+
     private static void warnOnce(String message) {
         if (WARNED.add(message)) {
             System.err.println("newsbatch: " + message + "; showing plain text instead");
+        }
+    }
+
+    /** One display id: the first drawing shows it, later ones update it. */
+    private static final class LiveBar implements LiveOutput {
+        private final String id;
+        private boolean shown;
+
+        LiveBar(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public synchronized void show(String html, String text) {
+            Rendering rendering = Rendering.html(html, text);
+            if (shown) {
+                update(rendering, id);
+            } else {
+                Notebook.show(rendering, id);
+                shown = true;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "LiveBar[" + id + "]";
         }
     }
 }

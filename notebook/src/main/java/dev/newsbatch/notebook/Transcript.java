@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

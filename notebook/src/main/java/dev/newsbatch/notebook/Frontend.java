@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 /** Where {@link Notebook} sends what it displays: an IJava kernel, a notebook runner, or the console. */
 interface Frontend {

@@ -1,11 +1,13 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
+import dev.newsbatch.display.Chart;
+import dev.newsbatch.display.Html;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a notebook shows for a value: always {@code text/plain} (its {@code toString()}), plus HTML
- * or a PNG image for the types newsbatch knows how to draw.
+ * What a notebook shows for a value: always {@code text/plain} (its {@code toString()}), plus a PNG
+ * image for a {@link Chart}, or the HTML that {@link Html#of} renders for the other types it knows.
  *
  * @param text the plain text
  * @param html an HTML rendering, or null

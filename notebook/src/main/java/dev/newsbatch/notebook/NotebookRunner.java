@@ -1,8 +1,7 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsbatch.internal.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +25,7 @@ import java.util.stream.Stream;
  * afterwards.
  *
  * <pre>{@code
- * // java -cp sdk/target/newsbatch-sdk-all.jar dev.newsbatch.display.NotebookRunner notebooks/*.ipynb
+ * // java -jar notebook/target/newsbatch-notebook-all.jar notebooks/*.ipynb
  * ExecutedNotebook nb = NotebookRunner.ofDefaults().run(Path.of("notebooks/quickstart.ipynb"));
  * if (nb.isOk()) nb.write();
  * }</pre>
@@ -43,15 +42,18 @@ public final class NotebookRunner {
         this.sdkProvided = sdkProvided;
     }
 
-    /** A runner whose {@code %jars} lines must name existing jars (the SDK's is built by {@code package}). */
+    /**
+     * A runner whose {@code %jars} lines must name existing jars (the all-in-one jar,
+     * {@code notebook/target/newsbatch-notebook-all.jar}, is built by {@code package}).
+     */
     public static NotebookRunner ofDefaults() {
         return new NotebookRunner(false);
     }
 
     /**
      * A runner that puts this JVM's class path on each session's class path and counts
-     * {@code %jars} of the SDK's all-in-one jar as satisfied by it: for tests, which run before the
-     * jar is packaged, against the freshly compiled classes.
+     * {@code %jars} of the all-in-one jar as satisfied by it: for tests, which run before the jar is
+     * packaged, against the freshly compiled classes.
      */
     public static NotebookRunner onClassPath() {
         return new NotebookRunner(true);
@@ -59,7 +61,9 @@ public final class NotebookRunner {
 
     /** Executes every code cell of {@code notebook} in order; the file is not changed. */
     public ExecutedNotebook run(Path notebook) {
-        Checks.notNull(notebook, "notebook");
+        if (notebook == null) {
+            throw new IllegalArgumentException("notebook must not be null");
+        }
         Ipynb nb = Ipynb.read(notebook);
         Path directory = notebook.toAbsolutePath().getParent();
         long start = System.nanoTime();

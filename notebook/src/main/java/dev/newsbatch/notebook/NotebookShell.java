@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,7 +32,7 @@ import jdk.jshell.VarSnippet;
  */
 final class NotebookShell implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SDK_JAR = "newsbatch-sdk-all";
+    private static final String ALL_IN_ONE_JAR = "newsbatch-notebook-all";
 
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
@@ -43,7 +43,7 @@ final class NotebookShell implements AutoCloseable {
     /**
      * A session resolving relative paths against {@code directory} (the notebook's, as Jupyter starts
      * kernels there). With {@code sdkProvided}, this JVM's class path is on the session's class path
-     * and {@code %jars} of the SDK's all-in-one jar is already satisfied by it.
+     * and {@code %jars} of the all-in-one jar (newsbatch-notebook-all.jar) is already satisfied by it.
      */
     NotebookShell(Path directory, boolean sdkProvided) {
         this.directory = directory;
@@ -164,7 +164,7 @@ final class NotebookShell implements AutoCloseable {
         System.setOut(display.out());
         boolean rendered;
         try {
-            rendered = shell.eval("dev.newsbatch.display.Notebook.display(" + name + ");").stream()
+            rendered = shell.eval("dev.newsbatch.notebook.Notebook.display(" + name + ");").stream()
                     .allMatch(e -> e.exception() == null && e.status().isDefined());
         } finally {
             System.setOut(out);
@@ -204,14 +204,14 @@ final class NotebookShell implements AutoCloseable {
         }
         for (int i = 1; i < words.length; i++) {
             String arg = words[i].replaceAll("^\"|\"$", "");
-            if (sdkProvided && Path.of(arg).getFileName().toString().startsWith(SDK_JAR)) {
+            if (sdkProvided && Path.of(arg).getFileName().toString().startsWith(ALL_IN_ONE_JAR)) {
                 continue;
             }
             List<Path> matches = resolve(arg);
             if (matches.isEmpty()) {
                 transcript.add(error("FileNotFoundException", "%" + name + " " + arg + ": no such file (relative "
-                        + "paths start at " + directory + "; build the SDK jar with `mvn -pl sdk -am package`)",
-                        List.of()));
+                        + "paths start at " + directory + "; build the all-in-one jar with "
+                        + "`mvn -B -pl notebook -am package -DskipTests`)", List.of()));
                 return false;
             }
             matches.forEach(this::addToClassPath);

@@ -1,11 +1,10 @@
-package dev.newsbatch.notebooks;
+package dev.newsbatch.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsbatch.display.NotebookRunner;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Executes every code cell of every notebook, in order, through JShell against the embedded
  * emulator, and fails on any error. Each notebook runs as Jupyter runs it: in its own JVM whose
- * working directory is notebooks/. The SDK comes from this test class path (the all-in-one jar is
- * only built at {@code package}, after the tests), so {@code %jars} of that jar counts as satisfied.
+ * working directory is notebooks/. The SDK and this module come from this test class path (the
+ * all-in-one jar is only built at {@code package}, after the tests), so {@code %jars} of that jar
+ * counts as satisfied.
  */
 class NotebooksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +34,7 @@ class NotebooksTest {
         assertTrue(mimeTypes(nb).contains("image/png"), "a chart is shown");
         assertTrue(mimeTypes(nb).contains("text/html"), "results render as HTML");
         assertTrue(plainText(nb).contains("5 rows x"), plainText(nb));
+        assertTrue(displayedHtml(nb).contains("width:100.0%"), "await() draws a live progress bar that ends full");
     }
 
     @Test
@@ -105,6 +106,19 @@ class NotebooksTest {
             }
         }
         return types;
+    }
+
+    /** The HTML of display_data outputs (shown while a cell runs, unlike a cell's result). */
+    private static String displayedHtml(JsonNode nb) {
+        StringBuilder html = new StringBuilder();
+        for (JsonNode cell : nb.path("cells")) {
+            for (JsonNode o : cell.path("outputs")) {
+                if (o.path("output_type").asText().equals("display_data")) {
+                    o.path("data").path("text/html").forEach(l -> html.append(l.asText()));
+                }
+            }
+        }
+        return html.toString();
     }
 
     private static String plainText(JsonNode nb) {

@@ -1,4 +1,4 @@
-package dev.newsbatch.display;
+package dev.newsbatch.notebook;
 
 /**
  * A display that can be replaced in place: in a notebook the output area is redrawn with the new
