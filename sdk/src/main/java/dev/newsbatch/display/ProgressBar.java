@@ -1,6 +1,6 @@
 package dev.newsbatch.display;
 
-import dev.newsbatch.Checks;
+import dev.newsbatch.internal.Checks;
 import java.io.PrintStream;
 
 /**

@@ -1,5 +1,7 @@
 package dev.newsbatch.ingest;
 
+import dev.newsbatch.InputProblem;
+import dev.newsbatch.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
