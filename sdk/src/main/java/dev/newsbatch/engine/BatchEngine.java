@@ -1,6 +1,8 @@
 package dev.newsbatch.engine;
 
+import dev.newsbatch.plan.RequestKeys;
 import dev.newsbatch.Article;
+import dev.newsbatch.plan.RequestTemplate;
 import dev.newsbatch.internal.Checks;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.JobState;
@@ -8,6 +10,10 @@ import dev.newsbatch.gemini.BatchJobInfo;
 import dev.newsbatch.GeminiException;
 import dev.newsbatch.gemini.GeminiGateway;
 import dev.newsbatch.store.ItemOutcomeRecord;
+import dev.newsbatch.internal.Notices;
+import dev.newsbatch.plan.Admission;
+import dev.newsbatch.plan.AdmissionPolicy;
+import dev.newsbatch.plan.JobLoad;
 import dev.newsbatch.store.ItemRecord;
 import dev.newsbatch.store.ItemState;
 import dev.newsbatch.store.RunState;
@@ -46,7 +52,7 @@ import java.util.function.Consumer;
  * BatchEngine engine = new BatchEngine(connection.gateway(), ledger, Path.of("batch_jobs"));
  * engine.prepare(settings, articles.iterator());
  * engine.submitAll(settings);
- * engine.awaitRun(settings, Admission.all(), WaitOptions.ofDefaults(), System.out::println);
+ * engine.awaitRun(settings, AdmissionPolicy.all(), WaitOptions.ofDefaults(), System.out::println);
  * }</pre>
  */
 public final class BatchEngine {
@@ -352,18 +358,35 @@ public final class BatchEngine {
     // ------------------------------------------------------------------ whole runs
 
     /**
-     * Uploads and creates every job of the run that {@code admit} lets through, in order; stops at the
-     * first quota refusal (429), leaving the rest for a later pass.
+     * Uploads and creates every job of the run that the admission policy lets through, in order; stops
+     * at the first quota refusal (429), leaving the rest for a later pass. A job the policy refuses for
+     * the budget cap is settled unsent: its articles fail with {@link ErrorKind#BUDGET} and a notice
+     * says so. A job a crash left at CREATING was already admitted: it is looked up, not asked again.
      *
      * @return the jobs created by this call
      */
-    public List<JobRecord> submit(RunSettings run, Admission admission) {
+    public List<JobRecord> submit(RunSettings run, AdmissionPolicy policy) {
         List<JobRecord> created = new ArrayList<>();
         List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
+        List<JobLoad> loads = loads(run, jobs, policy.budgetUsd() > 0);
+        long unsent = 0;
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord job = jobs.get(i);
-            if (job.step().ordinal() >= JobRecord.Step.CREATED.ordinal() || !admission.admit(job, jobs)) {
+            if (job.step().ordinal() >= JobRecord.Step.CREATED.ordinal()) {
                 continue;
+            }
+            if (job.step() != JobRecord.Step.CREATING) {
+                Admission a = policy.decide(loads, i);
+                if (a.verdict() == Admission.Verdict.BUDGET_EXHAUSTED) {
+                    unsent += ledger.failOpenItems(run.runId(), job.chunk(), ErrorKind.BUDGET.name(),
+                            "not sent: " + a.reason(), null);
+                    ledger.saveJob(job.step(JobRecord.Step.RETRIEVED).observed(null, -1, "not sent: " + a.reason()));
+                    loads.set(i, loads.get(i).phase(JobLoad.Phase.SKIPPED));
+                    continue;
+                }
+                if (!a.admitted()) {
+                    continue;
+                }
             }
             try {
                 if (job.step() == JobRecord.Step.PREPARED) {
@@ -371,6 +394,7 @@ public final class BatchEngine {
                 }
                 job = create(job, run);
                 jobs.set(i, job);
+                loads.set(i, loads.get(i).phase(JobLoad.Phase.IN_FLIGHT));
                 created.add(job);
             } catch (GeminiException e) {
                 if (e.isQuotaExceeded()) {
@@ -379,12 +403,35 @@ public final class BatchEngine {
                 throw e;
             }
         }
+        if (unsent > 0) {
+            Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached for run %s; "
+                    + "%,d articles were not sent (errors of kind BUDGET)", policy.budgetUsd(), run.runId(), unsent));
+        }
         return created;
+    }
+
+    /** The jobs as the admission policy sees them; their cost only when a budget cap asks for it. */
+    private List<JobLoad> loads(RunSettings run, List<JobRecord> jobs, boolean priced) {
+        Map<Integer, Double> usd = new HashMap<>();
+        if (priced) {
+            ledger.forEachItem(run.runId(), item -> usd.merge(item.chunk(),
+                    run.requestUsd().applyAsDouble(item.estTokens()), Double::sum));
+        }
+        List<JobLoad> loads = new ArrayList<>();
+        for (JobRecord j : jobs) {
+            JobLoad.Phase phase = switch (j.step()) {
+                case PREPARED, UPLOADED -> JobLoad.Phase.WAITING;
+                case CREATING, CREATED, FINISHED -> JobLoad.Phase.IN_FLIGHT;
+                case RETRIEVED -> j.jobName() != null ? JobLoad.Phase.DONE : JobLoad.Phase.SKIPPED;
+            };
+            loads.add(new JobLoad(j.estTokens(), usd.getOrDefault(j.chunk(), 0.0), phase));
+        }
+        return loads;
     }
 
     /** Uploads and creates every job of the run. */
     public List<JobRecord> submitAll(RunSettings run) {
-        return submit(run, Admission.all());
+        return submit(run, AdmissionPolicy.all());
     }
 
     /**
@@ -437,7 +484,7 @@ public final class BatchEngine {
      *
      * @return the last progress seen
      */
-    public RunProgress awaitRun(RunSettings run, Admission admission, WaitOptions options,
+    public RunProgress awaitRun(RunSettings run, AdmissionPolicy admission, WaitOptions options,
                                 Consumer<RunProgress> progress) {
         Instant deadline = Instant.now().plus(options.maxWait());
         Duration interval = options.initialInterval();

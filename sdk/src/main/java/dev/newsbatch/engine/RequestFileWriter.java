@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsbatch.Article;
+import dev.newsbatch.plan.RequestTemplate;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -31,7 +32,6 @@ public final class RequestFileWriter implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final RequestTemplate template;
-    private final String tail;
     private final Counting counter;
     private final JsonGenerator json;
     private int lines;
@@ -41,7 +41,6 @@ public final class RequestFileWriter implements AutoCloseable {
         this.target = target;
         this.temp = target.resolveSibling(target.getFileName() + ".tmp");
         this.template = template;
-        this.tail = "," + template.sharedTail();
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.counter = new Counting(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         this.json = FACTORY.createGenerator(counter, JsonEncoding.UTF8);
@@ -60,22 +59,7 @@ public final class RequestFileWriter implements AutoCloseable {
     /** Appends one article's request line. */
     public void write(Article article) {
         try {
-            json.writeStartObject();
-            json.writeStringField("key", RequestKeys.of(article.id()));
-            json.writeObjectFieldStart("request");
-            json.writeArrayFieldStart("contents");
-            json.writeStartObject();
-            json.writeStringField("role", "user");
-            json.writeArrayFieldStart("parts");
-            json.writeStartObject();
-            json.writeStringField("text", template.prompt(article));
-            json.writeEndObject();
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeEndArray();
-            json.writeRaw(tail);
-            json.writeEndObject();
-            json.writeEndObject();
+            template.write(json, article);
             json.writeRaw('\n');
             lines++;
         } catch (IOException e) {

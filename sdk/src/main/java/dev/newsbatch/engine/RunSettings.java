@@ -2,7 +2,9 @@ package dev.newsbatch.engine;
 
 import dev.newsbatch.Article;
 import dev.newsbatch.RunConfig;
+import dev.newsbatch.plan.RequestTemplate;
 import dev.newsbatch.internal.Checks;
+import java.util.function.LongToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -11,7 +13,7 @@ import java.util.function.ToLongFunction;
  * the schema, so nothing has to be registered first.
  *
  * <pre>{@code
- * RunSettings s = RunSettings.of("run-1", config, template, estimator);   // 2 GB file cap
+ * RunSettings s = RunSettings.of("run-1", config, template, estimator, in -> 0.0);   // 2 GB file cap
  * }</pre>
  *
  * @param runId        the run's id (stable across restarts)
@@ -19,9 +21,11 @@ import java.util.function.ToLongFunction;
  * @param template     model, prompts and schema
  * @param maxFileBytes maximum bytes per request file. Default: 2 GB less 1 MB of margin
  * @param estimator    estimated input tokens of one article's request
+ * @param requestUsd   the estimated Batch API cost of one request of so many input tokens (with the
+ *                     estimator's answer), for the budget cap
  */
 public record RunSettings(String runId, RunConfig config, RequestTemplate template, long maxFileBytes,
-                          ToLongFunction<Article> estimator) {
+                          ToLongFunction<Article> estimator, LongToDoubleFunction requestUsd) {
     /** Google's limit for one batch input file. */
     public static final long MAX_FILE_BYTES = 2L * 1024 * 1024 * 1024 - 1024 * 1024;
 
@@ -31,12 +35,13 @@ public record RunSettings(String runId, RunConfig config, RequestTemplate templa
         Checks.notNull(template, "template");
         Checks.atLeast(maxFileBytes, 1024, "maxFileBytes");
         Checks.notNull(estimator, "estimator");
+        Checks.notNull(requestUsd, "requestUsd");
     }
 
-    /** Settings with the 2 GB file cap. */
+    /** Settings with the 2 GB file cap and the given per-request cost estimate. */
     public static RunSettings of(String runId, RunConfig config, RequestTemplate template,
-                                 ToLongFunction<Article> estimator) {
-        return new RunSettings(runId, config, template, MAX_FILE_BYTES, estimator);
+                                 ToLongFunction<Article> estimator, LongToDoubleFunction requestUsd) {
+        return new RunSettings(runId, config, template, MAX_FILE_BYTES, estimator, requestUsd);
     }
 
     /** The run's name. */
@@ -56,12 +61,12 @@ public record RunSettings(String runId, RunConfig config, RequestTemplate templa
 
     /** A copy with another per-file byte cap. */
     public RunSettings maxFileBytes(long bytes) {
-        return new RunSettings(runId, config, template, bytes, estimator);
+        return new RunSettings(runId, config, template, bytes, estimator, requestUsd);
     }
 
     /** A copy with other settings. */
     public RunSettings config(RunConfig newConfig) {
-        return new RunSettings(runId, newConfig, template, maxFileBytes, estimator);
+        return new RunSettings(runId, newConfig, template, maxFileBytes, estimator, requestUsd);
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.JobState;
 import dev.newsbatch.internal.AtomicFile;
+import dev.newsbatch.plan.AdmissionPolicy;
+import dev.newsbatch.plan.JobLoad;
 import dev.newsbatch.store.ItemCounts;
 import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
@@ -52,7 +54,9 @@ public final class TrackingFile {
             root.put("wave_token_budget", waveBudget);
             ArrayNode waves = root.putArray("waves");
             int n = 1;
-            for (List<JobRecord> wave : Admission.waves(jobs, waveBudget)) {
+            List<JobLoad> loads = jobs.stream().map(j -> new JobLoad(j.estTokens(), 0, JobLoad.Phase.WAITING)).toList();
+            for (List<Integer> indices : AdmissionPolicy.waves(waveBudget).waves(loads)) {
+                List<JobRecord> wave = indices.stream().map(jobs::get).toList();
                 ObjectNode w = waves.addObject();
                 w.put("wave", n++);
                 w.put("articles", wave.stream().mapToLong(JobRecord::items).sum());
@@ -81,4 +85,5 @@ public final class TrackingFile {
             }
         }
     }
+
 }

@@ -1,11 +1,12 @@
 package dev.newsbatch.plan;
 
 /**
- * The answer of an {@link AdmissionGate}: may the next batch be submitted now, and if not, why.
+ * The answer of the {@link AdmissionPolicy}: may a batch job (or a real-time call) be sent now, and
+ * if not, why.
  *
  * <pre>{@code
- * Admission a = gate.decide(inFlight, next);
- * if (a.admitted()) submit(next); else if (a.isFinal()) stop(a.reason());
+ * Admission a = policy.decide(jobs, next);
+ * if (a.admitted()) submit(next); else if (a.isFinal()) settleUnsent(next, a.reason());
  * }</pre>
  *
  * @param verdict what to do
@@ -15,26 +16,26 @@ public record Admission(Verdict verdict, String reason) {
 
     /** The possible answers. */
     public enum Verdict {
-        /** Submit it now. */
+        /** Send it now. */
         ADMIT,
-        /** Wait until running jobs free enough enqueued tokens. */
+        /** Wait until jobs in flight free enough enqueued tokens. */
         WAIT_FOR_TOKENS,
-        /** Wait until a running job finishes (concurrent-job limit). */
+        /** Wait until a job finishes: the concurrent-job limit is reached. */
         WAIT_FOR_JOB_SLOT,
-        /** Stop: the USD budget cap would be exceeded. */
-        BUDGET_EXHAUSTED,
-        /** Stop: the batch alone exceeds the enqueued-token budget and can never be admitted. */
-        NEVER_FITS
+        /** Wait until the previous wave has finished. */
+        WAIT_FOR_WAVE,
+        /** Never: the budget cap would be passed. Its articles end as BUDGET errors. */
+        BUDGET_EXHAUSTED
     }
 
-    /** True when the batch may be submitted now. */
+    /** True when the job may be sent now. */
     public boolean admitted() {
         return verdict == Verdict.ADMIT;
     }
 
     /** True when waiting will not help. */
     public boolean isFinal() {
-        return verdict == Verdict.BUDGET_EXHAUSTED || verdict == Verdict.NEVER_FITS;
+        return verdict == Verdict.BUDGET_EXHAUSTED;
     }
 
     @Override

@@ -141,9 +141,10 @@ public final class Plan {
     /** Things the user should know: no Batch API on the tier, oversize articles, budget exceeded. */
     public List<String> warnings() { return warnings; }
 
-    /** The gate that admits these batches continuously, with the plan's budgets. */
-    public AdmissionGate gate() {
-        return new AdmissionGate(Math.max(1, waveTokenBudget), Math.max(1, concurrentBatchJobs), budgetUsd);
+    /** The policy that admits these batches continuously, with the plan's budgets. */
+    public AdmissionPolicy admission() {
+        return AdmissionPolicy.continuous(Math.max(1, waveTokenBudget), Math.max(1, concurrentBatchJobs))
+                .budgetUsd(budgetUsd);
     }
 
     /**

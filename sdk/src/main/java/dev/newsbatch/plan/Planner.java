@@ -158,15 +158,6 @@ public final class Planner {
         return (long) Math.floor(limit * safeShare);
     }
 
-    /** The continuous-admission gate for this planner's budget, job limit and USD cap. */
-    public AdmissionGate gate() {
-        long budget = waveTokenBudget();
-        if (budget <= 0 || tier.concurrentBatchJobs() <= 0) {
-            throw new IllegalStateException("tier " + tier.tier() + " has no Batch API for " + model);
-        }
-        return new AdmissionGate(budget, tier.concurrentBatchJobs(), budgetUsd);
-    }
-
     /** Plans {@code articles}, consuming the iterator once without keeping the articles. */
     public Plan plan(Iterator<Article> articles) {
         Checks.notNull(articles, "articles");
@@ -175,7 +166,7 @@ public final class Planner {
         PlanBuilder b = new PlanBuilder(this, prices, limits);
         while (articles.hasNext()) {
             Article a = Objects.requireNonNull(articles.next(), "articles must not contain null");
-            b.add(a, estimator.estimate(template, a), template.jsonBytes(a));
+            b.add(a, estimator.estimate(template, a), template.lineBytes(a));
         }
         return b.finish();
     }

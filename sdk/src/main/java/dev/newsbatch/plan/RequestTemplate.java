@@ -1,58 +1,126 @@
 package dev.newsbatch.plan;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsbatch.Article;
+import dev.newsbatch.RunConfig;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.schema.ClassificationSchema;
+import dev.newsbatch.schema.Prompts;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
- * The parts every request shares: the prompt around the article (with {@code {title}} and
- * {@code {contents}} placeholders), the system instruction and the response schema (JSON text).
- * Estimators add them to each article's own text; the planner also sizes each request's JSONL line
- * from them, in UTF-8 bytes after JSON escaping, so that input files stay under the size limit.
+ * What every request of a run shares (model, prompts, response schema), and the one place that
+ * renders an article as a Batch API request line in Google's JSONL format. The request files are
+ * written through {@link #write(JsonGenerator, Article)}, and {@link #lineBytes(Article)} measures a
+ * line by rendering it the same way, so the planner's file sizes are the files' sizes. Estimators
+ * read the shared text from here too.
  *
  * <pre>{@code
- * RequestTemplate t = RequestTemplate.of("Classify this article.\nTitle: {title}\n\n{contents}",
- *         "You are a financial news analyst.", schemaJson);
- * long bytes = t.jsonBytes(article);
+ * RequestTemplate t = RequestTemplate.of(RunConfig.ofDefaults(Path.of("batch_jobs")));
+ * String line = t.line(Article.of("a1", "Rates rise", "..."));   // {"key":"a-a1","request":{...}}
+ * long bytes = t.lineBytes(article);                             // UTF-8 bytes with the newline
  * }</pre>
  *
- * @param prompt            the user prompt; placeholders are replaced by the article's title and text
- * @param systemInstruction the system instruction, or empty
- * @param responseSchema    the response schema as JSON text, or empty
+ * @param model   the Gemini model (empty for a template that only sizes text)
+ * @param prompts system instruction and prompt template
+ * @param schema  the response schema, or null for requests without one
  */
-public record RequestTemplate(String prompt, String systemInstruction, String responseSchema) {
-
-    /**
-     * The JSON of a Batch API request line without any text: the keys and punctuation that
-     * surround the key, the prompt, the system instruction and the schema.
-     */
-    static final String ENVELOPE = "{\"key\":\"\",\"request\":{\"contents\":[{\"role\":\"user\",\"parts\":"
-            + "[{\"text\":\"\"}]}],\"systemInstruction\":{\"parts\":[{\"text\":\"\"}]},"
-            + "\"generationConfig\":{\"responseMimeType\":\"application/json\",\"responseSchema\":}}}\n";
+public record RequestTemplate(String model, Prompts prompts, ClassificationSchema<?> schema) {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final java.util.Map<ClassificationSchema<?>, String> SCHEMA_JSON =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RequestTemplate {
-        Checks.notNull(prompt, "prompt");
-        systemInstruction = systemInstruction == null ? "" : systemInstruction;
-        responseSchema = responseSchema == null ? "" : responseSchema;
+        Checks.notNull(model, "model");
+        Checks.notNull(prompts, "prompts");
     }
 
-    /** A template from its three parts. */
-    public static RequestTemplate of(String prompt, String systemInstruction, String responseSchema) {
-        return new RequestTemplate(prompt, systemInstruction, responseSchema);
+    /** The template of a run's settings. */
+    public static RequestTemplate of(RunConfig config) {
+        Checks.notNull(config, "config");
+        return new RequestTemplate(config.model(), config.prompts(), ClassificationSchema.of(config.schema()));
     }
 
     /** A template with no text of its own: the request is the article's title and text. */
     public static RequestTemplate none() {
-        return new RequestTemplate("{title}\n\n{contents}", "", "");
+        return new RequestTemplate("", new Prompts("", "{title}\n\n{contents}"), null);
     }
 
-    /** The shared text with the placeholders removed. */
+    /** The prompt text for one article. */
+    public String prompt(Article article) {
+        return prompts.render(article.title(), article.contents());
+    }
+
+    /** Writes one article's request line, without the newline. */
+    public void write(JsonGenerator json, Article article) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("key", RequestKeys.of(article.id()));
+        json.writeObjectFieldStart("request");
+        json.writeArrayFieldStart("contents");
+        json.writeStartObject();
+        json.writeStringField("role", "user");
+        json.writeArrayFieldStart("parts");
+        json.writeStartObject();
+        json.writeStringField("text", prompt(article));
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        if (!prompts.systemInstruction().isBlank()) {
+            json.writeObjectFieldStart("systemInstruction");
+            json.writeArrayFieldStart("parts");
+            json.writeStartObject();
+            json.writeStringField("text", prompts.systemInstruction());
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        if (schema != null) {
+            json.writeObjectFieldStart("generationConfig");
+            json.writeStringField("responseMimeType", "application/json");
+            json.writeFieldName("responseSchema");
+            json.writeRawValue(schemaJson());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** One request line (without the newline). */
+    public String line(Article article) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            write(json, article);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The UTF-8 bytes of one article's request line in a request file, newline included. */
+    public long lineBytes(Article article) {
+        ByteCount count = new ByteCount();
+        try (JsonGenerator json = FACTORY.createGenerator(count, JsonEncoding.UTF8)) {
+            write(json, article);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count.bytes + 1;
+    }
+
+    /** The shared text every request carries besides the article: prompt, instruction and schema. */
     public String fixedText() {
-        return promptWithoutPlaceholders() + "\n" + systemInstruction + "\n" + responseSchema;
+        return prompts.render("", "") + "\n" + prompts.systemInstruction() + "\n" + schemaJson();
     }
 
-    /** Characters of the shared text (without placeholders). */
+    /** Characters of the shared text. */
     public long fixedChars() {
-        return promptWithoutPlaceholders().length() + systemInstruction.length() + responseSchema.length();
+        return prompts.render("", "").length() + prompts.systemInstruction().length() + schemaJson().length();
     }
 
     /** The article's own part of the prompt. */
@@ -60,34 +128,31 @@ public record RequestTemplate(String prompt, String systemInstruction, String re
         return a.title() + "\n\n" + a.contents();
     }
 
-    /** The full prompt text for {@code a}. */
-    public String render(Article a) {
-        String p = prompt.replace("{title}", a.title());
-        if (p.contains("{contents}")) {
-            return p.replace("{contents}", a.contents());
+    private String schemaJson() {
+        if (schema == null) {
+            return "";
         }
-        return p + "\n\n" + a.contents();
-    }
-
-    /** Bytes of the shared parts in a JSONL request line, envelope included. */
-    public long fixedJsonBytes() {
-        return ENVELOPE.length() + JsonBytes.escaped(promptWithoutPlaceholders())
-                + JsonBytes.escaped(systemInstruction) + JsonBytes.raw(responseSchema.strip());
-    }
-
-    /** Estimated bytes of {@code a}'s JSONL request line (the key is taken as the article id). */
-    public long jsonBytes(Article a) {
-        return fixedJsonBytes() + JsonBytes.escaped(a.id()) + JsonBytes.escaped(a.title())
-                + JsonBytes.escaped(a.contents()) + 4;
-    }
-
-    private String promptWithoutPlaceholders() {
-        return prompt.replace("{title}", "").replace("{contents}", "");
+        return SCHEMA_JSON.computeIfAbsent(schema, s -> s.responseSchema().toString());
     }
 
     @Override
     public String toString() {
-        return "RequestTemplate[prompt=" + Checks.abbreviate(prompt.replace('\n', ' '), 40)
-                + ", systemChars=" + systemInstruction.length() + ", schemaChars=" + responseSchema.length() + "]";
+        return "RequestTemplate[" + (model.isEmpty() ? "" : model + ", ")
+                + (schema == null ? "no schema" : schema.type().getSimpleName()) + ", "
+                + Checks.abbreviate(prompts.template().replace('\n', ' '), 40) + "]";
+    }
+
+    private static final class ByteCount extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
     }
 }

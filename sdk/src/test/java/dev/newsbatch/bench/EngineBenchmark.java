@@ -3,7 +3,7 @@ package dev.newsbatch.bench;
 import dev.newsbatch.Article;
 import dev.newsbatch.engine.BatchEngine;
 import dev.newsbatch.engine.PrepareReport;
-import dev.newsbatch.engine.RequestTemplate;
+import dev.newsbatch.plan.RequestTemplate;
 import dev.newsbatch.engine.ResultFileReader;
 import dev.newsbatch.engine.RunSettings;
 import dev.newsbatch.gemini.GeminiConnection;

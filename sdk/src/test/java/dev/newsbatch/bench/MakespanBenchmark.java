@@ -5,9 +5,9 @@ import dev.newsbatch.Article;
 import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.emulator.Quota;
-import dev.newsbatch.engine.Admission;
+import dev.newsbatch.plan.AdmissionPolicy;
 import dev.newsbatch.engine.BatchEngine;
-import dev.newsbatch.engine.RequestTemplate;
+import dev.newsbatch.plan.RequestTemplate;
 import dev.newsbatch.engine.RunProgress;
 import dev.newsbatch.engine.RunSettings;
 import dev.newsbatch.engine.WaitOptions;
@@ -51,8 +51,8 @@ public final class MakespanBenchmark {
         long budget = (long) (enqueued * 0.9);
         System.out.printf("makespan: %,d articles, enqueued-token quota %,d (budget %,d), one shared processor at "
                 + "%,.0f tokens/s, start delay %.1f s%n", n, enqueued, budget, speed, START_DELAY_S);
-        Result waves = run("waves", Admission.waves(budget), n, enqueued, speed);
-        Result cont = run("continuous", Admission.continuous(budget, 100), n, enqueued, speed);
+        Result waves = run("waves", AdmissionPolicy.waves(budget), n, enqueued, speed);
+        Result cont = run("continuous", AdmissionPolicy.continuous(budget, 100), n, enqueued, speed);
         if (waves.tokens != cont.tokens) {
             throw new IllegalStateException("runs differ in tokens: " + waves.tokens + " vs " + cont.tokens);
         }
@@ -71,7 +71,7 @@ public final class MakespanBenchmark {
     record Result(String name, double makespan, double wall, int jobs, long rateLimited, long tokens,
                   long estTokens) { }
 
-    static Result run(String name, Admission admission, int n, long enqueued, double speed) throws Exception {
+    static Result run(String name, AdmissionPolicy admission, int n, long enqueued, double speed) throws Exception {
         Path tmp = Files.createTempDirectory("makespan-" + name);
         Quota q = Quota.of("tier1", MODEL).enqueuedBatchTokens(enqueued);
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emu"))

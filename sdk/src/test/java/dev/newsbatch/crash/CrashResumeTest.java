@@ -10,7 +10,7 @@ import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.Endpoint;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.emulator.Quota;
-import dev.newsbatch.engine.RequestKeys;
+import dev.newsbatch.plan.RequestKeys;
 import dev.newsbatch.engine.SampleArticles;
 import dev.newsbatch.gemini.BatchJobInfo;
 import dev.newsbatch.gemini.GeminiConnection;
@@ -286,8 +286,7 @@ class CrashResumeTest {
     static long twoJobsOfTokens() {
         Prompts p = Prompts.ofDefaults();
         long total = Planner.forModel("gemini-2.5-flash")
-                .template(RequestTemplate.of(p.template(), p.systemInstruction(),
-                        ClassificationSchema.news().responseSchema().toString()))
+                .template(new RequestTemplate("gemini-2.5-flash", p, ClassificationSchema.news()))
                 .plan(SampleArticles.of(ARTICLES).iterator()).inputTokens();
         return (long) (total / (double) (ARTICLES / BATCH) * 2.5 / 0.9);
     }

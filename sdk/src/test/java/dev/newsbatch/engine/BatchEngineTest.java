@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsbatch.plan.AdmissionPolicy;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.Faults;
@@ -70,7 +71,7 @@ class BatchEngineTest {
         assertEquals(300, prepared.added());
         assertEquals(3, prepared.files());
         engine.submitAll(s);
-        RunProgress p = engine.awaitRun(s, Admission.all(), fast(), x -> { });
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
         assertTrue(p.isFinished(), p.toString());
         assertEquals(300, p.items().done(), p.toString());
         List<ItemRecord> items = ledger.items("run1", ItemState.DONE);
@@ -84,14 +85,14 @@ class BatchEngineTest {
         emulator.faults(Faults.none().seed(7).itemErrorRate(0.2));
         RunSettings s = settings("run2", 100);
         engine.prepare(s, SampleArticles.of(200).iterator());
-        engine.awaitRun(s, Admission.all(), fast(), x -> { });
+        engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
         long failed = ledger.itemCounts("run2").failed();
         assertTrue(failed > 10, "expected injected item errors, got " + failed);
         assertTrue(ledger.items("run2", ItemState.FAILED).stream().allMatch(i -> i.errorKind().equals("API_ERROR")));
         emulator.faults(Faults.none());
         int queued = engine.resubmitFailed(s, 3);
         assertEquals(failed, queued);
-        RunProgress p = engine.awaitRun(s, Admission.all(), fast(), x -> { });
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
         assertEquals(200, p.items().done(), p.toString());
         assertTrue(ledger.items("run2", null).stream().filter(i -> i.attempts() == 2).count() == failed);
     }
@@ -101,7 +102,7 @@ class BatchEngineTest {
         emulator.faults(Faults.none().failNextJobs(1));
         RunSettings s = settings("run3", 50);
         engine.prepare(s, SampleArticles.of(100).iterator());
-        RunProgress p = engine.awaitRun(s, Admission.all(), fast(), x -> { });
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
         assertEquals(50, p.items().failed(), p.toString());
         assertEquals(50, p.items().done(), p.toString());
         Map<String, Long> kinds = ledger.items("run3", ItemState.FAILED).stream()

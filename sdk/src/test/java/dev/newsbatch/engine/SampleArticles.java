@@ -1,6 +1,7 @@
 package dev.newsbatch.engine;
 
 import dev.newsbatch.Article;
+import dev.newsbatch.plan.RequestTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +38,9 @@ public final class SampleArticles {
 
     /** Engine settings for a run of the news schema, estimated at four characters a token. */
     public static RunSettings settings(dev.newsbatch.RunConfig config) {
-        RequestTemplate t = new RequestTemplate(config.model(), config.prompts(), dev.newsbatch.schema.ClassificationSchema.news());
-        int overhead = t.overheadChars();
+        RequestTemplate t = RequestTemplate.of(config);
+        long overhead = t.fixedChars();
         return RunSettings.of(config.name(), config, t,
-                a -> (overhead + a.title().length() + a.contents().length() + 3) / 4);
+                a -> (overhead + a.title().length() + a.contents().length() + 3) / 4, in -> 0.0);
     }
 }

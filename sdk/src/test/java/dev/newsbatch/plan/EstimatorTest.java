@@ -1,6 +1,8 @@
 package dev.newsbatch.plan;
 
 import dev.newsbatch.Article;
+import dev.newsbatch.schema.ClassificationSchema;
+import dev.newsbatch.schema.Prompts;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EstimatorTest {
-    final RequestTemplate template = RequestTemplate.of("Classify.\n{title}\n{contents}", "You are an analyst.",
-            "{\"type\":\"object\"}");
+    final RequestTemplate template = new RequestTemplate("gemini-2.5-flash",
+            new Prompts("You are an analyst.", "Classify.\n{title}\n{contents}"), ClassificationSchema.news());
 
     @Test
     void calibratedEstimatorDividesCharactersByTheRatioAndAddsTheOverhead() {
@@ -36,7 +38,7 @@ class EstimatorTest {
     void ratioCanBeCalibratedFromAMeasuredSample() {
         CalibratedEstimator e = CalibratedEstimator.fromSample(3_500, 1_000).requestOverheadTokens(0);
         assertEquals(3.5, e.charsPerToken(), 1e-12);
-        assertEquals(1_000, e.estimate(RequestTemplate.of("{contents}", "", ""),
+        assertEquals(1_000, e.estimate(new RequestTemplate("", new Prompts("", "{contents}"), null),
                 Article.of("a", "", "y".repeat(3_500))).inputTokens());
         assertThrows(IllegalArgumentException.class, () -> e.charsPerToken(0));
     }

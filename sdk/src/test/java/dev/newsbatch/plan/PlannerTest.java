@@ -72,7 +72,7 @@ class PlannerTest {
     void batchesSplitWhereTheFileSizeLimitWouldBeExceeded() {
         RequestTemplate none = RequestTemplate.none();
         Article sample = Article.of("a0", "Title 0", "x".repeat(1_000));
-        long line = none.jsonBytes(sample);
+        long line = none.lineBytes(sample);
         Plan plan = Planner.forModel("gemini-2.5-flash").maxBytesPerFile(line * 10 + 5)
                 .plan(IntStream.range(0, 95).mapToObj(i -> Article.of("a" + (i % 10), "Title 0", "x".repeat(1_000))));
 
@@ -103,7 +103,7 @@ class PlannerTest {
         Article plain = Article.of("k", "", "ab");
         Article escaped = Article.of("k", "", "a\"\n\u00e9\u20ac");
         // '"' -> 2, '\n' -> 2, é -> 2 UTF-8 bytes, € -> 3: 1 + 2 + 2 + 2 + 3 = 10, vs 2 for "ab"
-        assertEquals(8, none.jsonBytes(escaped) - none.jsonBytes(plain));
+        assertEquals(8, none.lineBytes(escaped) - none.lineBytes(plain));
     }
 
     @Test

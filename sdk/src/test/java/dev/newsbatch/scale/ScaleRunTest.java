@@ -76,8 +76,7 @@ class ScaleRunTest {
     /** Estimated input tokens of {@code n} sample articles, as the SDK estimates them. */
     static long estimatedTokens(int n) {
         Prompts p = Prompts.ofDefaults();
-        return Planner.forModel(MODEL).template(RequestTemplate.of(p.template(), p.systemInstruction(),
-                ClassificationSchema.news().responseSchema().toString())).plan(SampleArticles.of(n).iterator())
+        return Planner.forModel(MODEL).template(new RequestTemplate(MODEL, p, ClassificationSchema.news())).plan(SampleArticles.of(n).iterator())
                 .inputTokens();
     }
 

@@ -4,9 +4,9 @@ import dev.newsbatch.Article;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.Estimator;
 import dev.newsbatch.RunConfig;
-import dev.newsbatch.engine.RequestTemplate;
 import dev.newsbatch.engine.RunSettings;
 import dev.newsbatch.internal.ArticleSource;
+import dev.newsbatch.plan.AdmissionPolicy;
 import dev.newsbatch.plan.CostMeter;
 import dev.newsbatch.plan.Mode;
 import dev.newsbatch.plan.ModelLimits;
@@ -14,6 +14,7 @@ import dev.newsbatch.plan.ModelPricing;
 import dev.newsbatch.plan.Plan;
 import dev.newsbatch.plan.Planner;
 import dev.newsbatch.plan.Pricing;
+import dev.newsbatch.plan.RequestTemplate;
 import dev.newsbatch.plan.TierLimits;
 import dev.newsbatch.plan.TokenCounter;
 import dev.newsbatch.plan.TokenEstimator;
@@ -40,17 +41,6 @@ final class Planning {
 
     private Planning() {}
 
-    /** The request template of a run. */
-    static RequestTemplate template(RunConfig c) {
-        return new RequestTemplate(c.model(), c.prompts(), dev.newsbatch.schema.ClassificationSchema.of(c.schema()));
-    }
-
-    /** The planning view of a run's template. */
-    static dev.newsbatch.plan.RequestTemplate planTemplate(RunConfig c) {
-        RequestTemplate t = template(c);
-        return dev.newsbatch.plan.RequestTemplate.of(t.prompts().template(), t.prompts().systemInstruction(),
-                t.schema().responseSchema().toString());
-    }
 
     /**
      * The run's one token estimator. An exact estimator counts through {@code counter}, asked for only
@@ -69,8 +59,21 @@ final class Planning {
     /** What the engine needs of a run, with the run's estimator. */
     static RunSettings settings(RunConfig c, String runId, Session s) {
         TokenEstimator estimator = estimator(c, () -> s.gateway()::countTokens);
-        dev.newsbatch.plan.RequestTemplate sizing = planTemplate(c);
-        return RunSettings.of(runId, c, template(c), (Article a) -> estimator.estimate(sizing, a).inputTokens());
+        RequestTemplate template = RequestTemplate.of(c);
+        long out = c.estimator().outputTokens();
+        Optional<ModelPricing> prices = pricing(c);
+        return RunSettings.of(runId, c, template, (Article a) -> estimator.estimate(template, a).inputTokens(),
+                in -> prices.map(p -> p.cost(Mode.BATCH, in, out)).orElse(0.0));
+    }
+
+    /** The run's one admission policy: its mode, the tier's token budget and job limit, its USD cap. */
+    static AdmissionPolicy admission(RunConfig c) {
+        AdmissionPolicy policy = switch (c.mode()) {
+            case BATCH, REALTIME -> AdmissionPolicy.all();
+            case WAVES -> AdmissionPolicy.waves(safeTokenBudget(c));
+            case CONTINUOUS -> AdmissionPolicy.continuous(safeTokenBudget(c), maxJobs(c));
+        };
+        return policy.budgetUsd(c.budgetUsd());
     }
 
     /** The run's tier: the preset, with {@code <directory>/tiers.json} applied when present. */
@@ -112,7 +115,7 @@ final class Planning {
     }
 
     static Planner planner(RunConfig c, TokenEstimator estimator) {
-        Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(planTemplate(c))
+        Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(RequestTemplate.of(c))
                 .estimator(estimator).maxItemsPerBatch(c.batchSize()).safeShare(SAFE_SHARE);
         return c.budgetUsd() > 0 ? planner.budgetUsd(c.budgetUsd()) : planner;
     }

@@ -15,6 +15,8 @@ import dev.newsbatch.realtime.Outcome;
 import dev.newsbatch.realtime.RealtimeRunner;
 import dev.newsbatch.realtime.RealtimeSummary;
 import dev.newsbatch.store.ItemOutcomeRecord;
+import dev.newsbatch.plan.Admission;
+import dev.newsbatch.plan.AdmissionPolicy;
 import dev.newsbatch.store.ItemRecord;
 import dev.newsbatch.store.ItemState;
 import dev.newsbatch.store.Ledger;
@@ -204,30 +206,32 @@ final class Realtime {
         private final RunConfig config;
         private final RunSettings settings;
         private final Planning.Spend spent;
+        private final AdmissionPolicy policy;
         private double reserved;
 
         BudgetMeter(RunConfig config, Ledger ledger, String runId, RunSettings settings) {
             this.config = config;
             this.settings = settings;
+            this.policy = Planning.admission(config);
             this.spent = Planning.spend(config);
             if (config.budgetUsd() > 0) {
                 ledger.forEachItem(runId, i -> spent.add(i.inputTokens(), i.outputTokens()));
             }
         }
 
-        /** Reserves the estimated cost of one call, or refuses it when the cap would be passed. */
+        /** Reserves the estimated cost of one call, or refuses it when the admission policy says the cap is reached. */
         synchronized double reserve(Article request) {
             if (config.budgetUsd() <= 0) {
                 return 0;
             }
             double next = spent.price(settings.estimator().applyAsLong(request), config.estimator().outputTokens());
             double already = spent.usd();
-            if (already + reserved + next > config.budgetUsd() + 1e-9) {
+            Admission a = policy.spend(already + reserved, next);
+            if (!a.admitted()) {
                 Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached "
                         + "($%.2f spent); remaining articles are not sent (errors of kind BUDGET)",
                         config.budgetUsd(), already));
-                throw new AnswerRejected(ErrorKind.BUDGET, String.format(java.util.Locale.ROOT,
-                        "not sent: budget cap $%.2f reached ($%.2f spent)", config.budgetUsd(), already), 0, 0);
+                throw new AnswerRejected(ErrorKind.BUDGET, "not sent: " + a.reason(), 0, 0);
             }
             reserved += next;
             return next;

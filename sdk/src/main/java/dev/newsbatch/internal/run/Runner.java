@@ -17,7 +17,7 @@ import dev.newsbatch.RunState;
 import dev.newsbatch.RunStatus;
 import dev.newsbatch.Usage;
 import dev.newsbatch.display.ProgressBar;
-import dev.newsbatch.engine.Admission;
+import dev.newsbatch.plan.AdmissionPolicy;
 import dev.newsbatch.engine.Rejected;
 import dev.newsbatch.engine.RunProgress;
 import dev.newsbatch.engine.RunSettings;
@@ -105,8 +105,7 @@ public final class Runner implements RunService {
             s.engine().recordRejected(runId, rejected.stream().map(e -> new Rejected(
                     e.id(), e.title(), e.url(), e.kind().name(), e.message())).toList());
             if (config.mode().isBatch()) {
-                Budget.apply(config, s.ledger, runId);
-                s.engine().submit(settings, admission(config));
+                s.engine().submit(settings, Planning.admission(config));
             }
         }
         return runId;
@@ -153,14 +152,13 @@ public final class Runner implements RunService {
             if (config.mode() == RunMode.REALTIME) {
                 Realtime.run(config, settings, s, deadline, report);
             } else {
-                Admission admission = admission(config);
+                AdmissionPolicy admission = Planning.admission(config);
                 while (true) {
                     Duration left = Duration.between(Instant.now(), deadline);
                     if (left.isNegative()) {
                         break;
                     }
                     WaitOptions wait = WaitOptions.ofDefaults().initialInterval(config.pollInterval()).maxWait(left);
-                    Budget.apply(config, s.ledger, runId);
                     RunProgress p = s.engine().awaitRun(settings, admission, wait, report);
                     if (!p.isFinished()) {
                         break;
@@ -265,14 +263,6 @@ public final class Runner implements RunService {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    private static Admission admission(RunConfig config) {
-        return switch (config.mode()) {
-            case BATCH, REALTIME -> Admission.all();
-            case WAVES -> Admission.waves(Planning.safeTokenBudget(config));
-            case CONTINUOUS -> Admission.continuous(Planning.safeTokenBudget(config), Planning.maxJobs(config));
-        };
-    }
 
     private static void settle(Session s, String runId, RunProgress p) {
         if (p.isFinished() && p.items().pending() == 0 && p.items().submitted() == 0) {

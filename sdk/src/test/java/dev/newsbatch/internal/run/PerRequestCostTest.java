@@ -2,20 +2,23 @@ package dev.newsbatch.internal.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsbatch.Batches;
-import dev.newsbatch.ErrorKind;
+import dev.newsbatch.Estimator;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunConfig;
-import dev.newsbatch.RunMode;
-import dev.newsbatch.engine.RequestKeys;
+import dev.newsbatch.plan.RequestKeys;
+import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.plan.Admission;
+import dev.newsbatch.plan.AdmissionPolicy;
+import dev.newsbatch.plan.JobLoad;
 import dev.newsbatch.plan.Mode;
 import dev.newsbatch.plan.ModelPricing;
 import dev.newsbatch.plan.Pricing;
 import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.store.ItemOutcomeRecord;
 import dev.newsbatch.store.ItemRecord;
-import dev.newsbatch.store.JobRecord;
 import dev.newsbatch.store.Ledger;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,19 +59,19 @@ class PerRequestCostTest {
 
     @Test
     void theBudgetCapPricesEachRequestOnItsOwn() {
-        double perRequest = PRO.cost(Mode.BATCH, 150_000, 150);
+        double perRequest = PRO.cost(Mode.BATCH, 150_000, Estimator.DEFAULT_OUTPUT_TOKENS);
         RunConfig config = RunConfig.ofDefaults(dir).withName("capped").withModel("gemini-2.5-pro")
-                .withMode(RunMode.BATCH).withBudgetUsd(2 * perRequest * 1.001);
-        try (Ledger ledger = Ledger.open(dir)) {
-            ledger.createRun("capped", config);
-            ledger.addJob(JobRecord.prepared("capped", 1, 1, dir.resolve("c1.jsonl").toString(), "f1", "d1", 2,
-                    300_000), List.of(item("a1", 150_000), item("a2", 150_000)));
+                .withBudgetUsd(2 * perRequest * 1.001);
+        try (Session s = Session.open(dir)) {
+            RunSettings settings = Planning.settings(config, "capped", s);
+            double job = settings.requestUsd().applyAsDouble(150_000) + settings.requestUsd().applyAsDouble(150_000);
+            AdmissionPolicy policy = Planning.admission(config);
 
-            long cut = Budget.apply(config, ledger, "capped");
-
-            assertEquals(0, cut, "two 150k requests fit a cap of their own two prices");
-            assertEquals(0, ledger.items("capped", dev.newsbatch.store.ItemState.FAILED).stream()
-                    .filter(i -> ErrorKind.BUDGET.name().equals(i.errorKind())).count());
+            assertEquals(2 * perRequest, job, 1e-12);
+            assertTrue(policy.decide(List.of(JobLoad.waiting(300_000, job)), 0).admitted(),
+                    "two 150k requests fit a cap of their own two prices");
+            assertEquals(Admission.Verdict.BUDGET_EXHAUSTED, policy.decide(List.of(JobLoad.waiting(300_000,
+                    settings.requestUsd().applyAsDouble(300_000))), 0).verdict(), "one 300k request would not");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.newsbatch.engine;
+package dev.newsbatch.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
