@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.function.Consumer;
 
 /**
  * Runs one request per article under Gemini's quotas: a Resilience4j {@code RateLimiter} at the
@@ -43,28 +44,26 @@ public final class RealtimeRunner {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    private RealtimeRunner(int rpm, double rateMargin, int concurrency, int maxAttempts, Duration initialBackoff,
-                           double backoffMultiplier, double jitter, Duration maxBackoff, int dailyCap,
-                           DailyQuota quota, ZoneId zone, Clock clock, Sleeper sleeper) {
-        this.rpm = (int) Checks.atLeast(rpm, 1, "rpm");
-        if (!(rateMargin >= 0 && rateMargin < 1)) {
-            throw new IllegalArgumentException("rateMargin must be >= 0 and < 1, was " + rateMargin);
+    private RealtimeRunner(Draft d) {
+        this.rpm = (int) Checks.atLeast(d.rpm, 1, "rpm");
+        if (!(d.rateMargin >= 0 && d.rateMargin < 1)) {
+            throw new IllegalArgumentException("rateMargin must be >= 0 and < 1, was " + d.rateMargin);
         }
-        this.rateMargin = rateMargin;
-        this.concurrency = (int) Checks.atLeast(concurrency, 1, "concurrency");
-        this.maxAttempts = (int) Checks.atLeast(maxAttempts, 1, "maxAttempts");
-        this.initialBackoff = positive(initialBackoff, "initialBackoff");
-        this.backoffMultiplier = Checks.atLeast(backoffMultiplier, 1.0, "backoffMultiplier");
-        if (!(jitter >= 0 && jitter < 1)) {
-            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + jitter);
+        this.rateMargin = d.rateMargin;
+        this.concurrency = (int) Checks.atLeast(d.concurrency, 1, "concurrency");
+        this.maxAttempts = (int) Checks.atLeast(d.maxAttempts, 1, "maxAttempts");
+        this.initialBackoff = positive(d.initialBackoff, "initialBackoff");
+        this.backoffMultiplier = Checks.atLeast(d.backoffMultiplier, 1.0, "backoffMultiplier");
+        if (!(d.jitter >= 0 && d.jitter < 1)) {
+            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + d.jitter);
         }
-        this.jitter = jitter;
-        this.maxBackoff = positive(maxBackoff, "maxBackoff");
-        this.dailyCap = (int) Checks.atLeast(dailyCap, 0, "dailyCap");
-        this.quota = Checks.notNull(quota, "quota");
-        this.zone = Checks.notNull(zone, "zone");
-        this.clock = Checks.notNull(clock, "clock");
-        this.sleeper = Checks.notNull(sleeper, "sleeper");
+        this.jitter = d.jitter;
+        this.maxBackoff = positive(d.maxBackoff, "maxBackoff");
+        this.dailyCap = (int) Checks.atLeast(d.dailyCap, 0, "dailyCap");
+        this.quota = Checks.notNull(d.quota, "quota");
+        this.zone = Checks.notNull(d.zone, "zone");
+        this.clock = Checks.notNull(d.clock, "clock");
+        this.sleeper = Checks.notNull(d.sleeper, "sleeper");
     }
 
     private static Duration positive(Duration d, String field) {
@@ -81,8 +80,21 @@ public final class RealtimeRunner {
      * quota days in America/Los_Angeles.
      */
     public static RealtimeRunner ofRpm(int rpm) {
-        return new RealtimeRunner(rpm, 0.005, 8, 5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60), 0,
-                new InMemoryDailyQuota(), ZoneId.of("America/Los_Angeles"), Clock.systemUTC(), Sleeper.THREAD);
+        Draft d = new Draft();
+        d.rpm = rpm;
+        d.rateMargin = 0.005;
+        d.concurrency = 8;
+        d.maxAttempts = 5;
+        d.initialBackoff = Duration.ofSeconds(1);
+        d.backoffMultiplier = 2.0;
+        d.jitter = 0.5;
+        d.maxBackoff = Duration.ofSeconds(60);
+        d.dailyCap = 0;
+        d.quota = new InMemoryDailyQuota();
+        d.zone = ZoneId.of("America/Los_Angeles");
+        d.clock = Clock.systemUTC();
+        d.sleeper = Sleeper.THREAD;
+        return new RealtimeRunner(d);
     }
 
     public int rpm() { return rpm; }
@@ -114,56 +126,61 @@ public final class RealtimeRunner {
 
     /** A copy at another rate. */
     public RealtimeRunner rpm(int requestsPerMinute) {
-        return new RealtimeRunner(requestsPerMinute, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.rpm = requestsPerMinute);
     }
 
     /** A copy spacing requests {@code margin} more than {@code 60s / rpm} apart. Default: 0.005. */
     public RealtimeRunner rateMargin(double margin) {
-        return new RealtimeRunner(rpm, margin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.rateMargin = margin);
     }
 
     /** A copy with at most {@code requests} in flight at once. Default: 8. */
     public RealtimeRunner concurrency(int requests) {
-        return new RealtimeRunner(rpm, rateMargin, requests, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.concurrency = requests);
     }
 
     /** A copy with at most {@code attempts} requests per article. Default: 5. */
     public RealtimeRunner maxAttempts(int attempts) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, attempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.maxAttempts = attempts);
     }
 
     /** A copy with another backoff: first wait, growth factor, random spread (0..1) and ceiling. */
     public RealtimeRunner backoff(Duration initial, double multiplier, double jitterFactor, Duration max) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initial,
-                multiplier, jitterFactor, max, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> {
+            d.initialBackoff = initial;
+            d.backoffMultiplier = multiplier;
+            d.jitter = jitterFactor;
+            d.maxBackoff = max;
+        });
     }
 
     /** A copy capped at {@code requestsPerDay} counted in {@code dailyQuota} (0 = no cap). */
     public RealtimeRunner dailyCap(int requestsPerDay, DailyQuota dailyQuota) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, requestsPerDay, dailyQuota, zone, clock, sleeper);
+        return with(d -> {
+            d.dailyCap = requestsPerDay;
+            d.quota = dailyQuota;
+        });
     }
 
     /** A copy whose quota days are calendar days in {@code zoneId}. Default: America/Los_Angeles. */
     public RealtimeRunner zone(ZoneId zoneId) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zoneId, clock, sleeper);
+        return with(d -> d.zone = zoneId);
     }
 
     /** A copy reading the date from {@code c} (tests cross midnight with a fake clock). */
     public RealtimeRunner clock(Clock c) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, c, sleeper);
+        return with(d -> d.clock = c);
     }
 
     /** A copy waiting between retries with {@code s}. Default: {@link Sleeper#THREAD}. */
     public RealtimeRunner sleeper(Sleeper s) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, s);
+        return with(d -> d.sleeper = s);
+    }
+
+    private RealtimeRunner with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new RealtimeRunner(d);
     }
 
     /**
@@ -224,5 +241,41 @@ public final class RealtimeRunner {
     public String toString() {
         return "RealtimeRunner[rpm=" + rpm + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
                 + (dailyCap > 0 ? ", dailyCap=" + dailyCap + " (" + zone + ")" : "") + "]";
+    }
+
+    /** The settings of a runner being changed: the one place that lists them for a copy. */
+    private static final class Draft {
+        int rpm;
+        double rateMargin;
+        int concurrency;
+        int maxAttempts;
+        Duration initialBackoff;
+        double backoffMultiplier;
+        double jitter;
+        Duration maxBackoff;
+        int dailyCap;
+        DailyQuota quota;
+        ZoneId zone;
+        Clock clock;
+        Sleeper sleeper;
+
+        Draft() {
+        }
+
+        Draft(RealtimeRunner r) {
+            rpm = r.rpm;
+            rateMargin = r.rateMargin;
+            concurrency = r.concurrency;
+            maxAttempts = r.maxAttempts;
+            initialBackoff = r.initialBackoff;
+            backoffMultiplier = r.backoffMultiplier;
+            jitter = r.jitter;
+            maxBackoff = r.maxBackoff;
+            dailyCap = r.dailyCap;
+            quota = r.quota;
+            zone = r.zone;
+            clock = r.clock;
+            sleeper = r.sleeper;
+        }
     }
 }
