@@ -3,8 +3,8 @@ package dev.newsbatch.realtime;
 import dev.newsbatch.Article;
 import dev.newsbatch.Checks;
 import dev.newsbatch.gemini.GeminiException;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.IntervalFunction;
+import dev.newsbatch.internal.retry.RetryPolicy;
+import dev.newsbatch.internal.retry.Retryable;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
 
@@ -12,14 +12,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Runs one request per article under Gemini's quotas: a Resilience4j {@code RateLimiter} at the
  * configured requests per minute (one permit per {@code 60s / rpm}, plus a small margin, so no
- * 60-second window ever holds more than {@code rpm} requests), a Resilience4j {@code Retry} with
- * exponential backoff and jitter for retryable {@link GeminiException}s (429, 500, 503, transport),
- * honouring the server's retry delay when it gives one, bounded concurrency, and a daily cap kept in
+ * 60-second window ever holds more than {@code rpm} requests), the SDK's one retry policy (a
+ * Resilience4j {@code Retry}) with exponential backoff and jitter for retryable
+ * {@link GeminiException}s (429, 500, 503, transport), honouring the server's retry delay when it
+ * gives one, bounded concurrency, and a daily cap kept in
  * a {@link DailyQuota}. The quota day is the calendar day in {@link #zone()} (Google resets its
  * daily limits at midnight Pacific time). Immutable: withers return new runners.
  *
@@ -30,14 +33,16 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class RealtimeRunner {
+    /** 5 attempts, backoff from 1 s doubling up to 60 s with 50% jitter, any server delay honoured. */
+    private static final RetryPolicy RETRY = RetryPolicy.ofDefaults()
+            .maxAttempts(5)
+            .backoff(Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60))
+            .maxServerDelay(RetryPolicy.NO_LIMIT);
+
     private final int rpm;
     private final double rateMargin;
     private final int concurrency;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final double backoffMultiplier;
-    private final double jitter;
-    private final Duration maxBackoff;
+    private final RetryPolicy retry;
     private final int dailyCap;
     private final DailyQuota quota;
     private final ZoneId zone;
@@ -51,14 +56,7 @@ public final class RealtimeRunner {
         }
         this.rateMargin = d.rateMargin;
         this.concurrency = (int) Checks.atLeast(d.concurrency, 1, "concurrency");
-        this.maxAttempts = (int) Checks.atLeast(d.maxAttempts, 1, "maxAttempts");
-        this.initialBackoff = positive(d.initialBackoff, "initialBackoff");
-        this.backoffMultiplier = Checks.atLeast(d.backoffMultiplier, 1.0, "backoffMultiplier");
-        if (!(d.jitter >= 0 && d.jitter < 1)) {
-            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + d.jitter);
-        }
-        this.jitter = d.jitter;
-        this.maxBackoff = positive(d.maxBackoff, "maxBackoff");
+        this.retry = d.retry;
         this.dailyCap = (int) Checks.atLeast(d.dailyCap, 0, "dailyCap");
         this.quota = Checks.notNull(d.quota, "quota");
         this.zone = Checks.notNull(d.zone, "zone");
@@ -66,12 +64,11 @@ public final class RealtimeRunner {
         this.sleeper = Checks.notNull(d.sleeper, "sleeper");
     }
 
-    private static Duration positive(Duration d, String field) {
+    private static void positive(Duration d, String field) {
         Checks.notNull(d, field);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(field + " must be > 0, was " + d);
         }
-        return d;
     }
 
     /**
@@ -84,11 +81,7 @@ public final class RealtimeRunner {
         d.rpm = rpm;
         d.rateMargin = 0.005;
         d.concurrency = 8;
-        d.maxAttempts = 5;
-        d.initialBackoff = Duration.ofSeconds(1);
-        d.backoffMultiplier = 2.0;
-        d.jitter = 0.5;
-        d.maxBackoff = Duration.ofSeconds(60);
+        d.retry = RETRY;
         d.dailyCap = 0;
         d.quota = new InMemoryDailyQuota();
         d.zone = ZoneId.of("America/Los_Angeles");
@@ -103,15 +96,15 @@ public final class RealtimeRunner {
 
     public int concurrency() { return concurrency; }
 
-    public int maxAttempts() { return maxAttempts; }
+    public int maxAttempts() { return retry.maxAttempts(); }
 
-    public Duration initialBackoff() { return initialBackoff; }
+    public Duration initialBackoff() { return retry.initialBackoff(); }
 
-    public double backoffMultiplier() { return backoffMultiplier; }
+    public double backoffMultiplier() { return retry.multiplier(); }
 
-    public double jitter() { return jitter; }
+    public double jitter() { return retry.jitter(); }
 
-    public Duration maxBackoff() { return maxBackoff; }
+    public Duration maxBackoff() { return retry.maxBackoff(); }
 
     /** Requests allowed per quota day; 0 for no cap. */
     public int dailyCap() { return dailyCap; }
@@ -141,17 +134,19 @@ public final class RealtimeRunner {
 
     /** A copy with at most {@code attempts} requests per article. Default: 5. */
     public RealtimeRunner maxAttempts(int attempts) {
-        return with(d -> d.maxAttempts = attempts);
+        Checks.atLeast(attempts, 1, "maxAttempts");
+        return with(d -> d.retry = d.retry.maxAttempts(attempts));
     }
 
     /** A copy with another backoff: first wait, growth factor, random spread (0..1) and ceiling. */
     public RealtimeRunner backoff(Duration initial, double multiplier, double jitterFactor, Duration max) {
-        return with(d -> {
-            d.initialBackoff = initial;
-            d.backoffMultiplier = multiplier;
-            d.jitter = jitterFactor;
-            d.maxBackoff = max;
-        });
+        positive(initial, "initialBackoff");
+        Checks.atLeast(multiplier, 1.0, "backoffMultiplier");
+        if (!(jitterFactor >= 0 && jitterFactor < 1)) {
+            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + jitterFactor);
+        }
+        positive(max, "maxBackoff");
+        return with(d -> d.retry = d.retry.backoff(initial, multiplier, jitterFactor, max));
     }
 
     /** A copy capped at {@code requestsPerDay} counted in {@code dailyQuota} (0 = no cap). */
@@ -203,19 +198,18 @@ public final class RealtimeRunner {
      * given, else exponential backoff with jitter.
      */
     public RetryConfig retryConfig() {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
-                initialBackoff, backoffMultiplier, jitter, maxBackoff);
-        IntervalBiFunction<Object> interval = (attempt, either) -> {
-            if (either.isLeft() && either.getLeft() instanceof GeminiException g && g.retryDelay().isPresent()) {
-                return Math.max(0, g.retryDelay().get().toMillis());
-            }
-            return backoff.apply(attempt);
-        };
-        return RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .retryOnException(t -> t instanceof GeminiException g && g.isRetryable())
-                .intervalBiFunction(interval)
-                .build();
+        return retryPolicy().config(retryable(() -> false));
+    }
+
+    /** The retry policy of these settings, waiting with {@link #sleeper()}; any server delay is honoured. */
+    RetryPolicy retryPolicy() {
+        return retry.sleeper(sleeper::sleep);
+    }
+
+    /** Retryable {@link GeminiException}s, after the delay they carry; nothing once {@code cancelled} says so. */
+    static <R> Retryable<R> retryable(BooleanSupplier cancelled) {
+        return Retryable.errors(e -> !cancelled.getAsBoolean() && e instanceof GeminiException g && g.isRetryable(),
+                e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
     }
 
     /**
@@ -239,7 +233,7 @@ public final class RealtimeRunner {
 
     @Override
     public String toString() {
-        return "RealtimeRunner[rpm=" + rpm + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
+        return "RealtimeRunner[rpm=" + rpm + ", concurrency=" + concurrency + ", maxAttempts=" + retry.maxAttempts()
                 + (dailyCap > 0 ? ", dailyCap=" + dailyCap + " (" + zone + ")" : "") + "]";
     }
 
@@ -248,11 +242,7 @@ public final class RealtimeRunner {
         int rpm;
         double rateMargin;
         int concurrency;
-        int maxAttempts;
-        Duration initialBackoff;
-        double backoffMultiplier;
-        double jitter;
-        Duration maxBackoff;
+        RetryPolicy retry;
         int dailyCap;
         DailyQuota quota;
         ZoneId zone;
@@ -266,11 +256,7 @@ public final class RealtimeRunner {
             rpm = r.rpm;
             rateMargin = r.rateMargin;
             concurrency = r.concurrency;
-            maxAttempts = r.maxAttempts;
-            initialBackoff = r.initialBackoff;
-            backoffMultiplier = r.backoffMultiplier;
-            jitter = r.jitter;
-            maxBackoff = r.maxBackoff;
+            retry = r.retry;
             dailyCap = r.dailyCap;
             quota = r.quota;
             zone = r.zone;
