@@ -2,6 +2,7 @@ package dev.newsbatch;
 
 import dev.newsbatch.internal.Checks;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Immutable settings of an {@link ArticleFetcher}; each wither returns a new instance.
@@ -18,8 +19,7 @@ import java.time.Duration;
 public final class FetchOptions {
     /** The default user agent. */
     public static final String USER_AGENT = "newsbatch/0.1 (+https://github.com/newsbatch)";
-    private static final FetchOptions DEFAULTS = new FetchOptions(16, 2, Duration.ofSeconds(10), Duration.ofSeconds(30),
-            5, 5L << 20, 3, Duration.ofMillis(500), Duration.ofSeconds(60), USER_AGENT, false, false, false);
+    private static final FetchOptions DEFAULTS = new FetchOptions(Draft.defaults());
 
     private final int maxConcurrency;
     private final int maxPerHost;
@@ -35,23 +35,20 @@ public final class FetchOptions {
     private final boolean allowLoopback;
     private final boolean allowPrivateNetworks;
 
-    private FetchOptions(int maxConcurrency, int maxPerHost, Duration connectTimeout, Duration readTimeout,
-                         int maxRedirects, long maxBodyBytes, int maxAttempts, Duration initialBackoff,
-                         Duration maxRetryAfter, String userAgent, boolean respectRobots, boolean allowLoopback,
-                         boolean allowPrivateNetworks) {
-        this.maxConcurrency = maxConcurrency;
-        this.maxPerHost = maxPerHost;
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
-        this.maxRedirects = maxRedirects;
-        this.maxBodyBytes = maxBodyBytes;
-        this.maxAttempts = maxAttempts;
-        this.initialBackoff = initialBackoff;
-        this.maxRetryAfter = maxRetryAfter;
-        this.userAgent = userAgent;
-        this.respectRobots = respectRobots;
-        this.allowLoopback = allowLoopback;
-        this.allowPrivateNetworks = allowPrivateNetworks;
+    private FetchOptions(Draft d) {
+        this.maxConcurrency = d.maxConcurrency;
+        this.maxPerHost = d.maxPerHost;
+        this.connectTimeout = d.connectTimeout;
+        this.readTimeout = d.readTimeout;
+        this.maxRedirects = d.maxRedirects;
+        this.maxBodyBytes = d.maxBodyBytes;
+        this.maxAttempts = d.maxAttempts;
+        this.initialBackoff = d.initialBackoff;
+        this.maxRetryAfter = d.maxRetryAfter;
+        this.userAgent = d.userAgent;
+        this.respectRobots = d.respectRobots;
+        this.allowLoopback = d.allowLoopback;
+        this.allowPrivateNetworks = d.allowPrivateNetworks;
     }
 
     /** The defaults listed in the class documentation. */
@@ -59,12 +56,10 @@ public final class FetchOptions {
         return DEFAULTS;
     }
 
-    private FetchOptions copy(int maxConcurrency, int maxPerHost, Duration connectTimeout, Duration readTimeout,
-                              int maxRedirects, long maxBodyBytes, int maxAttempts, Duration initialBackoff,
-                              Duration maxRetryAfter, String userAgent, boolean respectRobots, boolean allowLoopback,
-                              boolean allowPrivateNetworks) {
-        return new FetchOptions(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes,
-                maxAttempts, initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+    private FetchOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new FetchOptions(d);
     }
 
     /** Requests in flight at once, over all hosts. Default: 16. */
@@ -75,8 +70,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} &lt; 1 */
     public FetchOptions maxConcurrency(int value) {
         Checks.atLeast(value, 1, "maxConcurrency");
-        return copy(value, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.maxConcurrency = value);
     }
 
     /** Requests in flight at once to one host (politeness). Default: 2. */
@@ -87,8 +81,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} &lt; 1 */
     public FetchOptions maxPerHost(int value) {
         Checks.atLeast(value, 1, "maxPerHost");
-        return copy(maxConcurrency, value, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.maxPerHost = value);
     }
 
     /** Time allowed to open a connection. Default: 10 s. */
@@ -99,8 +92,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} is not positive */
     public FetchOptions connectTimeout(Duration value) {
         positive(value, "connectTimeout");
-        return copy(maxConcurrency, maxPerHost, value, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.connectTimeout = value);
     }
 
     /** Time allowed for one request, from sending it to the body's last byte. Default: 30 s. */
@@ -111,8 +103,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} is not positive */
     public FetchOptions readTimeout(Duration value) {
         positive(value, "readTimeout");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, value, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.readTimeout = value);
     }
 
     /** Redirects followed per URL; each hop is checked like the first. Default: 5. */
@@ -123,8 +114,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} &lt; 0 */
     public FetchOptions maxRedirects(int value) {
         Checks.atLeast(value, 0, "maxRedirects");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, value, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.maxRedirects = value);
     }
 
     /** Largest body accepted, in bytes after decompression. Default: 5 MB. */
@@ -135,8 +125,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} &lt; 1 */
     public FetchOptions maxBodyBytes(long value) {
         Checks.atLeast(value, 1, "maxBodyBytes");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, value, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.maxBodyBytes = value);
     }
 
     /** Requests per hop, counting retries after timeouts, network errors, 429 and 5xx. Default: 3. */
@@ -147,8 +136,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} &lt; 1 */
     public FetchOptions maxAttempts(int value) {
         Checks.atLeast(value, 1, "maxAttempts");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, value,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.maxAttempts = value);
     }
 
     /** Wait before the first retry when the server sends no {@code Retry-After}; doubles per retry. Default: 500 ms. */
@@ -160,8 +148,7 @@ public final class FetchOptions {
     public FetchOptions initialBackoff(Duration value) {
         Checks.notNull(value, "initialBackoff");
         Checks.atLeast(value.toMillis(), 0, "initialBackoff");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                value, maxRetryAfter, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.initialBackoff = value);
     }
 
     /** Longest {@code Retry-After} honoured; a longer one ends the retries at once. Default: 60 s. */
@@ -173,8 +160,7 @@ public final class FetchOptions {
     public FetchOptions maxRetryAfter(Duration value) {
         Checks.notNull(value, "maxRetryAfter");
         Checks.atLeast(value.toMillis(), 0, "maxRetryAfter");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, value, userAgent, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.maxRetryAfter = value);
     }
 
     /** The {@code User-Agent} header. Default: {@value #USER_AGENT}. */
@@ -185,8 +171,7 @@ public final class FetchOptions {
     /** @throws IllegalArgumentException if {@code value} is blank */
     public FetchOptions userAgent(String value) {
         Checks.notBlank(value, "userAgent");
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, value, respectRobots, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.userAgent = value);
     }
 
     /** Whether each host's robots.txt is fetched (once) and its Disallow rules obeyed. Default: off. */
@@ -195,8 +180,7 @@ public final class FetchOptions {
     }
 
     public FetchOptions respectRobots(boolean value) {
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, value, allowLoopback, allowPrivateNetworks);
+        return with(d -> d.respectRobots = value);
     }
 
     /** Whether loopback addresses (127.0.0.0/8, ::1) may be fetched, e.g. for a local test server. Default: off. */
@@ -205,8 +189,7 @@ public final class FetchOptions {
     }
 
     public FetchOptions allowLoopback(boolean value) {
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, value, allowPrivateNetworks);
+        return with(d -> d.allowLoopback = value);
     }
 
     /**
@@ -218,8 +201,7 @@ public final class FetchOptions {
     }
 
     public FetchOptions allowPrivateNetworks(boolean value) {
-        return copy(maxConcurrency, maxPerHost, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, maxAttempts,
-                initialBackoff, maxRetryAfter, userAgent, respectRobots, allowLoopback, value);
+        return with(d -> d.allowPrivateNetworks = value);
     }
 
     private static void positive(Duration value, String field) {
@@ -235,5 +217,56 @@ public final class FetchOptions {
                 + connectTimeout + ", readTimeout=" + readTimeout + ", maxRedirects=" + maxRedirects + ", maxBodyBytes="
                 + maxBodyBytes + ", maxAttempts=" + maxAttempts + ", respectRobots=" + respectRobots
                 + ", allowLoopback=" + allowLoopback + ", allowPrivateNetworks=" + allowPrivateNetworks + "]";
+    }
+
+    /** The settings being changed: the one place that lists them for a copy. */
+    private static final class Draft {
+        int maxConcurrency;
+        int maxPerHost;
+        Duration connectTimeout;
+        Duration readTimeout;
+        int maxRedirects;
+        long maxBodyBytes;
+        int maxAttempts;
+        Duration initialBackoff;
+        Duration maxRetryAfter;
+        String userAgent;
+        boolean respectRobots;
+        boolean allowLoopback;
+        boolean allowPrivateNetworks;
+
+        private Draft() {
+        }
+
+        Draft(FetchOptions o) {
+            maxConcurrency = o.maxConcurrency;
+            maxPerHost = o.maxPerHost;
+            connectTimeout = o.connectTimeout;
+            readTimeout = o.readTimeout;
+            maxRedirects = o.maxRedirects;
+            maxBodyBytes = o.maxBodyBytes;
+            maxAttempts = o.maxAttempts;
+            initialBackoff = o.initialBackoff;
+            maxRetryAfter = o.maxRetryAfter;
+            userAgent = o.userAgent;
+            respectRobots = o.respectRobots;
+            allowLoopback = o.allowLoopback;
+            allowPrivateNetworks = o.allowPrivateNetworks;
+        }
+
+        static Draft defaults() {
+            Draft d = new Draft();
+            d.maxConcurrency = 16;
+            d.maxPerHost = 2;
+            d.connectTimeout = Duration.ofSeconds(10);
+            d.readTimeout = Duration.ofSeconds(30);
+            d.maxRedirects = 5;
+            d.maxBodyBytes = 5L << 20;
+            d.maxAttempts = 3;
+            d.initialBackoff = Duration.ofMillis(500);
+            d.maxRetryAfter = Duration.ofSeconds(60);
+            d.userAgent = USER_AGENT;
+            return d;
+        }
     }
 }

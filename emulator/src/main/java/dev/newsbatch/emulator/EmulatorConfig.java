@@ -3,6 +3,7 @@ package dev.newsbatch.emulator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How a {@link GeminiEmulator} runs: an immutable value with withers; every wither returns a new config.
@@ -75,56 +76,47 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
 
     /** A copy listening on {@code port} (0 = any free port). */
     public EmulatorConfig port(int port) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.port = port);
     }
 
     /** A copy keeping its state in {@code stateDir} (null = a fresh temporary directory). */
     public EmulatorConfig stateDir(Path stateDir) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.stateDir = stateDir);
     }
 
     /** A copy accepting only {@code apiKey} (null = any non-empty key). */
     public EmulatorConfig apiKey(String apiKey) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.apiKey = apiKey);
     }
 
     /** A copy using the quota tables of {@code tier}. */
     public EmulatorConfig tier(String tier) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.tier = tier);
     }
 
     /** A copy enforcing {@code quota} for every model instead of the tier's tables (null = the tables). */
     public EmulatorConfig quota(Quota quota) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.quota = quota);
     }
 
     /** A copy processing batch jobs at {@code tokensPerSecond}. */
     public EmulatorConfig tokensPerSecond(double tokensPerSecond) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.tokensPerSecond = tokensPerSecond);
     }
 
     /** A copy keeping new batch jobs pending for {@code startDelay}. */
     public EmulatorConfig startDelay(Duration startDelay) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.startDelay = startDelay);
     }
 
     /** A copy reading the time from {@code clock}. */
     public EmulatorConfig clock(Clock clock) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.clock = clock);
     }
 
     /** A copy injecting {@code faults} from the start. */
     public EmulatorConfig faults(Faults faults) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.faults = faults);
     }
 
     /**
@@ -132,8 +124,14 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
      * each run on their own ({@code false}).
      */
     public EmulatorConfig sharedThroughput(boolean sharedThroughput) {
-        return new EmulatorConfig(port, stateDir, apiKey, tier, quota, tokensPerSecond, startDelay, clock, faults,
-                sharedThroughput);
+        return with(d -> d.sharedThroughput = sharedThroughput);
+    }
+
+    private EmulatorConfig with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new EmulatorConfig(d.port, d.stateDir, d.apiKey, d.tier, d.quota, d.tokensPerSecond, d.startDelay,
+                d.clock, d.faults, d.sharedThroughput);
     }
 
     /** The limits for {@code model}: {@link #quota()} if set, else the published ones of {@link #tier()}. */
@@ -149,5 +147,32 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
                 + (sharedThroughput ? " shared" : " per job")
                 + ", startDelay=" + startDelay.toMillis() + "ms" + (clock.equals(Clock.systemUTC()) ? "" : ", clock=" + clock)
                 + ", faults=" + faults + "]";
+    }
+
+    /** The fields of a config being changed: the one place that lists them for a copy. */
+    private static final class Draft {
+        int port;
+        Path stateDir;
+        String apiKey;
+        String tier;
+        Quota quota;
+        double tokensPerSecond;
+        Duration startDelay;
+        Clock clock;
+        Faults faults;
+        boolean sharedThroughput;
+
+        Draft(EmulatorConfig c) {
+            port = c.port;
+            stateDir = c.stateDir;
+            apiKey = c.apiKey;
+            tier = c.tier;
+            quota = c.quota;
+            tokensPerSecond = c.tokensPerSecond;
+            startDelay = c.startDelay;
+            clock = c.clock;
+            faults = c.faults;
+            sharedThroughput = c.sharedThroughput;
+        }
     }
 }

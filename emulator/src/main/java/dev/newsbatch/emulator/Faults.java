@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Faults the emulator injects, as an immutable value with withers. Every random choice is drawn from
@@ -78,8 +79,7 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
 
     /** A copy with another seed. */
     public Faults seed(long seed) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.seed = seed);
     }
 
     /** A copy where {@code rate} of the requests to {@code endpoint} get an error with HTTP {@code status}. */
@@ -87,8 +87,7 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         Map<Endpoint, ErrorFault> copy = new EnumMap<>(Endpoint.class);
         copy.putAll(errors);
         copy.put(Arguments.notNull(endpoint, "endpoint"), new ErrorFault(rate, status));
-        return new Faults(seed, copy, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.errors = copy);
     }
 
     /** A copy where {@code rate} of the requests to every endpoint get an error with HTTP {@code status}. */
@@ -105,56 +104,54 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         Map<Endpoint, Double> copy = new EnumMap<>(Endpoint.class);
         copy.putAll(drops);
         copy.put(Arguments.notNull(endpoint, "endpoint"), Arguments.fraction(rate, "dropRate"));
-        return new Faults(seed, errors, copy, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.drops = copy);
     }
 
     /** A copy with {@code latency} added before every request. */
     public Faults latency(Duration latency) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.latency = latency);
     }
 
     /** A copy where {@code rate} of the requests inside new batch jobs end with an error. */
     public Faults itemErrorRate(double rate) {
-        return new Faults(seed, errors, drops, latency, rate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.itemErrorRate = rate);
     }
 
     /** A copy where {@code rate} of the result lines of new batch jobs are malformed. */
     public Faults malformedLineRate(double rate) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, rate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.malformedLineRate = rate);
     }
 
     /** A copy where {@code rate} of new batch jobs fail as a whole. */
     public Faults jobFailureRate(double rate) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, rate,
-                failNextJobs, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.jobFailureRate = rate);
     }
 
     /** A copy where the next {@code count} batch jobs created fail as a whole. */
     public Faults failNextJobs(int count) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                count, jobExpiryRate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.failNextJobs = count);
     }
 
     /** A copy where {@code rate} of new batch jobs expire. */
     public Faults jobExpiryRate(double rate) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, rate, expireNextJobs, truncatedDownloadRate);
+        return with(d -> d.jobExpiryRate = rate);
     }
 
     /** A copy where the next {@code count} batch jobs created expire. */
     public Faults expireNextJobs(int count) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, count, truncatedDownloadRate);
+        return with(d -> d.expireNextJobs = count);
     }
 
     /** A copy where {@code rate} of downloads are cut off half way. */
     public Faults truncatedDownloadRate(double rate) {
-        return new Faults(seed, errors, drops, latency, itemErrorRate, malformedLineRate, jobFailureRate,
-                failNextJobs, jobExpiryRate, expireNextJobs, rate);
+        return with(d -> d.truncatedDownloadRate = rate);
+    }
+
+    private Faults with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new Faults(d.seed, d.errors, d.drops, d.latency, d.itemErrorRate, d.malformedLineRate,
+                d.jobFailureRate, d.failNextJobs, d.jobExpiryRate, d.expireNextJobs, d.truncatedDownloadRate);
     }
 
     /** True when no fault of any kind is set. */
@@ -202,6 +199,35 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
     private static void append(StringBuilder s, String name, double value) {
         if (value != 0) {
             s.append(", ").append(name).append('=').append(value % 1 == 0 ? String.valueOf((long) value) : value);
+        }
+    }
+
+    /** The fields of a value being changed: the one place that lists them for a copy. */
+    private static final class Draft {
+        long seed;
+        Map<Endpoint, ErrorFault> errors;
+        Map<Endpoint, Double> drops;
+        Duration latency;
+        double itemErrorRate;
+        double malformedLineRate;
+        double jobFailureRate;
+        int failNextJobs;
+        double jobExpiryRate;
+        int expireNextJobs;
+        double truncatedDownloadRate;
+
+        Draft(Faults f) {
+            seed = f.seed;
+            errors = f.errors;
+            drops = f.drops;
+            latency = f.latency;
+            itemErrorRate = f.itemErrorRate;
+            malformedLineRate = f.malformedLineRate;
+            jobFailureRate = f.jobFailureRate;
+            failNextJobs = f.failNextJobs;
+            jobExpiryRate = f.jobExpiryRate;
+            expireNextJobs = f.expireNextJobs;
+            truncatedDownloadRate = f.truncatedDownloadRate;
         }
     }
 }

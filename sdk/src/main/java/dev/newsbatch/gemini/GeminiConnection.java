@@ -4,6 +4,7 @@ import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.retry.RetryPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,10 @@ public final class GeminiConnection implements AutoCloseable {
     private final GeminiGateway gateway;
 
     private GeminiConnection(Kind kind, String baseUrl, String apiKey) {
+        this(kind, baseUrl, apiKey, GeminiGateway.READS);
+    }
+
+    private GeminiConnection(Kind kind, String baseUrl, String apiKey, RetryPolicy reads) {
         this.kind = kind;
         this.baseUrl = baseUrl;
         HttpOptions.Builder http = HttpOptions.builder()
@@ -56,7 +61,7 @@ public final class GeminiConnection implements AutoCloseable {
             http.baseUrl(baseUrl);
         }
         this.client = Client.builder().apiKey(apiKey).vertexAI(false).httpOptions(http.build()).build();
-        this.gateway = new GeminiGateway(client);
+        this.gateway = new GeminiGateway(client, reads);
     }
 
     /** Resolves the connection from the process environment; notices go to standard error. */
@@ -93,6 +98,11 @@ public final class GeminiConnection implements AutoCloseable {
         Checks.notBlank(baseUrl, "baseUrl");
         Checks.notBlank(apiKey, "apiKey");
         return new GeminiConnection(Kind.CUSTOM_ENDPOINT, baseUrl, apiKey);
+    }
+
+    /** A connection to an explicit endpoint whose gateway retries reads by {@code reads} (tests). */
+    static GeminiConnection to(String baseUrl, String apiKey, RetryPolicy reads) {
+        return new GeminiConnection(Kind.CUSTOM_ENDPOINT, baseUrl, apiKey, reads);
     }
 
     /** What kind of endpoint this is. */

@@ -19,9 +19,8 @@ import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
 import dev.newsbatch.JobState;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import dev.newsbatch.internal.retry.RetryPolicy;
+import dev.newsbatch.internal.retry.Retryable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,11 @@ import java.util.regex.Pattern;
 
 /**
  * The only code that talks to Gemini: files, batches, generateContent and countTokens, all through
- * the {@code google-genai} client. Idempotent calls (reads, downloads) are retried here with
- * exponential backoff; creating a batch is not, because Google does not make it idempotent: the
- * engine decides what to do after a failed create. Every failure becomes a {@link GeminiException}.
+ * the {@code google-genai} client. Idempotent calls (reads, downloads) are retried here by the SDK's
+ * one retry policy: up to 5 attempts, after the delay Gemini asks for ({@code RetryInfo}) when it
+ * gives one, else with exponential backoff and jitter (200 ms doubling up to 10 s). Creating a batch
+ * is not retried, because Google does not make it idempotent: the engine decides what to do after a
+ * failed create. Every failure becomes a {@link GeminiException}.
  *
  * <pre>{@code
  * GeminiGateway g = connection.gateway();
@@ -51,25 +52,22 @@ public final class GeminiGateway {
     private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"([0-9.]+)s\"");
     private static final String JSONL = "application/jsonl";
 
-    private final Client client;
-    private final Retry retry;
+    /** How reads are retried. */
+    static final RetryPolicy READS = RetryPolicy.ofDefaults()
+            .maxAttempts(5)
+            .backoff(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(10))
+            .maxServerDelay(RetryPolicy.NO_LIMIT);
+    /** What is retried: retryable {@link GeminiException}s, after the delay Gemini asked for. */
+    static final Retryable<Object> RETRYABLE = Retryable.errors(
+            e -> e instanceof GeminiException g && g.isRetryable(),
+            e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
 
-    GeminiGateway(Client client) {
+    private final Client client;
+    private final RetryPolicy retry;
+
+    GeminiGateway(Client client, RetryPolicy retry) {
         this.client = client;
-        RetryConfig config = RetryConfig.custom()
-                .maxAttempts(5)
-                .intervalBiFunction((attempt, outcome) -> {
-                    long base = IntervalFunction.ofExponentialRandomBackoff(200, 2.0, 0.5, 10_000)
-                            .apply(attempt);
-                    if (outcome.isLeft() && outcome.getLeft() instanceof GeminiException g
-                            && g.retryDelay().isPresent()) {
-                        return Math.max(base, g.retryDelay().get().toMillis());
-                    }
-                    return base;
-                })
-                .retryOnException(e -> e instanceof GeminiException g && g.isRetryable())
-                .build();
-        this.retry = Retry.of("gemini-reads", config);
+        this.retry = retry;
     }
 
     /**
@@ -211,7 +209,7 @@ public final class GeminiGateway {
     }
 
     private <T> T withRetry(String operation, String jobId, Supplier<T> body) {
-        return Retry.decorateSupplier(retry, () -> call(operation, jobId, body)).get();
+        return retry.<T>decorate(() -> call(operation, jobId, body), RETRYABLE).get();
     }
 
     private static <T> T call(String operation, String jobId, Supplier<T> body) {

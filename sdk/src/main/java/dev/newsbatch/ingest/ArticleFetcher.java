@@ -3,6 +3,10 @@ package dev.newsbatch.ingest;
 import dev.newsbatch.FetchOptions;
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.retry.RetryAfter;
+import dev.newsbatch.internal.retry.RetryOutcome;
+import dev.newsbatch.internal.retry.RetryPolicy;
+import dev.newsbatch.internal.retry.Retryable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +19,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +50,8 @@ import org.jsoup.nodes.Document;
  *
  * <p>Politeness and safety: at most {@link FetchOptions#maxConcurrency()} requests at once and
  * {@link FetchOptions#maxPerHost()} per host; a clear {@code User-Agent}; optional robots.txt; retries with
- * exponential backoff after timeouts, network errors, 429 and 5xx, honouring {@code Retry-After}. Redirects are
+ * exponential backoff after timeouts, network errors, 429 and 5xx, honouring {@code Retry-After} (seconds or
+ * an HTTP date) up to {@link FetchOptions#maxRetryAfter()}, through the SDK's one retry policy. Redirects are
  * followed here, not by the HTTP client, so that every hop is checked again: only http and https, and no
  * loopback, private, link-local, unique-local or multicast destination (after DNS resolution) unless
  * {@link FetchOptions} allows it. Bodies are limited in size (also after gzip/deflate decompression); the
@@ -73,12 +76,24 @@ public final class ArticleFetcher implements AutoCloseable {
     private final ArticleExtractor extractor;
     private final HttpClient client;
     private final AddressGuard guard;
+    private final RetryPolicy retry;
+    private final Retryable<Exchange> retryable;
     private final ExecutorService workers;
     private final ConcurrentHashMap<String, FutureTask<RobotsRules>> robots = new ConcurrentHashMap<>();
 
-    private ArticleFetcher(FetchOptions options, ArticleExtractor extractor) {
+    /** A fetcher waiting between attempts with {@code sleeper} and reading {@code Retry-After} dates by {@code clock}. */
+    ArticleFetcher(FetchOptions options, ArticleExtractor extractor, RetryPolicy.Sleeper sleeper, Clock clock) {
         this.options = options;
         this.extractor = extractor;
+        this.retry = RetryPolicy.ofDefaults()
+                .maxAttempts(options.maxAttempts())
+                .backoff(options.initialBackoff(), 2.0, 0.2, options.initialBackoff().multipliedBy(1 << 16))
+                .maxServerDelay(options.maxRetryAfter())
+                .sleeper(sleeper);
+        this.retryable = Retryable.results(
+                x -> x.response != null ? RETRYABLE.contains(x.response.statusCode()) : x.retryable,
+                x -> x.response == null ? Optional.empty()
+                        : RetryAfter.parse(x.response.headers().firstValue("retry-after").orElse(null), clock.instant()));
         this.client = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -102,7 +117,7 @@ public final class ArticleFetcher implements AutoCloseable {
     public static ArticleFetcher of(FetchOptions options, ArticleExtractor extractor) {
         Checks.notNull(options, "options");
         Checks.notNull(extractor, "extractor");
-        return new ArticleFetcher(options, extractor);
+        return new ArticleFetcher(options, extractor, RetryPolicy.Sleeper.THREAD, Clock.systemUTC());
     }
 
     /** The settings. */
@@ -266,33 +281,12 @@ public final class ArticleFetcher implements AutoCloseable {
 
     /** One hop's request, retried after transient failures. */
     private Exchange exchange(URI uri, long maxBody) {
-        Exchange last = null;
-        for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
-            last = attempt(uri, maxBody, attempt);
-            Duration wait;
-            if (last.response != null) {
-                int status = last.response.statusCode();
-                if (!RETRYABLE.contains(status) || attempt == options.maxAttempts()) {
-                    return last;
-                }
-                Duration retryAfter = retryAfter(last.response);
-                if (retryAfter != null && retryAfter.compareTo(options.maxRetryAfter()) > 0) {
-                    return Exchange.failed(FetchFailure.HTTP_STATUS, "HTTP " + status + ", Retry-After "
-                            + retryAfter.toSeconds() + " s is longer than maxRetryAfter", status, attempt);
-                }
-                wait = retryAfter != null ? retryAfter : backoff(attempt);
-            } else {
-                if (!last.retryable || attempt == options.maxAttempts()) {
-                    return last;
-                }
-                wait = backoff(attempt);
-            }
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
+        AtomicInteger attempts = new AtomicInteger();
+        RetryOutcome<Exchange> o = retry.run(() -> attempt(uri, maxBody, attempts.incrementAndGet()), retryable);
+        Exchange last = o.orThrow();
+        if (o.end() == RetryOutcome.End.DELAY_TOO_LONG) {
+            return Exchange.failed(FetchFailure.HTTP_STATUS, "HTTP " + last.status + ", Retry-After "
+                    + o.refusedDelay().toSeconds() + " s is longer than maxRetryAfter", last.status, last.attempts);
         }
         return last;
     }
@@ -399,32 +393,6 @@ public final class ArticleFetcher implements AutoCloseable {
             return Exchange.failed(FetchFailure.NETWORK, "interrupted", 0, 1);
         } catch (ExecutionException | TimeoutException e) {
             return Exchange.failed(FetchFailure.NETWORK, String.valueOf(e.getCause()), 0, 1);
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        long base = options.initialBackoff().toMillis() << Math.min(attempt - 1, 16);
-        double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis((long) (base * jitter));
-    }
-
-    /** The {@code Retry-After} wait (seconds or an HTTP date), or null when absent or unreadable. */
-    static Duration retryAfter(HttpResponse<?> r) {
-        Optional<String> v = r.headers().firstValue("retry-after");
-        if (v.isEmpty()) {
-            return null;
-        }
-        String s = v.get().strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(s)));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
-                long ms = at.toInstant().toEpochMilli() - System.currentTimeMillis();
-                return Duration.ofMillis(Math.max(0, ms));
-            } catch (RuntimeException notADate) {
-                return null;
-            }
         }
     }
 

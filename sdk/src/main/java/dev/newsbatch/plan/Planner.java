@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -35,22 +36,20 @@ public final class Planner {
     private final double tokensPerSecond;
     private final double budgetUsd;
 
-    private Planner(String model, TierLimits tier, Pricing pricing, TokenEstimator estimator,
-                    RequestTemplate template, int maxItemsPerBatch, long maxBytesPerFile, double safeShare,
-                    double tokensPerSecond, double budgetUsd) {
-        this.model = Pricing.normalise(Checks.notBlank(model, "model"));
-        this.tier = Checks.notNull(tier, "tier");
-        this.pricing = Checks.notNull(pricing, "pricing");
-        this.estimator = Checks.notNull(estimator, "estimator");
-        this.template = Checks.notNull(template, "template");
-        this.maxItemsPerBatch = (int) Checks.atLeast(maxItemsPerBatch, 1, "maxItemsPerBatch");
-        this.maxBytesPerFile = Checks.atLeast(maxBytesPerFile, 1, "maxBytesPerFile");
-        if (!(safeShare > 0 && safeShare <= 1)) {
-            throw new IllegalArgumentException("safeShare must be > 0 and <= 1, was " + safeShare);
+    private Planner(Draft d) {
+        this.model = Pricing.normalise(Checks.notBlank(d.model, "model"));
+        this.tier = Checks.notNull(d.tier, "tier");
+        this.pricing = Checks.notNull(d.pricing, "pricing");
+        this.estimator = Checks.notNull(d.estimator, "estimator");
+        this.template = Checks.notNull(d.template, "template");
+        this.maxItemsPerBatch = (int) Checks.atLeast(d.maxItemsPerBatch, 1, "maxItemsPerBatch");
+        this.maxBytesPerFile = Checks.atLeast(d.maxBytesPerFile, 1, "maxBytesPerFile");
+        if (!(d.safeShare > 0 && d.safeShare <= 1)) {
+            throw new IllegalArgumentException("safeShare must be > 0 and <= 1, was " + d.safeShare);
         }
-        this.safeShare = safeShare;
-        this.tokensPerSecond = Checks.atLeast(tokensPerSecond, 0.0, "tokensPerSecond");
-        this.budgetUsd = Checks.atLeast(budgetUsd, 0.0, "budgetUsd");
+        this.safeShare = d.safeShare;
+        this.tokensPerSecond = Checks.atLeast(d.tokensPerSecond, 0.0, "tokensPerSecond");
+        this.budgetUsd = Checks.atLeast(d.budgetUsd, 0.0, "budgetUsd");
     }
 
     /**
@@ -58,9 +57,16 @@ public final class Planner {
      * template, 1,000 items per batch, the tier's file-size limit and a 90% safe share.
      */
     public static Planner forModel(String model) {
-        TierLimits t1 = TierLimits.preset("tier1");
-        return new Planner(model, t1, Pricing.defaults(), TokenEstimator.calibrated(), RequestTemplate.none(),
-                1_000, t1.maxInputFileBytes(), 0.9, 0, 0);
+        Draft d = new Draft();
+        d.model = model;
+        d.tier = TierLimits.preset("tier1");
+        d.pricing = Pricing.defaults();
+        d.estimator = TokenEstimator.calibrated();
+        d.template = RequestTemplate.none();
+        d.maxItemsPerBatch = 1_000;
+        d.maxBytesPerFile = d.tier.maxInputFileBytes();
+        d.safeShare = 0.9;
+        return new Planner(d);
     }
 
     public String model() { return model; }
@@ -85,15 +91,16 @@ public final class Planner {
 
     /** A copy for another model. */
     public Planner model(String name) {
-        return new Planner(name, tier, pricing, estimator, template, maxItemsPerBatch, maxBytesPerFile,
-                safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> d.model = name);
     }
 
     /** A copy with other tier limits; the file-size limit follows the tier's. */
     public Planner tier(TierLimits limits) {
         Checks.notNull(limits, "tier");
-        return new Planner(model, limits, pricing, estimator, template, maxItemsPerBatch,
-                limits.maxInputFileBytes(), safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> {
+            d.tier = limits;
+            d.maxBytesPerFile = limits.maxInputFileBytes();
+        });
     }
 
     /** A copy with a preset tier: {@code free}, {@code tier1}, {@code tier2}, {@code tier3}. */
@@ -103,50 +110,48 @@ public final class Planner {
 
     /** A copy with other prices. */
     public Planner pricing(Pricing table) {
-        return new Planner(model, tier, table, estimator, template, maxItemsPerBatch, maxBytesPerFile,
-                safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> d.pricing = table);
     }
 
     /** A copy with another token estimator. */
     public Planner estimator(TokenEstimator e) {
-        return new Planner(model, tier, pricing, e, template, maxItemsPerBatch, maxBytesPerFile,
-                safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> d.estimator = e);
     }
 
     /** A copy with the request template (prompt, system instruction, schema). */
     public Planner template(RequestTemplate t) {
-        return new Planner(model, tier, pricing, estimator, t, maxItemsPerBatch, maxBytesPerFile,
-                safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> d.template = t);
     }
 
     /** A copy with at most {@code items} requests per batch. Default: 1,000. */
     public Planner maxItemsPerBatch(int items) {
-        return new Planner(model, tier, pricing, estimator, template, items, maxBytesPerFile,
-                safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> d.maxItemsPerBatch = items);
     }
 
     /** A copy with at most {@code bytes} per JSONL input file. Default: the tier's (2 GB). */
     public Planner maxBytesPerFile(long bytes) {
-        return new Planner(model, tier, pricing, estimator, template, maxItemsPerBatch, bytes,
-                safeShare, tokensPerSecond, budgetUsd);
+        return with(d -> d.maxBytesPerFile = bytes);
     }
 
     /** A copy filling at most {@code share} (0..1] of the enqueued-token limit. Default: 0.9. */
     public Planner safeShare(double share) {
-        return new Planner(model, tier, pricing, estimator, template, maxItemsPerBatch, maxBytesPerFile,
-                share, tokensPerSecond, budgetUsd);
+        return with(d -> d.safeShare = share);
     }
 
     /** A copy that estimates batch time at {@code tokens} input tokens processed per second (0 = unknown). */
     public Planner tokensPerSecond(double tokens) {
-        return new Planner(model, tier, pricing, estimator, template, maxItemsPerBatch, maxBytesPerFile,
-                safeShare, tokens, budgetUsd);
+        return with(d -> d.tokensPerSecond = tokens);
     }
 
     /** A copy with a USD budget cap the plan checks and the admission gate enforces (0 = none). */
     public Planner budgetUsd(double usd) {
-        return new Planner(model, tier, pricing, estimator, template, maxItemsPerBatch, maxBytesPerFile,
-                safeShare, tokensPerSecond, usd);
+        return with(d -> d.budgetUsd = usd);
+    }
+
+    private Planner with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new Planner(d);
     }
 
     /** The enqueued-token budget of one wave: the safe share of the tier's limit (0 without batch). */
@@ -189,6 +194,36 @@ public final class Planner {
     public String toString() {
         return "Planner[" + model + ", " + tier.tier() + ", " + estimator.describe() + ", "
                 + maxItemsPerBatch + " items/batch, safeShare=" + safeShare + "]";
+    }
+
+    /** The settings of a planner being changed: the one place that lists them for a copy. */
+    private static final class Draft {
+        String model;
+        TierLimits tier;
+        Pricing pricing;
+        TokenEstimator estimator;
+        RequestTemplate template;
+        int maxItemsPerBatch;
+        long maxBytesPerFile;
+        double safeShare;
+        double tokensPerSecond;
+        double budgetUsd;
+
+        Draft() {
+        }
+
+        Draft(Planner p) {
+            model = p.model;
+            tier = p.tier;
+            pricing = p.pricing;
+            estimator = p.estimator;
+            template = p.template;
+            maxItemsPerBatch = p.maxItemsPerBatch;
+            maxBytesPerFile = p.maxBytesPerFile;
+            safeShare = p.safeShare;
+            tokensPerSecond = p.tokensPerSecond;
+            budgetUsd = p.budgetUsd;
+        }
     }
 
     /** The streaming state of one planning pass. */

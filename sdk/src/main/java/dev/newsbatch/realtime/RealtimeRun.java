@@ -2,9 +2,11 @@ package dev.newsbatch.realtime;
 
 import dev.newsbatch.Article;
 import dev.newsbatch.GeminiException;
+import dev.newsbatch.internal.retry.RetryOutcome;
+import dev.newsbatch.internal.retry.RetryPolicy;
+import dev.newsbatch.internal.retry.Retryable;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.retry.Retry;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +41,8 @@ public final class RealtimeRun<R> {
     private final RealtimeCall<R> call;
     private final OutcomeListener<R> listener;
     private final RateLimiter limiter;
-    private final Retry retry;
+    private final RetryPolicy retry;
+    private final Retryable<R> retryable;
     private final ExecutorService pool;
     private final CompletableFuture<RealtimeSummary> future = new CompletableFuture<>();
     private final Object listenerLock = new Object();
@@ -62,7 +65,8 @@ public final class RealtimeRun<R> {
         this.listener = listener;
         int id = RUNS.incrementAndGet();
         this.limiter = RateLimiter.of("generateContent-" + id, runner.rateLimiterConfig());
-        this.retry = Retry.of("generateContent-" + id, runner.retryConfig());
+        this.retry = runner.retryPolicy();
+        this.retryable = RealtimeRunner.retryable(() -> cancelled);
         AtomicInteger thread = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(runner.concurrency(), r -> {
             Thread t = new Thread(r, "newsbatch-realtime-" + id + "-" + thread.incrementAndGet());
@@ -147,58 +151,53 @@ public final class RealtimeRun<R> {
     }
 
     private void process(Next n) {
-        Retry.AsyncContext<Object> ctx = retry.asyncContext();
         long t0 = System.nanoTime();
-        int attempts = 0;
-        while (true) {
-            if (cancelled) {
-                emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
-                return;
+        AtomicInteger calls = new AtomicInteger();
+        RetryOutcome<R> o = retry.run(() -> attempt(n, calls), retryable);
+        retries.addAndGet(o.retries());
+        int attempts = calls.get();
+        Exception e = o.error();
+        boolean interrupted = o.end() == RetryOutcome.End.INTERRUPTED || e instanceof InterruptedException;
+        if (e instanceof Deferral d) {
+            emit(n, Outcome.Status.DEFERRED, null, d.reason, attempts, t0, null);
+        } else if (interrupted || e != null && cancelled) {
+            emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
+        } else if (e != null) {
+            emit(n, Outcome.Status.FAILED, null, reason(e, attempts), attempts, t0, e);
+        } else {
+            emit(n, Outcome.Status.SUCCEEDED, o.result(), null, attempts, t0, null);
+        }
+    }
+
+    /** One request for the article, once the run, the daily cap and the rate limiter let it go. */
+    private R attempt(Next n, AtomicInteger calls) throws Exception {
+        if (cancelled) {
+            throw new Deferral("cancelled");
+        }
+        if (runner.dailyCap() > 0) {
+            LocalDate day = LocalDate.now(runner.clock().withZone(runner.zone()));
+            if (!runner.quota().tryAcquire(day, runner.dailyCap())) {
+                capReachedOn = day;
+                throw new Deferral("daily cap of " + runner.dailyCap() + " requests reached for " + day);
             }
-            if (runner.dailyCap() > 0) {
-                LocalDate day = LocalDate.now(runner.clock().withZone(runner.zone()));
-                if (!runner.quota().tryAcquire(day, runner.dailyCap())) {
-                    capReachedOn = day;
-                    emit(n, Outcome.Status.DEFERRED, null, "daily cap of " + runner.dailyCap()
-                            + " requests reached for " + day, attempts, t0, null);
-                    return;
-                }
-            }
-            try {
-                RateLimiter.waitForPermission(limiter);
-            } catch (RequestNotPermitted e) {
-                emit(n, Outcome.Status.DEFERRED, null, cancelled ? "cancelled" : "rate limiter: " + e.getMessage(),
-                        attempts, t0, null);
-                return;
-            }
-            attempts++;
-            requests.incrementAndGet();
-            R result;
-            try {
-                result = call.call(n.article());
-            } catch (Exception e) {
-                if (cancelled || e instanceof InterruptedException) {
-                    emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
-                    return;
-                }
-                long wait = ctx.onError(e);
-                if (wait < 0) {
-                    emit(n, Outcome.Status.FAILED, null, reason(e, attempts), attempts, t0, e);
-                    return;
-                }
-                retries.incrementAndGet();
-                try {
-                    runner.sleeper().sleep(Duration.ofMillis(wait));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    emit(n, Outcome.Status.DEFERRED, null, "cancelled", attempts, t0, null);
-                    return;
-                }
-                continue;
-            }
-            ctx.onComplete();
-            emit(n, Outcome.Status.SUCCEEDED, result, null, attempts, t0, null);
-            return;
+        }
+        try {
+            RateLimiter.waitForPermission(limiter);
+        } catch (RequestNotPermitted e) {
+            throw new Deferral(cancelled ? "cancelled" : "rate limiter: " + e.getMessage());
+        }
+        calls.incrementAndGet();
+        requests.incrementAndGet();
+        return call.call(n.article());
+    }
+
+    /** Ends an article's attempts before a request is sent: it is deferred, not failed. */
+    private static final class Deferral extends Exception {
+        final String reason;
+
+        Deferral(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
         }
     }
 

@@ -3,8 +3,8 @@ package dev.newsbatch.realtime;
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.Checks;
 import dev.newsbatch.GeminiException;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.IntervalFunction;
+import dev.newsbatch.internal.retry.RetryPolicy;
+import dev.newsbatch.internal.retry.Retryable;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
 
@@ -12,13 +12,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Runs one request per article under Gemini's quotas: a Resilience4j {@code RateLimiter} at the
  * configured requests per minute (one permit per {@code 60s / rpm}, plus a small margin, so no
- * 60-second window ever holds more than {@code rpm} requests), a Resilience4j {@code Retry} with
- * exponential backoff and jitter for retryable {@link GeminiException}s (429, 500, 503, transport),
- * honouring the server's retry delay when it gives one, bounded concurrency, and a daily cap kept in
+ * 60-second window ever holds more than {@code rpm} requests), the SDK's one retry policy (a
+ * Resilience4j {@code Retry}) with exponential backoff and jitter for retryable
+ * {@link GeminiException}s (429, 500, 503, transport), honouring the server's retry delay when it
+ * gives one, bounded concurrency, and a daily cap kept in
  * a {@link DailyQuota}. The quota day is the calendar day in {@link #zone()} (Google resets its
  * daily limits at midnight Pacific time). Immutable: withers return new runners.
  *
@@ -29,50 +33,42 @@ import java.util.Iterator;
  * }</pre>
  */
 public final class RealtimeRunner {
+    /** 5 attempts, backoff from 1 s doubling up to 60 s with 50% jitter, any server delay honoured. */
+    private static final RetryPolicy RETRY = RetryPolicy.ofDefaults()
+            .maxAttempts(5)
+            .backoff(Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60))
+            .maxServerDelay(RetryPolicy.NO_LIMIT);
+
     private final int rpm;
     private final double rateMargin;
     private final int concurrency;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final double backoffMultiplier;
-    private final double jitter;
-    private final Duration maxBackoff;
+    private final RetryPolicy retry;
     private final int dailyCap;
     private final DailyQuota quota;
     private final ZoneId zone;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    private RealtimeRunner(int rpm, double rateMargin, int concurrency, int maxAttempts, Duration initialBackoff,
-                           double backoffMultiplier, double jitter, Duration maxBackoff, int dailyCap,
-                           DailyQuota quota, ZoneId zone, Clock clock, Sleeper sleeper) {
-        this.rpm = (int) Checks.atLeast(rpm, 1, "rpm");
-        if (!(rateMargin >= 0 && rateMargin < 1)) {
-            throw new IllegalArgumentException("rateMargin must be >= 0 and < 1, was " + rateMargin);
+    private RealtimeRunner(Draft d) {
+        this.rpm = (int) Checks.atLeast(d.rpm, 1, "rpm");
+        if (!(d.rateMargin >= 0 && d.rateMargin < 1)) {
+            throw new IllegalArgumentException("rateMargin must be >= 0 and < 1, was " + d.rateMargin);
         }
-        this.rateMargin = rateMargin;
-        this.concurrency = (int) Checks.atLeast(concurrency, 1, "concurrency");
-        this.maxAttempts = (int) Checks.atLeast(maxAttempts, 1, "maxAttempts");
-        this.initialBackoff = positive(initialBackoff, "initialBackoff");
-        this.backoffMultiplier = Checks.atLeast(backoffMultiplier, 1.0, "backoffMultiplier");
-        if (!(jitter >= 0 && jitter < 1)) {
-            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + jitter);
-        }
-        this.jitter = jitter;
-        this.maxBackoff = positive(maxBackoff, "maxBackoff");
-        this.dailyCap = (int) Checks.atLeast(dailyCap, 0, "dailyCap");
-        this.quota = Checks.notNull(quota, "quota");
-        this.zone = Checks.notNull(zone, "zone");
-        this.clock = Checks.notNull(clock, "clock");
-        this.sleeper = Checks.notNull(sleeper, "sleeper");
+        this.rateMargin = d.rateMargin;
+        this.concurrency = (int) Checks.atLeast(d.concurrency, 1, "concurrency");
+        this.retry = d.retry;
+        this.dailyCap = (int) Checks.atLeast(d.dailyCap, 0, "dailyCap");
+        this.quota = Checks.notNull(d.quota, "quota");
+        this.zone = Checks.notNull(d.zone, "zone");
+        this.clock = Checks.notNull(d.clock, "clock");
+        this.sleeper = Checks.notNull(d.sleeper, "sleeper");
     }
 
-    private static Duration positive(Duration d, String field) {
+    private static void positive(Duration d, String field) {
         Checks.notNull(d, field);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(field + " must be > 0, was " + d);
         }
-        return d;
     }
 
     /**
@@ -81,8 +77,17 @@ public final class RealtimeRunner {
      * quota days in America/Los_Angeles.
      */
     public static RealtimeRunner ofRpm(int rpm) {
-        return new RealtimeRunner(rpm, 0.005, 8, 5, Duration.ofSeconds(1), 2.0, 0.5, Duration.ofSeconds(60), 0,
-                new InMemoryDailyQuota(), ZoneId.of("America/Los_Angeles"), Clock.systemUTC(), Sleeper.THREAD);
+        Draft d = new Draft();
+        d.rpm = rpm;
+        d.rateMargin = 0.005;
+        d.concurrency = 8;
+        d.retry = RETRY;
+        d.dailyCap = 0;
+        d.quota = new InMemoryDailyQuota();
+        d.zone = ZoneId.of("America/Los_Angeles");
+        d.clock = Clock.systemUTC();
+        d.sleeper = Sleeper.THREAD;
+        return new RealtimeRunner(d);
     }
 
     public int rpm() { return rpm; }
@@ -91,15 +96,15 @@ public final class RealtimeRunner {
 
     public int concurrency() { return concurrency; }
 
-    public int maxAttempts() { return maxAttempts; }
+    public int maxAttempts() { return retry.maxAttempts(); }
 
-    public Duration initialBackoff() { return initialBackoff; }
+    public Duration initialBackoff() { return retry.initialBackoff(); }
 
-    public double backoffMultiplier() { return backoffMultiplier; }
+    public double backoffMultiplier() { return retry.multiplier(); }
 
-    public double jitter() { return jitter; }
+    public double jitter() { return retry.jitter(); }
 
-    public Duration maxBackoff() { return maxBackoff; }
+    public Duration maxBackoff() { return retry.maxBackoff(); }
 
     /** Requests allowed per quota day; 0 for no cap. */
     public int dailyCap() { return dailyCap; }
@@ -114,56 +119,63 @@ public final class RealtimeRunner {
 
     /** A copy at another rate. */
     public RealtimeRunner rpm(int requestsPerMinute) {
-        return new RealtimeRunner(requestsPerMinute, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.rpm = requestsPerMinute);
     }
 
     /** A copy spacing requests {@code margin} more than {@code 60s / rpm} apart. Default: 0.005. */
     public RealtimeRunner rateMargin(double margin) {
-        return new RealtimeRunner(rpm, margin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.rateMargin = margin);
     }
 
     /** A copy with at most {@code requests} in flight at once. Default: 8. */
     public RealtimeRunner concurrency(int requests) {
-        return new RealtimeRunner(rpm, rateMargin, requests, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        return with(d -> d.concurrency = requests);
     }
 
     /** A copy with at most {@code attempts} requests per article. Default: 5. */
     public RealtimeRunner maxAttempts(int attempts) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, attempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, sleeper);
+        Checks.atLeast(attempts, 1, "maxAttempts");
+        return with(d -> d.retry = d.retry.maxAttempts(attempts));
     }
 
     /** A copy with another backoff: first wait, growth factor, random spread (0..1) and ceiling. */
     public RealtimeRunner backoff(Duration initial, double multiplier, double jitterFactor, Duration max) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initial,
-                multiplier, jitterFactor, max, dailyCap, quota, zone, clock, sleeper);
+        positive(initial, "initialBackoff");
+        Checks.atLeast(multiplier, 1.0, "backoffMultiplier");
+        if (!(jitterFactor >= 0 && jitterFactor < 1)) {
+            throw new IllegalArgumentException("jitter must be >= 0 and < 1, was " + jitterFactor);
+        }
+        positive(max, "maxBackoff");
+        return with(d -> d.retry = d.retry.backoff(initial, multiplier, jitterFactor, max));
     }
 
     /** A copy capped at {@code requestsPerDay} counted in {@code dailyQuota} (0 = no cap). */
     public RealtimeRunner dailyCap(int requestsPerDay, DailyQuota dailyQuota) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, requestsPerDay, dailyQuota, zone, clock, sleeper);
+        return with(d -> {
+            d.dailyCap = requestsPerDay;
+            d.quota = dailyQuota;
+        });
     }
 
     /** A copy whose quota days are calendar days in {@code zoneId}. Default: America/Los_Angeles. */
     public RealtimeRunner zone(ZoneId zoneId) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zoneId, clock, sleeper);
+        return with(d -> d.zone = zoneId);
     }
 
     /** A copy reading the date from {@code c} (tests cross midnight with a fake clock). */
     public RealtimeRunner clock(Clock c) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, c, sleeper);
+        return with(d -> d.clock = c);
     }
 
     /** A copy waiting between retries with {@code s}. Default: {@link Sleeper#THREAD}. */
     public RealtimeRunner sleeper(Sleeper s) {
-        return new RealtimeRunner(rpm, rateMargin, concurrency, maxAttempts, initialBackoff,
-                backoffMultiplier, jitter, maxBackoff, dailyCap, quota, zone, clock, s);
+        return with(d -> d.sleeper = s);
+    }
+
+    private RealtimeRunner with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new RealtimeRunner(d);
     }
 
     /**
@@ -186,19 +198,18 @@ public final class RealtimeRunner {
      * given, else exponential backoff with jitter.
      */
     public RetryConfig retryConfig() {
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
-                initialBackoff, backoffMultiplier, jitter, maxBackoff);
-        IntervalBiFunction<Object> interval = (attempt, either) -> {
-            if (either.isLeft() && either.getLeft() instanceof GeminiException g && g.retryDelay().isPresent()) {
-                return Math.max(0, g.retryDelay().get().toMillis());
-            }
-            return backoff.apply(attempt);
-        };
-        return RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .retryOnException(t -> t instanceof GeminiException g && g.isRetryable())
-                .intervalBiFunction(interval)
-                .build();
+        return retryPolicy().config(retryable(() -> false));
+    }
+
+    /** The retry policy of these settings, waiting with {@link #sleeper()}; any server delay is honoured. */
+    RetryPolicy retryPolicy() {
+        return retry.sleeper(sleeper::sleep);
+    }
+
+    /** Retryable {@link GeminiException}s, after the delay they carry; nothing once {@code cancelled} says so. */
+    static <R> Retryable<R> retryable(BooleanSupplier cancelled) {
+        return Retryable.errors(e -> !cancelled.getAsBoolean() && e instanceof GeminiException g && g.isRetryable(),
+                e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
     }
 
     /**
@@ -222,7 +233,35 @@ public final class RealtimeRunner {
 
     @Override
     public String toString() {
-        return "RealtimeRunner[rpm=" + rpm + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
+        return "RealtimeRunner[rpm=" + rpm + ", concurrency=" + concurrency + ", maxAttempts=" + retry.maxAttempts()
                 + (dailyCap > 0 ? ", dailyCap=" + dailyCap + " (" + zone + ")" : "") + "]";
+    }
+
+    /** The settings of a runner being changed: the one place that lists them for a copy. */
+    private static final class Draft {
+        int rpm;
+        double rateMargin;
+        int concurrency;
+        RetryPolicy retry;
+        int dailyCap;
+        DailyQuota quota;
+        ZoneId zone;
+        Clock clock;
+        Sleeper sleeper;
+
+        Draft() {
+        }
+
+        Draft(RealtimeRunner r) {
+            rpm = r.rpm;
+            rateMargin = r.rateMargin;
+            concurrency = r.concurrency;
+            retry = r.retry;
+            dailyCap = r.dailyCap;
+            quota = r.quota;
+            zone = r.zone;
+            clock = r.clock;
+            sleeper = r.sleeper;
+        }
     }
 }

@@ -14,7 +14,10 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -211,6 +214,46 @@ class ArticleFetcherTest {
         assertEquals(FetchFailure.HTTP_STATUS, r.failure());
         assertTrue(r.detail().contains("Retry-After 3600 s"), r.detail());
         assertEquals(1, calls.get());
+    }
+
+    @Test
+    void waitsTheRetryAfterAnHttpDateAsksFor() {
+        Instant now = Instant.parse("2025-03-10T12:00:00Z");
+        List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger calls = new AtomicInteger();
+        site.on("/dated", x -> {
+            if (calls.incrementAndGet() == 1) {
+                x.getResponseHeaders().set("Retry-After", "Mon, 10 Mar 2025 12:00:05 GMT");
+                TestSite.send(x, 503, "text/plain", new byte[0]);
+            } else {
+                TestSite.html(x, TestSite.article("Dated", "theta"));
+            }
+        });
+        try (ArticleFetcher f = new ArticleFetcher(LOCAL, ArticleExtractor.ofDefaults(), waits::add,
+                Clock.fixed(now, ZoneOffset.UTC))) {
+            FetchResult r = f.fetch(site.url("/dated"));
+            assertTrue(r.ok(), r.toString());
+            assertEquals(2, r.attempts());
+        }
+        assertEquals(List.of(Duration.ofSeconds(5)), waits);
+    }
+
+    @Test
+    void backsOffExponentiallyWithJitterWithoutRetryAfter() {
+        List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        site.on("/limited", x -> TestSite.send(x, 429, "text/plain", new byte[0]));
+        FetchOptions options = LOCAL.initialBackoff(Duration.ofMillis(500)).maxAttempts(4);
+        try (ArticleFetcher f = new ArticleFetcher(options, ArticleExtractor.ofDefaults(), waits::add, Clock.systemUTC())) {
+            FetchResult r = f.fetch(site.url("/limited"));
+            assertEquals(429, r.status());
+            assertEquals(4, r.attempts());
+        }
+        assertEquals(3, waits.size(), waits.toString());
+        for (int k = 0; k < 3; k++) {
+            long base = 500L << k;
+            long ms = waits.get(k).toMillis();
+            assertTrue(ms >= base * 8 / 10 && ms <= base * 12 / 10, "wait " + k + " was " + ms + " ms");
+        }
     }
 
     @Test

@@ -247,6 +247,26 @@ class RealtimeRunnerTest {
     }
 
     @Test
+    void cancelWhileWaitingForTheRateLimiterDefersInsteadOfFailingTheRun() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        RealtimeRun<String> run = RealtimeRunner.ofRpm(1).sleeper(waits::add).concurrency(1)
+                .start(articles(3).iterator(), Article::id, o -> {
+                    outcomes.add(o);
+                    first.countDown();
+                });
+        assertTrue(first.await(10, TimeUnit.SECONDS));
+
+        run.cancel();   // the next article waits about a minute for its permit, or has not started
+        RealtimeSummary s = run.await(Duration.ofSeconds(10));
+
+        assertEquals(StopReason.CANCELLED, s.stopReason());
+        assertEquals(1, s.succeeded());
+        assertEquals(0, s.failed());
+        assertEquals(2, s.remaining());
+        assertEquals(1, s.requests());
+    }
+
+    @Test
     void rateLimiterNeverAllowsMoreThanRpmInAnySixtySecondWindow() {
         for (int rpm : new int[] {1, 2, 10, 15, 150, 600, 1_000, 4_000, 10_000, 30_000}) {
             RateLimiterConfig c = RealtimeRunner.ofRpm(rpm).rateLimiterConfig();
