@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.schema.ClassificationSchema;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.newsbatch.internal.AtomicFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import java.util.function.Predicate;
  * @param <T> the classification record type
  */
 public final class Results<T extends Record> {
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
@@ -220,16 +225,18 @@ public final class Results<T extends Record> {
             List<String> header = new ArrayList<>(List.of("id", "title", "url"));
             header.addAll(schema.columns());
             header.addAll(List.of("input_tokens", "output_tokens"));
-            out.write(csvLine(header));
-            for (Row<T> r : rows) {
-                JsonNode v = COMPACT.valueToTree(r.value());
-                List<String> cells = new ArrayList<>(List.of(r.id(), r.title(), r.url() == null ? "" : r.url()));
-                for (String c : schema.columns()) {
-                    cells.add(text(v.path(c)));
+            try (SequenceWriter csv = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(out)) {
+                csv.write(header);
+                for (Row<T> r : rows) {
+                    JsonNode v = COMPACT.valueToTree(r.value());
+                    List<String> cells = new ArrayList<>(List.of(r.id(), r.title(), r.url() == null ? "" : r.url()));
+                    for (String c : schema.columns()) {
+                        cells.add(text(v.path(c)));
+                    }
+                    cells.add(Long.toString(r.inputTokens()));
+                    cells.add(Long.toString(r.outputTokens()));
+                    csv.write(cells);
                 }
-                cells.add(Long.toString(r.inputTokens()));
-                cells.add(Long.toString(r.outputTokens()));
-                out.write(csvLine(cells));
             }
         });
     }
@@ -304,22 +311,6 @@ public final class Results<T extends Record> {
             return String.join("; ", parts);
         }
         return v.isMissingNode() || v.isNull() ? "" : v.asText();
-    }
-
-    private static String csvLine(List<String> cells) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (i > 0) {
-                out.append(',');
-            }
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
-                out.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append("\r\n").toString();
     }
 
     static <T extends Record> Comparator<Row<T>> byId() {

@@ -13,6 +13,7 @@ import dev.newsbatch.store.ItemOutcomeRecord;
 import dev.newsbatch.internal.Notices;
 import dev.newsbatch.plan.Admission;
 import dev.newsbatch.plan.AdmissionPolicy;
+import dev.newsbatch.plan.InputLimit;
 import dev.newsbatch.plan.JobLoad;
 import dev.newsbatch.store.ItemRecord;
 import dev.newsbatch.store.ItemState;
@@ -33,6 +34,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -106,10 +108,11 @@ public final class BatchEngine {
                 continue;
             }
             long est = run.estimator().applyAsLong(a);
-            if (est > run.maxInputTokens()) {
+            Optional<String> refusal = InputLimit.of(run.maxInputTokens()).refusal(est);
+            if (refusal.isPresent()) {
                 ledger.addItems(run.runId(), List.of(ItemRecord.refused(key, a.id(), a.title(), a.url(),
                         RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
-                        "about " + est + " input tokens, over the model's limit of " + run.maxInputTokens())));
+                        refusal.get())));
                 tooLarge++;
                 continue;
             }
@@ -155,6 +158,9 @@ public final class BatchEngine {
      */
     public int resubmitFailed(RunSettings run, int maxAttempts) {
         List<ItemRecord> retry = new ArrayList<>();
+        if (isCancelled(run.runId())) {
+            return 0;
+        }
         for (ItemRecord i : ledger.items(run.runId(), ItemState.FAILED)) {
             if (i.attempts() < maxAttempts && i.errorKind() != null
                     && ErrorKind.valueOf(i.errorKind()).isRetryable()) {
@@ -367,6 +373,9 @@ public final class BatchEngine {
      */
     public List<JobRecord> submit(RunSettings run, AdmissionPolicy policy) {
         List<JobRecord> created = new ArrayList<>();
+        if (isCancelled(run.runId())) {
+            return created;
+        }
         List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
         List<JobLoad> loads = loads(run, jobs, policy.budgetUsd() > 0);
         long unsent = 0;
@@ -493,7 +502,7 @@ public final class BatchEngine {
             submit(run, admission);
             RunProgress now = poll(run);
             progress.accept(now);
-            if (now.isFinished() || !Instant.now().isBefore(deadline)) {
+            if (now.isFinished() || isCancelled(run.runId()) || !Instant.now().isBefore(deadline)) {
                 return now;
             }
             interval = last != null && last.equals(now)
@@ -502,6 +511,11 @@ public final class BatchEngine {
             last = now;
             pause(interval, deadline);
         }
+    }
+
+    /** True once the run was cancelled: nothing more of it is submitted. */
+    public boolean isCancelled(String runId) {
+        return ledger.run(runId).map(r -> r.state() == RunState.CANCELLED).orElse(false);
     }
 
     /** Cancels every job of the run that Gemini is still working on. */

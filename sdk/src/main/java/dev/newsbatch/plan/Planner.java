@@ -35,6 +35,7 @@ public final class Planner {
     private final double safeShare;
     private final double tokensPerSecond;
     private final double budgetUsd;
+    private final InputLimit inputLimit;
 
     private Planner(Draft d) {
         this.model = Pricing.normalise(Checks.notBlank(d.model, "model"));
@@ -50,6 +51,7 @@ public final class Planner {
         this.safeShare = d.safeShare;
         this.tokensPerSecond = Checks.atLeast(d.tokensPerSecond, 0.0, "tokensPerSecond");
         this.budgetUsd = Checks.atLeast(d.budgetUsd, 0.0, "budgetUsd");
+        this.inputLimit = InputLimit.of(d.maxInputTokens);
     }
 
     /**
@@ -66,6 +68,7 @@ public final class Planner {
         d.maxItemsPerBatch = 1_000;
         d.maxBytesPerFile = d.tier.maxInputFileBytes();
         d.safeShare = 0.9;
+        d.maxInputTokens = dev.newsbatch.RunConfig.DEFAULT_MAX_INPUT_TOKENS;
         return new Planner(d);
     }
 
@@ -123,6 +126,11 @@ public final class Planner {
         return with(d -> d.template = t);
     }
 
+    /** A copy refusing requests over {@code tokens} input tokens, as the engine does. Default: 1,048,576. */
+    public Planner maxInputTokens(long tokens) {
+        return with(d -> d.maxInputTokens = tokens);
+    }
+
     /** A copy with at most {@code items} requests per batch. Default: 1,000. */
     public Planner maxItemsPerBatch(int items) {
         return with(d -> d.maxItemsPerBatch = items);
@@ -171,7 +179,12 @@ public final class Planner {
         PlanBuilder b = new PlanBuilder(this, prices, limits);
         while (articles.hasNext()) {
             Article a = Objects.requireNonNull(articles.next(), "articles must not contain null");
-            b.add(a, estimator.estimate(template, a), template.lineBytes(a));
+            TokenEstimate e = estimator.estimate(template, a);
+            if (inputLimit.refusal(e.inputTokens()).isPresent()) {
+                b.refuse(a, e.inputTokens());
+                continue;
+            }
+            b.add(a, e, template.lineBytes(a));
         }
         return b.finish();
     }
@@ -208,6 +221,7 @@ public final class Planner {
         double safeShare;
         double tokensPerSecond;
         double budgetUsd;
+        long maxInputTokens;
 
         Draft() {
         }
@@ -218,6 +232,7 @@ public final class Planner {
             pricing = p.pricing;
             estimator = p.estimator;
             template = p.template;
+            maxInputTokens = p.inputLimit.maxInputTokens();
             maxItemsPerBatch = p.maxItemsPerBatch;
             maxBytesPerFile = p.maxBytesPerFile;
             safeShare = p.safeShare;
@@ -243,6 +258,7 @@ public final class Planner {
         long minInput = Long.MAX_VALUE;
         long maxInput;
         long oversize;
+        long refused;
 
         long batchStart;
         long batchTokens;
@@ -272,6 +288,14 @@ public final class Planner {
             } else {
                 this.waveBudget = budget;
                 this.jobsPerWave = p.tier.concurrentBatchJobs();
+            }
+        }
+
+        /** An article the model would refuse: never sent, so in no batch and in no total. */
+        void refuse(Article a, long inputTokens) {
+            if (refused++ == 0) {
+                warnings.add("article " + a.id() + " needs about " + inputTokens + " input tokens, over the model's "
+                        + "limit of " + p.inputLimit.maxInputTokens() + "; it is refused, never sent (INPUT_TOO_LARGE)");
             }
         }
 
@@ -348,6 +372,9 @@ public final class Planner {
             }
             if (batches.size() > waveFirstBatch) {
                 closeWave();
+            }
+            if (refused > 1) {
+                warnings.add(refused + " articles are over the model's input limit and are not sent");
             }
             if (oversize > 1) {
                 warnings.add(oversize + " articles exceed a batch's limits on their own");

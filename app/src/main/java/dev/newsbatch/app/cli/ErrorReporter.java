@@ -6,6 +6,9 @@ import dev.newsbatch.app.rest.Secrets;
 import dev.newsbatch.GeminiException;
 import dev.newsbatch.InputProblem;
 import dev.newsbatch.InvalidInputException;
+import dev.newsbatch.JobNotFoundException;
+import dev.newsbatch.NewsbatchException;
+import dev.newsbatch.RunNotFoundException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -69,6 +72,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             String what = g.status() == 404 ? "not found at Gemini: " : "Gemini call failed: ";
             return new Failure(code, what + Secrets.redact(g.getMessage()), List.of());
         }
+        if (ex instanceof JobNotFoundException || ex instanceof RunNotFoundException) {
+            return new Failure(ExitCode.USAGE, Secrets.redact(ex.getMessage()), List.of());
+        }
+        if (ex instanceof NewsbatchException) {
+            return new Failure(ExitCode.FAILED, Secrets.redact(ex.getMessage()), List.of());
+        }
         if (ex instanceof UnsupportedOperationException) {
             return new Failure(ExitCode.FAILED, "not available: " + ex.getMessage(), List.of());
         }
@@ -84,7 +93,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     private static boolean unexpected(Throwable ex) {
         return !(ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                || ex instanceof GeminiException || ex instanceof UnsupportedOperationException
+                || ex instanceof NewsbatchException || ex instanceof UnsupportedOperationException
                 || ex instanceof UncheckedIOException);
     }
 

@@ -1,6 +1,6 @@
 package dev.newsbatch.app.rest;
 
-import dev.newsbatch.internal.Checks;
+import java.util.Objects;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,14 +24,18 @@ public record ApiSettings(String host, int port, Path directory, String token, l
                           boolean allowPrivateUrls, Duration pollInterval) {
 
     public ApiSettings {
-        Checks.notBlank(host, "host");
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank, was " + (host == null ? "null" : "\"" + host + "\""));
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
-        Checks.notNull(directory, "directory");
+        Objects.requireNonNull(directory, "directory must not be null");
         token = token == null || token.isBlank() ? null : token.trim();
-        Checks.atLeast(maxBodyBytes, 1, "maxBodyBytes");
-        Checks.notNull(pollInterval, "pollInterval");
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be >= 1, was " + maxBodyBytes);
+        }
+        Objects.requireNonNull(pollInterval, "pollInterval must not be null");
     }
 
     /** Loopback, port 8001, {@code ./batch_jobs}, no token, 10 MiB bodies, public URLs only. */

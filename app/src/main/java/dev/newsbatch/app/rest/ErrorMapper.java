@@ -1,7 +1,9 @@
 package dev.newsbatch.app.rest;
 
 import dev.newsbatch.JobNotFinishedException;
+import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.JobNotFoundException;
+import dev.newsbatch.RunNotFoundException;
 import dev.newsbatch.GeminiException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -59,6 +61,12 @@ final class ErrorMapper {
         }
         if (e instanceof JobNotFoundException nf) {
             return RequestRejected.notFound("job_id", nf.getMessage());
+        }
+        if (e instanceof RunNotFoundException nf) {
+            return RequestRejected.notFound("batch_name", nf.getMessage());
+        }
+        if (e instanceof InvalidInputException bad) {
+            return new RequestRejected(400, "invalid_request", null, bad.getMessage());
         }
         if (e instanceof JobNotFinishedException nr) {
             return new RequestRejected(409, "not_ready", "job_id", nr.getMessage());

@@ -116,7 +116,8 @@ final class Planning {
 
     static Planner planner(RunConfig c, TokenEstimator estimator) {
         Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(RequestTemplate.of(c))
-                .estimator(estimator).maxItemsPerBatch(c.batchSize()).safeShare(SAFE_SHARE);
+                .estimator(estimator).maxItemsPerBatch(c.batchSize()).maxInputTokens(c.maxInputTokens())
+                .safeShare(SAFE_SHARE);
         return c.budgetUsd() > 0 ? planner.budgetUsd(c.budgetUsd()) : planner;
     }
 

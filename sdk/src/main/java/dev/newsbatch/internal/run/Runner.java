@@ -160,7 +160,7 @@ public final class Runner implements RunService {
                     }
                     WaitOptions wait = WaitOptions.ofDefaults().initialInterval(config.pollInterval()).maxWait(left);
                     RunProgress p = s.engine().awaitRun(settings, admission, wait, report);
-                    if (!p.isFinished()) {
+                    if (!p.isFinished() || s.engine().isCancelled(runId)) {
                         break;
                     }
                     if (s.engine().resubmitFailed(settings, config.maxAttempts()) == 0) {
