@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.newsbatch.internal.AtomicFile;
+import dev.newsbatch.internal.TextGrid;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -262,7 +263,7 @@ public final class Results<T extends Record> {
                 cells.add(row);
             }
         }
-        String table = PlainTable.render(columns, cells, rows.size(), 30);
+        String table = TextGrid.render(columns, cells, rows.size(), 30);
         return "Results[" + name + "]" + table + (errors.isEmpty() ? "" : "\n" + errors.size()
                 + (errors.size() == 1 ? " error" : " errors") + " (see errors())")
                 + (pending == 0 ? "" : "\n" + pending + " pending (not answered yet)") + "\n" + usage;

@@ -1,5 +1,7 @@
 package dev.newsbatch.notebook;
 
+import dev.newsbatch.notebooks.RepoRoot;
+import dev.newsbatch.display.SampleResults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package dev.newsbatch.notebook;
 
+import dev.newsbatch.notebooks.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.newsbatch.display;
 
+import dev.newsbatch.internal.TextGrid;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,66 +44,12 @@ public final class TextTable {
      * {@code ...} marks the gap.
      */
     public String render(List<List<String>> rows, long total) {
-        List<List<String>> shown = new ArrayList<>();
-        int head;
-        boolean cut;
-        if (rows.size() > maxRows) {
-            head = (maxRows + 1) / 2;
-            cut = true;
-            for (int i = 0; i < head; i++) {
-                shown.add(cells(rows.get(i)));
-            }
-            for (int i = rows.size() - maxRows / 2; i < rows.size(); i++) {
-                shown.add(cells(rows.get(i)));
-            }
-        } else {
-            cut = total > rows.size();
-            head = (rows.size() + 1) / 2;
-            rows.forEach(r -> shown.add(cells(r)));
+        if (rows.size() <= maxRows) {
+            return TextGrid.render(headers, rows, total, maxWidth);
         }
-        int[] width = new int[headers.size()];
-        for (int c = 0; c < headers.size(); c++) {
-            width[c] = headers.get(c).length();
-            for (List<String> r : shown) {
-                width[c] = Math.max(width[c], r.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder("\n");
-        line(out, headers, width);
-        StringBuilder rule = new StringBuilder();
-        for (int c = 0; c < width.length; c++) {
-            rule.append(c == 0 ? "" : " ").append("-".repeat(width[c]));
-        }
-        out.append(rule).append('\n');
-        for (int i = 0; i < shown.size(); i++) {
-            if (cut && i == head) {
-                out.append("...\n");
-            }
-            line(out, shown.get(i), width);
-        }
-        out.append(total).append(total == 1 ? " row x " : " rows x ").append(headers.size())
-                .append(headers.size() == 1 ? " column" : " columns");
-        return out.toString();
-    }
-
-    private List<String> cells(List<String> row) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < headers.size(); c++) {
-            String v = c < row.size() && row.get(c) != null ? row.get(c).replace('\n', ' ') : "";
-            out.add(v.length() <= maxWidth ? v : v.substring(0, maxWidth - 1) + "…");
-        }
-        return out;
-    }
-
-    private static void line(StringBuilder out, List<String> cells, int[] width) {
-        for (int c = 0; c < width.length; c++) {
-            String v = cells.get(c);
-            out.append(c == 0 ? "" : " ").append(v);
-            if (c < width.length - 1) {
-                out.append(" ".repeat(width[c] - v.length()));
-            }
-        }
-        out.append('\n');
+        List<List<String>> shown = new ArrayList<>(rows.subList(0, (maxRows + 1) / 2));
+        shown.addAll(rows.subList(rows.size() - maxRows / 2, rows.size()));
+        return TextGrid.render(headers, shown, total, maxWidth);
     }
 
     @Override

@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Result sets built in memory, for rendering tests. */
-final class SampleResults {
+public final class SampleResults {
     private static final String[] SENTIMENTS = {"Positive", "Neutral", "Negative"};
 
     private SampleResults() {}
 
     /** {@code n} rows cycling through sentiments, two sectors and three companies, plus {@code errors} errors. */
-    static Results<NewsClassification> of(int n, int errors) {
+    public static Results<NewsClassification> of(int n, int errors) {
         List<Row<NewsClassification>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             NewsClassification c = new NewsClassification("Title " + i, i % 4 == 0 ? "No" : "Yes",

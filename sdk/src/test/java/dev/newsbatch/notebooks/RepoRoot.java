@@ -3,7 +3,7 @@ package dev.newsbatch.notebooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The repository's root directory, found from the working directory (Maven runs tests in sdk/). */
+/** The repository's root directory, found from the working directory (Maven runs each module's tests in its own folder). */
 public final class RepoRoot {
     private RepoRoot() {}
 

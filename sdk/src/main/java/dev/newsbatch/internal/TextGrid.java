@@ -1,18 +1,18 @@
-package dev.newsbatch;
+package dev.newsbatch.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bounded plain-text table that {@link Results#toString()} prints: a header, a rule, the rows
+ * The bounded plain-text table that {@link dev.newsbatch.Results#toString()} and {@code display.TextTable} print: a header, a rule, the rows
  * given (values cut at a maximum width), {@code ...} between the first and the last half when the
  * set has more rows than are given, then a footer such as {@code 1204 rows x 4 columns}.
  */
-final class PlainTable {
-    private PlainTable() {}
+public final class TextGrid {
+    private TextGrid() {}
 
     /** Renders {@code shown} rows of a set of {@code total}, cutting values at {@code maxWidth} characters. */
-    static String render(List<String> headers, List<List<String>> shown, long total, int maxWidth) {
+    public static String render(List<String> headers, List<List<String>> shown, long total, int maxWidth) {
         List<List<String>> cells = new ArrayList<>();
         shown.forEach(r -> cells.add(cells(r, headers.size(), maxWidth)));
         boolean cut = total > cells.size();
