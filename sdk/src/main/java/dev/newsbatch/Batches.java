@@ -149,6 +149,14 @@ public final class Batches {
         return RunService.get().runs(directory);
     }
 
+    /**
+     * Where runs send their Gemini calls, as the environment decides it; connects to nothing.
+     * Default (no key, no endpoint set): {@link GeminiEndpoint#EMBEDDED_EMULATOR}.
+     */
+    public static GeminiEndpoint endpoint() {
+        return RunService.get().endpoint();
+    }
+
     /** The news classification schema, the default of every spec. */
     public static ClassificationSchema<NewsClassification> newsSchema() {
         return ClassificationSchema.news();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsbatch.engine.SampleArticles;
+import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.schema.Field;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;

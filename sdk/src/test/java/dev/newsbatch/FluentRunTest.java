@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.newsbatch.engine.SampleArticles;
+import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.schema.Field;
 import dev.newsbatch.schema.NewsClassification;
 import java.net.InetSocketAddress;

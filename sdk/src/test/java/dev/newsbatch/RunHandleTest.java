@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
-import dev.newsbatch.engine.SampleArticles;
-import dev.newsbatch.gemini.GeminiConnection;
+import dev.newsbatch.internal.engine.SampleArticles;
+import dev.newsbatch.internal.gemini.GeminiConnection;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;
 import java.nio.file.Path;

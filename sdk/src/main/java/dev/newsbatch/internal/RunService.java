@@ -4,6 +4,7 @@ import dev.newsbatch.Article;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.FetchOptions;
+import dev.newsbatch.GeminiEndpoint;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.RunInfo;
@@ -65,6 +66,9 @@ public interface RunService {
 
     /** Runs recorded in a directory, newest first. */
     List<RunInfo> runs(Path directory);
+
+    /** Where Gemini calls go, as the environment decides it. */
+    GeminiEndpoint endpoint();
 
     /** Job-level operations over a directory's ledger; close it after use. */
     JobService jobs(Path directory);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -33,7 +34,8 @@ class ArchitectureTest {
     void importsTheWholeSdk() {
         Set<String> packages = SDK.stream().map(JavaClass::getPackageName).collect(Collectors.toCollection(TreeSet::new));
         assertTrue(packages.containsAll(List.of("dev.newsbatch", "dev.newsbatch.internal", "dev.newsbatch.internal.run",
-                "dev.newsbatch.plan", "dev.newsbatch.engine", "dev.newsbatch.store")), packages.toString());
+                "dev.newsbatch.internal.plan", "dev.newsbatch.internal.engine", "dev.newsbatch.internal.store",
+                "dev.newsbatch.internal.gemini", "dev.newsbatch.internal.realtime", "dev.newsbatch.ingest")), packages.toString());
         assertTrue(packages.stream().noneMatch(p -> p.startsWith("dev.newsbatch.emulator")), packages.toString());
     }
 
@@ -51,12 +53,20 @@ class ArchitectureTest {
     }
 
     @Test
-    void theRootPackageReachesTheImplementationOnlyThroughInternal() {
+    void theRootPackageReachesTheImplementationOnlyThroughTheInternalSeam() {
         noClasses().that().resideInAPackage("dev.newsbatch")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.newsbatch.engine..", "dev.newsbatch.plan..",
-                        "dev.newsbatch.store..", "dev.newsbatch.gemini..", "dev.newsbatch.ingest..",
-                        "dev.newsbatch.realtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.newsbatch.internal.*..",
+                        "dev.newsbatch.ingest..")
                 .check(SDK);
+    }
+
+    @Test
+    void onlyTheApiAndTheRendererPackagesArePublicOutsideInternal() {
+        Set<String> outside = SDK.stream().filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+                .map(JavaClass::getPackageName).filter(p -> !p.startsWith("dev.newsbatch.internal"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of("dev.newsbatch", "dev.newsbatch.schema", "dev.newsbatch.display", "dev.newsbatch.ingest"),
+                outside);
     }
 
     @Test

@@ -1,17 +1,17 @@
 package dev.newsbatch.bench;
 
 import dev.newsbatch.Article;
-import dev.newsbatch.engine.BatchEngine;
-import dev.newsbatch.engine.PrepareReport;
-import dev.newsbatch.plan.RequestTemplate;
-import dev.newsbatch.engine.ResultFileReader;
-import dev.newsbatch.engine.RunSettings;
-import dev.newsbatch.gemini.GeminiConnection;
+import dev.newsbatch.internal.engine.BatchEngine;
+import dev.newsbatch.internal.engine.PrepareReport;
+import dev.newsbatch.internal.plan.RequestTemplate;
+import dev.newsbatch.internal.engine.ResultFileReader;
+import dev.newsbatch.internal.engine.RunSettings;
+import dev.newsbatch.internal.gemini.GeminiConnection;
 import dev.newsbatch.ingest.ArticleFiles;
 import dev.newsbatch.ingest.ArticleStream;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
-import dev.newsbatch.store.Ledger;
+import dev.newsbatch.internal.store.Ledger;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -70,7 +70,7 @@ public final class EngineBenchmark {
     static void prepare(GeminiConnection c, Path dir, String run, Iterator<Article> articles, int n, int chars) {
         try (Ledger ledger = Ledger.open(dir)) {
             BatchEngine engine = new BatchEngine(c.gateway(), ledger, dir);
-            RunSettings s = dev.newsbatch.engine.SampleArticles.settings(dev.newsbatch.RunConfig.ofDefaults(dir).withName(run).withModel(MODEL));
+            RunSettings s = dev.newsbatch.internal.engine.SampleArticles.settings(dev.newsbatch.RunConfig.ofDefaults(dir).withName(run).withModel(MODEL));
             startPhase();
             long t0 = System.nanoTime();
             PrepareReport r = engine.prepare(s, articles);

@@ -4,10 +4,10 @@ import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.Faults;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.emulator.Quota;
-import dev.newsbatch.engine.SampleArticles;
-import dev.newsbatch.gemini.GeminiConnection;
-import dev.newsbatch.realtime.RealtimeRunner;
-import dev.newsbatch.realtime.RealtimeSummary;
+import dev.newsbatch.internal.engine.SampleArticles;
+import dev.newsbatch.internal.gemini.GeminiConnection;
+import dev.newsbatch.internal.realtime.RealtimeRunner;
+import dev.newsbatch.internal.realtime.RealtimeSummary;
 import dev.newsbatch.schema.ClassificationSchema;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +38,7 @@ public final class RealtimeRateBenchmark {
             RealtimeSummary s = RealtimeRunner.ofRpm(rpm).run(SampleArticles.of(n).iterator(),
                     a -> c.gateway().generate("gemini-2.5-flash", null, a.contents(), schema.responseSchema()),
                     o -> {
-                        if (o.status() == dev.newsbatch.realtime.Outcome.Status.SUCCEEDED) {
+                        if (o.status() == dev.newsbatch.internal.realtime.Outcome.Status.SUCCEEDED) {
                             ok.incrementAndGet();
                         }
                     });

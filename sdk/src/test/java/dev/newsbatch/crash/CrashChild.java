@@ -3,7 +3,7 @@ package dev.newsbatch.crash;
 import dev.newsbatch.Batches;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.RunMode;
-import dev.newsbatch.engine.SampleArticles;
+import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
 import java.time.Duration;

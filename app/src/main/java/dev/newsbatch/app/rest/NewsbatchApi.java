@@ -1,6 +1,6 @@
 package dev.newsbatch.app.rest;
 
-import dev.newsbatch.gemini.GeminiConnection;
+import dev.newsbatch.Batches;
 import io.javalin.Javalin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import io.javalin.router.ParsedEndpoint;
@@ -111,15 +111,7 @@ public final class NewsbatchApi implements AutoCloseable {
     }
 
     private static String connectionKind() {
-        GeminiConnection.Kind kind = present("GOOGLE_GEMINI_BASE_URL") ? GeminiConnection.Kind.CUSTOM_ENDPOINT
-                : present("GOOGLE_API_KEY") || present("GEMINI_API_KEY") ? GeminiConnection.Kind.GEMINI_API
-                : GeminiConnection.Kind.EMBEDDED_EMULATOR;
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static boolean present(String variable) {
-        String v = System.getenv(variable);
-        return v != null && !v.isBlank();
+        return Batches.endpoint().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -4,20 +4,20 @@ import dev.newsbatch.Article;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.Estimator;
 import dev.newsbatch.RunConfig;
-import dev.newsbatch.engine.RunSettings;
+import dev.newsbatch.internal.engine.RunSettings;
 import dev.newsbatch.internal.ArticleSource;
-import dev.newsbatch.plan.AdmissionPolicy;
-import dev.newsbatch.plan.CostMeter;
-import dev.newsbatch.plan.Mode;
-import dev.newsbatch.plan.ModelLimits;
-import dev.newsbatch.plan.ModelPricing;
-import dev.newsbatch.plan.Plan;
-import dev.newsbatch.plan.Planner;
-import dev.newsbatch.plan.Pricing;
-import dev.newsbatch.plan.RequestTemplate;
-import dev.newsbatch.plan.TierLimits;
-import dev.newsbatch.plan.TokenCounter;
-import dev.newsbatch.plan.TokenEstimator;
+import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.plan.CostMeter;
+import dev.newsbatch.internal.plan.Mode;
+import dev.newsbatch.internal.plan.ModelLimits;
+import dev.newsbatch.internal.plan.ModelPricing;
+import dev.newsbatch.internal.plan.Plan;
+import dev.newsbatch.internal.plan.Planner;
+import dev.newsbatch.internal.plan.Pricing;
+import dev.newsbatch.internal.plan.RequestTemplate;
+import dev.newsbatch.internal.plan.TierLimits;
+import dev.newsbatch.internal.plan.TokenCounter;
+import dev.newsbatch.internal.plan.TokenEstimator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * the tier's limits (with {@code <directory>/tiers.json} applied), the enqueued-token budget, and
  * the one cost path (each request priced on its own).
  *
- * <p>The tier's numbers come from the presets in {@code dev/newsbatch/plan/tiers.json}; a file
+ * <p>The tier's numbers come from the presets in {@code dev/newsbatch/internal/plan/tiers.json}; a file
  * {@code tiers.json} of the same shape in the run's directory, when present, overrides any of them
  * (see {@link TierLimits#withOverrides(Path)}), e.g. a project with a raised enqueued-token limit, or a
  * local emulator started with small quotas.

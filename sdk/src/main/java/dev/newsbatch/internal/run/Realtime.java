@@ -6,20 +6,20 @@ import dev.newsbatch.ErrorKind;
 import dev.newsbatch.internal.Notices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsbatch.engine.BatchEngine;
-import dev.newsbatch.engine.RunProgress;
-import dev.newsbatch.engine.RunSettings;
-import dev.newsbatch.gemini.GeminiGateway;
-import dev.newsbatch.realtime.DailyQuota;
-import dev.newsbatch.realtime.Outcome;
-import dev.newsbatch.realtime.RealtimeRunner;
-import dev.newsbatch.realtime.RealtimeSummary;
-import dev.newsbatch.store.ItemOutcomeRecord;
-import dev.newsbatch.plan.Admission;
-import dev.newsbatch.plan.AdmissionPolicy;
-import dev.newsbatch.store.ItemRecord;
-import dev.newsbatch.store.ItemState;
-import dev.newsbatch.store.Ledger;
+import dev.newsbatch.internal.engine.BatchEngine;
+import dev.newsbatch.internal.engine.RunProgress;
+import dev.newsbatch.internal.engine.RunSettings;
+import dev.newsbatch.internal.gemini.GeminiGateway;
+import dev.newsbatch.internal.realtime.DailyQuota;
+import dev.newsbatch.internal.realtime.Outcome;
+import dev.newsbatch.internal.realtime.RealtimeRunner;
+import dev.newsbatch.internal.realtime.RealtimeSummary;
+import dev.newsbatch.internal.store.ItemOutcomeRecord;
+import dev.newsbatch.internal.plan.Admission;
+import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.store.ItemRecord;
+import dev.newsbatch.internal.store.ItemState;
+import dev.newsbatch.internal.store.Ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -70,15 +70,15 @@ final class Realtime {
                 break;
             }
             last = runOnce(spec, settings, s, prompts, deadline, progress);
-            if (last.stopReason() != dev.newsbatch.realtime.StopReason.COMPLETED) {
+            if (last.stopReason() != dev.newsbatch.internal.realtime.StopReason.COMPLETED) {
                 break;
             }
         }
         var counts = s.ledger.itemCounts(runId);
         if (counts.submitted() == 0 && counts.pending() == 0) {
-            s.ledger.runState(runId, dev.newsbatch.store.RunState.DONE);
+            s.ledger.runState(runId, dev.newsbatch.internal.store.RunState.DONE);
         }
-        if (last != null && last.stopReason() == dev.newsbatch.realtime.StopReason.DAILY_CAP) {
+        if (last != null && last.stopReason() == dev.newsbatch.internal.realtime.StopReason.DAILY_CAP) {
             Notices.once("newsbatch: daily cap of " + spec.dailyCap() + " requests reached; " + last.remaining()
                     + " articles wait for the next day" + last.nextDayStart().map(d -> " (" + d + ")").orElse(""));
         }

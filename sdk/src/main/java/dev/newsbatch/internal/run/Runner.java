@@ -6,6 +6,8 @@ import dev.newsbatch.BatchSpec;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.FetchOptions;
+import dev.newsbatch.GeminiEndpoint;
+import dev.newsbatch.internal.gemini.GeminiConnection;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.Results;
 import dev.newsbatch.Row;
@@ -17,23 +19,23 @@ import dev.newsbatch.RunState;
 import dev.newsbatch.RunStatus;
 import dev.newsbatch.Usage;
 import dev.newsbatch.display.ProgressBar;
-import dev.newsbatch.plan.AdmissionPolicy;
-import dev.newsbatch.engine.Rejected;
-import dev.newsbatch.engine.RunProgress;
-import dev.newsbatch.engine.RunSettings;
-import dev.newsbatch.engine.TrackingFile;
-import dev.newsbatch.engine.WaitOptions;
+import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.engine.Rejected;
+import dev.newsbatch.internal.engine.RunProgress;
+import dev.newsbatch.internal.engine.RunSettings;
+import dev.newsbatch.internal.engine.TrackingFile;
+import dev.newsbatch.internal.engine.WaitOptions;
 import dev.newsbatch.ingest.ArticleFiles;
 import dev.newsbatch.internal.ArticleSource;
 import dev.newsbatch.internal.JobService;
 import dev.newsbatch.internal.RunService;
 import dev.newsbatch.schema.ClassificationSchema;
-import dev.newsbatch.store.ItemCounts;
-import dev.newsbatch.store.ItemRecord;
-import dev.newsbatch.store.ItemState;
-import dev.newsbatch.store.Ledger;
-import dev.newsbatch.store.RunRecord;
-import dev.newsbatch.store.StoredConfig;
+import dev.newsbatch.internal.store.ItemCounts;
+import dev.newsbatch.internal.store.ItemRecord;
+import dev.newsbatch.internal.store.ItemState;
+import dev.newsbatch.internal.store.Ledger;
+import dev.newsbatch.internal.store.RunRecord;
+import dev.newsbatch.internal.store.StoredConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -115,7 +117,7 @@ public final class Runner implements RunService {
     public RunStatus state(RunConfig config, String runId) {
         try (Ledger ledger = Ledger.open(config.directory())) {
             RunRecord run = run(ledger, runId);
-            return status(config.mode(), run, dev.newsbatch.engine.BatchEngine.progress(ledger, runId));
+            return status(config.mode(), run, dev.newsbatch.internal.engine.BatchEngine.progress(ledger, runId));
         }
     }
 
@@ -171,7 +173,7 @@ public final class Runner implements RunService {
                 TrackingFile.write(s.ledger, config.directory(), runId, waveBudget);
             }
             return status(config.mode(), s.ledger.run(runId).orElse(run),
-                    dev.newsbatch.engine.BatchEngine.progress(s.ledger, runId));
+                    dev.newsbatch.internal.engine.BatchEngine.progress(s.ledger, runId));
         } finally {
             if (bar != null) {
                 bar.finish();
@@ -215,6 +217,11 @@ public final class Runner implements RunService {
                     RunMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.model(), r.state().name(), r.createdAt(),
                     r.updatedAt())).toList();
         }
+    }
+
+    @Override
+    public GeminiEndpoint endpoint() {
+        return GeminiConnection.endpoint(System.getenv());
     }
 
     @Override
@@ -266,7 +273,7 @@ public final class Runner implements RunService {
 
     private static void settle(Session s, String runId, RunProgress p) {
         if (p.isFinished() && p.items().pending() == 0 && p.items().submitted() == 0) {
-            s.ledger.runState(runId, dev.newsbatch.store.RunState.DONE);
+            s.ledger.runState(runId, dev.newsbatch.internal.store.RunState.DONE);
         }
     }
 
@@ -280,8 +287,8 @@ public final class Runner implements RunService {
 
     static RunStatus status(RunMode mode, RunRecord run, RunProgress p) {
         ItemCounts c = p.items();
-        RunState state = run.state() == dev.newsbatch.store.RunState.CANCELLED ? RunState.CANCELLED
-                : run.state() == dev.newsbatch.store.RunState.DONE ? RunState.DONE
+        RunState state = run.state() == dev.newsbatch.internal.store.RunState.CANCELLED ? RunState.CANCELLED
+                : run.state() == dev.newsbatch.internal.store.RunState.DONE ? RunState.DONE
                 : (p.jobsRunning() > 0 || c.submitted() > 0) ? RunState.RUNNING
                 : c.pending() > 0 || p.jobsWaiting() > 0 ? RunState.WAITING : RunState.DONE;
         return new RunStatus(run.runId(), mode, state, c.total(), c.done(), c.failed(), c.submitted(),

@@ -1,10 +1,10 @@
 package dev.newsbatch.internal.run;
 
-import dev.newsbatch.engine.BatchEngine;
-import dev.newsbatch.gemini.GeminiConnection;
-import dev.newsbatch.gemini.GeminiGateway;
+import dev.newsbatch.internal.engine.BatchEngine;
+import dev.newsbatch.internal.gemini.GeminiConnection;
+import dev.newsbatch.internal.gemini.GeminiGateway;
 import dev.newsbatch.internal.Notices;
-import dev.newsbatch.store.Ledger;
+import dev.newsbatch.internal.store.Ledger;
 import java.nio.file.Path;
 
 /**

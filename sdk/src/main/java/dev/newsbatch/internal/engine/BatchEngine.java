@@ -1,0 +1,632 @@
+package dev.newsbatch.internal.engine;
+
+import dev.newsbatch.internal.plan.RequestKeys;
+import dev.newsbatch.Article;
+import dev.newsbatch.internal.plan.RequestTemplate;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.ErrorKind;
+import dev.newsbatch.JobState;
+import dev.newsbatch.internal.gemini.BatchJobInfo;
+import dev.newsbatch.GeminiException;
+import dev.newsbatch.internal.gemini.GeminiGateway;
+import dev.newsbatch.internal.store.ItemOutcomeRecord;
+import dev.newsbatch.internal.Notices;
+import dev.newsbatch.internal.plan.Admission;
+import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.plan.InputLimit;
+import dev.newsbatch.internal.plan.JobLoad;
+import dev.newsbatch.internal.store.ItemRecord;
+import dev.newsbatch.internal.store.ItemState;
+import dev.newsbatch.internal.store.RunState;
+import dev.newsbatch.internal.store.JobRecord;
+import dev.newsbatch.internal.store.Ledger;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The batch workflow over Gemini's Batch API: prepare request files, upload, create jobs, poll,
+ * download and parse results, resubmit failures, cancel. Each step is recorded in the {@link Ledger}
+ * before and after its remote call, so any step can be repeated after a crash without doing the
+ * remote work twice:
+ * <ul>
+ *   <li>a file is uploaded under a name fixed before the upload, so a second attempt finds it;</li>
+ *   <li>a job is created with a unique display name recorded before the call, so after a crash the
+ *       engine looks it up by that name instead of creating another;</li>
+ *   <li>results are downloaded to a file once and stored in the ledger in one transaction.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * BatchEngine engine = new BatchEngine(connection.gateway(), ledger, Path.of("batch_jobs"));
+ * engine.prepare(settings, articles.iterator());
+ * engine.submitAll(settings);
+ * engine.awaitRun(settings, AdmissionPolicy.all(), WaitOptions.ofDefaults(), System.out::println);
+ * }</pre>
+ */
+public final class BatchEngine {
+    /** How many recent jobs are scanned when looking a job up by display name. */
+    static final int DISPLAY_NAME_SCAN = 500;
+
+    private final GeminiGateway gateway;
+    private final Ledger ledger;
+    private final Path batchDir;
+
+    public BatchEngine(GeminiGateway gateway, Ledger ledger, Path batchDir) {
+        this.gateway = Checks.notNull(gateway, "gateway");
+        this.ledger = Checks.notNull(ledger, "ledger");
+        this.batchDir = Checks.notNull(batchDir, "batchDir");
+    }
+
+    /** The ledger this engine records into. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** The gateway this engine calls. */
+    public GeminiGateway gateway() {
+        return gateway;
+    }
+
+    // ------------------------------------------------------------------ prepare
+
+    /**
+     * Records the run and writes request files for the articles the run does not have yet, streaming:
+     * articles are not held in memory, only one file's worth of item records and the set of request
+     * keys (about 100 bytes an article). Articles over the input limit are recorded as failed
+     * ({@link ErrorKind#INPUT_TOO_LARGE}) and never sent; repeated ids are sent once.
+     */
+    public PrepareReport prepare(RunSettings run, Iterator<Article> articles) {
+        ledger.createRun(run.runId(), run.config());
+        Set<String> known = ledger.itemKeys(run.runId());
+        int chunk = ledger.maxChunk(run.runId()) + 1;
+        long added = 0;
+        long skipped = 0;
+        long tooLarge = 0;
+        long bytes = 0;
+        long tokens = 0;
+        int files = 0;
+        ChunkBuilder current = null;
+        while (articles.hasNext()) {
+            Article a = articles.next();
+            String key = RequestKeys.of(a.id());
+            if (!known.add(key)) {
+                skipped++;
+                continue;
+            }
+            long est = run.estimator().applyAsLong(a);
+            Optional<String> refusal = InputLimit.of(run.maxInputTokens()).refusal(est);
+            if (refusal.isPresent()) {
+                ledger.addItems(run.runId(), List.of(ItemRecord.refused(key, a.id(), a.title(), a.url(),
+                        RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
+                        refusal.get())));
+                tooLarge++;
+                continue;
+            }
+            if (current == null) {
+                current = new ChunkBuilder(run, chunk, 1);
+            }
+            current.add(a, key, est);
+            added++;
+            tokens += est;
+            if (current.items.size() >= run.batchSize() || current.writer.bytes() >= run.maxFileBytes()) {
+                bytes += current.finish();
+                files++;
+                chunk++;
+                current = null;
+            }
+        }
+        if (current != null) {
+            bytes += current.finish();
+            files++;
+        }
+        return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
+    }
+
+    /** Records inputs that yielded no article as failed items of the run (already-known ones are kept). */
+    public void recordRejected(String runId, List<Rejected> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        List<ItemRecord> items = new ArrayList<>();
+        for (Rejected r : rejected) {
+            items.add(ItemRecord.refused(RequestKeys.of(r.articleId()), r.articleId(), r.title(), r.url(), null, 0,
+                    r.errorKind(), r.message()));
+        }
+        ledger.addItems(runId, items);
+    }
+
+    /**
+     * Prepares new request files for failed items that may succeed if sent again and have been
+     * sent fewer than {@code maxAttempts} times, copying their request lines from the files they were
+     * first sent in.
+     *
+     * @return the number of items queued again
+     */
+    public int resubmitFailed(RunSettings run, int maxAttempts) {
+        List<ItemRecord> retry = new ArrayList<>();
+        if (isCancelled(run.runId())) {
+            return 0;
+        }
+        for (ItemRecord i : ledger.items(run.runId(), ItemState.FAILED)) {
+            if (i.attempts() < maxAttempts && i.errorKind() != null
+                    && ErrorKind.valueOf(i.errorKind()).isRetryable()) {
+                retry.add(i);
+            }
+        }
+        if (retry.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> lines = requestLines(run.runId(), retry);
+        int attempt = retry.stream().mapToInt(ItemRecord::attempts).max().orElse(1) + 1;
+        int chunk = ledger.maxChunk(run.runId()) + 1;
+        int queued = 0;
+        ChunkBuilder current = null;
+        for (ItemRecord i : retry) {
+            String line = lines.get(i.key());
+            if (line == null) {
+                continue;
+            }
+            if (current == null) {
+                current = new ChunkBuilder(run, chunk, attempt);
+            }
+            current.addRaw(i, line);
+            queued++;
+            if (current.items.size() >= run.batchSize() || current.writer.bytes() >= run.maxFileBytes()) {
+                current.finish();
+                chunk++;
+                current = null;
+            }
+        }
+        if (current != null) {
+            current.finish();
+        }
+        return queued;
+    }
+
+    /**
+     * The request lines of these items of a run, by key, as they were written to the request files of
+     * the batches the items were last assigned to.
+     */
+    public Map<String, String> requestLines(String runId, java.util.Collection<ItemRecord> items) {
+        Map<Integer, List<JobRecord>> jobsByChunk = new HashMap<>();
+        for (JobRecord j : ledger.jobs(runId)) {
+            jobsByChunk.computeIfAbsent(j.chunk(), c -> new ArrayList<>()).add(j);
+        }
+        Set<String> wanted = new HashSet<>();
+        Set<String> files = new HashSet<>();
+        for (ItemRecord i : items) {
+            wanted.add(i.key());
+            jobsByChunk.getOrDefault(i.chunk(), List.of()).forEach(j -> files.add(j.requestFile()));
+        }
+        Map<String, String> lines = new HashMap<>();
+        for (String f : files) {
+            readLines(Path.of(f), wanted, lines);
+        }
+        return lines;
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    /** Uploads a prepared job's request file (or finds it already uploaded). */
+    public JobRecord upload(JobRecord job) {
+        requireStep(job, JobRecord.Step.PREPARED);
+        String name = "files/" + job.fileId();
+        long size = size(Path.of(job.requestFile()));
+        var existing = gateway.fileSize(name);
+        if (existing.isEmpty() || existing.get() != size) {
+            if (existing.isPresent()) {
+                gateway.deleteFile(name);
+            }
+            name = gateway.upload(Path.of(job.requestFile()), job.fileId(), job.displayName());
+        }
+        JobRecord next = job.uploaded(name);
+        ledger.saveJob(next);
+        return next;
+    }
+
+    /**
+     * Creates the batch job of an uploaded file. The CREATING step is recorded before the call; if the
+     * call fails, the job is looked up by display name before it is created again.
+     *
+     * @throws GeminiException if Gemini refuses (e.g. 429 when the enqueued-token quota is full);
+     *                         the job stays UPLOADED and may be created later
+     */
+    public JobRecord create(JobRecord job, RunSettings run) {
+        if (job.step() == JobRecord.Step.CREATING) {
+            var found = gateway.findByDisplayName(job.displayName(), DISPLAY_NAME_SCAN);
+            if (found.isPresent()) {
+                return adopt(job, found.get());
+            }
+            job = job.step(JobRecord.Step.UPLOADED);
+        }
+        requireStep(job, JobRecord.Step.UPLOADED);
+        JobRecord creating = job.step(JobRecord.Step.CREATING);
+        ledger.saveJob(creating);
+        try {
+            BatchJobInfo info = gateway.createBatch(run.template().model(), job.fileName(), job.displayName());
+            return adopt(creating, info);
+        } catch (GeminiException e) {
+            if (e.status() == 0 || e.status() >= 500) {
+                // The request may have reached Gemini: look before anyone tries again.
+                var found = gateway.findByDisplayName(job.displayName(), DISPLAY_NAME_SCAN);
+                if (found.isPresent()) {
+                    return adopt(creating, found.get());
+                }
+            }
+            JobRecord back = creating.step(JobRecord.Step.UPLOADED).observed(null, -1, e.getMessage());
+            ledger.saveJob(back);
+            throw e;
+        }
+    }
+
+    /** Reads the job's state at Gemini; a terminal state moves it to FINISHED. */
+    public JobRecord refresh(JobRecord job) {
+        requireStep(job, JobRecord.Step.CREATED);
+        BatchJobInfo info = gateway.batch(job.jobName());
+        JobRecord next = job.observed(info.state().name(), info.completed(), info.error());
+        if (info.state().isTerminal()) {
+            next = next.step(JobRecord.Step.FINISHED);
+        }
+        ledger.saveJob(next);
+        return next;
+    }
+
+    /**
+     * Stores a finished job's outcome: for a succeeded job, downloads the results file (once) and
+     * records every item; for a failed, expired or cancelled job, marks its items failed.
+     */
+    public JobRecord retrieve(JobRecord job, RunSettings run) {
+        requireStep(job, JobRecord.Step.FINISHED);
+        JobState state = JobState.fromWire(job.jobState());
+        if (state != JobState.SUCCEEDED) {
+            ledger.failOpenItems(job.runId(), job.chunk(), ErrorKind.JOB_FAILED.name(),
+                    "batch job " + job.jobName() + " ended " + state
+                            + (job.error() == null ? "" : ": " + job.error()), job.jobName());
+            JobRecord next = job.step(JobRecord.Step.RETRIEVED);
+            ledger.saveJob(next);
+            return next;
+        }
+        Path local = job.resultFile() != null ? Path.of(job.resultFile())
+                : batchDir.resolve("results").resolve(job.runId())
+                        .resolve("chunk-" + job.chunk() + "-a" + job.attempt() + ".jsonl");
+        if (!Files.exists(local)) {
+            BatchJobInfo info = gateway.batch(job.jobName());
+            String remote = info.results().orElseThrow(() -> GeminiException.of(0, "batches.get",
+                    job.jobName(), null, "the job succeeded but names no results file", null));
+            try {
+                Files.createDirectories(local.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + local.getParent(), e);
+            }
+            gateway.download(remote, local);
+        }
+        JobRecord withFile = job.withResultFile(local.toString());
+        ledger.saveJob(withFile);
+        store(withFile, local, run);
+        JobRecord next = withFile.step(JobRecord.Step.RETRIEVED);
+        ledger.saveJob(next);
+        return next;
+    }
+
+    private void store(JobRecord job, Path results, RunSettings run) {
+        Set<String> expected = ledger.openKeys(job.runId(), job.chunk());
+        List<ItemOutcomeRecord> outcomes = new ArrayList<>();
+        long[] unreadable = {0};
+        var schema = run.template().schema();
+        ResultFileReader.read(results, schema, line -> {
+            if (line.key() == null) {
+                unreadable[0]++;
+                return;
+            }
+            if (!expected.remove(line.key())) {
+                return;
+            }
+            outcomes.add(line.ok()
+                    ? ItemOutcomeRecord.success(line.key(), line.answer(), line.inputTokens(), line.outputTokens(),
+                            job.jobName())
+                    : ItemOutcomeRecord.failure(line.key(), line.errorKind().name(), line.error(),
+                            line.inputTokens(), line.outputTokens(), job.jobName()));
+        });
+        for (String missing : expected) {
+            outcomes.add(ItemOutcomeRecord.failure(missing, ErrorKind.MISSING_LINE.name(),
+                    "no line for this request in the results of " + job.jobName()
+                            + (unreadable[0] > 0 ? " (" + unreadable[0] + " unreadable lines)" : ""),
+                    0, 0, job.jobName()));
+        }
+        ledger.recordOutcomes(job.runId(), outcomes);
+    }
+
+    /** Moves one job forward by one step where it can; returns it unchanged when it must wait. */
+    public JobRecord step(JobRecord job, RunSettings run) {
+        return switch (job.step()) {
+            case PREPARED -> upload(job);
+            case UPLOADED, CREATING -> create(job, run);
+            case CREATED -> refresh(job);
+            case FINISHED -> retrieve(job, run);
+            case RETRIEVED -> job;
+        };
+    }
+
+    // ------------------------------------------------------------------ whole runs
+
+    /**
+     * Uploads and creates every job of the run that the admission policy lets through, in order; stops
+     * at the first quota refusal (429), leaving the rest for a later pass. A job the policy refuses for
+     * the budget cap is settled unsent: its articles fail with {@link ErrorKind#BUDGET} and a notice
+     * says so. A job a crash left at CREATING was already admitted: it is looked up, not asked again.
+     *
+     * @return the jobs created by this call
+     */
+    public List<JobRecord> submit(RunSettings run, AdmissionPolicy policy) {
+        List<JobRecord> created = new ArrayList<>();
+        if (isCancelled(run.runId())) {
+            return created;
+        }
+        List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
+        List<JobLoad> loads = loads(run, jobs, policy.budgetUsd() > 0);
+        long unsent = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            JobRecord job = jobs.get(i);
+            if (job.step().ordinal() >= JobRecord.Step.CREATED.ordinal()) {
+                continue;
+            }
+            if (job.step() != JobRecord.Step.CREATING) {
+                Admission a = policy.decide(loads, i);
+                if (a.verdict() == Admission.Verdict.BUDGET_EXHAUSTED) {
+                    unsent += ledger.failOpenItems(run.runId(), job.chunk(), ErrorKind.BUDGET.name(),
+                            "not sent: " + a.reason(), null);
+                    ledger.saveJob(job.step(JobRecord.Step.RETRIEVED).observed(null, -1, "not sent: " + a.reason()));
+                    loads.set(i, loads.get(i).phase(JobLoad.Phase.SKIPPED));
+                    continue;
+                }
+                if (!a.admitted()) {
+                    continue;
+                }
+            }
+            try {
+                if (job.step() == JobRecord.Step.PREPARED) {
+                    job = upload(job);
+                }
+                job = create(job, run);
+                jobs.set(i, job);
+                loads.set(i, loads.get(i).phase(JobLoad.Phase.IN_FLIGHT));
+                created.add(job);
+            } catch (GeminiException e) {
+                if (e.isQuotaExceeded()) {
+                    break;
+                }
+                throw e;
+            }
+        }
+        if (unsent > 0) {
+            Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached for run %s; "
+                    + "%,d articles were not sent (errors of kind BUDGET)", policy.budgetUsd(), run.runId(), unsent));
+        }
+        return created;
+    }
+
+    /** The jobs as the admission policy sees them; their cost only when a budget cap asks for it. */
+    private List<JobLoad> loads(RunSettings run, List<JobRecord> jobs, boolean priced) {
+        Map<Integer, Double> usd = new HashMap<>();
+        if (priced) {
+            ledger.forEachItem(run.runId(), item -> usd.merge(item.chunk(),
+                    run.requestUsd().applyAsDouble(item.estTokens()), Double::sum));
+        }
+        List<JobLoad> loads = new ArrayList<>();
+        for (JobRecord j : jobs) {
+            JobLoad.Phase phase = switch (j.step()) {
+                case PREPARED, UPLOADED -> JobLoad.Phase.WAITING;
+                case CREATING, CREATED, FINISHED -> JobLoad.Phase.IN_FLIGHT;
+                case RETRIEVED -> j.jobName() != null ? JobLoad.Phase.DONE : JobLoad.Phase.SKIPPED;
+            };
+            loads.add(new JobLoad(j.estTokens(), usd.getOrDefault(j.chunk(), 0.0), phase));
+        }
+        return loads;
+    }
+
+    /** Uploads and creates every job of the run. */
+    public List<JobRecord> submitAll(RunSettings run) {
+        return submit(run, AdmissionPolicy.all());
+    }
+
+    /**
+     * One pass: refreshes running jobs and retrieves finished ones. Submits nothing new; a job a crash
+     * left at CREATING is looked up by its display name (and created only if Gemini has no such job).
+     */
+    public RunProgress poll(RunSettings run) {
+        for (JobRecord job : ledger.jobs(run.runId())) {
+            if (job.step() == JobRecord.Step.CREATING) {
+                job = create(job, run);
+            }
+            if (job.step() == JobRecord.Step.CREATED) {
+                job = refresh(job);
+            }
+            if (job.step() == JobRecord.Step.FINISHED) {
+                retrieve(job, run);
+            }
+        }
+        return progress(run.runId());
+    }
+
+    /** The run's progress from the ledger alone (no remote call). */
+    public RunProgress progress(String runId) {
+        return progress(ledger, runId);
+    }
+
+    /** A run's progress from a ledger alone (no remote call, no connection needed). */
+    public static RunProgress progress(Ledger ledger, String runId) {
+        int waiting = 0;
+        int running = 0;
+        int done = 0;
+        long remote = 0;
+        List<JobRecord> jobs = ledger.jobs(runId);
+        for (JobRecord j : jobs) {
+            switch (j.step()) {
+                case PREPARED, UPLOADED, CREATING -> waiting++;
+                case CREATED, FINISHED -> {
+                    running++;
+                    remote += Math.max(0, j.completed());
+                }
+                case RETRIEVED -> done++;
+            }
+        }
+        return new RunProgress(runId, jobs.size(), waiting, running, done, ledger.itemCounts(runId), remote);
+    }
+
+    /**
+     * Polls, submits what is waiting and retrieves results until every job is settled or
+     * {@code options.maxWait()} passes. Polling backs off while nothing changes.
+     *
+     * @return the last progress seen
+     */
+    public RunProgress awaitRun(RunSettings run, AdmissionPolicy admission, WaitOptions options,
+                                Consumer<RunProgress> progress) {
+        Instant deadline = Instant.now().plus(options.maxWait());
+        Duration interval = options.initialInterval();
+        RunProgress last = null;
+        while (true) {
+            submit(run, admission);
+            RunProgress now = poll(run);
+            progress.accept(now);
+            if (now.isFinished() || isCancelled(run.runId()) || !Instant.now().isBefore(deadline)) {
+                return now;
+            }
+            interval = last != null && last.equals(now)
+                    ? Duration.ofMillis(Math.min(options.maxInterval().toMillis(), (long) (interval.toMillis() * 1.5)))
+                    : options.initialInterval();
+            last = now;
+            pause(interval, deadline);
+        }
+    }
+
+    /** True once the run was cancelled: nothing more of it is submitted. */
+    public boolean isCancelled(String runId) {
+        return ledger.run(runId).map(r -> r.state() == RunState.CANCELLED).orElse(false);
+    }
+
+    /** Cancels every job of the run that Gemini is still working on. */
+    public int cancel(String runId) {
+        int n = 0;
+        for (JobRecord job : ledger.jobs(runId)) {
+            if (job.step() == JobRecord.Step.CREATED && job.jobName() != null) {
+                gateway.cancel(job.jobName());
+                n++;
+            }
+        }
+        ledger.runState(runId, RunState.CANCELLED);
+        return n;
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private JobRecord adopt(JobRecord job, BatchJobInfo info) {
+        JobRecord next = job.created(info.name(), info.state().name());
+        ledger.saveJob(next);
+        return next;
+    }
+
+    private static void requireStep(JobRecord job, JobRecord.Step step) {
+        if (job.step() != step) {
+            throw new IllegalStateException("job " + job + " must be at step " + step + ", was " + job.step());
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("request file " + p + " is missing: " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause(Duration interval, Instant deadline) {
+        long millis = Math.min(interval.toMillis(), Math.max(0, Duration.between(Instant.now(), deadline).toMillis()));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for batch jobs", e);
+        }
+    }
+
+    private static void readLines(Path file, Set<String> wanted, Map<String, String> into) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int start = line.indexOf("\"key\":\"");
+                if (start < 0) {
+                    continue;
+                }
+                int end = line.indexOf('"', start + 7);
+                String key = line.substring(start + 7, end);
+                if (wanted.contains(key)) {
+                    into.put(key, line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read request file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private final class ChunkBuilder {
+        final RunSettings run;
+        final int chunk;
+        final int attempt;
+        final Path file;
+        final RequestFileWriter writer;
+        final List<ItemRecord> items = new ArrayList<>();
+        long tokens;
+
+        ChunkBuilder(RunSettings run, int chunk, int attempt) {
+            this.run = run;
+            this.chunk = chunk;
+            this.attempt = attempt;
+            this.file = batchDir.resolve("requests").resolve(run.runId())
+                    .resolve("chunk-" + chunk + "-a" + attempt + ".jsonl");
+            this.writer = RequestFileWriter.open(file, run.template());
+        }
+
+        void add(Article a, String key, long est) {
+            writer.write(a);
+            items.add(ItemRecord.pending(key, a.id(), a.title(), a.url(),
+                    RequestKeys.contentHash(a.title(), a.contents()), est));
+            tokens += est;
+        }
+
+        void addRaw(ItemRecord item, String line) {
+            writer.writeRaw(line);
+            items.add(item);
+            tokens += item.estTokens();
+        }
+
+        long finish() {
+            long bytes = writer.bytes();
+            writer.commit();
+            String fileId = fileId(run.runId(), chunk, attempt);
+            String display = "newsbatch-" + run.runId() + "-c" + chunk + "-a" + attempt;
+            ledger.addJob(JobRecord.prepared(run.runId(), chunk, attempt, file.toString(), fileId, display,
+                    items.size(), tokens), items);
+            return bytes;
+        }
+    }
+
+    static String fileId(String runId, int chunk, int attempt) {
+        String id = ("nb-" + RequestKeys.sha256(runId).substring(0, 12) + "-c" + chunk + "-a" + attempt)
+                .toLowerCase();
+        return id.length() <= 40 ? id : id.substring(0, 40);
+    }
+}

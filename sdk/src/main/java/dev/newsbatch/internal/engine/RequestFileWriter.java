@@ -1,0 +1,144 @@
+package dev.newsbatch.internal.engine;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.newsbatch.Article;
+import dev.newsbatch.internal.plan.RequestTemplate;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Streams request lines into a JSONL file in Google's batch format, one article at a time, and moves
+ * the finished file into place atomically on {@link #commit()}: a crash never leaves a half-written
+ * request file under its final name.
+ *
+ * <pre>{@code
+ * try (RequestFileWriter w = RequestFileWriter.open(Path.of("chunk-0.jsonl"), template)) {
+ *     for (Article a : articles) w.write(a);
+ *     w.commit();
+ * }
+ * }</pre>
+ */
+public final class RequestFileWriter implements AutoCloseable {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final Path target;
+    private final Path temp;
+    private final RequestTemplate template;
+    private final Counting counter;
+    private final JsonGenerator json;
+    private int lines;
+    private boolean committed;
+
+    private RequestFileWriter(Path target, RequestTemplate template) throws IOException {
+        this.target = target;
+        this.temp = target.resolveSibling(target.getFileName() + ".tmp");
+        this.template = template;
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        this.counter = new Counting(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+        this.json = FACTORY.createGenerator(counter, JsonEncoding.UTF8);
+        this.json.setRootValueSeparator(null);
+    }
+
+    /** Opens a writer whose file appears at {@code target} on {@link #commit()}. */
+    public static RequestFileWriter open(Path target, RequestTemplate template) {
+        try {
+            return new RequestFileWriter(target, template);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write request file " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends one article's request line. */
+    public void write(Article article) {
+        try {
+            template.write(json, article);
+            json.writeRaw('\n');
+            lines++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write request file " + temp + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends a line already in request format (used to resubmit failed items). */
+    public void writeRaw(String line) {
+        try {
+            json.writeRaw(line);
+            json.writeRaw('\n');
+            lines++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write request file " + temp + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bytes written so far. */
+    public long bytes() {
+        try {
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    /** Lines written so far. */
+    public int lines() {
+        return lines;
+    }
+
+    /** Flushes, syncs and moves the file to its final name. */
+    public Path commit() {
+        try {
+            json.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish request file " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                json.close();
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the temp file is overwritten next time
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RequestFileWriter[" + target + ", lines=" + lines + "]";
+    }
+
+    private static final class Counting extends FilterOutputStream {
+        private long count;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.newsbatch.internal.plan;
+
+import dev.newsbatch.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one admission policy: which batch job may be sent now under the tier's enqueued-token budget,
+ * the concurrent-job limit and the run's USD cap. The engine asks it before every upload and create;
+ * real-time calls ask its budget rule ({@link #spend(double, double)}). Budget exhaustion is one of
+ * its answers, and the rule for a job larger than the whole token budget is decided here once: it
+ * runs alone, when nothing else is in flight.
+ *
+ * <ul>
+ *   <li>{@link Kind#ALL}: every job at once (Gemini's quota refusals are waited out);</li>
+ *   <li>{@link Kind#WAVES}: jobs grouped, in order, into waves of at most the token budget; a wave
+ *       starts when every job of the waves before it is settled;</li>
+ *   <li>{@link Kind#CONTINUOUS}: the next job starts as soon as the tokens in flight leave room for it,
+ *       within the concurrent-job limit.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * AdmissionPolicy p = AdmissionPolicy.continuous(9_000_000, 100).budgetUsd(25.0);
+ * Admission a = p.decide(jobs, 3);    // ADMIT, WAIT_FOR_TOKENS, WAIT_FOR_JOB_SLOT, WAIT_FOR_WAVE or BUDGET_EXHAUSTED
+ * }</pre>
+ *
+ * @param kind        how jobs are admitted
+ * @param tokenBudget enqueued tokens allowed in flight (waves and continuous)
+ * @param maxJobs     concurrent batch jobs allowed (continuous)
+ * @param budgetUsd   the run's USD cap; 0 means none
+ */
+public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double budgetUsd) {
+
+    /** How jobs are admitted. */
+    public enum Kind { ALL, WAVES, CONTINUOUS }
+
+    public AdmissionPolicy {
+        Checks.notNull(kind, "kind");
+        Checks.atLeast(tokenBudget, 1, "tokenBudget");
+        Checks.atLeast(maxJobs, 1, "maxJobs");
+        Checks.atLeast(budgetUsd, 0.0, "budgetUsd");
+    }
+
+    /** Every job at once. */
+    public static AdmissionPolicy all() {
+        return new AdmissionPolicy(Kind.ALL, Long.MAX_VALUE, Integer.MAX_VALUE, 0);
+    }
+
+    /** Waves of at most {@code tokenBudget} estimated tokens. */
+    public static AdmissionPolicy waves(long tokenBudget) {
+        return new AdmissionPolicy(Kind.WAVES, tokenBudget, Integer.MAX_VALUE, 0);
+    }
+
+    /** Continuous admission under {@code tokenBudget} tokens and {@code maxJobs} jobs in flight. */
+    public static AdmissionPolicy continuous(long tokenBudget, int maxJobs) {
+        return new AdmissionPolicy(Kind.CONTINUOUS, tokenBudget, maxJobs, 0);
+    }
+
+    /** A copy with a USD cap. */
+    public AdmissionPolicy budgetUsd(double usd) {
+        return new AdmissionPolicy(kind, tokenBudget, maxJobs, usd);
+    }
+
+    /**
+     * May {@code jobs.get(candidate)} be sent now? Jobs are in submission order; jobs before the
+     * candidate that are still waiting count as committed ahead of it.
+     */
+    public Admission decide(List<JobLoad> jobs, int candidate) {
+        Checks.notNull(jobs, "jobs");
+        JobLoad next = jobs.get(candidate);
+        Admission budget = budget(jobs, candidate);
+        if (budget != null) {
+            return budget;
+        }
+        return switch (kind) {
+            case ALL -> admit("all jobs are sent at once");
+            case WAVES -> wave(jobs, candidate);
+            case CONTINUOUS -> continuous(jobs, next);
+        };
+    }
+
+    /** The budget rule alone: may something costing {@code nextUsd} be sent with {@code committedUsd} committed? */
+    public Admission spend(double committedUsd, double nextUsd) {
+        if (budgetUsd > 0 && committedUsd + nextUsd > budgetUsd + 1e-9) {
+            return new Admission(Admission.Verdict.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
+                    "budget cap $%.2f reached ($%.2f committed, this would add $%.2f)", budgetUsd, committedUsd,
+                    nextUsd));
+        }
+        return admit("within the budget");
+    }
+
+    private Admission budget(List<JobLoad> jobs, int candidate) {
+        if (budgetUsd <= 0) {
+            return null;
+        }
+        double committed = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            JobLoad j = jobs.get(i);
+            if (i < candidate && j.phase() == JobLoad.Phase.SKIPPED) {
+                return new Admission(Admission.Verdict.BUDGET_EXHAUSTED, String.format(Locale.ROOT,
+                        "budget cap $%.2f reached: an earlier batch was not sent", budgetUsd));
+            }
+            if (j.isSent() || i < candidate && j.phase() == JobLoad.Phase.WAITING) {
+                committed += j.usd();
+            }
+        }
+        Admission a = spend(committed, jobs.get(candidate).usd());
+        return a.admitted() ? null : a;
+    }
+
+    private Admission continuous(List<JobLoad> jobs, JobLoad next) {
+        long tokens = 0;
+        int running = 0;
+        for (JobLoad j : jobs) {
+            if (j.phase() == JobLoad.Phase.IN_FLIGHT) {
+                tokens += j.tokens();
+                running++;
+            }
+        }
+        if (running >= maxJobs) {
+            return new Admission(Admission.Verdict.WAIT_FOR_JOB_SLOT, String.format(Locale.ROOT,
+                    "%d of %d batch jobs are running; waiting for one to finish", running, maxJobs));
+        }
+        if (next.tokens() > tokenBudget) {
+            return running == 0 ? admit("larger than the token budget: runs alone")
+                    : new Admission(Admission.Verdict.WAIT_FOR_TOKENS, String.format(Locale.ROOT,
+                            "the batch needs %,d tokens, more than the budget of %,d; it runs alone once nothing "
+                                    + "else is in flight", next.tokens(), tokenBudget));
+        }
+        if (tokens + next.tokens() > tokenBudget) {
+            return new Admission(Admission.Verdict.WAIT_FOR_TOKENS, String.format(Locale.ROOT,
+                    "%,d of %,d enqueued tokens in use, the batch needs %,d; waiting for jobs to finish",
+                    tokens, tokenBudget, next.tokens()));
+        }
+        return admit(String.format(Locale.ROOT, "%,d + %,d tokens within the budget of %,d", tokens,
+                next.tokens(), tokenBudget));
+    }
+
+    /**
+     * The jobs' waves: their indices grouped, in order, into runs of at most the token budget (a job
+     * larger than the budget is a wave of its own).
+     */
+    public List<List<Integer>> waves(List<JobLoad> jobs) {
+        List<List<Integer>> waves = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        long tokens = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!current.isEmpty() && tokens + jobs.get(i).tokens() > tokenBudget) {
+                waves.add(current);
+                current = new ArrayList<>();
+                tokens = 0;
+            }
+            current.add(i);
+            tokens += jobs.get(i).tokens();
+        }
+        if (!current.isEmpty()) {
+            waves.add(current);
+        }
+        return waves;
+    }
+
+    private Admission wave(List<JobLoad> jobs, int candidate) {
+        List<List<Integer>> waves = waves(jobs);
+        for (int w = 0; w < waves.size(); w++) {
+            if (waves.get(w).contains(candidate)) {
+                return admit("wave " + (w + 1) + " is open");
+            }
+            if (!waves.get(w).stream().allMatch(i -> jobs.get(i).isSettled())) {
+                return new Admission(Admission.Verdict.WAIT_FOR_WAVE, "waiting for wave " + (w + 1) + " to finish");
+            }
+        }
+        throw new IllegalArgumentException("candidate must be an index of jobs, was " + candidate);
+    }
+
+    private static Admission admit(String reason) {
+        return new Admission(Admission.Verdict.ADMIT, reason);
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case ALL -> "AdmissionPolicy[all" + cap() + "]";
+            case WAVES -> String.format(Locale.ROOT, "AdmissionPolicy[waves of %,d tokens%s]", tokenBudget, cap());
+            case CONTINUOUS -> String.format(Locale.ROOT, "AdmissionPolicy[continuous, %,d tokens, %d jobs%s]",
+                    tokenBudget, maxJobs, cap());
+        };
+    }
+
+    private String cap() {
+        return budgetUsd > 0 ? String.format(Locale.ROOT, ", budget $%.2f", budgetUsd) : "";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.newsbatch.internal.plan;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.newsbatch.Article;
+import dev.newsbatch.RunConfig;
+import dev.newsbatch.internal.Checks;
+import dev.newsbatch.schema.ClassificationSchema;
+import dev.newsbatch.schema.Prompts;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * What every request of a run shares (model, prompts, response schema), and the one place that
+ * renders an article as a Batch API request line in Google's JSONL format. The request files are
+ * written through {@link #write(JsonGenerator, Article)}, and {@link #lineBytes(Article)} measures a
+ * line by rendering it the same way, so the planner's file sizes are the files' sizes. Estimators
+ * read the shared text from here too.
+ *
+ * <pre>{@code
+ * RequestTemplate t = RequestTemplate.of(RunConfig.ofDefaults(Path.of("batch_jobs")));
+ * String line = t.line(Article.of("a1", "Rates rise", "..."));   // {"key":"a-a1","request":{...}}
+ * long bytes = t.lineBytes(article);                             // UTF-8 bytes with the newline
+ * }</pre>
+ *
+ * @param model   the Gemini model (empty for a template that only sizes text)
+ * @param prompts system instruction and prompt template
+ * @param schema  the response schema, or null for requests without one
+ */
+public record RequestTemplate(String model, Prompts prompts, ClassificationSchema<?> schema) {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final java.util.Map<ClassificationSchema<?>, String> SCHEMA_JSON =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public RequestTemplate {
+        Checks.notNull(model, "model");
+        Checks.notNull(prompts, "prompts");
+    }
+
+    /** The template of a run's settings. */
+    public static RequestTemplate of(RunConfig config) {
+        Checks.notNull(config, "config");
+        return new RequestTemplate(config.model(), config.prompts(), ClassificationSchema.of(config.schema()));
+    }
+
+    /** A template with no text of its own: the request is the article's title and text. */
+    public static RequestTemplate none() {
+        return new RequestTemplate("", new Prompts("", "{title}\n\n{contents}"), null);
+    }
+
+    /** The prompt text for one article. */
+    public String prompt(Article article) {
+        return prompts.render(article.title(), article.contents());
+    }
+
+    /** Writes one article's request line, without the newline. */
+    public void write(JsonGenerator json, Article article) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("key", RequestKeys.of(article.id()));
+        json.writeObjectFieldStart("request");
+        json.writeArrayFieldStart("contents");
+        json.writeStartObject();
+        json.writeStringField("role", "user");
+        json.writeArrayFieldStart("parts");
+        json.writeStartObject();
+        json.writeStringField("text", prompt(article));
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        if (!prompts.systemInstruction().isBlank()) {
+            json.writeObjectFieldStart("systemInstruction");
+            json.writeArrayFieldStart("parts");
+            json.writeStartObject();
+            json.writeStringField("text", prompts.systemInstruction());
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        if (schema != null) {
+            json.writeObjectFieldStart("generationConfig");
+            json.writeStringField("responseMimeType", "application/json");
+            json.writeFieldName("responseSchema");
+            json.writeRawValue(schemaJson());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** One request line (without the newline). */
+    public String line(Article article) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            write(json, article);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The UTF-8 bytes of one article's request line in a request file, newline included. */
+    public long lineBytes(Article article) {
+        ByteCount count = new ByteCount();
+        try (JsonGenerator json = FACTORY.createGenerator(count, JsonEncoding.UTF8)) {
+            write(json, article);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count.bytes + 1;
+    }
+
+    /** The shared text every request carries besides the article: prompt, instruction and schema. */
+    public String fixedText() {
+        return prompts.render("", "") + "\n" + prompts.systemInstruction() + "\n" + schemaJson();
+    }
+
+    /** Characters of the shared text. */
+    public long fixedChars() {
+        return prompts.render("", "").length() + prompts.systemInstruction().length() + schemaJson().length();
+    }
+
+    /** The article's own part of the prompt. */
+    public static String articleText(Article a) {
+        return a.title() + "\n\n" + a.contents();
+    }
+
+    private String schemaJson() {
+        if (schema == null) {
+            return "";
+        }
+        return SCHEMA_JSON.computeIfAbsent(schema, s -> s.responseSchema().toString());
+    }
+
+    @Override
+    public String toString() {
+        return "RequestTemplate[" + (model.isEmpty() ? "" : model + ", ")
+                + (schema == null ? "no schema" : schema.type().getSimpleName()) + ", "
+                + Checks.abbreviate(prompts.template().replace('\n', ' '), 40) + "]";
+    }
+
+    private static final class ByteCount extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+}

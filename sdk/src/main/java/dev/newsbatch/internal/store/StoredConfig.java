@@ -1,0 +1,66 @@
+package dev.newsbatch.internal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.newsbatch.RunConfig;
+
+/**
+ * A run's {@link RunConfig} as the ledger keeps it: one JSON column, written and read by Jackson.
+ * The schema is kept by class name; reading it back needs that class on the class path.
+ *
+ * <pre>{@code
+ * String json = StoredConfig.write(config);
+ * RunConfig again = StoredConfig.read(json);
+ * }</pre>
+ */
+public final class StoredConfig {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private StoredConfig() {}
+
+    /** The config as JSON. */
+    public static String write(RunConfig config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new LedgerException("cannot record the settings " + config + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The config recorded as {@code json}. A schema class that is not on the class path (a record
+     * declared in an earlier JShell session, say) reads as the news schema; the caller that knows
+     * the type sets it with {@link RunConfig#withSchema(Class)}.
+     *
+     * @throws LedgerException if the JSON is not a recorded config
+     */
+    public static RunConfig read(String json) {
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(json);
+            String schema = tree.path("schema").asText("");
+            tree.put("schema", dev.newsbatch.schema.NewsClassification.class.getName());
+            RunConfig config = JSON.treeToValue(tree, RunConfig.class);
+            return config.withSchema(schemaClass(schema));
+        } catch (JsonProcessingException | ClassCastException | IllegalArgumentException e) {
+            throw new LedgerException("the recorded settings are unreadable (" + e.getMessage()
+                    + "); they were written by another version of newsbatch: " + json, e);
+        }
+    }
+
+    private static Class<? extends Record> schemaClass(String name) {
+        try {
+            return Class.forName(name, false, StoredConfig.class.getClassLoader()).asSubclass(Record.class);
+        } catch (ClassNotFoundException | ClassCastException | LinkageError e) {
+            return dev.newsbatch.schema.NewsClassification.class;
+        }
+    }
+}

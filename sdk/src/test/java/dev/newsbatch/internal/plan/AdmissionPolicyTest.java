@@ -1,0 +1,127 @@
+package dev.newsbatch.internal.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdmissionPolicyTest {
+    final AdmissionPolicy continuous = AdmissionPolicy.continuous(9_000_000, 3);
+
+    static JobLoad running(long tokens) {
+        return JobLoad.inFlight(tokens, 0.6);
+    }
+
+    static JobLoad waiting(long tokens) {
+        return JobLoad.waiting(tokens, 0.6);
+    }
+
+    @Test
+    void admitsWhileTheTokensInFlightStayWithinTheBudget() {
+        List<JobLoad> jobs = List.of(running(2_800_000), running(2_800_000), waiting(2_800_000));
+        assertTrue(continuous.decide(jobs, 2).admitted());
+    }
+
+    @Test
+    void waitsForTokensWhenTheNextBatchWouldOverfillTheBudget() {
+        List<JobLoad> jobs = List.of(running(2_800_000), running(2_800_000), waiting(3_500_000));
+        Admission a = continuous.decide(jobs, 2);
+
+        assertEquals(Admission.Verdict.WAIT_FOR_TOKENS, a.verdict());
+        assertFalse(a.isFinal());
+        assertTrue(a.reason().contains("5,600,000 of 9,000,000"), a.reason());
+    }
+
+    @Test
+    void admitsAgainOnceARunningBatchCompletes() {
+        List<JobLoad> jobs = List.of(running(2_800_000).phase(JobLoad.Phase.DONE), running(2_800_000),
+                waiting(3_500_000));
+        assertTrue(continuous.decide(jobs, 2).admitted());
+    }
+
+    @Test
+    void waitsForAJobSlotAtTheConcurrentJobLimit() {
+        List<JobLoad> jobs = List.of(running(10), running(10), running(10), waiting(10));
+        assertEquals(Admission.Verdict.WAIT_FOR_JOB_SLOT, continuous.decide(jobs, 3).verdict());
+    }
+
+    @Test
+    void budgetCapStopsAdmittingAndSaysWhy() {
+        AdmissionPolicy capped = continuous.budgetUsd(1.00);
+        List<JobLoad> jobs = List.of(running(1_000).phase(JobLoad.Phase.DONE), waiting(1_000));
+        Admission a = capped.decide(jobs, 1);
+
+        assertEquals(Admission.Verdict.BUDGET_EXHAUSTED, a.verdict());
+        assertTrue(a.isFinal());
+        assertTrue(a.reason().contains("budget cap $1.00 reached ($0.60 committed"), a.reason());
+    }
+
+    @Test
+    void afterOneBatchIsCutForTheBudgetNoLaterOneIsSent() {
+        AdmissionPolicy capped = AdmissionPolicy.all().budgetUsd(1.00);
+        List<JobLoad> jobs = List.of(JobLoad.waiting(1_000, 0.9).phase(JobLoad.Phase.SKIPPED),
+                JobLoad.waiting(1_000, 0.05));
+        assertEquals(Admission.Verdict.BUDGET_EXHAUSTED, capped.decide(jobs, 1).verdict());
+    }
+
+    @Test
+    void waitingJobsAheadInLineCountAsCommitted() {
+        AdmissionPolicy capped = AdmissionPolicy.all().budgetUsd(1.00);
+        List<JobLoad> jobs = List.of(JobLoad.waiting(1_000, 0.6), JobLoad.waiting(1_000, 0.6));
+        assertTrue(capped.decide(jobs, 0).admitted());
+        assertEquals(Admission.Verdict.BUDGET_EXHAUSTED, capped.decide(jobs, 1).verdict());
+    }
+
+    @Test
+    void theRealtimeBudgetRuleIsTheSameRule() {
+        AdmissionPolicy capped = AdmissionPolicy.all().budgetUsd(1.00);
+        assertTrue(capped.spend(0.90, 0.10).admitted());
+        assertEquals(Admission.Verdict.BUDGET_EXHAUSTED, capped.spend(0.90, 0.11).verdict());
+        assertTrue(AdmissionPolicy.all().spend(1e9, 1e9).admitted(), "no cap, no refusal");
+    }
+
+    @Test
+    void aBatchLargerThanTheBudgetRunsAloneOnceNothingElseIsInFlight() {
+        assertEquals(Admission.Verdict.WAIT_FOR_TOKENS,
+                continuous.decide(List.of(running(10), waiting(9_000_001)), 1).verdict());
+        assertTrue(continuous.decide(List.of(running(10).phase(JobLoad.Phase.DONE), waiting(9_000_001)), 1).admitted());
+    }
+
+    @Test
+    void wavesStartWhenEveryJobOfTheWavesBeforeIsSettled() {
+        AdmissionPolicy waves = AdmissionPolicy.waves(5_000);
+        List<JobLoad> jobs = new ArrayList<>(List.of(running(3_000), waiting(2_000), waiting(3_000), waiting(9_000)));
+        assertEquals(List.of(List.of(0, 1), List.of(2), List.of(3)), waves.waves(jobs));
+        assertTrue(waves.decide(jobs, 1).admitted(), "same wave as a running job");
+        assertEquals(Admission.Verdict.WAIT_FOR_WAVE, waves.decide(jobs, 2).verdict());
+        jobs.set(0, jobs.get(0).phase(JobLoad.Phase.DONE));
+        jobs.set(1, jobs.get(1).phase(JobLoad.Phase.DONE));
+        assertTrue(waves.decide(jobs, 2).admitted());
+        assertEquals(Admission.Verdict.WAIT_FOR_WAVE, waves.decide(jobs, 3).verdict());
+    }
+
+    @Test
+    void continuousAdmissionOfAPlanKeepsTokensInFlightUnderTheBudget() {
+        TierLimits t1 = TierLimits.preset("tier1");
+        Plan plan = Planner.forModel("gemini-2.5-flash")
+                .tier(t1.with("gemini-2.5-flash", t1.model("gemini-2.5-flash").batchEnqueuedTokens(10_000_000)))
+                .estimator(TokenEstimator.fixed(2_800, 150)).plan(PlannerTest.articles(12_000, 10));
+        AdmissionPolicy policy = plan.admission();
+        List<JobLoad> jobs = new ArrayList<>();
+        plan.batches().forEach(b -> jobs.add(JobLoad.waiting(b.inputTokens(), b.costUsd())));
+        int oldest = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            while (!policy.decide(jobs, i).admitted()) {
+                jobs.set(oldest, jobs.get(oldest).phase(JobLoad.Phase.DONE));   // the oldest job completes
+                oldest++;
+            }
+            jobs.set(i, jobs.get(i).phase(JobLoad.Phase.IN_FLIGHT));
+            long inFlight = jobs.stream().filter(j -> j.phase() == JobLoad.Phase.IN_FLIGHT).mapToLong(JobLoad::tokens).sum();
+            assertTrue(inFlight <= 9_000_000, "tokens in flight " + inFlight);
+        }
+        assertEquals(plan.batches().size(), jobs.stream().filter(j -> j.phase() != JobLoad.Phase.WAITING).count());
+    }
+}
