@@ -45,7 +45,7 @@ public final class StoredConfig {
      */
     public static RunConfig read(String json) {
         try {
-            ObjectNode tree = (ObjectNode) JSON.readTree(json);
+            ObjectNode tree = upgraded((ObjectNode) JSON.readTree(json));
             String schema = tree.path("schema").asText("");
             tree.put("schema", dev.newsbatch.schema.NewsClassification.class.getName());
             RunConfig config = JSON.treeToValue(tree, RunConfig.class);
@@ -54,6 +54,28 @@ public final class StoredConfig {
             throw new LedgerException("the recorded settings are unreadable (" + e.getMessage()
                     + "); they were written by another version of newsbatch: " + json, e);
         }
+    }
+
+    /**
+     * The recorded settings over the defaults, in today's shape: settings recorded before the typed
+     * config (flat prompt fields, lower-case mode and tier keys, numbers as text) read as they were
+     * meant, and a field added since takes its default.
+     */
+    private static ObjectNode upgraded(ObjectNode stored) {
+        ObjectNode tree = JSON.valueToTree(RunConfig.ofDefaults(null));
+        if (!stored.has("prompts") && stored.has("template")) {
+            ObjectNode prompts = stored.putObject("prompts");
+            prompts.put("template", stored.path("template").asText());
+            prompts.put("systemInstruction", stored.path("systemInstruction").asText(""));
+        }
+        if (stored.path("mode").isTextual()) {
+            stored.put("mode", stored.path("mode").asText().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (stored.path("tier").isTextual()) {
+            stored.put("tier", dev.newsbatch.Tier.parse(stored.path("tier").asText()).name());
+        }
+        tree.setAll(stored);
+        return tree;
     }
 
     private static Class<? extends Record> schemaClass(String name) {
