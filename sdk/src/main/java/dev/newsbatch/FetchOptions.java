@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Immutable settings of an {@link ArticleFetcher}; each wither returns a new instance.
+ * Immutable settings of an {@link dev.newsbatch.ingest.ArticleFetcher}; each wither returns a new instance.
  *
  * <pre>{@code
  * FetchOptions options = FetchOptions.ofDefaults().maxConcurrency(32).readTimeout(Duration.ofSeconds(10));

@@ -10,17 +10,17 @@ package dev.newsbatch.ingest;
 public enum FetchFailure {
     /** Not an absolute http or https URL. */
     INVALID_URL,
-    /** The host resolves to an address refused by {@link FetchOptions} (private, loopback, link-local...). */
+    /** The host resolves to an address refused by {@link dev.newsbatch.FetchOptions} (private, loopback, link-local...). */
     BLOCKED_ADDRESS,
-    /** The site's robots.txt disallows the path (only when {@link FetchOptions#respectRobots()} is on). */
+    /** The site's robots.txt disallows the path (only when {@link dev.newsbatch.FetchOptions#respectRobots()} is on). */
     ROBOTS,
     /** The server answered with an error status (after any retries); see {@link FetchResult#status()}. */
     HTTP_STATUS,
     /** Connecting or reading took longer than the configured timeouts (after any retries). */
     TIMEOUT,
-    /** More redirects than {@link FetchOptions#maxRedirects()}, or a redirect loop. */
+    /** More redirects than {@link dev.newsbatch.FetchOptions#maxRedirects()}, or a redirect loop. */
     TOO_MANY_REDIRECTS,
-    /** The body is larger than {@link FetchOptions#maxBodyBytes()}. */
+    /** The body is larger than {@link dev.newsbatch.FetchOptions#maxBodyBytes()}. */
     TOO_LARGE,
     /** The response is not an HTML page. */
     NOT_HTML,

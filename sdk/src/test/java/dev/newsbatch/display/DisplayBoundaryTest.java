@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +20,11 @@ import org.junit.jupiter.api.Test;
  * kernel library nor a logging binding.
  */
 class DisplayBoundaryTest {
-    /**
-     * Orchestration still in the root package that draws progress on a terminal; it belongs below
-     * the root (STYLE rule 9) and is exempt until it moves there.
-     */
-    private static final Set<String> ORCHESTRATION = Set.of("Runs.java", "UrlSource.java");
-
     private static final Path MAIN = RepoRoot.find().resolve("sdk/src/main/java/dev/newsbatch");
 
     @Test
     void rootTypesImportNothingFromDisplay() {
-        List<String> offenders = rootSources().filter(f -> !ORCHESTRATION.contains(f.getFileName().toString()))
-                .filter(f -> read(f).contains("dev.newsbatch.display")).map(f -> f.getFileName().toString()).toList();
+        List<String> offenders = rootSources().filter(f -> read(f).contains("dev.newsbatch.display")).map(f -> f.getFileName().toString()).toList();
         assertEquals(List.of(), offenders);
     }
 
