@@ -8,6 +8,7 @@ import dev.newsbatch.InputProblem;
 import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.JobNotFoundException;
 import dev.newsbatch.NewsbatchException;
+import dev.newsbatch.RunConflictException;
 import dev.newsbatch.RunNotFoundException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -72,7 +73,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             String what = g.status() == 404 ? "not found at Gemini: " : "Gemini call failed: ";
             return new Failure(code, what + Secrets.redact(g.getMessage()), List.of());
         }
-        if (ex instanceof JobNotFoundException || ex instanceof RunNotFoundException) {
+        if (ex instanceof JobNotFoundException || ex instanceof RunNotFoundException
+                || ex instanceof RunConflictException) {
             return new Failure(ExitCode.USAGE, Secrets.redact(ex.getMessage()), List.of());
         }
         if (ex instanceof NewsbatchException) {

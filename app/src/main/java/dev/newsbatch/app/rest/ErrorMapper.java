@@ -3,6 +3,8 @@ package dev.newsbatch.app.rest;
 import dev.newsbatch.JobNotFinishedException;
 import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.JobNotFoundException;
+import dev.newsbatch.RunBusyException;
+import dev.newsbatch.RunConflictException;
 import dev.newsbatch.RunNotFoundException;
 import dev.newsbatch.GeminiException;
 import io.javalin.Javalin;
@@ -64,6 +66,12 @@ final class ErrorMapper {
         }
         if (e instanceof RunNotFoundException nf) {
             return RequestRejected.notFound("batch_name", nf.getMessage());
+        }
+        if (e instanceof RunConflictException conflict) {
+            return new RequestRejected(409, "run_conflict", "batch_name", conflict.getMessage());
+        }
+        if (e instanceof RunBusyException busy) {
+            return new RequestRejected(409, "run_busy", "batch_name", busy.getMessage());
         }
         if (e instanceof InvalidInputException bad) {
             return new RequestRejected(400, "invalid_request", null, bad.getMessage());

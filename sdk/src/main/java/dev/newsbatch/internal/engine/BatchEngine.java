@@ -495,12 +495,27 @@ public final class BatchEngine {
      */
     public RunProgress awaitRun(RunSettings run, AdmissionPolicy admission, WaitOptions options,
                                 Consumer<RunProgress> progress) {
+        return awaitRun(run, admission, options, progress, new java.util.concurrent.locks.ReentrantLock());
+    }
+
+    /**
+     * Like {@link #awaitRun(RunSettings, AdmissionPolicy, WaitOptions, Consumer)}, each pass (submit
+     * and poll) holding {@code steps}, the lock that serialises the run's steps within the process.
+     */
+    public RunProgress awaitRun(RunSettings run, AdmissionPolicy admission, WaitOptions options,
+                                Consumer<RunProgress> progress, java.util.concurrent.locks.Lock steps) {
         Instant deadline = Instant.now().plus(options.maxWait());
         Duration interval = options.initialInterval();
         RunProgress last = null;
         while (true) {
-            submit(run, admission);
-            RunProgress now = poll(run);
+            RunProgress now;
+            steps.lock();
+            try {
+                submit(run, admission);
+                now = poll(run);
+            } finally {
+                steps.unlock();
+            }
             progress.accept(now);
             if (now.isFinished() || isCancelled(run.runId()) || !Instant.now().isBefore(deadline)) {
                 return now;

@@ -14,7 +14,9 @@ import dev.newsbatch.Row;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.RunInfo;
 import dev.newsbatch.RunMode;
+import dev.newsbatch.RunBusyException;
 import dev.newsbatch.RunNotFoundException;
+import dev.newsbatch.internal.Notices;
 import dev.newsbatch.RunState;
 import dev.newsbatch.RunStatus;
 import dev.newsbatch.Usage;
@@ -41,12 +43,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -97,20 +96,21 @@ public final class Runner implements RunService {
             throw new IllegalArgumentException("tier " + config.tier().key() + " has no Batch API access for "
                     + config.model() + "; use .realtime() or a paid tier (tier1, tier2, tier3)");
         }
-        String runId = config.name() != null ? config.name()
-                : "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-                        + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        try (Session s = Session.open(config.directory())) {
-            RunSettings settings = Planning.settings(config.withName(runId), runId, s);
-            List<ItemError> rejected = new ArrayList<>();
-            s.engine().prepare(settings, source.open(rejected::add));
-            s.engine().recordRejected(runId, rejected.stream().map(e -> new Rejected(
-                    e.id(), e.title(), e.url(), e.kind().name(), e.message())).toList());
-            if (config.mode().isBatch()) {
-                s.engine().submit(settings, Planning.admission(config));
-            }
+        String runId = config.name() != null ? config.name() : RunIdentity.name(config, source);
+        try (RunLock lock = RunLock.drive(config.directory(), runId); Session s = Session.open(config.directory())) {
+            return lock.step(() -> {
+                RunIdentity.check(s.ledger, runId, config, source);
+                RunSettings settings = Planning.settings(config.withName(runId), runId, s);
+                List<ItemError> rejected = new ArrayList<>();
+                s.engine().prepare(settings, source.open(rejected::add));
+                s.engine().recordRejected(runId, rejected.stream().map(e -> new Rejected(
+                        e.id(), e.title(), e.url(), e.kind().name(), e.message())).toList());
+                if (config.mode().isBatch()) {
+                    s.engine().submit(settings, Planning.admission(config));
+                }
+                return runId;
+            });
         }
-        return runId;
     }
 
     @Override
@@ -136,8 +136,15 @@ public final class Runner implements RunService {
     public RunStatus await(BatchSpec<?> spec, String runId, Duration timeout, Consumer<RunStatus> onProgress) {
         RunConfig config = spec.config();
         Instant deadline = Instant.now().plus(timeout);
+        RunLock lock;
+        try {
+            lock = RunLock.drive(config.directory(), runId);
+        } catch (RunBusyException busy) {
+            Notices.once("newsbatch: " + busy.getMessage() + "; watching the ledger meanwhile");
+            return watch(config, runId, deadline, onProgress);
+        }
         ProgressBar bar = onProgress == null ? ProgressBar.auto(System.out) : null;
-        try (Session s = Session.open(config.directory())) {
+        try (lock; Session s = Session.open(config.directory())) {
             RunSettings settings = Planning.settings(config, runId, s);
             RunRecord run = run(s.ledger, runId);
             long waveBudget = config.mode() == RunMode.WAVES ? Planning.safeTokenBudget(config) : 0;
@@ -152,7 +159,7 @@ public final class Runner implements RunService {
                 }
             };
             if (config.mode() == RunMode.REALTIME) {
-                Realtime.run(config, settings, s, deadline, report);
+                lock.step(() -> Realtime.run(config, settings, s, deadline, report));
             } else {
                 AdmissionPolicy admission = Planning.admission(config);
                 while (true) {
@@ -161,11 +168,11 @@ public final class Runner implements RunService {
                         break;
                     }
                     WaitOptions wait = WaitOptions.ofDefaults().initialInterval(config.pollInterval()).maxWait(left);
-                    RunProgress p = s.engine().awaitRun(settings, admission, wait, report);
+                    RunProgress p = s.engine().awaitRun(settings, admission, wait, report, lock.steps());
                     if (!p.isFinished() || s.engine().isCancelled(runId)) {
                         break;
                     }
-                    if (s.engine().resubmitFailed(settings, config.maxAttempts()) == 0) {
+                    if (lock.step(() -> s.engine().resubmitFailed(settings, config.maxAttempts())) == 0) {
                         settle(s, runId, p);
                         break;
                     }
@@ -177,6 +184,33 @@ public final class Runner implements RunService {
         } finally {
             if (bar != null) {
                 bar.finish();
+            }
+        }
+    }
+
+    /**
+     * Follows a run another process drives: reads the ledger at the poll interval until the run is
+     * finished or the deadline passes; calls no Gemini API and changes nothing.
+     */
+    private static RunStatus watch(RunConfig config, String runId, Instant deadline, Consumer<RunStatus> onProgress) {
+        while (true) {
+            RunStatus now;
+            try (Ledger ledger = Ledger.open(config.directory())) {
+                now = status(config.mode(), run(ledger, runId),
+                        dev.newsbatch.internal.engine.BatchEngine.progress(ledger, runId));
+            }
+            if (onProgress != null) {
+                onProgress.accept(now);
+            }
+            if (now.isFinished() || !Instant.now().isBefore(deadline)) {
+                return now;
+            }
+            try {
+                Thread.sleep(Math.min(config.pollInterval().toMillis(),
+                        Math.max(1, Duration.between(Instant.now(), deadline).toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while watching run " + runId, e);
             }
         }
     }

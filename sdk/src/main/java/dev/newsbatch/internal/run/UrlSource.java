@@ -100,6 +100,17 @@ final class UrlSource implements ArticleSource {
         return articles.iterator();
     }
 
+    /** The URLs identify the input; the pages are not fetched for it. */
+    @Override
+    public String fingerprint() {
+        return dev.newsbatch.internal.plan.RequestKeys.sha256(String.join("\n", urls.stream().map(URI::toString).toList()));
+    }
+
+    @Override
+    public boolean rereadable() {
+        return false;
+    }
+
     @Override
     public long size() {
         return urls.size();

@@ -259,6 +259,14 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /** The content hash of each item of a run already recorded, by key (null for items without content). */
+    public synchronized java.util.Map<String, String> itemHashes(String runId) {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        query("SELECT key, content_hash FROM items WHERE run_id=?", rs -> hashes.put(rs.getString(1), rs.getString(2)),
+                runId);
+        return hashes;
+    }
+
     /** The keys of a run's items already recorded (any state). */
     public synchronized java.util.Set<String> itemKeys(String runId) {
         return new java.util.HashSet<>(query("SELECT key FROM items WHERE run_id=?", rs -> rs.getString(1), runId));

@@ -56,6 +56,15 @@ public final class StoredConfig {
         }
     }
 
+    /** The schema class name recorded in {@code json}, or empty. */
+    public static String schemaName(String json) {
+        try {
+            return JSON.readTree(json).path("schema").asText("");
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
     /**
      * The recorded settings over the defaults, in today's shape: settings recorded before the typed
      * config (flat prompt fields, lower-case mode and tier keys, numbers as text) read as they were
