@@ -72,13 +72,36 @@ class RestApiTest {
     }
 
     @Test
-    void submitContentsWithoutNameGetsAUniqueName() {
-        String first = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json()
-                .get("batch_name").asText();
-        String second = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json()
-                .get("batch_name").asText();
-        assertTrue(first.startsWith("run-"), "the default run name: " + first);
-        assertNotEquals(first, second);
+    void submitContentsWithoutNameIsNamedByItsContentSoARepeatIsTheSameRun() {
+        JsonNode first = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json();
+        JsonNode again = http.post("/batch/submit-contents", HttpCalls.articles(1, null, false)).json();
+        JsonNode other = http.post("/batch/submit-contents", HttpCalls.articles(2, null, false)).json();
+        String name = first.get("batch_name").asText();
+        assertTrue(name.matches("run-[0-9a-f]{12}"), "the default run name: " + name);
+        assertEquals(name, again.get("batch_name").asText());
+        assertEquals(first.get("job_ids"), again.get("job_ids"), "a repeated submission answers with the same jobs");
+        assertNotEquals(name, other.get("batch_name").asText());
+    }
+
+    @Test
+    void twentyParallelPostsOfOneNameAnswerWithOneRunAndOneJob() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        List<java.util.concurrent.Future<HttpCalls.Answer>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> http.post("/batch/submit-contents", HttpCalls.articles(1, "twenty", false))));
+            }
+            Set<String> jobs = new TreeSet<>();
+            for (var f : answers) {
+                HttpCalls.Answer a = f.get();
+                assertEquals(200, a.status(), a.toString());
+                a.json().get("job_ids").forEach(j -> jobs.add(j.asText()));
+            }
+            assertEquals(1, jobs.size(), jobs.toString());
+            assertEquals(1, Jobs.list(dir).stream().filter(j -> "twenty".equals(j.runId())).count());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
