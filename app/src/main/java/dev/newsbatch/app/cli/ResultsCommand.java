@@ -1,6 +1,7 @@
 package dev.newsbatch.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.Batches;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
 import dev.newsbatch.Row;
@@ -15,14 +16,17 @@ import picocli.CommandLine.Parameters;
         description = {"Download a finished job's results, save and summarise them.",
                 "Download the results of a finished batch job, write results_NAME.json in the batch directory "
                 + "and print the summary: financial count, sentiment breakdown, top companies."},
-        footer = {"", "Example:", "  newsbatch results batches/abc123 demo --show-preview"})
+        footer = {"", "Examples:", "  newsbatch results batches/abc123 demo --show-preview",
+                "  newsbatch results demo   (the whole run)"})
 final class ResultsCommand extends BaseCommand {
     private static final String SAFE_NAME = "[A-Za-z0-9_.-]{1,64}";
 
-    @Parameters(index = "0", paramLabel = "JOB_ID", description = "The job id (batches/...).")
+    @Parameters(index = "0", paramLabel = "JOB_ID", description = "The job id (batches/...), or a run's name.")
     String jobId;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "Names the file results_NAME.json.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME",
+            description = "Names the file results_NAME.json (default: the job's run). Under the run's own name the "
+                    + "file holds the whole run, never one job of it.")
     String name;
 
     @Option(names = "--show-preview", description = "Also print the first classified articles.")
@@ -34,12 +38,17 @@ final class ResultsCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        if (!name.matches(SAFE_NAME) || name.startsWith(".")) {
+        if (name != null && (!name.matches(SAFE_NAME) || name.startsWith("."))) {
             throw new IllegalArgumentException("NAME must be 1-64 letters, digits, '_', '.' or '-', was \"" + name
                     + "\"");
         }
-        Results<NewsClassification> results = Jobs.results(jobId, dir());
-        Path file = results.toJson(dir().resolve("results_" + name + ".json"));
+        boolean ofRun = !jobId.startsWith("batches/");
+        Results<NewsClassification> results = ofRun
+                ? Batches.resume(jobId, dir(), NewsClassification.class).collect() : Jobs.results(jobId, dir());
+        String fileName = name == null ? results.name() : name;
+        Results<NewsClassification> saved = ofRun || !fileName.equals(results.name()) ? results
+                : Batches.resume(results.name(), dir(), NewsClassification.class).collect();
+        Path file = saved.toJson(dir().resolve("results_" + fileName + ".json"));
         if (json()) {
             ObjectNode n = Output.object();
             n.put("job_id", jobId);

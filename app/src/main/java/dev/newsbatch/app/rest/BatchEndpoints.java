@@ -65,7 +65,9 @@ final class BatchEndpoints implements AutoCloseable {
         String jobId = jobId(ctx);
         String name = RequestBodies.checkName(ctx.pathParam("batch_name"));
         Results<NewsClassification> r = jobs.results(jobId);
-        r.toJson(settings.directory().resolve("results_" + name + ".json"));
+        Results<NewsClassification> saved = name.equals(r.name())
+                ? Batches.resume(name, settings.directory(), NewsClassification.class).collect() : r;
+        saved.toJson(settings.directory().resolve("results_" + name + ".json"));
         ctx.json(ResponseBodies.results(jobId, name, r));
     }
 

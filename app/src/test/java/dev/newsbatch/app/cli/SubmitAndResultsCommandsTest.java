@@ -60,6 +60,25 @@ class SubmitAndResultsCommandsTest {
     }
 
     @Test
+    void resultsOfOneJobUnderTheRunsNameKeepTheWholeRunsFile() throws Exception {
+        Path file = SampleArticles.jsonArray(tmp.resolve("articles.json"), 6);
+        JsonNode submitted = cli("submit-contents", file.toString(), "--name", "whole", "--batch-size", "2", "--wait",
+                "--poll-ms", "50", "--json").json();
+        assertEquals(3, submitted.get("job_ids").size(), submitted.toString());
+        String first = submitted.get("job_ids").get(0).asText();
+
+        CliRun one = cli("results", first, "whole");
+        assertEquals(0, one.exitCode(), one.toString());
+        assertTrue(one.out().contains("2 classified"), one.out());
+        assertEquals(6, JSON.readTree(dir().resolve("results_whole.json").toFile()).size(),
+                "the run's file keeps every article of the run");
+
+        CliRun run = cli("results", "whole");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("6 classified"), run.out());
+    }
+
+    @Test
     void jsonOutputOfWaitingSubmissionIsOneDocument() {
         Path file = SampleArticles.jsonArray(tmp.resolve("articles.json"), 4);
         CliRun run = cli("submit-contents", file.toString(), "--name", "js", "--wait", "--poll-ms", "50", "--json");
