@@ -56,8 +56,39 @@ final class ApiServer {
         server.createContext("/", this::handle);
     }
 
+    /**
+     * Starts accepting connections. Every thread of the server is a daemon, so an emulator embedded in a program
+     * never keeps that program's JVM alive after its {@code main} returns; the standalone commands block on their
+     * own until they are stopped. The pool's threads are made daemons by its factory; the JDK server's dispatcher
+     * thread takes the daemon flag of the thread that calls {@link HttpServer#start()}, so that call is made
+     * from a daemon thread of ours.
+     */
     void start() {
-        server.start();
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread starter = new Thread(() -> {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "gemini-emulator-start");
+        starter.setDaemon(true);
+        starter.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                starter.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     int port() {

@@ -9,17 +9,17 @@ import com.sun.net.httpserver.HttpServer;
 import dev.newsbatch.Batches;
 import dev.newsbatch.notebooks.RepoRoot;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringWriter;
-import java.lang.reflect.InvocationTargetException;
+import java.io.File;
+import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every program in examples/ against the SDK with javax.tools, then runs each one in this
- * JVM against the embedded emulator, with a temporary batch directory as its first argument.
+ * Compiles every program in examples/ against the SDK with javax.tools, then runs each one as a child JVM
+ * against the embedded emulator, with a fresh batch directory as its first argument: it has to print what
+ * it shows and then exit on its own with status 0, as {@code java -cp ... examples/X.java} does for a user.
  */
 class ExamplesTest {
+    /** A failure guard only: each example ends in seconds, a hanging one never does. */
+    private static final Duration GUARD = Duration.ofMinutes(2);
+
     @TempDir
     static Path classes;
 
@@ -46,9 +50,10 @@ class ExamplesTest {
         try (Stream<Path> files = Files.list(RepoRoot.find().resolve("examples"))) {
             files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> args.add(f.toString()));
         }
-        StringWriter diagnostics = new StringWriter();
-        int status = javac.run(null, null, null, args.toArray(String[]::new));
-        assertEquals(0, status, "examples must compile without warnings: " + diagnostics);
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
+        assertEquals(0, status, "examples must compile without warnings: "
+                + diagnostics.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -119,20 +124,65 @@ class ExamplesTest {
         }
     }
 
-    /** Runs an example's main method here, returning what it printed on standard output. */
+    /**
+     * Runs an example as a program of its own ({@code java -cp <examples>:<test class path> Example args}) with
+     * no Gemini key, so on the embedded emulator, and returns its standard output once it has exited with 0.
+     * A program that prints its results but never exits fails here, with the threads that kept it alive.
+     */
     private static String run(String example, String... args) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                ExamplesTest.class.getClassLoader())) {
-            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            loader.loadClass(example).getMethod("main", String[].class).invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError(example + " failed; it printed:\n" + bytes.toString(StandardCharsets.UTF_8),
-                    e.getCause());
+        Path work = Files.createTempDirectory(classes, example + "-");
+        Path out = work.resolve("stdout.txt");
+        Path err = work.resolve("stderr.txt");
+        List<String> command = new ArrayList<>(List.of(javaTool("java"), "-cp",
+                classes + File.pathSeparator + System.getProperty("java.class.path"), example));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().keySet().removeAll(List.of("GOOGLE_API_KEY", "GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL",
+                "NEWSBATCH_DIR"));
+        Process process = pb.start();
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS)) {
+                String threads = liveThreads(process.pid());
+                throw new AssertionError(example + " did not exit within " + GUARD.toSeconds() + " s; threads:\n"
+                        + threads + "\n--- out\n" + read(out) + "--- err\n" + read(err));
+            }
+            assertEquals(0, process.exitValue(), example + " exited with " + process.exitValue() + "\n--- out\n"
+                    + read(out) + "--- err\n" + read(err));
+            return read(out);
         } finally {
-            System.setOut(original);
+            process.destroyForcibly();
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The names of the child's threads that are not daemons (from {@code jcmd Thread.print}), if jcmd is here. */
+    private static String liveThreads(long pid) {
+        Path jcmd = Path.of(javaTool("jcmd"));
+        if (!Files.isExecutable(jcmd)) {
+            return "(no jcmd in " + jcmd.getParent() + ")";
+        }
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS);
+            return text.lines().filter(l -> l.matches("\".*\" #\\d+ .*") && !l.contains(" daemon ")
+                            && !l.startsWith("\"DestroyJavaVM\""))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(jcmd failed: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    private static String javaTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

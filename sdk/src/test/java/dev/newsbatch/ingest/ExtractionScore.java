@@ -3,6 +3,8 @@ package dev.newsbatch.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +49,18 @@ final class ExtractionScore {
         }
     }
 
-    /** Finds {@code shared/extraction-dev} in the working directory or one of its parents. */
+    /** The dev set's directory: {@code extraction-dev/} of the test resources, as copied to the test class path. */
     static Path devSet() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared").resolve("extraction-dev");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        URL readme = ExtractionScore.class.getResource("/extraction-dev/README.md");
+        if (readme == null || !"file".equals(readme.getProtocol())) {
+            throw new IllegalStateException("the extraction dev set (src/test/resources/extraction-dev) is not a "
+                    + "directory on the test class path: " + readme);
         }
-        throw new IllegalStateException("shared/extraction-dev not found above " + Path.of("").toAbsolutePath());
+        try {
+            return Path.of(readme.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bad dev set location " + readme, e);
+        }
     }
 
     static List<Path> pages(Path dir) throws IOException {

@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes the extractor's predictions for a pages directory, one {@code NAME.json} per page, for score.py;
- * then prints this module's own scoring of them.
+ * then prints this module's own scoring of them. With no arguments it reads the dev set of the test resources.
  *
  * <pre>{@code
- * java ... dev.newsbatch.ingest.ExtractionScoreMain ../shared/extraction-dev /tmp/pred
+ * java ... dev.newsbatch.ingest.ExtractionScoreMain sdk/src/test/resources/extraction-dev /tmp/pred
  * }</pre>
  */
 public final class ExtractionScoreMain {

@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts the local Gemini emulator inside this JVM, once per state directory, and keeps it until the
- * JVM exits.
+ * JVM exits. It never holds the JVM up: all its threads are daemons, so a program that uses the
+ * embedded default ends when its {@code main} returns, and a shutdown hook then closes the emulator.
  *
  * <p>The emulator ({@code newsbatch-emulator}) is a runtime dependency of the SDK: no SDK source names
  * its types, so they are reached here by name, through its documented entry point and nothing else.
