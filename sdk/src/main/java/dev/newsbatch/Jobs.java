@@ -118,8 +118,10 @@ public final class Jobs implements AutoCloseable {
 
     private static String checkJobId(String jobId) {
         Checks.notBlank(jobId, "jobId");
-        if (!jobId.matches("batches/[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("jobId must look like batches/<id>, was \"" + jobId + "\"");
+        if (!jobId.matches("batches/[A-Za-z0-9_-]{1,128}")) {
+            throw new IllegalArgumentException("jobId must look like batches/<id> (1-128 letters, digits, '_' or '-'), "
+                    + "was \"" + Checks.abbreviate(jobId, 60) + "\"" + (jobId.length() > 60 ? " (" + jobId.length()
+                    + " characters)" : ""));
         }
         return jobId;
     }

@@ -18,9 +18,11 @@ import java.util.List;
  * {@code id,title,contents[,url]} in any order. The format follows the extension ({@code .json}, {@code .jsonl},
  * {@code .ndjson}, {@code .csv}), else the content ({@link InputFormat#detect}).
  *
- * <p>Rules: the file is UTF-8; id, title and contents are present and not blank; a numeric JSON id counts as
- * its text; {@code url} is optional but must be an absolute http(s) URL; ids are unique; other fields are
- * ignored. Every problem is reported with file, line (and element index for JSON arrays) and field, all at once.
+ * <p>Rules: the file is UTF-8 and holds at least one article; id, title and contents are present, strings (a
+ * whole-number JSON id counts as its text) and not empty ({@link ArticleText}: whitespace, no-break spaces and
+ * zero-width characters alone count as empty); no text has a lone surrogate or a NUL character; {@code url} is
+ * optional but must be an absolute http(s) URL; ids are unique; a CSV header names each field once; other
+ * fields are ignored. Every problem is reported with file, line (and element index for JSON arrays) and field, all at once.
  *
  * <pre>{@code
  * List<Article> articles = ArticleFiles.readAll(Path.of("batch_contents.json"));
@@ -81,6 +83,7 @@ public final class ArticleFiles {
                     sink.add(a);
                 }
             }
+            validator.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

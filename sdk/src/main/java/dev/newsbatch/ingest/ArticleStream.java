@@ -93,7 +93,12 @@ public final class ArticleStream implements Iterable<Article>, AutoCloseable {
     private Article pull() {
         try {
             RawRecord r = source.next();
-            Article a = r == null ? null : validator.toArticle(r);
+            Article a = null;
+            if (r == null) {
+                validator.finish();
+            } else {
+                a = validator.toArticle(r);
+            }
             if (log.size() > 0) {
                 throw new InvalidInputException(log.all());
             }

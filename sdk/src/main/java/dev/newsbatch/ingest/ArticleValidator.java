@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns raw records into articles: id, title and contents must be present and not blank, url is optional
- * but must be an http(s) URL when given, and ids must be unique within the file.
+ * Turns raw records into articles: id, title and contents must be present and not empty (see
+ * {@link ArticleText}: whitespace and invisible characters alone count as empty), every text must be valid
+ * Unicode without NUL characters, url is optional but must be an http(s) URL when given, ids must be unique
+ * within the file, and a file must hold at least one article.
  */
 final class ArticleValidator {
     private final ProblemLog log;
     private final Map<String, Long> seen = new HashMap<>();
+    private long records;
 
     ArticleValidator(ProblemLog log) {
         this.log = log;
@@ -18,13 +21,19 @@ final class ArticleValidator {
 
     /** The article, or {@code null} when the record has problems (they are logged). */
     Article toArticle(RawRecord r) {
+        records++;
         int before = log.size();
         long index = lineBased ? -1 : r.index();
         String id = required(r, "id", index);
         String title = required(r, "title", index);
         String contents = required(r, "contents", index);
         String url = r.fields().get("url");
-        if (url != null && !url.isBlank() && HttpUrls.parse(url) == null) {
+        boolean usable = id != null && title != null && contents != null;
+        String badUrl = ArticleText.invalidUnicode(url);
+        if (badUrl != null) {
+            log.add(r.line(), index, "url", badUrl);
+            usable = false;
+        } else if (url != null && !url.isBlank() && HttpUrls.parse(url) == null) {
             log.add(r.line(), index, "url", HttpUrls.rule() + ", was \"" + dev.newsbatch.internal.Checks.abbreviate(url, 200) + "\"");
         }
         if (id != null) {
@@ -34,10 +43,17 @@ final class ArticleValidator {
                         + dev.newsbatch.internal.Checks.abbreviate(id, 100) + "\"");
             }
         }
-        if (log.size() > before) {
+        if (!usable || log.size() > before) {
             return null;
         }
         return new Article(id, title, contents, url == null || url.isBlank() ? null : url.strip());
+    }
+
+    /** Logs {@code no articles} when the whole input held no record and no other problem was found. */
+    void finish() {
+        if (records == 0 && log.size() == 0) {
+            log.add(-1, -1, null, "no articles, expected at least one");
+        }
     }
 
     private boolean lineBased;
@@ -48,6 +64,7 @@ final class ArticleValidator {
         return this;
     }
 
+    /** The field's text, or {@code null} when it is unusable (logged here, or by the reader when mapped to null). */
     private String required(RawRecord r, String field, long index) {
         if (!r.fields().containsKey(field)) {
             log.add(r.line(), index, field, "is missing");
@@ -57,8 +74,9 @@ final class ArticleValidator {
         if (v == null) {
             return null;
         }
-        if (v.isBlank()) {
-            log.add(r.line(), index, field, "is empty");
+        String problem = ArticleText.problem(v, true);
+        if (problem != null) {
+            log.add(r.line(), index, field, problem);
             return null;
         }
         return v;

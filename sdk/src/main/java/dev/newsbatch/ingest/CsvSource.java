@@ -79,6 +79,14 @@ final class CsvSource implements RecordSource {
             names[i] = JsonObjects.FIELDS.contains(name) ? name : null;
         }
         boolean ok = true;
+        for (int i = 0; i < names.length; i++) {
+            int first = Arrays.asList(names).indexOf(names[i]);
+            if (names[i] != null && first < i) {
+                log.add(header.line(), -1, names[i], "is named twice in the CSV header (columns " + (first + 1)
+                        + " and " + (i + 1) + "), expected each of id, title, contents and url at most once");
+                ok = false;
+            }
+        }
         for (String required : List.of("id", "title", "contents")) {
             if (!Arrays.asList(names).contains(required)) {
                 log.add(header.line(), -1, required, "is missing from the CSV header, was " + given);

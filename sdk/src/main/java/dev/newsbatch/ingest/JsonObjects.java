@@ -29,13 +29,13 @@ final class JsonObjects {
             } else if (value == JsonToken.VALUE_NULL) {
                 if (!"url".equals(name)) {
                     fields.put(name, null);
-                    log.add(line, index, name, "must not be null");
+                    log.add(line, index, name, "must be " + expected(name) + ", was null");
                 }
             } else if (value == JsonToken.VALUE_NUMBER_INT && "id".equals(name)) {
                 fields.put(name, p.getText());
             } else {
                 fields.put(name, null);
-                log.add(line, index, name, "must be a string, was " + describe(p, value));
+                log.add(line, index, name, "must be " + expected(name) + ", was " + describe(p, value));
                 p.skipChildren();
             }
         }
@@ -43,6 +43,10 @@ final class JsonObjects {
             throw new JsonProcessingException("object is not closed, found " + t, p.currentLocation()) {};
         }
         return fields;
+    }
+
+    private static String expected(String field) {
+        return "id".equals(field) ? "a string or a whole number" : "a string";
     }
 
     static String describe(JsonParser p, JsonToken t) throws IOException {

@@ -222,4 +222,112 @@ class ArticleFilesTest {
         }
         return all;
     }
+
+    @Test
+    void wrongTypedContentsAndIdAreReportedWithLineAndField() throws Exception {
+        Path f = write("types.jsonl", String.join("\n",
+                "{\"id\":\"1\",\"title\":\"t\",\"contents\":5}",
+                "{\"id\":\"2\",\"title\":\"t\",\"contents\":true}",
+                "{\"id\":\"3\",\"title\":\"t\",\"contents\":{\"a\":1}}",
+                "{\"id\":\"4\",\"title\":\"t\",\"contents\":[1]}",
+                "{\"id\":\"5\",\"title\":\"t\",\"contents\":null}",
+                "{\"id\":{\"a\":1},\"title\":\"t\",\"contents\":\"x\"}",
+                "{\"id\":[1],\"title\":\"t\",\"contents\":\"x\"}",
+                "{\"id\":false,\"title\":\"t\",\"contents\":\"x\"}",
+                "{\"id\":null,\"title\":\"t\",\"contents\":\"x\"}",
+                "{\"id\":10,\"title\":\"t\",\"contents\":\"x\"}") + "\n");
+        assertEquals(List.of(
+                "types.jsonl line 1: field \"contents\" must be a string, was 5",
+                "types.jsonl line 2: field \"contents\" must be a string, was true",
+                "types.jsonl line 3: field \"contents\" must be a string, was an object",
+                "types.jsonl line 4: field \"contents\" must be a string, was an array",
+                "types.jsonl line 5: field \"contents\" must be a string, was null",
+                "types.jsonl line 6: field \"id\" must be a string or a whole number, was an object",
+                "types.jsonl line 7: field \"id\" must be a string or a whole number, was an array",
+                "types.jsonl line 8: field \"id\" must be a string or a whole number, was false",
+                "types.jsonl line 9: field \"id\" must be a string or a whole number, was null"),
+                lines(ArticleFiles.check(f)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ArticleFiles.readAll(f));
+        assertEquals(9, e.problems().size());
+        Path array = write("types.json", "[\n{\"id\":\"1\",\"title\":\"t\",\"contents\":5}\n]");
+        assertEquals(List.of("types.json line 2 (element 0): field \"contents\" must be a string, was 5"),
+                lines(assertThrows(InvalidInputException.class, () -> ArticleFiles.readAll(array)).problems()));
+    }
+
+    @Test
+    void streamingAWrongTypedFieldFailsWithTheProblemNotANullPointer() throws Exception {
+        Path f = write("types.jsonl", "{\"id\":\"1\",\"title\":\"t\",\"contents\":5}\n");
+        try (ArticleStream s = ArticleFiles.stream(f)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> s.iterator().hasNext());
+            assertEquals(List.of("types.jsonl line 1: field \"contents\" must be a string, was 5"), lines(e.problems()));
+        }
+    }
+
+    @Test
+    void fileWithoutArticlesIsRefused() throws Exception {
+        assertEquals(List.of("empty.json: no articles, expected at least one"),
+                lines(ArticleFiles.check(write("empty.json", "[ ]\n"))));
+        assertEquals(List.of("empty.jsonl: no articles, expected at least one"),
+                lines(ArticleFiles.check(write("empty.jsonl", ""))));
+        assertEquals(List.of("blank.jsonl: no articles, expected at least one"),
+                lines(ArticleFiles.check(write("blank.jsonl", "\n  \n"))));
+        assertEquals(List.of("header.csv: no articles, expected at least one"),
+                lines(ArticleFiles.check(write("header.csv", "id,title,contents\n"))));
+        Path empty = write("e.jsonl", "");
+        assertThrows(InvalidInputException.class, () -> ArticleFiles.readAll(empty));
+        try (ArticleStream s = ArticleFiles.stream(empty)) {
+            assertThrows(InvalidInputException.class, () -> s.iterator().hasNext());
+        }
+    }
+
+    @Test
+    void invisibleOnlyTextCountsAsEmpty() throws Exception {
+        Path f = write("blank.jsonl", String.join("\n",
+                "{\"id\":\"1\",\"title\":\"t\",\"contents\":\" \\u00a0\\t\"}",
+                "{\"id\":\"2\",\"title\":\"t\",\"contents\":\"\\u200b\\u200c\\u200d\\ufeff\\u2060\"}",
+                "{\"id\":\"3\",\"title\":\"\\u00a0\",\"contents\":\"fine\"}",
+                "{\"id\":\"\\u200b\",\"title\":\"t\",\"contents\":\"fine\"}",
+                "{\"id\":\"5\",\"title\":\"t\",\"contents\":\"\\u200bword\"}") + "\n");
+        assertEquals(List.of(
+                "blank.jsonl line 1: field \"contents\" is empty: only whitespace or invisible characters",
+                "blank.jsonl line 2: field \"contents\" is empty: only whitespace or invisible characters",
+                "blank.jsonl line 3: field \"title\" is empty: only whitespace or invisible characters",
+                "blank.jsonl line 4: field \"id\" is empty: only whitespace or invisible characters"),
+                lines(ArticleFiles.check(f)));
+    }
+
+    @Test
+    void loneSurrogatesAndNulCharactersAreRefused() throws Exception {
+        Path f = write("bad.jsonl", String.join("\n",
+                "{\"id\":\"1\",\"title\":\"t\",\"contents\":\"\\ud800x\"}",
+                "{\"id\":\"2\",\"title\":\"t\",\"contents\":\"a\\u0000b\"}",
+                "{\"id\":\"3\",\"title\":\"x\\udc00\",\"contents\":\"fine\"}",
+                "{\"id\":\"4\\u0000\",\"title\":\"t\",\"contents\":\"fine\"}",
+                "{\"id\":\"5\",\"title\":\"t\",\"contents\":\"fine\",\"url\":\"https://example.com/\\ud83d\"}",
+                "{\"id\":\"6\",\"title\":\"t\",\"contents\":\"emoji \\ud83d\\ude00 is fine\"}") + "\n");
+        assertEquals(List.of(
+                "bad.jsonl line 1: field \"contents\" has a lone surrogate (U+D800) at character 0, expected valid Unicode text",
+                "bad.jsonl line 2: field \"contents\" has a NUL character (U+0000) at character 1, expected text without NUL characters",
+                "bad.jsonl line 3: field \"title\" has a lone surrogate (U+DC00) at character 1, expected valid Unicode text",
+                "bad.jsonl line 4: field \"id\" has a NUL character (U+0000) at character 1, expected text without NUL characters",
+                "bad.jsonl line 5: field \"url\" has a lone surrogate (U+D83D) at character 20, expected valid Unicode text"),
+                lines(ArticleFiles.check(f)));
+        Path array = write("bad.json", "[{\"id\":\"1\",\"title\":\"t\",\"contents\":\"\\ud800x\"}]");
+        assertEquals(List.of("bad.json line 1 (element 0): field \"contents\" has a lone surrogate (U+D800) at character 0, "
+                + "expected valid Unicode text"), lines(ArticleFiles.check(array)));
+    }
+
+    @Test
+    void articleTextRules() {
+        assertNull(ArticleText.problem("Rates rise", true));
+        assertNull(ArticleText.problem(null, false));
+        assertNull(ArticleText.problem(" ", false));
+        assertEquals("is missing", ArticleText.problem(null, true));
+        assertEquals("is empty", ArticleText.problem("", true));
+        assertTrue(ArticleText.isEmpty("\u2007\u202f\u3000\u200b"));
+        assertFalse(ArticleText.isEmpty("\u200bx"));
+        assertNull(ArticleText.invalidUnicode("\ud83d\ude00"));
+        assertTrue(ArticleText.invalidUnicode("\ude00\ud83d").contains("U+DE00"));
+        assertTrue(ArticleText.problem("x\u0000", false).contains("NUL"));
+    }
 }

@@ -108,4 +108,28 @@ class CsvFilesTest {
                     articles.stream().collect(Collectors.toList()));
         }
     }
+
+    @Test
+    void duplicatedHeaderColumnIsRefusedNamingIt() throws Exception {
+        assertEquals(List.of("a.csv line 1: field \"id\" is named twice in the CSV header (columns 1 and 2), "
+                + "expected each of id, title, contents and url at most once"),
+                problems(write("id,id,title,contents\n1,2,t,c\n")));
+        assertEquals(List.of("a.csv line 1: field \"contents\" is named twice in the CSV header (columns 3 and 4), "
+                + "expected each of id, title, contents and url at most once"),
+                problems(write("id,title,contents, Contents \n1,t,c,d\n")));
+        assertEquals(1, ArticleFiles.readAll(write("id,title,contents,note,note\n1,t,c,x,y\n")).size());
+    }
+
+    @Test
+    void nulAndInvisibleOnlyFieldsAreRefused() throws Exception {
+        assertEquals(List.of("a.csv line 2: field \"contents\" has a NUL character (U+0000) at character 1, "
+                        + "expected text without NUL characters",
+                "a.csv line 3: field \"contents\" is empty: only whitespace or invisible characters"),
+                problems(write("id,title,contents\n1,t,a\u0000b\n2,t,\u00a0\u200b\n")));
+    }
+
+    @Test
+    void headerOnlyFileIsRefused() throws Exception {
+        assertEquals(List.of("a.csv: no articles, expected at least one"), problems(write("id,title,contents\r\n\r\n")));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.newsbatch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsbatch.app.rest.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,9 +40,9 @@ abstract class BaseCommand implements Callable<Integer> {
         Output.print(out(), node);
     }
 
-    /** Prints a line of text. */
+    /** Prints a line of text, secrets such as the user information of URLs redacted. */
     void println(String text) {
-        out().println(text);
+        out().println(Secrets.redact(text));
         out().flush();
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.app.rest.Secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +25,10 @@ final class Output {
         return JSON.createObjectNode();
     }
 
+    /** Prints {@code node} as indented JSON, secrets such as the user information of URLs redacted. */
     static void print(PrintWriter out, JsonNode node) {
         try {
-            out.println(JSON.writeValueAsString(node));
+            out.println(Secrets.redact(JSON.writeValueAsString(node)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

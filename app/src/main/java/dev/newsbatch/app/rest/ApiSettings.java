@@ -19,9 +19,10 @@ import java.time.Duration;
  * @param maxBodyBytes     the largest request body accepted (413 beyond). Default: 10 MiB
  * @param allowPrivateUrls accept URLs of private, loopback and link-local hosts. Default: false
  * @param pollInterval     the first pause between polls of {@code wait_for_completion}. Default: 2 s
+ * @param idleTimeout      how long a request may send nothing before it is answered 408. Default: 30 s
  */
 public record ApiSettings(String host, int port, Path directory, String token, long maxBodyBytes,
-                          boolean allowPrivateUrls, Duration pollInterval) {
+                          boolean allowPrivateUrls, Duration pollInterval, Duration idleTimeout) {
 
     public ApiSettings {
         if (host == null || host.isBlank()) {
@@ -36,40 +37,48 @@ public record ApiSettings(String host, int port, Path directory, String token, l
             throw new IllegalArgumentException("maxBodyBytes must be >= 1, was " + maxBodyBytes);
         }
         Objects.requireNonNull(pollInterval, "pollInterval must not be null");
+        Objects.requireNonNull(idleTimeout, "idleTimeout must not be null");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+        }
     }
 
     /** Loopback, port 8001, {@code ./batch_jobs}, no token, 10 MiB bodies, public URLs only. */
     public static ApiSettings ofDefaults() {
         return new ApiSettings("127.0.0.1", 8001, Path.of("batch_jobs"), null, 10L * 1024 * 1024, false,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     public ApiSettings host(String h) {
-        return new ApiSettings(h, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval);
+        return new ApiSettings(h, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings port(int p) {
-        return new ApiSettings(host, p, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval);
+        return new ApiSettings(host, p, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings directory(Path d) {
-        return new ApiSettings(host, port, d, token, maxBodyBytes, allowPrivateUrls, pollInterval);
+        return new ApiSettings(host, port, d, token, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings token(String t) {
-        return new ApiSettings(host, port, directory, t, maxBodyBytes, allowPrivateUrls, pollInterval);
+        return new ApiSettings(host, port, directory, t, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings maxBodyBytes(long bytes) {
-        return new ApiSettings(host, port, directory, token, bytes, allowPrivateUrls, pollInterval);
+        return new ApiSettings(host, port, directory, token, bytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings allowPrivateUrls(boolean allow) {
-        return new ApiSettings(host, port, directory, token, maxBodyBytes, allow, pollInterval);
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allow, pollInterval, idleTimeout);
     }
 
     public ApiSettings pollInterval(Duration d) {
-        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, d);
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, d, idleTimeout);
+    }
+
+    public ApiSettings idleTimeout(Duration d) {
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, d);
     }
 
     @Override

@@ -43,7 +43,7 @@ final class BatchEndpoints implements AutoCloseable {
     }
 
     void health(Context ctx) {
-        ctx.json(ResponseBodies.health(connection));
+        send(ctx, ResponseBodies.health(connection));
     }
 
     void submit(Context ctx) {
@@ -57,7 +57,7 @@ final class BatchEndpoints implements AutoCloseable {
     }
 
     void status(Context ctx) {
-        ctx.json(ResponseBodies.status(statuses.status(jobId(ctx))));
+        send(ctx, ResponseBodies.status(statuses.status(jobId(ctx))));
     }
 
     /** Unknown jobs (404) and unfinished ones (409) are answered by {@link ErrorMapper}. */
@@ -68,11 +68,11 @@ final class BatchEndpoints implements AutoCloseable {
         Results<NewsClassification> saved = name.equals(r.name())
                 ? Batches.resume(name, settings.directory(), NewsClassification.class).collect() : r;
         saved.toJson(settings.directory().resolve("results_" + name + ".json"));
-        ctx.json(ResponseBodies.results(jobId, name, r));
+        send(ctx, ResponseBodies.results(jobId, name, r));
     }
 
     void jobs(Context ctx) {
-        ctx.json(ResponseBodies.jobs(jobs.list()));
+        send(ctx, ResponseBodies.jobs(jobs.list()));
     }
 
     private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
@@ -82,14 +82,20 @@ final class BatchEndpoints implements AutoCloseable {
         if (s.waitForCompletion()) {
             run.await(run.spec().deadline(), p -> LOG.debug("{}", p));
         }
-        ctx.json(ResponseBodies.submitted(run, jobs, settings.directory(), s));
+        send(ctx, ResponseBodies.submitted(run, jobs, settings.directory(), s));
+    }
+
+    /** Writes {@code body} as JSON with secrets, such as the user information of URLs, redacted. */
+    private static void send(Context ctx, Object body) {
+        ctx.contentType("application/json").result(Secrets.redact(ctx.jsonMapper().toJsonString(body, body.getClass())));
     }
 
     private static String jobId(Context ctx) {
         String id = ctx.pathParam("job_id");
         if (!JOB_ID.matcher(id).matches()) {
-            throw RequestRejected.badField("job_id", "job_id must look like batches/<id>, was \""
-                    + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "\"");
+            throw RequestRejected.badField("job_id", "job_id must look like batches/<id> (1-128 letters, digits, '_' "
+                    + "or '-'), was \"" + (id.length() > 60 ? id.substring(0, 60) + "…\" (" + id.length() + " characters)"
+                    : id + "\""));
         }
         return id;
     }

@@ -7,6 +7,7 @@ import dev.newsbatch.RunBusyException;
 import dev.newsbatch.RunConflictException;
 import dev.newsbatch.RunNotFoundException;
 import dev.newsbatch.GeminiException;
+import dev.newsbatch.NewsbatchException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -86,6 +87,9 @@ final class ErrorMapper {
                 case 429 -> new RequestRejected(429, "quota_exceeded", null, g.getMessage());
                 default -> new RequestRejected(502, "upstream_error", null, g.getMessage());
             };
+        }
+        if (e instanceof NewsbatchException) {
+            return new RequestRejected(500, "storage_error", null, e.getMessage());
         }
         if (e instanceof HttpResponseException h) {
             String code = h.getStatus() == 413 ? "payload_too_large" : h.getStatus() == 404 ? "not_found"

@@ -46,6 +46,8 @@ public final class NewsbatchApi implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             cfg.registerPlugin(new SwaggerPlugin(swagger -> {
                 swagger.setUiPath("/docs");
                 swagger.setDocumentationPath("/openapi.json");

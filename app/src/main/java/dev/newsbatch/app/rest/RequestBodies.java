@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbatch.Article;
+import dev.newsbatch.ingest.ArticleText;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and validates request bodies, naming the field of every problem: wrong types, missing fields,
- * empty or oversized lists, unsafe names, bodies over the size limit.
+ * empty or oversized lists, unsafe names, bodies over the size limit. Texts follow the rules of input
+ * files ({@link ArticleText}): no lone surrogate or NUL character, and required ones not empty, where
+ * whitespace and invisible characters alone count as empty.
  *
  * <pre>{@code
  * Submission s = RequestBodies.contents(RequestBodies.read(ctx, 10_485_760));
@@ -41,6 +44,10 @@ public final class RequestBodies {
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
+            if (timedOut(e)) {
+                throw new RequestRejected(408, "request_timeout", "body", "body stopped arriving before its end; "
+                        + "send the whole body without pausing");
+            }
             throw new UncheckedIOException("cannot read the request body: " + e.getMessage(), e);
         }
         if (bytes.length > maxBytes) {
@@ -58,6 +65,17 @@ public final class RequestBodies {
             throw RequestRejected.badField("body", "body must be a JSON object, was " + kind(node));
         }
         return node;
+    }
+
+    /** True when reading failed because the client sent nothing for the idle timeout. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || String.valueOf(t.getMessage()).contains("Idle timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The 413 rejection for bodies over {@code maxBytes}. */
@@ -96,6 +114,10 @@ public final class RequestBodies {
             String at = "urls[" + i + "]";
             if (!items.get(i).isTextual()) {
                 throw RequestRejected.badField(at, at + " must be a string, was " + kind(items.get(i)));
+            }
+            String problem = ArticleText.problem(items.get(i).asText(), true);
+            if (problem != null) {
+                throw RequestRejected.badField(at, at + " " + problem);
             }
             urls.add(policy.check(at, items.get(i).asText().trim()).toString());
         }
@@ -158,8 +180,9 @@ public final class RequestBodies {
         if (!v.isTextual()) {
             throw RequestRejected.badField(at, at + " must be a string, was " + kind(v));
         }
-        if (nonBlank && v.asText().isBlank()) {
-            throw RequestRejected.badField(at, at + " must not be blank, was \"" + v.asText() + "\"");
+        String problem = ArticleText.problem(v.asText(), nonBlank);
+        if (problem != null) {
+            throw RequestRejected.badField(at, at + " " + problem);
         }
         return v.asText();
     }

@@ -93,6 +93,96 @@ class ErrorsAndHelpTest {
     }
 
     @Test
+    void overlongJobIdExitsWithTwoNamingTheFormat() {
+        String id = "batches/" + "a".repeat(300);
+        for (String command : List.of("status", "cancel")) {
+            CliRun run = cli(command, id);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertOneCleanLine(run);
+            assertTrue(run.err().contains("jobId must look like batches/<id> (1-128 letters"), run.err());
+            assertTrue(run.err().contains("(308 characters)"), run.err());
+        }
+        CliRun run = cli("results", id, "demo");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertOneCleanLine(run);
+        assertTrue(run.err().contains("jobId must look like"), run.err());
+    }
+
+    @Test
+    void wrongTypedFieldsExitWithTwoNamingLineAndField() {
+        Path file = SampleArticles.write(tmp.resolve("types.jsonl"), """
+                {"id":"1","title":"t","contents":5}
+                {"id":{"a":1},"title":"t","contents":"x"}
+                """);
+        for (String command : List.of("submit-contents", "estimate")) {
+            CliRun run = command.equals("estimate") ? cli(command, file.toString())
+                    : cli(command, file.toString(), "--name", "types");
+            assertEquals(2, run.exitCode(), run.toString());
+            assertFalse(run.err().contains("unexpected error") || run.err().contains("\tat "), run.toString());
+            assertTrue(run.err().contains("types.jsonl line 1: field \"contents\" must be a string, was 5"), run.err());
+            assertTrue(run.err().contains("types.jsonl line 2: field \"id\" must be a string or a whole number, was an object"),
+                    run.err());
+        }
+    }
+
+    @Test
+    void filesWithoutArticlesExitWithTwo() {
+        List<Path> files = List.of(SampleArticles.write(tmp.resolve("empty.json"), "[]"),
+                SampleArticles.write(tmp.resolve("empty.jsonl"), ""),
+                SampleArticles.write(tmp.resolve("header.csv"), "id,title,contents\n"));
+        for (Path file : files) {
+            CliRun run = cli("submit-contents", file.toString(), "--name", "none");
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.err().contains(file.getFileName() + ": no articles"), run.err());
+            assertEquals(2, cli("estimate", file.toString()).exitCode());
+        }
+    }
+
+    @Test
+    void invisibleTextDuplicateColumnsAndNulCharactersExitWithTwo() {
+        Path blank = SampleArticles.write(tmp.resolve("blank.jsonl"),
+                "{\"id\":\"1\",\"title\":\"t\",\"contents\":\"\\u200b\\u00a0\\ufeff\"}\n");
+        CliRun run = cli("submit-contents", blank.toString(), "--name", "blank");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("blank.jsonl line 1: field \"contents\" is empty"), run.err());
+        Path dup = SampleArticles.write(tmp.resolve("dup.csv"), "id,id,title,contents\n1,2,t,c\n");
+        run = cli("submit-contents", dup.toString(), "--name", "dup");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("dup.csv line 1: field \"id\" is named twice in the CSV header"), run.err());
+        Path bad = SampleArticles.write(tmp.resolve("bad.json"),
+                "[{\"id\":\"1\",\"title\":\"t\",\"contents\":\"\\ud800x\"},{\"id\":\"2\",\"title\":\"t\",\"contents\":\"a\\u0000\"}]");
+        run = cli("submit-contents", bad.toString(), "--name", "bad");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("bad.json line 1 (element 0): field \"contents\" has a lone surrogate (U+D800)"), run.err());
+        assertTrue(run.err().contains("bad.json line 1 (element 1): field \"contents\" has a NUL character (U+0000)"), run.err());
+    }
+
+    @Test
+    void aDirThatIsAFileExitsWithTwoSayingSo() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("not-a-dir"), "x");
+        for (String[] args : List.of(new String[] {"list"}, new String[] {"status", "demo"},
+                new String[] {"status", "batches/abc"})) {
+            CliRun run = CliRun.in(file, args);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.err().contains(file + " is a file, not a directory"), run.err());
+            assertFalse(run.err().contains("unexpected error"), run.err());
+        }
+    }
+
+    @Test
+    void aCorruptLedgerIsNamedWithWhatToDo() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("corrupt"));
+        byte[] noise = new byte[8192];
+        new java.util.Random(7).nextBytes(noise);
+        java.nio.file.Files.write(dir.resolve("ledger.db"), noise);
+        CliRun run = CliRun.in(dir, "list");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertOneCleanLine(run);
+        assertTrue(run.err().contains(dir.resolve("ledger.db") + " is not a readable SQLite database"), run.err());
+        assertTrue(run.err().contains("move it aside"), run.err());
+    }
+
+    @Test
     void unknownJobExitsWithTwo() {
         CliRun run = cli("status", "batches/doesnotexist");
         assertEquals(2, run.exitCode(), run.toString());

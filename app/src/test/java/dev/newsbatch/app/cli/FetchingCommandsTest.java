@@ -91,4 +91,16 @@ class FetchingCommandsTest {
         assertTrue(run.out().contains("Not submitted: 2"), run.toString());
         assertTrue(run.out().contains(site.url("/news/a") + ": FETCH_FAILED BLOCKED_ADDRESS"), run.toString());
     }
+
+    @Test
+    void submitDoesNotEchoTheUserInformationOfUrls() {
+        String secret = site.url("/news/a").replace("://", "://reader:pw-5521@");
+        Path urls = SampleArticles.write(tmp.resolve("urls.txt"), secret + "\n");
+        CliRun text = cli("submit", urls.toString(), "--name", "creds");
+        assertEquals(1, text.exitCode(), text.toString());
+        assertFalse(text.toString().contains("pw-5521") || text.toString().contains("reader:"), text.toString());
+        assertTrue(text.out().contains(site.url("/news/a").replace("://", "://***@") + ": FETCH_FAILED"), text.toString());
+        CliRun json = cli("submit", urls.toString(), "--name", "creds2", "--json");
+        assertFalse(json.toString().contains("pw-5521"), json.toString());
+    }
 }

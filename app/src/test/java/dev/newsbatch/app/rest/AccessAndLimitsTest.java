@@ -116,4 +116,31 @@ class AccessAndLimitsTest {
                 .getMessage().startsWith("maxBodyBytes"));
         assertTrue(!ApiSettings.ofDefaults().token("secret-value").toString().contains("secret-value"));
     }
+
+    @Test
+    void aBodyThatStopsArrivingIsAnsweredWith408() throws Exception {
+        try (NewsbatchApi quick = NewsbatchApi.start(ApiSettings.ofDefaults().port(0)
+                .directory(tmp.resolve("stalled")).idleTimeout(java.time.Duration.ofMillis(300)));
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", quick.port())) {
+            socket.setSoTimeout(60_000);
+            String head = "POST /batch/submit-contents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200\r\n\r\n{\"contents\":[";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String status = in.readLine();
+            assertTrue(status != null && status.startsWith("HTTP/1.1 408"), "status line: " + status);
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                answer.append(line).append('\n');
+                if (line.contains("\"detail\"")) {
+                    break;
+                }
+            }
+            String text = answer.toString();
+            assertTrue(text.contains("\"error\":\"request_timeout\""), text);
+            assertTrue(text.contains("\"field\":\"body\""), text);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.newsbatch.app.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,6 +293,51 @@ class RestApiTest {
             }
         }
         return documented;
+    }
+
+    @Test
+    void invisibleOnlyAndInvalidUnicodeTextsAreBadRequestsNamingTheField() {
+        String at = "{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":";
+        assertField(at + "\"\\u200b\\u00a0\\ufeff \"}]}", "contents[0].contents");
+        assertField(at + "\"\\ud800x\"}]}", "contents[0].contents");
+        assertField(at + "\"a\\u0000b\"}]}", "contents[0].contents");
+        assertField("{\"contents\":[{\"id\":\"a\\u0000\",\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
+        assertField("{\"contents\":[{\"id\":\"\\u2060\",\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
+        assertField("{\"contents\":[{\"id\":\"a\",\"title\":\"\\udfff\",\"contents\":\"c\"}]}", "contents[0].title");
+        assertField("{\"urls\":[\"http://93.184.216.34/a\\u0000\"]}", "urls[0]", "/batch/submit");
+        assertField("{\"urls\":[\"http://93.184.216.34/\\ud800\"]}", "urls[0]", "/batch/submit");
+        HttpCalls.Answer a = http.post("/batch/submit-contents", at + "\"\\ud800x\"}]}");
+        assertTrue(a.json().get("detail").asText().contains("lone surrogate (U+D800) at character 0"), a.body());
+    }
+
+    @Test
+    void overlongJobIdsAreBadRequestsNamingTheField() {
+        String id = "batches/" + "a".repeat(300);
+        for (String path : List.of("/batch/status/" + id, "/batch/results/" + id + "/x")) {
+            HttpCalls.Answer a = http.get(path);
+            assertEquals(400, a.status(), a.toString());
+            assertEquals("job_id", a.json().get("field").asText(), a.body());
+            assertTrue(a.json().get("detail").asText().contains("(308 characters)"), a.body());
+        }
+    }
+
+    @Test
+    void aNulInThePathIsAJsonBadRequest() {
+        for (String path : List.of("/batch/status/batches/ab%00cd", "/batch/results/batches/abc/x%00y", "/nope%00")) {
+            HttpCalls.Answer a = http.get(path);
+            assertEquals(400, a.status(), path + " -> " + a);
+            JsonNode n = a.json();
+            assertEquals("invalid_request", n.get("error").asText(), a.body());
+            assertTrue(n.has("field") && n.has("detail"), a.body());
+        }
+    }
+
+    @Test
+    void credentialsInRefusedUrlsAreRedacted() {
+        HttpCalls.Answer a = http.post("/batch/submit", "{\"urls\":[\"http://admin:hunter2x@127.0.0.1/a\"]}");
+        assertEquals(400, a.status(), a.toString());
+        assertFalse(a.body().contains("hunter2x"), a.body());
+        assertTrue(a.body().contains("http://***@127.0.0.1/a"), a.body());
     }
 
     private static void assertField(String body, String field) {

@@ -1,6 +1,7 @@
 package dev.newsbatch.app.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,5 +72,16 @@ class UrlSubmissionTest {
         assertEquals(200, a.status(), a.toString());
         assertTrue(a.json().get("job_id").asText().startsWith("batches/"), a.body());
         assertEquals("SUBMITTED", a.json().get("status").asText(), a.body());
+    }
+
+    @Test
+    void userInformationOfUrlsIsNotEchoed() {
+        String url = site.url("/gone").replace("://", "://reader:pw-7731@");
+        HttpCalls.Answer a = http.post("/batch/submit", "{\"urls\":[\"" + site.url("/news/a") + "\",\"" + url
+                + "\"],\"batch_name\":\"creds\",\"wait_for_completion\":true}");
+        assertEquals(200, a.status(), a.toString());
+        assertFalse(a.body().contains("pw-7731") || a.body().contains("reader:"), a.body());
+        assertEquals(site.url("/gone").replace("://", "://***@"), a.json().get("errors").get(0).get("url").asText(),
+                a.body());
     }
 }

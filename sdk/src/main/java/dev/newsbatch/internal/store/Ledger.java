@@ -75,6 +75,13 @@ public final class Ledger implements AutoCloseable {
     public static Ledger open(Path batchDir) {
         Checks.notNull(batchDir, "batchDir");
         Path file = batchDir.resolve(FILE_NAME);
+        if (Files.exists(batchDir) && !Files.isDirectory(batchDir)) {
+            throw new IllegalArgumentException("the batch directory " + batchDir + " is a file, not a directory; "
+                    + "name a directory (it is created when missing)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new LedgerException("cannot open the ledger " + file + ": it is a directory; move it aside", null);
+        }
         try {
             Files.createDirectories(batchDir);
             SQLiteConfig config = new SQLiteConfig();
@@ -89,7 +96,15 @@ public final class Ledger implements AutoCloseable {
                 }
             }
             return new Ledger(file, db);
-        } catch (IOException | SQLException e) {
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 26 || String.valueOf(e.getMessage()).contains("SQLITE_NOTADB")
+                    || e.getErrorCode() == 11 || String.valueOf(e.getMessage()).contains("SQLITE_CORRUPT")) {
+                throw new LedgerException("the ledger " + file + " is not a readable SQLite database (damaged, or "
+                        + "another file by that name); move it aside to start an empty ledger, or restore it from a "
+                        + "backup", e);
+            }
+            throw new LedgerException("cannot open the ledger " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new LedgerException("cannot open the ledger " + file + ": " + e.getMessage(), e);
         }
     }
