@@ -113,7 +113,8 @@ final class BatchOutput {
         }
         JsonNode outcome = outcome(f, view.endTime(), input, index, true);
         line.set(outcome.has("candidates") ? "response" : "error", outcome);
-        String text = Json.text(line);
+        // Through UTF-8 bytes: text no encoder can write (a lone surrogate in a key) comes out escaped.
+        String text = new String(Json.bytes(line), StandardCharsets.UTF_8);
         if (f.lineMalformed(index)) {
             return text.substring(0, text.length() / 2);
         }

@@ -28,6 +28,7 @@ final class FaultInjector {
         final AtomicLong downloads = new AtomicLong();
         final AtomicInteger failNext;
         final AtomicInteger expireNext;
+        final Map<Endpoint, AtomicInteger> burstLeft = new EnumMap<>(Endpoint.class);
 
         State(Faults faults) {
             this.faults = faults;
@@ -36,6 +37,7 @@ final class FaultInjector {
             }
             failNext = new AtomicInteger(faults.failNextJobs());
             expireNext = new AtomicInteger(faults.expireNextJobs());
+            faults.bursts().forEach((e, b) -> burstLeft.put(e, new AtomicInteger(b.count())));
         }
     }
 
@@ -62,6 +64,12 @@ final class FaultInjector {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        AtomicInteger burst = s.burstLeft.get(endpoint);
+        if (burst != null && burst.getAndUpdate(v -> Math.max(0, v - 1)) > 0) {
+            counters.faultsInjected.incrementAndGet();
+            int status = f.bursts().get(endpoint).status();
+            throw ApiError.ofHttpStatus(status, messageFor(status));
         }
         Double drop = f.drops().get(endpoint);
         if (drop != null && Draws.hit(drop, f.seed(), "drop:" + endpoint.wireName(), n)) {

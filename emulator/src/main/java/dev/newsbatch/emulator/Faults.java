@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *     .errorRate(Endpoint.GENERATE_CONTENT, 0.1, 503)   // 10% of generateContent calls get 503
  *     .latency(Duration.ofMillis(50))                  // every request waits 50 ms
  *     .itemErrorRate(0.05)                             // 5% of batch result lines are errors
- *     .failNextJobs(1);                                // the next batch job ends FAILED
+ *     .failNextJobs(1)                                 // the next batch job ends FAILED
+ *     .failNext(Endpoint.UPLOAD_START, 2, 503);        // the next two uploads get 503
  * emu.faults(f);
  * }</pre>
  *
@@ -33,10 +34,28 @@ import java.util.function.Consumer;
  * @param jobExpiryRate         fraction of new batch jobs that end {@code BATCH_STATE_EXPIRED}
  * @param expireNextJobs        the next N batch jobs created end {@code BATCH_STATE_EXPIRED}
  * @param truncatedDownloadRate fraction of downloads cut off half way (the connection closes mid-body)
+ * @param bursts                per endpoint: the next N requests answered with an error (before any rate)
  */
 public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, Double> drops, Duration latency,
                      double itemErrorRate, double malformedLineRate, double jobFailureRate, int failNextJobs,
-                     double jobExpiryRate, int expireNextJobs, double truncatedDownloadRate) {
+                     double jobExpiryRate, int expireNextJobs, double truncatedDownloadRate,
+                     Map<Endpoint, ErrorBurst> bursts) {
+
+    /** The next {@code count} requests answered with HTTP {@code status}. */
+    public record ErrorBurst(int count, int status) {
+        /** Checks the count and the status. */
+        public ErrorBurst {
+            Arguments.atLeast(count, 0, "count");
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("status must be an HTTP error code (400-599), was " + status);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return count + "x" + status;
+        }
+    }
 
     /** An error answer injected at {@code rate} with HTTP {@code status} (429, 500 or 503, or another 4xx/5xx). */
     public record ErrorFault(double rate, int status) {
@@ -58,6 +77,7 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
     public Faults {
         errors = Map.copyOf(Arguments.notNull(errors, "errors"));
         drops = Map.copyOf(Arguments.notNull(drops, "drops"));
+        bursts = Map.copyOf(Arguments.notNull(bursts, "bursts"));
         drops.forEach((e, r) -> Arguments.fraction(r, "dropRate[" + e.wireName() + "]"));
         Arguments.notNull(latency, "latency");
         if (latency.isNegative()) {
@@ -74,7 +94,7 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
 
     /** No faults at all (the default). */
     public static Faults none() {
-        return new Faults(42, Map.of(), Map.of(), Duration.ZERO, 0, 0, 0, 0, 0, 0, 0);
+        return new Faults(42, Map.of(), Map.of(), Duration.ZERO, 0, 0, 0, 0, 0, 0, 0, Map.of());
     }
 
     /** A copy with another seed. */
@@ -97,6 +117,17 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
             f = f.errorRate(e, rate, status);
         }
         return f;
+    }
+
+    /**
+     * A copy where the next {@code count} requests to {@code endpoint} get an error with HTTP {@code status},
+     * before any other fault is drawn; later requests meet the other faults only.
+     */
+    public Faults failNext(Endpoint endpoint, int count, int status) {
+        Map<Endpoint, ErrorBurst> copy = new EnumMap<>(Endpoint.class);
+        copy.putAll(bursts);
+        copy.put(Arguments.notNull(endpoint, "endpoint"), new ErrorBurst(count, status));
+        return with(d -> d.bursts = copy);
     }
 
     /** A copy where {@code rate} of the requests to {@code endpoint} lose their connection without a reply. */
@@ -151,7 +182,8 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         Draft d = new Draft(this);
         change.accept(d);
         return new Faults(d.seed, d.errors, d.drops, d.latency, d.itemErrorRate, d.malformedLineRate,
-                d.jobFailureRate, d.failNextJobs, d.jobExpiryRate, d.expireNextJobs, d.truncatedDownloadRate);
+                d.jobFailureRate, d.failNextJobs, d.jobExpiryRate, d.expireNextJobs, d.truncatedDownloadRate,
+                d.bursts);
     }
 
     /** True when no fault of any kind is set. */
@@ -159,7 +191,8 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         return errors.values().stream().allMatch(e -> e.rate() == 0)
                 && drops.values().stream().allMatch(r -> r == 0) && latency.isZero() && itemErrorRate == 0
                 && malformedLineRate == 0 && jobFailureRate == 0 && failNextJobs == 0 && jobExpiryRate == 0
-                && expireNextJobs == 0 && truncatedDownloadRate == 0;
+                && expireNextJobs == 0 && truncatedDownloadRate == 0
+                && bursts.values().stream().allMatch(b -> b.count() == 0);
     }
 
     @Override
@@ -173,6 +206,9 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         }
         if (!drops.isEmpty()) {
             s.append(", drops=").append(byName(drops));
+        }
+        if (!bursts.isEmpty()) {
+            s.append(", failNext=").append(byName(bursts));
         }
         if (!latency.isZero()) {
             s.append(", latency=").append(latency.toMillis()).append("ms");
@@ -215,6 +251,7 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         double jobExpiryRate;
         int expireNextJobs;
         double truncatedDownloadRate;
+        Map<Endpoint, ErrorBurst> bursts;
 
         Draft(Faults f) {
             seed = f.seed;
@@ -228,6 +265,7 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
             jobExpiryRate = f.jobExpiryRate;
             expireNextJobs = f.expireNextJobs;
             truncatedDownloadRate = f.truncatedDownloadRate;
+            bursts = f.bursts;
         }
     }
 }

@@ -35,7 +35,10 @@ record InputLine(String key, ObjectNode metadata, JsonNode request, String probl
             key = metadata.get("key").asText();
         }
         JsonNode request = node.has("request") ? node.get("request") : node.has("contents") ? node : null;
-        String problem = request == null ? "The line has no \"request\" field." : Responder.invalidReason(request);
+        String problem = request == null ? "The line has no \"request\" field." : Json.badText(request);
+        if (problem == null) {
+            problem = Responder.invalidReason(request);
+        }
         return new InputLine(key, metadata, request, problem);
     }
 

@@ -125,6 +125,57 @@ final class Json {
         return out.toString();
     }
 
+    /**
+     * Why {@code node} holds text that cannot be answered: a lone UTF-16 surrogate (no UTF-8 form, so
+     * nothing echoing it could be written) or a NUL character, in a value or a key; null when there is none.
+     */
+    static String badText(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return badText(node.textValue());
+        }
+        if (node.isContainerNode()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                String bad = badText(e.getKey());
+                if (bad == null) {
+                    bad = badText(e.getValue());
+                }
+                if (bad != null) {
+                    return bad;
+                }
+            }
+            if (node.isArray()) {
+                for (JsonNode child : node) {
+                    String bad = badText(child);
+                    if (bad != null) {
+                        return bad;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String badText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return "Invalid request: the text contains a NUL character (U+0000) at index " + i + ".";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("Invalid request: the text contains an unpaired surrogate (U+%04X) at index %d;"
+                        + " it is not valid UTF-8.", (int) c, i);
+            }
+        }
+        return null;
+    }
+
     static String firstLine(String message) {
         if (message == null) {
             return "";

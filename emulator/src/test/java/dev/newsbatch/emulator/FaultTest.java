@@ -77,6 +77,20 @@ class FaultTest {
     }
 
     @Test
+    void failNextAnswersExactlyTheNextRequestsWithTheStatusThenServesAgain() {
+        emu.faults(Faults.none().failNext(Endpoint.UPLOAD_START, 2, 503));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(503, assertThrows(ServerException.class, () -> uploadArticles(1)).code());
+        }
+        String file = uploadArticles(1);
+        assertTrue(file.startsWith("files/"), file);
+        assertEquals(1, emu.stats().filesUploaded());
+        assertEquals(2, emu.stats().faultsInjected());
+        assertEquals("Faults[seed=42, failNext={files.upload=2x503}]", Faults.none()
+                .failNext(Endpoint.UPLOAD_START, 2, 503).toString());
+    }
+
+    @Test
     void failedBatchCreateLeavesNoJobBehind() {
         String file = uploadArticles(1);
         emu.faults(Faults.none().errorRate(Endpoint.BATCH_CREATE, 1.0, 503));

@@ -58,12 +58,16 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class BatchEngine {
-    /** How many recent jobs are scanned when looking a job up by display name. */
-    static final int DISPLAY_NAME_SCAN = 500;
+    /** The operation of a job-list failure: a create's outcome that is still unknown. */
+    private static final String LIST = "batches.list";
+    /** Passes in a row a finished job's results may fail to download before its items are failed. */
+    static final int DOWNLOAD_PASSES = 3;
 
     private final GeminiGateway gateway;
     private final Ledger ledger;
     private final Path batchDir;
+    /** Passes in a row each finished job's download failed, by run, chunk and attempt. */
+    private final Map<String, Integer> downloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BatchEngine(GeminiGateway gateway, Ledger ledger, Path batchDir) {
         this.gateway = Checks.notNull(gateway, "gateway");
@@ -221,33 +225,61 @@ public final class BatchEngine {
 
     // ------------------------------------------------------------------ steps
 
-    /** Uploads a prepared job's request file (or finds it already uploaded). */
+    /**
+     * Uploads a prepared job's request file under its fixed name {@code files/<fileId>}, or reuses the file
+     * already there when it holds the same bytes (size and SHA-256): a re-run after a lost upload answer
+     * meets the file, or a 409 ALREADY_EXISTS, and takes it. A file under that name with other bytes is
+     * deleted and uploaded again.
+     */
     public JobRecord upload(JobRecord job) {
         requireStep(job, JobRecord.Step.PREPARED);
         String name = "files/" + job.fileId();
-        long size = size(Path.of(job.requestFile()));
-        var existing = gateway.fileSize(name);
-        if (existing.isEmpty() || existing.get() != size) {
-            if (existing.isPresent()) {
-                gateway.deleteFile(name);
+        Path local = Path.of(job.requestFile());
+        size(local);
+        if (!reusable(name, local)) {
+            try {
+                name = gateway.upload(local, job.fileId(), job.displayName());
+            } catch (GeminiException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                // Someone (a lost answer, another attempt) stored a file under this name meanwhile.
+                if (!reusable(name, local)) {
+                    name = gateway.upload(local, job.fileId(), job.displayName());
+                }
             }
-            name = gateway.upload(Path.of(job.requestFile()), job.fileId(), job.displayName());
         }
         JobRecord next = job.uploaded(name);
         ledger.saveJob(next);
         return next;
     }
 
+    /** True when {@code name} holds the bytes of {@code local}; a file there with other bytes is deleted. */
+    private boolean reusable(String name, Path local) {
+        var existing = gateway.file(name);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        if (existing.get().sameContentAs(local)) {
+            return true;
+        }
+        gateway.deleteFile(name);
+        return false;
+    }
+
     /**
-     * Creates the batch job of an uploaded file. The CREATING step is recorded before the call; if the
-     * call fails, the job is looked up by display name before it is created again.
+     * Creates the batch job of an uploaded file, once. The CREATING step is recorded before the call. A job
+     * found at CREATING (a crash or an unanswered create) is first looked up by its display name over every
+     * page of the job list; only a job proved absent is created, and the gateway sends the create again only
+     * after such a lookup (see {@link GeminiGateway#createBatch}).
      *
-     * @throws GeminiException if Gemini refuses (e.g. 429 when the enqueued-token quota is full);
-     *                         the job stays UPLOADED and may be created later
+     * @throws GeminiException if Gemini refuses (e.g. 429 when the enqueued-token quota is full): the job
+     *                         goes back to UPLOADED and may be created later; or if the lookup itself
+     *                         fails: the job stays CREATING and is looked up again next time
      */
     public JobRecord create(JobRecord job, RunSettings run) {
         if (job.step() == JobRecord.Step.CREATING) {
-            var found = gateway.findByDisplayName(job.displayName(), DISPLAY_NAME_SCAN);
+            var found = gateway.findByDisplayName(job.displayName());
             if (found.isPresent()) {
                 return adopt(job, found.get());
             }
@@ -260,12 +292,9 @@ public final class BatchEngine {
             BatchJobInfo info = gateway.createBatch(run.template().model(), job.fileName(), job.displayName());
             return adopt(creating, info);
         } catch (GeminiException e) {
-            if (e.status() == 0 || e.status() >= 500) {
-                // The request may have reached Gemini: look before anyone tries again.
-                var found = gateway.findByDisplayName(job.displayName(), DISPLAY_NAME_SCAN);
-                if (found.isPresent()) {
-                    return adopt(creating, found.get());
-                }
+            if (LIST.equals(e.operation())) {
+                // Whether the job exists is still unknown: it stays CREATING, to be looked up again.
+                throw e;
             }
             JobRecord back = creating.step(JobRecord.Step.UPLOADED).observed(null, -1, e.getMessage());
             ledger.saveJob(back);
@@ -409,7 +438,16 @@ public final class BatchEngine {
                 if (e.isQuotaExceeded()) {
                     break;
                 }
-                throw e;
+                JobRecord now = ledger.job(job.runId(), job.chunk(), job.attempt());
+                if (now.step() == JobRecord.Step.CREATING) {
+                    // The create's outcome is unknown: looked up again by the next pass, never sent blindly.
+                    continue;
+                }
+                // The retries are spent, or Gemini refused: this job's articles fail, the others go on.
+                String reason = "not sent: " + e.operation() + " failed: " + e.getMessage();
+                ledger.failOpenItems(run.runId(), job.chunk(), ErrorKind.API_ERROR.name(), reason, null);
+                ledger.saveJob(now.step(JobRecord.Step.RETRIEVED).observed(null, -1, reason));
+                loads.set(i, loads.get(i).phase(JobLoad.Phase.SKIPPED));
             }
         }
         if (unsent > 0) {
@@ -449,17 +487,54 @@ public final class BatchEngine {
      */
     public RunProgress poll(RunSettings run) {
         for (JobRecord job : ledger.jobs(run.runId())) {
-            if (job.step() == JobRecord.Step.CREATING) {
-                job = create(job, run);
-            }
-            if (job.step() == JobRecord.Step.CREATED) {
-                job = refresh(job);
-            }
-            if (job.step() == JobRecord.Step.FINISHED) {
-                retrieve(job, run);
+            try {
+                if (job.step() == JobRecord.Step.CREATING) {
+                    job = create(job, run);
+                }
+                if (job.step() == JobRecord.Step.CREATED) {
+                    job = refresh(job);
+                }
+                if (job.step() == JobRecord.Step.FINISHED) {
+                    retrieve(job, run);
+                    downloadFailures.remove(key(job));
+                }
+            } catch (GeminiException e) {
+                // Retries spent on this job: the others go on; this one is taken up again next pass.
+                unreachable(run, ledger.job(job.runId(), job.chunk(), job.attempt()), e);
             }
         }
         return progress(run.runId());
+    }
+
+    /**
+     * Records why a job could not be moved on. A finished job whose results cannot be fetched for
+     * {@value #DOWNLOAD_PASSES} passes in a row has its articles failed ({@link ErrorKind#API_ERROR}) so the
+     * run can end; a created job keeps being polled (Gemini is still working on it).
+     */
+    private void unreachable(RunSettings run, JobRecord job, GeminiException e) {
+        if (job.step() == JobRecord.Step.CREATING
+                || job.step() == JobRecord.Step.UPLOADED && e.isQuotaExceeded()) {
+            return;
+        }
+        if (job.step() == JobRecord.Step.UPLOADED) {
+            String reason = "not sent: " + e.operation() + " failed: " + e.getMessage();
+            ledger.failOpenItems(run.runId(), job.chunk(), ErrorKind.API_ERROR.name(), reason, null);
+            ledger.saveJob(job.step(JobRecord.Step.RETRIEVED).observed(null, -1, reason));
+            return;
+        }
+        if (job.step() == JobRecord.Step.FINISHED
+                && downloadFailures.merge(key(job), 1, Integer::sum) >= DOWNLOAD_PASSES) {
+            downloadFailures.remove(key(job));
+            String reason = "results of " + job.jobName() + " could not be fetched: " + e.getMessage();
+            ledger.failOpenItems(run.runId(), job.chunk(), ErrorKind.API_ERROR.name(), reason, job.jobName());
+            ledger.saveJob(job.step(JobRecord.Step.RETRIEVED).observed(job.jobState(), job.completed(), reason));
+            return;
+        }
+        ledger.saveJob(job.observed(job.jobState(), job.completed(), e.getMessage()));
+    }
+
+    private static String key(JobRecord job) {
+        return job.runId() + "/" + job.chunk() + "/" + job.attempt();
     }
 
     /** The run's progress from the ledger alone (no remote call). */

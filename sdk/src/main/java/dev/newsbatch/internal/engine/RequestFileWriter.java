@@ -10,6 +10,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +19,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Streams request lines into a JSONL file in Google's batch format, one article at a time, and moves
  * the finished file into place atomically on {@link #commit()}: a crash never leaves a half-written
- * request file under its final name.
+ * request file under its final name. The file is written from scratch every time: temporary files a
+ * killed writer left next to the target are removed, and a file already under the target name (one
+ * whose ledger rows were never recorded) is replaced.
  *
  * <pre>{@code
  * try (RequestFileWriter w = RequestFileWriter.open(Path.of("chunk-0.jsonl"), template)) {
@@ -39,9 +43,10 @@ public final class RequestFileWriter implements AutoCloseable {
 
     private RequestFileWriter(Path target, RequestTemplate template) throws IOException {
         this.target = target;
-        this.temp = target.resolveSibling(target.getFileName() + ".tmp");
         this.template = template;
         Files.createDirectories(target.toAbsolutePath().getParent());
+        removeLeftovers(target);
+        this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
         this.counter = new Counting(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         this.json = FACTORY.createGenerator(counter, JsonEncoding.UTF8);
         this.json.setRootValueSeparator(null);
@@ -97,7 +102,11 @@ public final class RequestFileWriter implements AutoCloseable {
     public Path commit() {
         try {
             json.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
             committed = true;
             return target;
         } catch (IOException e) {
@@ -113,6 +122,20 @@ public final class RequestFileWriter implements AutoCloseable {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
                 // the temp file is overwritten next time
+            }
+        }
+    }
+
+    /** Deletes the temporary files of earlier writers of {@code target} ({@code <name>.tmp}, {@code <name>.*.tmp}). */
+    private static void removeLeftovers(Path target) throws IOException {
+        String name = target.getFileName().toString();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.toAbsolutePath().getParent(),
+                p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith(name + ".") && n.endsWith(".tmp");
+                })) {
+            for (Path p : siblings) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -39,10 +39,11 @@ public final class GeminiConnection implements AutoCloseable {
     private final GeminiGateway gateway;
 
     private GeminiConnection(GeminiEndpoint kind, String baseUrl, String apiKey) {
-        this(kind, baseUrl, apiKey, GeminiGateway.READS);
+        this(kind, baseUrl, apiKey, GeminiGateway.READS, GeminiGateway.LIST_PAGE_SIZE);
     }
 
-    private GeminiConnection(GeminiEndpoint kind, String baseUrl, String apiKey, RetryPolicy reads) {
+    private GeminiConnection(GeminiEndpoint kind, String baseUrl, String apiKey, RetryPolicy reads,
+                             int listPageSize) {
         this.kind = kind;
         this.baseUrl = baseUrl;
         HttpOptions.Builder http = HttpOptions.builder()
@@ -53,7 +54,7 @@ public final class GeminiConnection implements AutoCloseable {
             http.baseUrl(baseUrl);
         }
         this.client = Client.builder().apiKey(apiKey).vertexAI(false).httpOptions(http.build()).build();
-        this.gateway = new GeminiGateway(client, reads);
+        this.gateway = new GeminiGateway(client, reads, listPageSize);
     }
 
     /** Resolves the connection from the process environment; notices go to standard error. */
@@ -108,7 +109,12 @@ public final class GeminiConnection implements AutoCloseable {
 
     /** A connection to an explicit endpoint whose gateway retries reads by {@code reads} (tests). */
     static GeminiConnection to(String baseUrl, String apiKey, RetryPolicy reads) {
-        return new GeminiConnection(GeminiEndpoint.CUSTOM_ENDPOINT, baseUrl, apiKey, reads);
+        return to(baseUrl, apiKey, reads, GeminiGateway.LIST_PAGE_SIZE);
+    }
+
+    /** As {@link #to(String, String, RetryPolicy)}, reading the job list {@code listPageSize} jobs a page (tests). */
+    static GeminiConnection to(String baseUrl, String apiKey, RetryPolicy reads, int listPageSize) {
+        return new GeminiConnection(GeminiEndpoint.CUSTOM_ENDPOINT, baseUrl, apiKey, reads, listPageSize);
     }
 
     /** What kind of endpoint this is. */

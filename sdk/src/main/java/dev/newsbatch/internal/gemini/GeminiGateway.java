@@ -22,6 +22,13 @@ import dev.newsbatch.JobState;
 import dev.newsbatch.internal.retry.RetryPolicy;
 import dev.newsbatch.internal.retry.Retryable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,11 +43,14 @@ import java.util.regex.Pattern;
 
 /**
  * The only code that talks to Gemini: files, batches, generateContent and countTokens, all through
- * the {@code google-genai} client. Idempotent calls (reads, downloads) are retried here by the SDK's
- * one retry policy: up to 5 attempts, after the delay Gemini asks for ({@code RetryInfo}) when it
- * gives one, else with exponential backoff and jitter (200 ms doubling up to 10 s). Creating a batch
- * is not retried, because Google does not make it idempotent: the engine decides what to do after a
- * failed create. Every failure becomes a {@link GeminiException}.
+ * the {@code google-genai} client. Every batch-side call (upload, create, get, list, download, delete,
+ * cancel, countTokens) goes through the one retry policy: up to 5 attempts, after the delay Gemini asks
+ * for ({@code RetryInfo}) when it gives one, else with exponential backoff and jitter (200 ms doubling up
+ * to 10 s). Creating a batch is not idempotent at Google, so a create is never repeated blindly: after a
+ * create whose outcome is unknown (no answer, 5xx) every page of the job list is searched for its display
+ * name, and only when no job has it is the create sent again. Every failure becomes a
+ * {@link GeminiException}; synchronous classification ({@link #generate}) is not retried here, the
+ * real-time runner owns its policy.
  *
  * <pre>{@code
  * GeminiGateway g = connection.gateway();
@@ -62,21 +72,83 @@ public final class GeminiGateway {
             e -> e instanceof GeminiException g && g.isRetryable(),
             e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
 
+    /** Jobs asked for per page when the job list is read. */
+    static final int LIST_PAGE_SIZE = 100;
+
     private final Client client;
     private final RetryPolicy retry;
+    private final int listPageSize;
 
     GeminiGateway(Client client, RetryPolicy retry) {
+        this(client, retry, LIST_PAGE_SIZE);
+    }
+
+    GeminiGateway(Client client, RetryPolicy retry, int listPageSize) {
         this.client = client;
         this.retry = retry;
+        this.listPageSize = listPageSize;
     }
 
     /**
-     * Uploads a JSONL request file under the resource name {@code files/<fileId>}.
+     * An uploaded file as Gemini describes it.
+     *
+     * @param name       {@code files/<id>}
+     * @param sizeBytes  its size, or -1 when Gemini does not say
+     * @param sha256Hash the hash Gemini reports ({@code File.sha256Hash}), or null
+     */
+    public record RemoteFile(String name, long sizeBytes, String sha256Hash) {
+        /**
+         * True when this file holds exactly the bytes of {@code local}: same size, and same SHA-256 when
+         * Gemini reports one. Gemini writes the hash as base64 of the hex digest; base64 of the raw digest
+         * and plain hex are accepted too.
+         */
+        public boolean sameContentAs(Path local) {
+            long size;
+            try {
+                size = Files.size(local);
+            } catch (IOException e) {
+                return false;
+            }
+            if (sizeBytes != size) {
+                return false;
+            }
+            if (sha256Hash == null || sha256Hash.isBlank()) {
+                return true;
+            }
+            byte[] digest = sha256(local);
+            String hex = HexFormat.of().formatHex(digest);
+            String remote = sha256Hash.strip();
+            return remote.equalsIgnoreCase(hex)
+                    || remote.equals(Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII)))
+                    || remote.equals(Base64.getEncoder().encodeToString(digest));
+        }
+
+        private static byte[] sha256(Path file) {
+            try (InputStream in = Files.newInputStream(file)) {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                byte[] buf = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    md.update(buf, 0, n);
+                }
+                return md.digest();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Uploads a JSONL request file under the resource name {@code files/<fileId>}, retried on transient
+     * failures. A file already there under that name answers 409 ({@link GeminiException#status()}); see
+     * {@link #file(String)} to check it.
      *
      * @return the file's resource name, {@code files/<fileId>}
      */
     public String upload(Path jsonl, String fileId, String displayName) {
-        return call("files.upload", null, () -> {
+        return withRetry("files.upload", null, () -> {
             File f = client.files.upload(jsonl.toFile(), UploadFileConfig.builder()
                     .name("files/" + fileId).displayName(displayName).mimeType(JSONL).build());
             return f.name().orElse("files/" + fileId);
@@ -85,10 +157,16 @@ public final class GeminiGateway {
 
     /** The file's size in bytes if the file exists, else empty. */
     public Optional<Long> fileSize(String fileName) {
+        return file(fileName).map(RemoteFile::sizeBytes);
+    }
+
+    /** The file's size and hash if the file exists, else empty (Gemini answers 403 or 404 for a missing file). */
+    public Optional<RemoteFile> file(String fileName) {
         try {
             return withRetry("files.get", null, () -> {
                 File f = client.files.get(fileName, null);
-                return Optional.of(f.sizeBytes().orElse(-1L));
+                return Optional.of(new RemoteFile(f.name().orElse(fileName), f.sizeBytes().orElse(-1L),
+                        f.sha256Hash().orElse(null)));
             });
         } catch (GeminiException e) {
             if (e.status() == 404 || e.status() == 403) {
@@ -109,11 +187,63 @@ public final class GeminiGateway {
         }
     }
 
-    /** Creates a batch job from an uploaded JSONL file. Not retried: see the class doc. */
+    /**
+     * Creates a batch job from an uploaded JSONL file, at most once under {@code displayName}. When a create
+     * gets no answer or a 5xx, nobody knows whether the job exists: every page of the job list is searched
+     * for the display name and a job found is returned; only when none is found is the create sent again,
+     * after the retry policy's wait. A definite refusal (4xx, 429 included) is not retried.
+     *
+     * @throws GeminiException the last create's failure, when Gemini has no job under {@code displayName};
+     *                         or, with {@link GeminiException#operation()} {@code "batches.list"}, the
+     *                         failure of the search, when it is still unknown whether the job exists
+     */
     public BatchJobInfo createBatch(String model, String fileName, String displayName) {
-        return call("batches.create", null, () -> fromSdk(client.batches.create(model,
-                BatchJobSource.builder().fileName(fileName).build(),
-                CreateBatchJobConfig.builder().displayName(displayName).build())));
+        var outcome = retry.<BatchJobInfo>run(() -> {
+            try {
+                return call("batches.create", null, () -> fromSdk(client.batches.create(model,
+                        BatchJobSource.builder().fileName(fileName).build(),
+                        CreateBatchJobConfig.builder().displayName(displayName).build())));
+            } catch (GeminiException e) {
+                if (!outcomeUnknown(e)) {
+                    throw e;
+                }
+                Optional<BatchJobInfo> found;
+                try {
+                    found = findByDisplayName(displayName);
+                } catch (GeminiException lookup) {
+                    throw new LookupFailed(lookup);
+                }
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                throw e;
+            }
+        }, CREATE_RETRYABLE);
+        if (outcome.error() instanceof LookupFailed l) {
+            throw l.failure;
+        }
+        return outcome.orThrow();
+    }
+
+    /** True when a failed call may still have taken effect: no answer, or a server error. */
+    public static boolean outcomeUnknown(GeminiException e) {
+        return e.status() == 0 || e.status() >= 500;
+    }
+
+    /** A create is retried only after a search proved it absent, and never after a definite refusal. */
+    private static final Retryable<Object> CREATE_RETRYABLE = Retryable.errors(
+            e -> e instanceof GeminiException g && outcomeUnknown(g) && g.isRetryable(),
+            e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
+
+    /** The search after an unknown create failed: the create must not be sent again. */
+    private static final class LookupFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient GeminiException failure;
+
+        LookupFailed(GeminiException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
     }
 
     /** The job's current snapshot, with request counts. */
@@ -124,21 +254,40 @@ public final class GeminiGateway {
 
     /** The most recent jobs, newest first as the API returns them, at most {@code max}. */
     public List<BatchJobInfo> listBatches(int max) {
-        return withRetry("batches.list", null, () -> {
-            List<BatchJobInfo> jobs = new ArrayList<>();
-            for (BatchJob job : client.batches.list(ListBatchJobsConfig.builder().pageSize(100).build())) {
-                jobs.add(fromSdk(job));
-                if (jobs.size() >= max) {
+        List<BatchJobInfo> jobs = new ArrayList<>();
+        scanBatches(job -> {
+            jobs.add(job);
+            return jobs.size() < max;
+        });
+        return jobs;
+    }
+
+    /**
+     * The job created with {@code displayName}, searched over every page of the job list (the SDK's pager
+     * follows {@code nextPageToken} to the last page); empty when no job has that name.
+     */
+    public Optional<BatchJobInfo> findByDisplayName(String displayName) {
+        List<BatchJobInfo> found = new ArrayList<>();
+        scanBatches(job -> {
+            if (displayName.equals(job.displayName())) {
+                found.add(job);
+                return false;
+            }
+            return true;
+        });
+        return found.stream().findFirst();
+    }
+
+    /** Reads the job list page after page, newest first, while {@code more} says so; retried as a whole. */
+    private void scanBatches(java.util.function.Predicate<BatchJobInfo> more) {
+        withRetry("batches.list", null, () -> {
+            for (BatchJob job : client.batches.list(ListBatchJobsConfig.builder().pageSize(listPageSize).build())) {
+                if (!more.test(fromSdk(job))) {
                     break;
                 }
             }
-            return jobs;
+            return null;
         });
-    }
-
-    /** The job created with {@code displayName}, searched among the latest {@code scan} jobs. */
-    public Optional<BatchJobInfo> findByDisplayName(String displayName, int scan) {
-        return listBatches(scan).stream().filter(j -> displayName.equals(j.displayName())).findFirst();
     }
 
     /** Asks Gemini to cancel a job. */

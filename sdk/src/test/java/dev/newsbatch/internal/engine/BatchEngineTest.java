@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.emulator.EmulatorConfig;
+import dev.newsbatch.emulator.Endpoint;
 import dev.newsbatch.emulator.Faults;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.internal.gemini.GeminiConnection;
@@ -17,6 +18,7 @@ import dev.newsbatch.internal.store.ItemState;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.internal.store.JobRecord;
 import dev.newsbatch.internal.store.Ledger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -150,5 +152,117 @@ class BatchEngineTest {
         assertEquals(created.jobName(), adopted.jobName());
         assertEquals(1, emulator.stats().batchesCreated());
         assertNotNull(adopted.jobName());
+    }
+
+    @Test
+    void leftoverTempFilesAndAnUnrecordedRequestFileAreRewrittenNotFatal() throws Exception {
+        RunSettings s = settings("run7", 50);
+        Path requests = dir.resolve("batch").resolve("requests").resolve("run7");
+        Files.createDirectories(requests);
+        // A prepare killed before its rename, and one killed between the rename and the ledger transaction.
+        Files.writeString(requests.resolve("chunk-0-a1.jsonl.tmp"), "{\"key\":\"half");
+        Files.writeString(requests.resolve("chunk-0-a1.jsonl.123.tmp"), "{\"key\":\"half");
+        Files.writeString(requests.resolve("chunk-1-a1.jsonl"), "{\"key\":\"someone-else\"}\n");
+
+        PrepareReport r = engine.prepare(s, SampleArticles.of(80).iterator());
+
+        assertEquals(80, r.added());
+        try (var listing = Files.list(requests)) {
+            assertEquals(List.of("chunk-0-a1.jsonl", "chunk-1-a1.jsonl"),
+                    listing.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(30, Files.readAllLines(requests.resolve("chunk-1-a1.jsonl")).size());
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+        assertEquals(80, p.items().done(), p.toString());
+    }
+
+    @Test
+    void anUploadMeeting409ReusesTheSameFileAndReplacesADifferentOne() throws Exception {
+        RunSettings s = settings("run8", 50);
+        engine.prepare(s, SampleArticles.of(100).iterator());
+        List<JobRecord> jobs = ledger.jobs("run8");
+        JobRecord same = jobs.get(0);
+        JobRecord other = jobs.get(1);
+        // Earlier attempts stored these names: one with the same bytes, one with other bytes of equal size.
+        connection.gateway().upload(Path.of(same.requestFile()), same.fileId(), "earlier");
+        Path changed = dir.resolve("changed.jsonl");
+        Files.writeString(changed, "x".repeat((int) Files.size(Path.of(other.requestFile()))));
+        connection.gateway().upload(changed, other.fileId(), "earlier");
+        // The existence check misses them (as after a lost answer), so the uploads meet 409 ALREADY_EXISTS.
+        emulator.faults(Faults.none().failNext(Endpoint.FILE_GET, 1, 404));
+        engine.upload(same);
+        emulator.faults(Faults.none().failNext(Endpoint.FILE_GET, 1, 404));
+        engine.upload(other);
+
+        assertEquals(3, emulator.stats().filesUploaded(), "the same file reused, the different one uploaded again");
+        for (JobRecord j : List.of(same, other)) {
+            assertTrue(connection.gateway().file("files/" + j.fileId()).orElseThrow()
+                    .sameContentAs(Path.of(j.requestFile())), j.toString());
+        }
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+        assertEquals(100, p.items().done(), p.toString());
+    }
+
+    @Test
+    void aTransient503OnUploadDoesNotEndTheRun() {
+        emulator.faults(Faults.none().failNext(Endpoint.UPLOAD_START, 1, 503));
+        RunSettings s = settings("run9", 50);
+        engine.prepare(s, SampleArticles.of(100).iterator());
+
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+
+        assertEquals(100, p.items().done(), p.toString());
+        assertEquals(2, emulator.stats().filesUploaded());
+    }
+
+    @Test
+    void aJobWhoseUploadFailsPastTheRetriesFailsItsArticlesAndTheRunGoesOn() {
+        emulator.faults(Faults.none().failNext(Endpoint.UPLOAD_START, 5, 503));
+        RunSettings s = settings("run10", 50);
+        engine.prepare(s, SampleArticles.of(100).iterator());
+
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+
+        assertTrue(p.isFinished(), p.toString());
+        assertEquals(50, p.items().done(), p.toString());
+        List<ItemRecord> failed = ledger.items("run10", ItemState.FAILED);
+        assertEquals(50, failed.size());
+        assertTrue(failed.stream().allMatch(i -> i.errorKind().equals(ErrorKind.API_ERROR.name())
+                && i.error().contains("files.upload") && i.error().contains("503")), failed.get(0).error());
+        assertEquals(1, emulator.stats().batchesCreated());
+        assertEquals(50, engine.resubmitFailed(s, 3), "API_ERROR items may be sent again");
+    }
+
+    @Test
+    void anUnansweredCreateIsLookedUpAndEachChunkIsSentInOneJob() {
+        emulator.faults(Faults.none().failNext(Endpoint.BATCH_CREATE, 2, 503));
+        RunSettings s = settings("run11", 50);
+        engine.prepare(s, SampleArticles.of(150).iterator());
+
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+
+        assertEquals(150, p.items().done(), p.toString());
+        List<dev.newsbatch.internal.gemini.BatchJobInfo> remote = connection.gateway().listBatches(1000);
+        assertEquals(3, remote.size(), remote.toString());
+        assertEquals(3, remote.stream().map(j -> j.displayName()).distinct().count());
+        assertEquals(3, emulator.stats().batchesCreated());
+        assertTrue(emulator.stats().requests(Endpoint.BATCH_LIST) >= 2, "a lookup after each unanswered create");
+    }
+
+    @Test
+    void aJobLeftCreatingIsNotCreatedAgainWhileTheLookupFails() {
+        RunSettings s = settings("run12", 50);
+        engine.prepare(s, SampleArticles.of(50).iterator());
+        JobRecord job = engine.upload(ledger.jobs("run12").get(0));
+        ledger.saveJob(job.step(JobRecord.Step.CREATING));
+        emulator.faults(Faults.none().failNext(Endpoint.BATCH_LIST, 5, 503));
+
+        engine.poll(s);
+
+        assertEquals(JobRecord.Step.CREATING, ledger.jobs("run12").get(0).step());
+        assertEquals(0, emulator.stats().batchesCreated(), "nothing created while the lookup cannot answer");
+        RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+        assertEquals(50, p.items().done(), p.toString());
+        assertEquals(1, emulator.stats().batchesCreated());
     }
 }
