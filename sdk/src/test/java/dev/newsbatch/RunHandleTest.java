@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.internal.engine.SampleArticles;
-import dev.newsbatch.internal.gemini.GeminiConnection;
+import dev.newsbatch.internal.gemini.LocalEmulator;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,21 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 class RunHandleTest {
     @TempDir
     Path tmp;
+    LocalEmulator local;
     GeminiEmulator emulator;
     Path dir;
 
     @BeforeEach
     void start() throws Exception {
-        emulator = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emulator"))
-                .startDelay(Duration.ofDays(1)));
-        System.setProperty(GeminiConnection.BASE_URL_PROPERTY, emulator.baseUrl());
+        local = LocalEmulator.start(tmp.resolve("emulator"), Duration.ofDays(1));
+        emulator = local.emulator();
         dir = Files.createDirectories(tmp.resolve("batch"));
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty(GeminiConnection.BASE_URL_PROPERTY);
-        emulator.close();
+        local.close();
     }
 
     BatchRun<NewsClassification> pendingRun(String name) {

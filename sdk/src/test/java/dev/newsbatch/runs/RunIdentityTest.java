@@ -12,10 +12,10 @@ import dev.newsbatch.Jobs;
 import dev.newsbatch.RunBusyException;
 import dev.newsbatch.RunConflictException;
 import dev.newsbatch.RunState;
-import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.internal.gemini.GeminiConnection;
+import dev.newsbatch.internal.gemini.LocalEmulator;
 import dev.newsbatch.schema.NewsClassification;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -44,21 +44,20 @@ class RunIdentityTest {
 
     @TempDir
     Path tmp;
+    LocalEmulator local;
     GeminiEmulator emulator;
     Path dir;
 
     @BeforeEach
     void start() throws Exception {
-        emulator = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emulator"))
-                .startDelay(Duration.ofMillis(20)));
-        System.setProperty(GeminiConnection.BASE_URL_PROPERTY, emulator.baseUrl());
+        local = LocalEmulator.start(tmp.resolve("emulator"), Duration.ofMillis(20));
+        emulator = local.emulator();
         dir = Files.createDirectories(tmp.resolve("batch"));
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty(GeminiConnection.BASE_URL_PROPERTY);
-        emulator.close();
+        local.close();
     }
 
     Path articlesFile(List<Article> articles) throws Exception {
