@@ -306,12 +306,7 @@ public final class Results<T extends Record> {
     }
 
     private static String text(JsonNode v) {
-        if (v.isArray()) {
-            List<String> parts = new ArrayList<>();
-            v.forEach(x -> parts.add(x.asText()));
-            return String.join("; ", parts);
-        }
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+        return TextGrid.cell(v);
     }
 
     static <T extends Record> Comparator<Row<T>> byId() {

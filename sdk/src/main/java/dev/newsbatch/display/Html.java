@@ -12,6 +12,7 @@ import dev.newsbatch.RunStatus;
 import dev.newsbatch.Summary;
 import dev.newsbatch.Usage;
 import java.time.Duration;
+import dev.newsbatch.internal.TextGrid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -329,11 +330,6 @@ public final class Html {
     }
 
     private static String text(JsonNode v) {
-        if (v.isArray()) {
-            List<String> parts = new ArrayList<>();
-            v.forEach(x -> parts.add(x.asText()));
-            return String.join("; ", parts);
-        }
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+        return TextGrid.cell(v);
     }
 }

@@ -4,12 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bounded plain-text table that {@link dev.newsbatch.Results#toString()} and {@code display.TextTable} print: a header, a rule, the rows
- * given (values cut at a maximum width), {@code ...} between the first and the last half when the
- * set has more rows than are given, then a footer such as {@code 1204 rows x 4 columns}.
+ * The bounded plain-text table that {@link dev.newsbatch.Results#toString()} and
+ * {@code display.TextTable} print: a header, a rule, the rows given (values cut at a maximum width),
+ * {@code ...} between the first and the last half when the set has more rows than are given, then a
+ * footer such as {@code 1204 rows x 4 columns}.
  */
 public final class TextGrid {
     private TextGrid() {}
+
+    /** A classification field as one cell: lists joined with {@code "; "}, missing and null empty. */
+    public static String cell(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v.isArray()) {
+            List<String> parts = new ArrayList<>();
+            v.forEach(x -> parts.add(x.asText()));
+            return String.join("; ", parts);
+        }
+        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    }
 
     /** Renders {@code shown} rows of a set of {@code total}, cutting values at {@code maxWidth} characters. */
     public static String render(List<String> headers, List<List<String>> shown, long total, int maxWidth) {
