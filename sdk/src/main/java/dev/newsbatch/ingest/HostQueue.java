@@ -10,11 +10,18 @@ import java.util.Map;
 /**
  * Hands out tasks so that at most {@code perHost} run at once for one host, going round the hosts so that a
  * busy host does not hold up the others.
+ *
+ * <p>The count of running tasks per host is shared by every queue in the process: two queues (for example two
+ * batches fetching at the same time) together never run more than {@code perHost} tasks for one host.
  */
 final class HostQueue<T> {
+    /** Guards {@link #RUNNING} and the state of every queue; waited on for a free host slot. */
+    private static final Object LOCK = new Object();
+    /** Tasks running per host, over all queues. */
+    private static final Map<String, Integer> RUNNING = new HashMap<>();
+
     private final int perHost;
     private final Map<String, ArrayDeque<T>> waiting = new LinkedHashMap<>();
-    private final Map<String, Integer> running = new HashMap<>();
     private final List<String> order = new ArrayList<>();
     private int cursor;
     private int pending;
@@ -23,41 +30,47 @@ final class HostQueue<T> {
         this.perHost = perHost;
     }
 
-    synchronized void add(String host, T task) {
-        ArrayDeque<T> q = waiting.get(host);
-        if (q == null) {
-            q = new ArrayDeque<>();
-            waiting.put(host, q);
-            order.add(host);
+    void add(String host, T task) {
+        synchronized (LOCK) {
+            ArrayDeque<T> q = waiting.get(host);
+            if (q == null) {
+                q = new ArrayDeque<>();
+                waiting.put(host, q);
+                order.add(host);
+            }
+            q.add(task);
+            pending++;
+            LOCK.notifyAll();
         }
-        q.add(task);
-        pending++;
-        notifyAll();
     }
 
     /** The next task whose host has room, waiting for one if needed; {@code null} when none is left. */
-    synchronized Entry<T> take() throws InterruptedException {
-        while (pending > 0) {
-            for (int i = 0; i < order.size(); i++) {
-                int at = (cursor + i) % order.size();
-                String host = order.get(at);
-                ArrayDeque<T> q = waiting.get(host);
-                if (!q.isEmpty() && running.getOrDefault(host, 0) < perHost) {
-                    cursor = (at + 1) % order.size();
-                    pending--;
-                    running.merge(host, 1, Integer::sum);
-                    return new Entry<>(host, q.poll());
+    Entry<T> take() throws InterruptedException {
+        synchronized (LOCK) {
+            while (pending > 0) {
+                for (int i = 0; i < order.size(); i++) {
+                    int at = (cursor + i) % order.size();
+                    String host = order.get(at);
+                    ArrayDeque<T> q = waiting.get(host);
+                    if (!q.isEmpty() && RUNNING.getOrDefault(host, 0) < perHost) {
+                        cursor = (at + 1) % order.size();
+                        pending--;
+                        RUNNING.merge(host, 1, Integer::sum);
+                        return new Entry<>(host, q.poll());
+                    }
                 }
+                LOCK.wait();
             }
-            wait();
+            return null;
         }
-        return null;
     }
 
     /** Frees the host slot of a finished task. */
-    synchronized void done(String host) {
-        running.merge(host, -1, Integer::sum);
-        notifyAll();
+    void done(String host) {
+        synchronized (LOCK) {
+            RUNNING.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+            LOCK.notifyAll();
+        }
     }
 
     record Entry<T>(String host, T task) {}

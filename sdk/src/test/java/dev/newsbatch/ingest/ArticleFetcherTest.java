@@ -23,6 +23,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -406,6 +410,47 @@ class ArticleFetcherTest {
     }
 
     @Test
+    void keepsThePerHostLimitAcrossConcurrentBatches() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Semaphore arrived = new Semaphore(0);
+        Semaphore gate = new Semaphore(0);
+        site.on("/shared", x -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            arrived.release();
+            acquire(gate);
+            inFlight.decrementAndGet();
+            TestSite.html(x, TestSite.article("Shared", "iota"));
+        });
+        List<URI> first = new ArrayList<>();
+        List<URI> second = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            first.add(site.url("/shared?a" + i));
+            second.add(site.url("/shared?b" + i));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (ArticleFetcher a = ArticleFetcher.of(LOCAL.maxConcurrency(4).maxPerHost(2));
+             ArticleFetcher b = ArticleFetcher.of(LOCAL.maxConcurrency(4).maxPerHost(2))) {
+            Future<List<FetchResult>> one = callers.submit(() -> a.fetchAll(first));
+            Future<List<FetchResult>> two = callers.submit(() -> b.fetchAll(second));
+            // keep two requests held at the server; let one go only when two are there, so any third would
+            // arrive while two are still held
+            acquire(arrived);
+            for (int n = 1; n < 8; n++) {
+                acquire(arrived);
+                gate.release();
+            }
+            gate.release();
+            List<FetchResult> results = new ArrayList<>(one.get());
+            results.addAll(two.get());
+            assertTrue(results.stream().allMatch(FetchResult::ok), results.toString());
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(2, most.get());
+    }
+
+    @Test
     void optionsAreImmutableAndValidated() {
         FetchOptions o = FetchOptions.ofDefaults();
         FetchOptions p = o.maxPerHost(4);
@@ -424,6 +469,14 @@ class ArticleFetcherTest {
         assertEquals(ArticleIds.fromUrl("https://example.com/a"), ArticleIds.fromUrl("HTTPS://Example.COM:443/a#top"));
         assertEquals(16, ArticleIds.fromUrl("https://example.com/a").length());
         assertFalse(ArticleIds.fromUrl("https://example.com/a").equals(ArticleIds.fromUrl("https://example.com/A")));
+    }
+
+    private static void acquire(Semaphore s) {
+        try {
+            assertTrue(s.tryAcquire(30, TimeUnit.SECONDS), "nothing arrived");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {
