@@ -73,7 +73,10 @@ public final class FetchOptions {
         return with(d -> d.maxConcurrency = value);
     }
 
-    /** Requests in flight at once to one host (politeness). Default: 2. */
+    /**
+     * Requests in flight at once to one host (politeness), counting the requests of every fetcher in the process.
+     * Default: 2.
+     */
     public int maxPerHost() {
         return maxPerHost;
     }

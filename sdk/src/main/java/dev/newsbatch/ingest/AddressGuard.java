@@ -4,13 +4,28 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.regex.Pattern;
+import okhttp3.Dns;
 
 /**
  * Refuses destinations outside the public internet: loopback, private, carrier-grade NAT, link-local (including
  * the 169.254.169.254 cloud metadata address), unique-local, multicast and wildcard addresses, unless allowed.
- * Host names are resolved first and every address they resolve to must pass.
+ * A host name is resolved once per connection, by {@link #checking(Dns)}: every address it resolves to must pass, and
+ * the connection is made only to those checked addresses, so a second, different answer (DNS rebinding) is never used.
  */
 final class AddressGuard {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    /** A host refused for the addresses it resolves to; the message says which address and why. */
+    static final class Refused extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     private final boolean allowLoopback;
     private final boolean allowPrivate;
 
@@ -20,19 +35,44 @@ final class AddressGuard {
     }
 
     /**
-     * Null when {@code host} may be fetched, else why not.
-     *
-     * @throws UnknownHostException if the host does not resolve
+     * Null when {@code host} may be fetched as far as can be told without a name lookup, else why not: an IP
+     * literal is checked here; a host name is checked when it is resolved, by {@link #checking(Dns)}.
      */
-    String refusal(String host) throws UnknownHostException {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        for (InetAddress a : InetAddress.getAllByName(h)) {
-            String why = refusal(a);
-            if (why != null) {
-                return host + " resolves to " + a.getHostAddress() + ", " + why;
-            }
+    String literalRefusal(String host) {
+        boolean v6 = host.startsWith("[") && host.endsWith("]");
+        if (!v6 && !IPV4.matcher(host).matches()) {
+            return null;
         }
-        return null;
+        InetAddress a;
+        try {
+            a = InetAddress.getByName(v6 ? host.substring(1, host.length() - 1) : host);
+        } catch (UnknownHostException e) {
+            return host + " is not a valid address";
+        }
+        String why = refusal(a);
+        return why == null ? null : host + " is " + why;
+    }
+
+    /**
+     * A name lookup that asks {@code resolver} once and answers exactly the addresses it returned, after checking
+     * every one of them.
+     *
+     * @throws Refused (from the lookup) if any address is refused
+     */
+    Dns checking(Dns resolver) {
+        return host -> {
+            List<InetAddress> all = List.copyOf(resolver.lookup(host));
+            if (all.isEmpty()) {
+                throw new UnknownHostException(host);
+            }
+            for (InetAddress a : all) {
+                String why = refusal(a);
+                if (why != null) {
+                    throw new Refused(host + " resolves to " + a.getHostAddress() + ", " + why);
+                }
+            }
+            return all;
+        };
     }
 
     String refusal(InetAddress a) {

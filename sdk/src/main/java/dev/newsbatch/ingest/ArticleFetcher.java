@@ -10,13 +10,11 @@ import dev.newsbatch.internal.retry.Retryable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,21 +24,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import javax.net.SocketFactory;
+import okhttp3.Call;
+import okhttp3.Dns;
+import okhttp3.EventListener;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -57,9 +65,13 @@ import org.jsoup.nodes.Document;
  * {@link FetchOptions} allows it. Bodies are limited in size (also after gzip/deflate decompression); the
  * charset comes from the {@code Content-Type} header, else a byte order mark or {@code <meta>}, else UTF-8.
  *
- * <p>The check happens before connecting, on the addresses the name resolves to at that moment; the HTTP client
- * resolves the name again when it connects, so a DNS server that answers differently within that instant is not
- * caught.
+ * <p>The address check and the connection use one and the same name lookup: the HTTP client (OkHttp) asks the
+ * fetcher's own resolver, which resolves the name once, refuses the host if any of its addresses is refused, and
+ * hands the client exactly the addresses it checked. A DNS server that answers differently a moment later (DNS
+ * rebinding) therefore cannot send the request to an address that was not checked.
+ *
+ * <p>The per-host limit counts every fetcher in the process: two batches fetching from one host at the same time
+ * share its {@link FetchOptions#maxPerHost()} requests.
  *
  * <pre>{@code
  * try (ArticleFetcher fetcher = ArticleFetcher.of(FetchOptions.ofDefaults().maxConcurrency(32))) {
@@ -71,18 +83,32 @@ import org.jsoup.nodes.Document;
 public final class ArticleFetcher implements AutoCloseable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<Integer> RETRYABLE = Set.of(408, 425, 429, 500, 502, 503, 504);
+    /** Where a 503's {@code Retry-After} waits while the response passes the HTTP client (see {@link #holdRetryAfter}). */
+    private static final String HELD_RETRY_AFTER = "Newsbatch-Held-Retry-After";
 
     private final FetchOptions options;
     private final ArticleExtractor extractor;
-    private final HttpClient client;
+    private final OkHttpClient client;
     private final AddressGuard guard;
     private final RetryPolicy retry;
     private final Retryable<Exchange> retryable;
     private final ExecutorService workers;
     private final ConcurrentHashMap<String, FutureTask<RobotsRules>> robots = new ConcurrentHashMap<>();
 
+    /** Cancels requests that outlast the read timeout; shared by all fetchers. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
     /** A fetcher waiting between attempts with {@code sleeper} and reading {@code Retry-After} dates by {@code clock}. */
     ArticleFetcher(FetchOptions options, ArticleExtractor extractor, RetryPolicy.Sleeper sleeper, Clock clock) {
+        this(options, extractor, sleeper, clock, Dns.SYSTEM, SocketFactory.getDefault());
+    }
+
+    /**
+     * A fetcher that resolves host names with {@code resolver} (whose answers are checked before use) and opens
+     * plain connections with {@code sockets}.
+     */
+    ArticleFetcher(FetchOptions options, ArticleExtractor extractor, RetryPolicy.Sleeper sleeper, Clock clock,
+                   Dns resolver, SocketFactory sockets) {
         this.options = options;
         this.extractor = extractor;
         this.retry = RetryPolicy.ofDefaults()
@@ -91,15 +117,27 @@ public final class ArticleFetcher implements AutoCloseable {
                 .maxServerDelay(options.maxRetryAfter())
                 .sleeper(sleeper);
         this.retryable = Retryable.results(
-                x -> x.response != null ? RETRYABLE.contains(x.response.statusCode()) : x.retryable,
-                x -> x.response == null ? Optional.empty()
-                        : RetryAfter.parse(x.response.headers().firstValue("retry-after").orElse(null), clock.instant()));
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                x -> x.reply != null ? RETRYABLE.contains(x.reply.status()) : x.retryable,
+                x -> x.reply == null ? Optional.empty()
+                        : RetryAfter.parse(x.reply.header("retry-after"), clock.instant()));
         this.guard = new AddressGuard(options.allowLoopback(), options.allowPrivateNetworks());
+        this.client = new OkHttpClient.Builder()
+                .dns(guard.checking(resolver))
+                .socketFactory(sockets)
+                .proxy(Proxy.NO_PROXY)
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.readTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .addNetworkInterceptor(ArticleFetcher::holdRetryAfter)
+                .eventListenerFactory(call -> {
+                    Deadline d = call.request().tag(Deadline.class);
+                    return d == null ? EventListener.NONE : d;
+                })
+                .build();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(options.maxConcurrency(), r -> {
             Thread t = new Thread(r, "newsbatch-fetch-" + n.incrementAndGet());
@@ -202,13 +240,9 @@ public final class ArticleFetcher implements AutoCloseable {
             if (invalid != null) {
                 return failure(url, current, start, FetchFailure.INVALID_URL, invalid, 0, 0);
             }
-            try {
-                String refusal = guard.refusal(current.getHost());
-                if (refusal != null) {
-                    return failure(url, current, start, FetchFailure.BLOCKED_ADDRESS, refusal, 0, 0);
-                }
-            } catch (UnknownHostException e) {
-                return failure(url, current, start, FetchFailure.NETWORK, "unknown host " + current.getHost(), 0, 0);
+            String refusal = guard.literalRefusal(current.getHost());
+            if (refusal != null) {
+                return failure(url, current, start, FetchFailure.BLOCKED_ADDRESS, refusal, 0, 0);
             }
             if (options.respectRobots() && !robotsAllow(current)) {
                 return failure(url, current, start, FetchFailure.ROBOTS, "robots.txt disallows " + current.getRawPath(), 0, 0);
@@ -217,10 +251,10 @@ public final class ArticleFetcher implements AutoCloseable {
             if (x.failure != null) {
                 return failure(url, current, start, x.failure, x.detail, x.status, x.attempts);
             }
-            HttpResponse<byte[]> r = x.response;
-            int status = r.statusCode();
+            Reply r = x.reply;
+            int status = r.status();
             if (REDIRECTS.contains(status)) {
-                Optional<String> location = r.headers().firstValue("location");
+                Optional<String> location = Optional.ofNullable(r.header("location"));
                 if (location.isEmpty()) {
                     return failure(url, current, start, FetchFailure.HTTP_STATUS, "redirect without Location", status, x.attempts);
                 }
@@ -247,15 +281,16 @@ public final class ArticleFetcher implements AutoCloseable {
         }
     }
 
-    private FetchResult page(URI url, URI current, long start, HttpResponse<byte[]> r, int attempts) {
-        int status = r.statusCode();
-        String type = r.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+    private FetchResult page(URI url, URI current, long start, Reply r, int attempts) {
+        int status = r.status();
+        String type = contentType(r.headers());
         if (!type.isEmpty() && !isHtml(type)) {
             return failure(url, current, start, FetchFailure.NOT_HTML, "Content-Type " + type, status, attempts);
         }
         byte[] body;
         try {
-            body = decode(r.body(), r.headers().firstValue("content-encoding").orElse(""));
+            String encoding = r.header("content-encoding");
+            body = decode(r.body(), encoding == null ? "" : encoding);
         } catch (LimitedBody.TooLarge e) {
             return failure(url, current, start, FetchFailure.TOO_LARGE, e.getMessage() + " after decompression", status, attempts);
         } catch (IOException e) {
@@ -292,61 +327,44 @@ public final class ArticleFetcher implements AutoCloseable {
     }
 
     private Exchange attempt(URI uri, long maxBody, int attempt) {
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(uri)
-                    .timeout(options.readTimeout())
-                    .header("User-Agent", options.userAgent())
-                    .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
-                    .header("Accept-Encoding", "gzip, deflate")
-                    .GET()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return Exchange.failed(FetchFailure.INVALID_URL, e.getMessage(), 0, attempt);
+        HttpUrl target = HttpUrl.parse(uri.toString());
+        if (target == null) {
+            return Exchange.failed(FetchFailure.INVALID_URL, "not a valid http(s) URL: " + uri, 0, attempt);
         }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            int status = info.statusCode();
-            if (status < 200 || status >= 300) {
-                return new LimitedBody(0, maxBody);
-            }
-            String type = info.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
-            if (!type.isEmpty() && !isHtml(type)) {
-                return new LimitedBody(0, maxBody);
-            }
-            long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-            return new LimitedBody(declared > maxBody ? -1 : maxBody, maxBody);
-        });
-        try {
-            HttpResponse<byte[]> response = future.get(options.readTimeout().toMillis() + 100, TimeUnit.MILLISECONDS);
-            return new Exchange(response, null, null, response.statusCode(), attempt, false);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return Exchange.timedOut("no complete response within " + options.readTimeout().toMillis() + " ms", attempt);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return Exchange.failed(FetchFailure.NETWORK, "interrupted", 0, attempt);
-        } catch (CancellationException e) {
-            return Exchange.failed(FetchFailure.NETWORK, "cancelled", 0, attempt);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            while ((c instanceof java.util.concurrent.CompletionException || c instanceof IOException)
-                    && c.getCause() != null && !(c instanceof LimitedBody.TooLarge) && !(c instanceof HttpTimeoutException)) {
-                if (c.getCause() instanceof IOException || c.getCause() instanceof java.util.concurrent.CompletionException) {
-                    c = c.getCause();
-                } else {
-                    break;
+        Deadline deadline = new Deadline(options.readTimeout());
+        Request request = new Request.Builder().url(target)
+                .header("User-Agent", options.userAgent())
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+                .header("Accept-Encoding", "gzip, deflate")
+                .tag(Deadline.class, deadline)
+                .get()
+                .build();
+        try (Response response = client.newCall(request).execute()) {
+            int status = response.code();
+            String type = contentType(response.headers());
+            byte[] body = new byte[0];
+            if (status >= 200 && status < 300 && (type.isEmpty() || isHtml(type))) {
+                if (response.body().contentLength() > maxBody) {
+                    throw new LimitedBody.TooLarge(maxBody);
                 }
+                body = LimitedBody.read(response.body().byteStream(), maxBody);
             }
-            if (c instanceof LimitedBody.TooLarge) {
-                return Exchange.failed(FetchFailure.TOO_LARGE, c.getMessage(), 200, attempt);
+            return new Exchange(new Reply(status, restoreRetryAfter(response.headers()), body), null, null, status, attempt,
+                    false);
+        } catch (AddressGuard.Refused e) {
+            return Exchange.failed(FetchFailure.BLOCKED_ADDRESS, e.getMessage(), 0, attempt);
+        } catch (UnknownHostException e) {
+            return Exchange.failed(FetchFailure.NETWORK, "unknown host " + uri.getHost(), 0, attempt);
+        } catch (LimitedBody.TooLarge e) {
+            return Exchange.failed(FetchFailure.TOO_LARGE, e.getMessage(), 200, attempt);
+        } catch (IOException e) {
+            if (deadline.expired() || e instanceof SocketTimeoutException) {
+                return Exchange.timedOut("no complete response within " + options.readTimeout().toMillis() + " ms", attempt);
             }
-            if (c instanceof HttpTimeoutException) {
-                return Exchange.timedOut(c.getMessage(), attempt);
-            }
-            String message = c == null ? "unknown error" : c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-            Exchange x = Exchange.failed(FetchFailure.NETWORK, message, 0, attempt);
-            return new Exchange(null, x.failure, x.detail, 0, attempt, true);
+            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new Exchange(null, FetchFailure.NETWORK, message, 0, attempt, true);
+        } finally {
+            deadline.stop();
         }
     }
 
@@ -374,26 +392,47 @@ public final class ArticleFetcher implements AutoCloseable {
 
     /** The robots.txt rules; a missing or unreadable file allows everything. */
     private RobotsRules loadRobots(URI robotsUrl) {
-        Exchange x = exchangeText(robotsUrl);
-        if (x.response == null || x.response.statusCode() != 200) {
+        HttpUrl target = HttpUrl.parse(robotsUrl.toString());
+        if (target == null) {
             return RobotsRules.ALLOW_ALL;
         }
-        return RobotsRules.parse(new String(x.response.body(), StandardCharsets.UTF_8), options.userAgent());
+        Deadline deadline = new Deadline(options.readTimeout());
+        Request request = new Request.Builder().url(target).header("User-Agent", options.userAgent())
+                .tag(Deadline.class, deadline).get().build();
+        try (Response r = client.newCall(request).execute()) {
+            if (r.code() != 200) {
+                return RobotsRules.ALLOW_ALL;
+            }
+            byte[] text = LimitedBody.read(r.body().byteStream(), 512 * 1024);
+            return RobotsRules.parse(new String(text, StandardCharsets.UTF_8), options.userAgent());
+        } catch (IOException e) {
+            return RobotsRules.ALLOW_ALL;
+        } finally {
+            deadline.stop();
+        }
     }
 
-    private Exchange exchangeText(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.readTimeout())
-                .header("User-Agent", options.userAgent()).GET().build();
-        try {
-            HttpResponse<byte[]> r = client.sendAsync(request, info -> new LimitedBody(
-                    info.statusCode() == 200 ? 512 * 1024 : 0, 512 * 1024)).get(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new Exchange(r, null, null, r.statusCode(), 1, false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Exchange.failed(FetchFailure.NETWORK, "interrupted", 0, 1);
-        } catch (ExecutionException | TimeoutException e) {
-            return Exchange.failed(FetchFailure.NETWORK, String.valueOf(e.getCause()), 0, 1);
+    /**
+     * Keeps a 503's {@code Retry-After} from the HTTP client, which would otherwise repeat a 503 with
+     * {@code Retry-After: 0} by itself, out of sight of the retry policy; {@link #restoreRetryAfter} puts it back.
+     */
+    private static Response holdRetryAfter(Interceptor.Chain chain) throws IOException {
+        Response r = chain.proceed(chain.request());
+        String retryAfter = r.header("Retry-After");
+        if (r.code() != 503 || retryAfter == null) {
+            return r;
         }
+        return r.newBuilder().removeHeader("Retry-After").header(HELD_RETRY_AFTER, retryAfter).build();
+    }
+
+    private static Headers restoreRetryAfter(Headers headers) {
+        String held = headers.get(HELD_RETRY_AFTER);
+        return held == null ? headers : headers.newBuilder().removeAll(HELD_RETRY_AFTER).set("Retry-After", held).build();
+    }
+
+    private static String contentType(Headers headers) {
+        String type = headers.get("content-type");
+        return type == null ? "" : type.toLowerCase(Locale.ROOT);
     }
 
     private static String invalid(URI u) {
@@ -453,11 +492,7 @@ public final class ArticleFetcher implements AutoCloseable {
             throw new IOException("unsupported Content-Encoding " + encoding);
         }
         try (InputStream s = in) {
-            byte[] out = s.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxBodyBytes() + 1));
-            if (out.length > options.maxBodyBytes()) {
-                throw new LimitedBody.TooLarge(options.maxBodyBytes());
-            }
-            return out;
+            return LimitedBody.read(s, options.maxBodyBytes());
         }
     }
 
@@ -475,6 +510,7 @@ public final class ArticleFetcher implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdown();
+        client.connectionPool().evictAll();
     }
 
     @Override
@@ -482,17 +518,70 @@ public final class ArticleFetcher implements AutoCloseable {
         return "ArticleFetcher[" + options + "]";
     }
 
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "newsbatch-fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
+    /** A response: status, headers and the body as far as it was wanted (empty when it was not). */
+    private record Reply(int status, Headers headers, byte[] body) {
+        /** The header's first value, or null. */
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /**
+     * Cancels a request that is not complete, body included, within {@code limit} of sending it. The HTTP client
+     * reports the request's events to it.
+     */
+    private static final class Deadline extends EventListener {
+        private final Duration limit;
+        private volatile ScheduledFuture<?> timer;
+        private volatile boolean expired;
+
+        Deadline(Duration limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void requestHeadersStart(Call call) {
+            if (timer == null) {
+                timer = DEADLINES.schedule(() -> {
+                    expired = true;
+                    call.cancel();
+                }, limit.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        boolean expired() {
+            return expired;
+        }
+
+        void stop() {
+            ScheduledFuture<?> t = timer;
+            if (t != null) {
+                t.cancel(false);
+            }
+        }
+    }
+
     /** The outcome of one request: a response, or a failure (retryable or not). */
     private static final class Exchange {
-        final HttpResponse<byte[]> response;
+        final Reply reply;
         final FetchFailure failure;
         final String detail;
         final int status;
         final int attempts;
         final boolean retryable;
 
-        Exchange(HttpResponse<byte[]> response, FetchFailure failure, String detail, int status, int attempts, boolean retryable) {
-            this.response = response;
+        Exchange(Reply reply, FetchFailure failure, String detail, int status, int attempts, boolean retryable) {
+            this.reply = reply;
             this.failure = failure;
             this.detail = detail;
             this.status = status;

@@ -11,7 +11,12 @@ import dev.newsbatch.Article;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
+import javax.net.SocketFactory;
+import okhttp3.Dns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +45,11 @@ import org.junit.jupiter.api.Test;
 class ArticleFetcherTest {
     private static final FetchOptions LOCAL = FetchOptions.ofDefaults().allowLoopback(true)
             .readTimeout(Duration.ofSeconds(10)).initialBackoff(Duration.ZERO);
+    /** Loopback and private addresses refused, as by default. */
+    private static final FetchOptions STRICT = FetchOptions.ofDefaults()
+            .readTimeout(Duration.ofSeconds(10)).initialBackoff(Duration.ZERO);
+    /** An address of TEST-NET-3 (RFC 5737), standing in for a server on the internet. */
+    private static final InetAddress PUBLIC = address(203, 0, 113, 7);
 
     private TestSite site;
     private ArticleFetcher fetcher;
@@ -115,6 +127,67 @@ class ArticleFetcherTest {
         FetchResult r = fetcher.fetch(site.url("/to-metadata"));
         assertEquals(FetchFailure.BLOCKED_ADDRESS, r.failure(), r.toString());
         assertTrue(r.detail().contains("link-local"), r.detail());
+    }
+
+    @Test
+    void connectsOnlyToTheAddressItCheckedWhenTheNameRebinds() throws IOException {
+        AtomicInteger internal = new AtomicInteger();
+        site.on("/admin", x -> {
+            internal.incrementAndGet();
+            TestSite.html(x, TestSite.article("Internal", "secret"));
+        });
+        List<String> lookups = Collections.synchronizedList(new ArrayList<>());
+        // a public address the first time, loopback every time after
+        Dns rebinding = host -> {
+            lookups.add(host);
+            return List.of(lookups.size() == 1 ? PUBLIC : InetAddress.getLoopbackAddress());
+        };
+        try (TestSite outside = new TestSite()) {
+            outside.on("/admin", x -> TestSite.html(x, TestSite.article("Public", "outside")));
+            try (ArticleFetcher f = fetcher(STRICT, rebinding, publicServer(outside))) {
+                FetchResult r = f.fetch(URI.create("http://news.test:" + site.port() + "/admin"));
+                assertTrue(r.ok(), r.toString());
+                assertTrue(r.article().orElseThrow().contents().contains("outside"), r.toString());
+            }
+        }
+        assertEquals(List.of("news.test"), lookups);
+        assertEquals(0, internal.get());
+    }
+
+    @Test
+    void refusesANameWhenAnyOfItsAddressesIsLoopback() {
+        AtomicInteger hits = new AtomicInteger();
+        site.on("/admin", x -> {
+            hits.incrementAndGet();
+            TestSite.html(x, TestSite.article("Internal", "secret"));
+        });
+        Dns both = host -> List.of(PUBLIC, InetAddress.getLoopbackAddress());
+        try (ArticleFetcher f = fetcher(STRICT, both, publicServer(site))) {
+            FetchResult r = f.fetch(URI.create("http://news.test:" + site.port() + "/admin"));
+            assertEquals(FetchFailure.BLOCKED_ADDRESS, r.failure(), r.toString());
+            assertTrue(r.detail().contains("news.test resolves to 127.0.0.1, a loopback address"), r.detail());
+        }
+        assertEquals(0, hits.get());
+    }
+
+    @Test
+    void rejectsRedirectToANameThatResolvesToLoopback() throws IOException {
+        AtomicInteger internal = new AtomicInteger();
+        site.on("/admin", x -> {
+            internal.incrementAndGet();
+            TestSite.html(x, TestSite.article("Internal", "secret"));
+        });
+        Dns names = host -> List.of(host.equals("news.test") ? PUBLIC : InetAddress.getLoopbackAddress());
+        try (TestSite outside = new TestSite()) {
+            outside.on("/story", x -> TestSite.redirect(x, "http://intranet.test:" + site.port() + "/admin"));
+            try (ArticleFetcher f = fetcher(STRICT, names, publicServer(outside))) {
+                FetchResult r = f.fetch(URI.create("http://news.test:" + outside.port() + "/story"));
+                assertEquals(FetchFailure.BLOCKED_ADDRESS, r.failure(), r.toString());
+                assertTrue(r.detail().contains("intranet.test resolves to 127.0.0.1, a loopback address"), r.detail());
+                assertEquals(URI.create("http://intranet.test:" + site.port() + "/admin"), r.finalUrl());
+            }
+        }
+        assertEquals(0, internal.get());
     }
 
     @Test
@@ -471,6 +544,50 @@ class ArticleFetcherTest {
         assertFalse(ArticleIds.fromUrl("https://example.com/a").equals(ArticleIds.fromUrl("https://example.com/A")));
     }
 
+    private static ArticleFetcher fetcher(FetchOptions options, Dns resolver, SocketFactory sockets) {
+        return new ArticleFetcher(options, ArticleExtractor.ofDefaults(), d -> { }, Clock.systemUTC(), resolver, sockets);
+    }
+
+    /**
+     * Plain sockets on which a connection to {@link #PUBLIC} reaches {@code server} instead: a stand-in for a
+     * server on the internet. Connections to any other address go where they are addressed.
+     */
+    private static SocketFactory publicServer(TestSite server) {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new Socket() {
+                    @Override
+                    public void connect(SocketAddress to, int timeout) throws IOException {
+                        boolean outside = ((InetSocketAddress) to).getAddress().equals(PUBLIC);
+                        super.connect(outside ? new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()) : to,
+                                timeout);
+                    }
+                };
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
     private static void acquire(Semaphore s) {
         try {
             assertTrue(s.tryAcquire(30, TimeUnit.SECONDS), "nothing arrived");
@@ -484,6 +601,14 @@ class ArticleFetcherTest {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static InetAddress address(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,7 +31,11 @@ final class TestSite implements AutoCloseable {
     }
 
     URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     static void send(HttpExchange x, int status, String contentType, byte[] body) throws IOException {
