@@ -106,6 +106,29 @@ class RestApiTest {
     }
 
     @Test
+    void twentyParallelPostsOfOneNameWithDifferentArticlesSendEachOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        List<java.util.concurrent.Future<HttpCalls.Answer>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                String body = "{\"contents\":[{\"id\":\"p" + i + "\",\"title\":\"Story " + i
+                        + "\",\"contents\":\"Bosphorus Bank shares rose " + i + " percent.\"}],\"batch_name\":\"mixed\"}";
+                answers.add(pool.submit(() -> http.post("/batch/submit-contents", body)));
+            }
+            for (var f : answers) {
+                HttpCalls.Answer a = f.get();
+                assertEquals(200, a.status(), a.toString());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        List<JobStatus> jobs = Jobs.list(dir).stream().filter(j -> "mixed".equals(j.runId())).toList();
+        assertEquals(20, jobs.stream().mapToLong(JobStatus::requests).sum(), "each article in exactly one job: " + jobs);
+        assertEquals(20, Batches.resume("mixed", dir, dev.newsbatch.schema.NewsClassification.class)
+                .await(Duration.ofMinutes(2)).collect().size());
+    }
+
+    @Test
     void submitContentsWithWaitCompletesAndSavesResults() {
         HttpCalls.Answer a = http.post("/batch/submit-contents", HttpCalls.articles(4, "waited", true));
         assertEquals(200, a.status(), a.toString());

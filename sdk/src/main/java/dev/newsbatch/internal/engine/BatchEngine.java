@@ -218,7 +218,7 @@ public final class BatchEngine {
         }
         Map<String, String> lines = new HashMap<>();
         for (String f : files) {
-            readLines(Path.of(f), wanted, lines);
+            readLines(local(f), wanted, lines);
         }
         return lines;
     }
@@ -234,7 +234,7 @@ public final class BatchEngine {
     public JobRecord upload(JobRecord job) {
         requireStep(job, JobRecord.Step.PREPARED);
         String name = "files/" + job.fileId();
-        Path local = Path.of(job.requestFile());
+        Path local = local(job.requestFile());
         size(local);
         if (!reusable(name, local)) {
             try {
@@ -329,7 +329,7 @@ public final class BatchEngine {
             ledger.saveJob(next);
             return next;
         }
-        Path local = job.resultFile() != null ? Path.of(job.resultFile())
+        Path local = job.resultFile() != null ? local(job.resultFile())
                 : batchDir.resolve("results").resolve(job.runId())
                         .resolve("chunk-" + job.chunk() + "-a" + job.attempt() + ".jsonl");
         if (!Files.exists(local)) {
@@ -343,7 +343,7 @@ public final class BatchEngine {
             }
             gateway.download(remote, local);
         }
-        JobRecord withFile = job.withResultFile(local.toString());
+        JobRecord withFile = job.withResultFile(stored(local));
         ledger.saveJob(withFile);
         store(withFile, local, run);
         JobRecord next = withFile.step(JobRecord.Step.RETRIEVED);
@@ -635,6 +635,22 @@ public final class BatchEngine {
         }
     }
 
+    /**
+     * A file of the batch directory as the ledger records it: relative to the directory, so the
+     * directory can be moved or reached by another path. Paths recorded absolute by older versions
+     * still resolve to themselves.
+     */
+    private String stored(Path file) {
+        Path dir = batchDir.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        return f.startsWith(dir) ? dir.relativize(f).toString() : f.toString();
+    }
+
+    /** A recorded file path, resolved against the batch directory. */
+    private Path local(String recorded) {
+        return batchDir.resolve(recorded);
+    }
+
     private static long size(Path p) {
         try {
             return Files.size(p);
@@ -708,7 +724,7 @@ public final class BatchEngine {
             writer.commit();
             String fileId = fileId(run.runId(), chunk, attempt);
             String display = "newsbatch-" + run.runId() + "-c" + chunk + "-a" + attempt;
-            ledger.addJob(JobRecord.prepared(run.runId(), chunk, attempt, file.toString(), fileId, display,
+            ledger.addJob(JobRecord.prepared(run.runId(), chunk, attempt, stored(file), fileId, display,
                     items.size(), tokens), items);
             return bytes;
         }

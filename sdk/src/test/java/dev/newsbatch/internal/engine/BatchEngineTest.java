@@ -67,6 +67,24 @@ class BatchEngineTest {
     }
 
     @Test
+    void aBatchDirectoryMovedBetweenPrepareAndSubmitStillWorks() throws Exception {
+        Path first = dir.resolve("first");
+        try (Ledger before = Ledger.open(first)) {
+            new BatchEngine(connection.gateway(), before, first).prepare(
+                    settings(RunConfig.ofDefaults(first).withName("moved").withBatchSize(10)), SampleArticles.of(20).iterator());
+            assertTrue(before.jobs("moved").stream().noneMatch(j -> Path.of(j.requestFile()).isAbsolute()),
+                    "request files are recorded relative to the batch directory");
+        }
+        Path moved = java.nio.file.Files.move(first, dir.resolve("elsewhere"));
+        try (Ledger after = Ledger.open(moved)) {
+            BatchEngine there = new BatchEngine(connection.gateway(), after, moved);
+            RunProgress p = there.awaitRun(settings(RunConfig.ofDefaults(moved).withName("moved").withBatchSize(10)),
+                    AdmissionPolicy.all(), fast(), x -> { });
+            assertEquals(20, p.items().done(), p.toString());
+        }
+    }
+
+    @Test
     void classifiesEveryArticleOfAFewHundredAcrossSeveralJobs() {
         RunSettings s = settings("run1", 120);
         PrepareReport prepared = engine.prepare(s, SampleArticles.of(300).iterator());
@@ -184,9 +202,9 @@ class BatchEngineTest {
         JobRecord same = jobs.get(0);
         JobRecord other = jobs.get(1);
         // Earlier attempts stored these names: one with the same bytes, one with other bytes of equal size.
-        connection.gateway().upload(Path.of(same.requestFile()), same.fileId(), "earlier");
+        connection.gateway().upload(dir.resolve("batch").resolve(same.requestFile()), same.fileId(), "earlier");
         Path changed = dir.resolve("changed.jsonl");
-        Files.writeString(changed, "x".repeat((int) Files.size(Path.of(other.requestFile()))));
+        Files.writeString(changed, "x".repeat((int) Files.size(dir.resolve("batch").resolve(other.requestFile()))));
         connection.gateway().upload(changed, other.fileId(), "earlier");
         // The existence check misses them (as after a lost answer), so the uploads meet 409 ALREADY_EXISTS.
         emulator.faults(Faults.none().failNext(Endpoint.FILE_GET, 1, 404));
@@ -197,7 +215,7 @@ class BatchEngineTest {
         assertEquals(3, emulator.stats().filesUploaded(), "the same file reused, the different one uploaded again");
         for (JobRecord j : List.of(same, other)) {
             assertTrue(connection.gateway().file("files/" + j.fileId()).orElseThrow()
-                    .sameContentAs(Path.of(j.requestFile())), j.toString());
+                    .sameContentAs(dir.resolve("batch").resolve(j.requestFile())), j.toString());
         }
         RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
         assertEquals(100, p.items().done(), p.toString());
