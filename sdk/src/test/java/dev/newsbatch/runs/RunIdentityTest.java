@@ -173,6 +173,30 @@ class RunIdentityTest {
         assertEquals(4, run.await().collect().size(), "the run is free again once the holder is gone");
     }
 
+    @Test
+    void twoProcessesSubmittingOneRunSendEachArticleOnce() throws Exception {
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-D" + GeminiConnection.BASE_URL_PROPERTY + "=" + emulator.baseUrl(),
+                    "-cp", System.getProperty("java.class.path"), SubmitChild.class.getName(), dir.toString(), "twin",
+                    "30").redirectErrorStream(true).redirectOutput(tmp.resolve("child-" + i + ".log").toFile()).start());
+        }
+        List<Integer> exits = new ArrayList<>();
+        for (Process c : children) {
+            assertTrue(c.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "a child did not finish");
+            exits.add(c.exitValue());
+        }
+        String logs = Files.readString(tmp.resolve("child-0.log")) + Files.readString(tmp.resolve("child-1.log"));
+        assertTrue(exits.contains(0), exits + "\n" + logs);
+        assertTrue(exits.stream().allMatch(e -> e == 0 || e == 3), exits + "\n" + logs);
+        assertEquals(30, Batches.from(SampleArticles.of(30)).name("twin").directory(dir).batchSize(5).submit()
+                .await().collect().size());
+        List<String> keys = keysAtEmulator("twin");
+        assertEquals(30, keys.size(), logs);
+        assertEquals(30, new HashSet<>(keys).size(), "an article sent twice: " + keys + "\n" + logs);
+    }
+
     private List<String> keysAtEmulator(String run) throws Exception {
         List<String> keys = new ArrayList<>();
         List<dev.newsbatch.internal.gemini.BatchJobInfo> jobs;
