@@ -68,9 +68,16 @@ public final class GeminiGateway {
             .backoff(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(10))
             .maxServerDelay(RetryPolicy.NO_LIMIT);
     /** What is retried: retryable {@link GeminiException}s, after the delay Gemini asked for. */
-    static final Retryable<Object> RETRYABLE = Retryable.errors(
-            e -> e instanceof GeminiException g && g.isRetryable(),
-            e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
+    static final Retryable<Object> RETRYABLE = retryable(() -> false);
+
+    /**
+     * The one rule for what is retried of a Gemini call (here and in real-time runs): retryable
+     * {@link GeminiException}s, after the delay they carry; nothing once {@code stop} says so.
+     */
+    public static <R> Retryable<R> retryable(java.util.function.BooleanSupplier stop) {
+        return Retryable.errors(e -> !stop.getAsBoolean() && e instanceof GeminiException g && g.isRetryable(),
+                e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
+    }
 
     /** Jobs asked for per page when the job list is read. */
     static final int LIST_PAGE_SIZE = 100;

@@ -1,6 +1,7 @@
 package dev.newsbatch.internal.plan;
 
 import dev.newsbatch.Article;
+import dev.newsbatch.Estimator;
 import dev.newsbatch.internal.Checks;
 
 /**
@@ -31,7 +32,7 @@ public record CalibratedEstimator(double charsPerToken, long requestOverheadToke
 
     /** 4.0 characters per token, 8 tokens of overhead, 150 output tokens. */
     public static CalibratedEstimator ofDefaults() {
-        return new CalibratedEstimator(4.0, 8, 150);
+        return new CalibratedEstimator(Estimator.DEFAULT_CHARS_PER_TOKEN, 8, Estimator.DEFAULT_OUTPUT_TOKENS);
     }
 
     /** An estimator whose ratio is measured: {@code chars} characters counted as {@code tokens} tokens. */

@@ -4,6 +4,7 @@ import dev.newsbatch.Article;
 import dev.newsbatch.internal.Checks;
 import dev.newsbatch.GeminiException;
 import dev.newsbatch.internal.retry.RetryPolicy;
+import dev.newsbatch.internal.gemini.GeminiGateway;
 import dev.newsbatch.internal.retry.Retryable;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.RetryConfig;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -208,8 +208,7 @@ public final class RealtimeRunner {
 
     /** Retryable {@link GeminiException}s, after the delay they carry; nothing once {@code cancelled} says so. */
     static <R> Retryable<R> retryable(BooleanSupplier cancelled) {
-        return Retryable.errors(e -> !cancelled.getAsBoolean() && e instanceof GeminiException g && g.isRetryable(),
-                e -> e instanceof GeminiException g ? g.retryDelay() : Optional.empty());
+        return GeminiGateway.retryable(cancelled);
     }
 
     /**

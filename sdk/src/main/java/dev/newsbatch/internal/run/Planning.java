@@ -171,11 +171,7 @@ final class Planning {
 
         /** What one more request would cost; 0 when the model has no known prices. */
         double price(long inputTokens, long outputTokens) {
-            return meter == null ? 0 : pricing(inputTokens, outputTokens);
-        }
-
-        private double pricing(long inputTokens, long outputTokens) {
-            return meter.pricing().cost(meter.mode(), inputTokens, outputTokens);
+            return meter == null ? 0 : meter.pricing().cost(meter.mode(), inputTokens, outputTokens);
         }
     }
 }
