@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * BatchSpec<NewsClassification> spec = Batches.from(Path.of("batch_contents.json"))
- *         .model("gemini-2.5-flash").tier1().continuous().name("october");
+ *         .model("gemini-3.1-flash-lite").tier1().continuous().name("october");
  * spec.estimate();                          // tokens, batches, waves, USD
  * Results<NewsClassification> r = spec.submit().await().collect();
  * }</pre>
@@ -63,12 +63,12 @@ public final class BatchSpec<T extends Record> {
         return config;
     }
 
-    /** The Gemini model. Default: {@code gemini-2.5-flash}. */
+    /** The Gemini model. Default: {@link RunConfig#DEFAULT_MODEL} (the catalogue's default). */
     public String model() {
         return config.model();
     }
 
-    /** A copy with another model, e.g. {@code "gemini-2.5-flash-lite"}. */
+    /** A copy with another model, e.g. {@code "gemini-3.5-flash-lite"}. */
     public BatchSpec<T> model(String newModel) {
         Checks.notBlank(newModel, "model");
         return with(c -> c.withModel(newModel.trim()));
@@ -134,6 +134,53 @@ public final class BatchSpec<T extends Record> {
     /** A copy that sends one real-time request per article (full price, no waiting for batches). */
     public BatchSpec<T> realtime() {
         return mode(RunMode.REALTIME);
+    }
+
+    /**
+     * A copy that sends one real-time request per article on the Flex service tier: synchronous,
+     * minutes of latency, at the flex price (about half the real-time one), for models that offer it.
+     */
+    public BatchSpec<T> flex() {
+        return mode(RunMode.FLEX);
+    }
+
+    /** How much the model may think. Default: {@link Thinking#least()}, the least the model allows. */
+    public Thinking thinking() {
+        return config.thinking();
+    }
+
+    /**
+     * A copy with another thinking setting, e.g. {@code Thinking.off()}, {@code Thinking.budget(512)}
+     * or {@code Thinking.level(Thinking.Level.LOW)}; checked against the model before anything is sent.
+     */
+    public BatchSpec<T> thinking(Thinking setting) {
+        Checks.notNull(setting, "thinking");
+        return with(c -> c.withThinking(setting));
+    }
+
+    /** A copy with another thinking setting in the CLI's form: {@code off}, {@code 1024}, {@code low}... */
+    public BatchSpec<T> thinking(String setting) {
+        return thinking(Thinking.parse(setting));
+    }
+
+    /** A copy with the project's own batch enqueued-token limit (as AI Studio shows it). */
+    public BatchSpec<T> enqueuedTokens(long tokens) {
+        Checks.atLeast(tokens, 1, "enqueuedTokens");
+        return with(c -> c.withEnqueuedTokens(tokens));
+    }
+
+    /** A copy with the project's own spend limits in USD (per rolling 10 minutes, per month; 0 = the tier's). */
+    public BatchSpec<T> spendLimits(double per10MinUsd, double perMonthUsd) {
+        return with(c -> c.withSpendPer10MinUsd(per10MinUsd).withSpendPerMonthUsd(perMonthUsd));
+    }
+
+    /**
+     * A copy whose admission pauses when the actual cost per article runs {@code factor} times over
+     * the estimate (checked after the first finished job or the first real-time answers); 0 turns
+     * the check off. Default: 1.5.
+     */
+    public BatchSpec<T> costDriftFactor(double factor) {
+        return with(c -> c.withCostDriftFactor(factor));
     }
 
     /** Requests per minute in real-time mode; 0 means the tier's limit. Default: 0. */

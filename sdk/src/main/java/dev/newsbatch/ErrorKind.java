@@ -27,11 +27,30 @@ public enum ErrorKind {
     /** The budget cap was reached before the article was sent. */
     BUDGET,
     /** The run was cancelled or its deadline passed before the article was sent. */
-    NOT_SENT;
+    NOT_SENT,
+    /**
+     * The answer was cut at the output limit ({@code finishReason: MAX_TOKENS}; thinking counts
+     * against it): billed, but truncated. Not retried with the same settings: lower the thinking.
+     */
+    TRUNCATED,
+    /** The answer was stopped by the safety filters ({@code SAFETY}, {@code PROHIBITED_CONTENT}, ...). Not retried. */
+    SAFETY,
+    /** The answer was stopped for reciting protected text ({@code RECITATION}). Not retried. */
+    RECITATION,
+    /** The prompt itself was blocked ({@code promptFeedback.blockReason}, no answer). Not retried. */
+    PROMPT_BLOCKED,
+    /** The model stopped for another reason ({@code OTHER}, {@code MALFORMED_FUNCTION_CALL}, ...). Retried. */
+    OTHER_FINISH,
+    /** The model answered with no text and no reason. Retried. */
+    EMPTY_ANSWER;
 
-    /** Whether sending the article again may succeed. */
+    /**
+     * Whether sending the article again (with the same settings) may succeed: errors of the service
+     * and of the answer's form, but not a truncation, a safety or recitation stop or a blocked prompt,
+     * which would be paid for again with the same result.
+     */
     public boolean isRetryable() {
         return this == API_ERROR || this == UNPARSABLE_JSON || this == SCHEMA_VIOLATION
-                || this == MISSING_LINE || this == JOB_FAILED;
+                || this == MISSING_LINE || this == JOB_FAILED || this == OTHER_FINISH || this == EMPTY_ANSWER;
     }
 }

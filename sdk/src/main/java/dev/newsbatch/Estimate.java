@@ -19,28 +19,31 @@ import java.util.List;
  * @param mode            the spec's mode
  * @param estimator       which token estimator was used
  * @param inputTokens     estimated input tokens in all
- * @param outputTokens    estimated output tokens in all
+ * @param outputTokens    estimated output tokens in all, thinking included
+ * @param thinkingTokens  of which assumed thinking tokens (the model's figure for the run's setting)
+ * @param thinking        the thinking setting as sent, e.g. {@code level minimal}
  * @param batches         batch jobs (request files)
  * @param waves           waves under the tier's enqueued-token budget
  * @param maxPerWave      most articles in one wave
  * @param batchUsd        cost with the Batch API
  * @param realtimeUsd     cost with real-time calls
+ * @param flexUsd         cost with real-time calls on the Flex tier; NaN when the model has none
  * @param batchTime       lower bound of batch processing time, if the speed is known
  * @param realtimeTime    time at the tier's requests-per-minute limit
  * @param warnings        anything the plan found doubtful
  * @param report          the multi-line report the CLI prints
  */
 public record Estimate(long articles, String model, String tier, RunMode mode, String estimator, long inputTokens,
-                       long outputTokens, int batches, int waves, long maxPerWave, double batchUsd,
-                       double realtimeUsd, Duration batchTime, Duration realtimeTime, List<String> warnings,
-                       String report) {
+                       long outputTokens, long thinkingTokens, String thinking, int batches, int waves,
+                       long maxPerWave, double batchUsd, double realtimeUsd, double flexUsd, Duration batchTime,
+                       Duration realtimeTime, List<String> warnings, String report) {
     public Estimate {
         warnings = List.copyOf(warnings);
     }
 
     /** The cost in the spec's mode. */
     public double costUsd() {
-        return mode.isBatch() ? batchUsd : realtimeUsd;
+        return mode.isBatch() ? batchUsd : mode == RunMode.FLEX ? flexUsd : realtimeUsd;
     }
 
     /** What the Batch API saves over real-time calls. */
@@ -50,8 +53,8 @@ public record Estimate(long articles, String model, String tier, RunMode mode, S
 
     @Override
     public String toString() {
-        return String.format("Estimate[%,d articles, %s, %,d in + %,d out tokens, %d batches, %d waves, "
-                        + "batch $%.2f, real-time $%.2f]", articles, model, inputTokens, outputTokens, batches, waves,
-                batchUsd, realtimeUsd);
+        return String.format("Estimate[%,d articles, %s, %,d in + %,d out tokens (%,d thinking), %d batches, "
+                        + "%d waves, batch $%.2f, real-time $%.2f]", articles, model, inputTokens, outputTokens,
+                thinkingTokens, batches, waves, batchUsd, realtimeUsd);
     }
 }

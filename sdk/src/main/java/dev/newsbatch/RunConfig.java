@@ -2,6 +2,7 @@ package dev.newsbatch;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.ModelCatalog;
 import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.schema.Prompts;
 import java.nio.file.Path;
@@ -14,13 +15,13 @@ import java.util.Locale;
  * copy. Specs are the usual way to build one.
  *
  * <pre>{@code
- * RunConfig c = Batches.from(articles).model("gemini-2.5-flash").tier2().config();
+ * RunConfig c = Batches.from(articles).model("gemini-3.1-flash-lite").tier2().config();
  * c.tier();                  // TIER_2
  * c.withBatchSize(500);      // a copy
  * }</pre>
  *
  * @param name             the run's name, or null for one made from its input and settings
- * @param model            the Gemini model. Default: {@code gemini-2.5-flash}
+ * @param model            the Gemini model. Default: the catalogue's default model ({@link #DEFAULT_MODEL})
  * @param tier             the project's quota tier. Default: {@link Tier#TIER_1}
  * @param mode             how articles are sent. Default: {@link RunMode#BATCH}
  * @param batchSize        maximum requests per batch job. Default: 1,000
@@ -34,15 +35,24 @@ import java.util.Locale;
  * @param maxInputTokens   the largest request accepted, in input tokens. Default: 1,048,576
  * @param deadline         how long {@code await()} works on the run at most. Default: 24 hours
  * @param pollInterval     the first pause between status polls. Default: 2 seconds
+ * @param thinking         how much the model may think. Default: {@link Thinking#least()}
+ * @param enqueuedTokens   the project's batch enqueued-token limit; 0 means the tier's published one
+ * @param spendPer10MinUsd the project's spend limit per rolling 10 minutes; 0 means the tier's
+ * @param spendPerMonthUsd the project's monthly spend limit; 0 means the tier's
+ * @param costDriftFactor  admission pauses when the actual cost per article runs this many times over
+ *                         the estimate; 0 turns the check off. Default: 1.5
  * @param directory        where request files, results and the ledger are kept (not recorded: the
  *                         ledger lives there)
  */
 public record RunConfig(String name, String model, Tier tier, RunMode mode, int batchSize, Prompts prompts,
                         Class<? extends Record> schema, Estimator estimator, int rpm, int dailyCap,
                         double budgetUsd, int maxAttempts, long maxInputTokens, Duration deadline,
-                        Duration pollInterval, @JsonIgnore Path directory) {
-    /** The model of a spec that names none. */
-    public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+                        Duration pollInterval, Thinking thinking, long enqueuedTokens, double spendPer10MinUsd,
+                        double spendPerMonthUsd, double costDriftFactor, @JsonIgnore Path directory) {
+    /** The model of a spec that names none: the model catalogue's default (current, cheap, batch-capable). */
+    public static final String DEFAULT_MODEL = ModelCatalog.defaults().defaultModel();
+    /** The default {@link #costDriftFactor()}. */
+    public static final double DEFAULT_COST_DRIFT_FACTOR = 1.5;
     /** Gemini 2.5's input limit, the largest request sent unless the config says otherwise. */
     public static final long DEFAULT_MAX_INPUT_TOKENS = 1_048_576;
 
@@ -56,13 +66,19 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         Checks.notNull(estimator, "estimator");
         Checks.atLeast(rpm, 0, "rpm");
         Checks.atLeast(dailyCap, 0, "dailyCap");
-        if (!(budgetUsd >= 0) || Double.isInfinite(budgetUsd)) {
-            throw new IllegalArgumentException("budgetUsd must be >= 0 and finite, was " + budgetUsd);
-        }
+        money(budgetUsd, "budgetUsd");
         Checks.atLeast(maxAttempts, 1, "maxAttempts");
         Checks.atLeast(maxInputTokens, 1, "maxInputTokens");
         positive(deadline, "deadline");
         positive(pollInterval, "pollInterval");
+        thinking = thinking == null ? Thinking.least() : thinking;
+        Checks.atLeast(enqueuedTokens, 0, "enqueuedTokens");
+        money(spendPer10MinUsd, "spendPer10MinUsd");
+        money(spendPerMonthUsd, "spendPerMonthUsd");
+        money(costDriftFactor, "costDriftFactor");
+        if (costDriftFactor > 0 && costDriftFactor < 1) {
+            throw new IllegalArgumentException("costDriftFactor must be 0 (off) or >= 1, was " + costDriftFactor);
+        }
         directory = directory == null ? Path.of("batch_jobs") : directory;
     }
 
@@ -70,7 +86,8 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
     public static RunConfig ofDefaults(Path directory) {
         return new RunConfig(null, DEFAULT_MODEL, Tier.TIER_1, RunMode.BATCH, 1000, Prompts.ofDefaults(),
                 NewsClassification.class, Estimator.calibrated(), 0, 0, 0, 3, DEFAULT_MAX_INPUT_TOKENS,
-                Duration.ofHours(24), Duration.ofSeconds(2), directory);
+                Duration.ofHours(24), Duration.ofSeconds(2), Thinking.least(), 0, 0, 0, DEFAULT_COST_DRIFT_FACTOR,
+                directory);
     }
 
     /** A copy with another name. */
@@ -148,6 +165,31 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         return copy(b -> b.pollInterval = v);
     }
 
+    /** A copy with another thinking setting. */
+    public RunConfig withThinking(Thinking v) {
+        return copy(b -> b.thinking = v);
+    }
+
+    /** A copy with the project's own batch enqueued-token limit (0: the tier's). */
+    public RunConfig withEnqueuedTokens(long v) {
+        return copy(b -> b.enqueuedTokens = v);
+    }
+
+    /** A copy with the project's own spend limit per rolling 10 minutes (0: the tier's). */
+    public RunConfig withSpendPer10MinUsd(double v) {
+        return copy(b -> b.spendPer10MinUsd = v);
+    }
+
+    /** A copy with the project's own monthly spend limit (0: the tier's). */
+    public RunConfig withSpendPerMonthUsd(double v) {
+        return copy(b -> b.spendPerMonthUsd = v);
+    }
+
+    /** A copy with another cost-drift factor (0: no check). */
+    public RunConfig withCostDriftFactor(double v) {
+        return copy(b -> b.costDriftFactor = v);
+    }
+
     /** A copy keeping its state in another directory. */
     public RunConfig withDirectory(Path v) {
         return copy(b -> b.directory = v);
@@ -157,6 +199,12 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         Draft d = new Draft(this);
         change.accept(d);
         return d.build();
+    }
+
+    private static void money(double v, String field) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(field + " must be >= 0 and finite, was " + v);
+        }
     }
 
     private static void positive(Duration d, String field) {
@@ -170,7 +218,7 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
     public String toString() {
         return "RunConfig[" + (name == null ? "" : name + ", ") + model + ", " + tier + ", "
                 + mode.name().toLowerCase(Locale.ROOT) + ", batchSize=" + batchSize + ", schema="
-                + schema.getSimpleName() + ", " + estimator + "]";
+                + schema.getSimpleName() + ", thinking " + thinking + ", " + estimator + "]";
     }
 
     /** The one mutable copy a {@code withX} edits before it becomes a new config. */
@@ -190,6 +238,11 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         long maxInputTokens;
         Duration deadline;
         Duration pollInterval;
+        Thinking thinking;
+        long enqueuedTokens;
+        double spendPer10MinUsd;
+        double spendPerMonthUsd;
+        double costDriftFactor;
         Path directory;
 
         Draft(RunConfig c) {
@@ -208,12 +261,18 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
             maxInputTokens = c.maxInputTokens;
             deadline = c.deadline;
             pollInterval = c.pollInterval;
+            thinking = c.thinking;
+            enqueuedTokens = c.enqueuedTokens;
+            spendPer10MinUsd = c.spendPer10MinUsd;
+            spendPerMonthUsd = c.spendPerMonthUsd;
+            costDriftFactor = c.costDriftFactor;
             directory = c.directory;
         }
 
         RunConfig build() {
             return new RunConfig(name, model, tier, mode, batchSize, prompts, schema, estimator, rpm, dailyCap,
-                    budgetUsd, maxAttempts, maxInputTokens, deadline, pollInterval, directory);
+                    budgetUsd, maxAttempts, maxInputTokens, deadline, pollInterval, thinking, enqueuedTokens,
+                    spendPer10MinUsd, spendPerMonthUsd, costDriftFactor, directory);
         }
     }
 }

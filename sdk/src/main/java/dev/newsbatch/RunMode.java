@@ -15,10 +15,15 @@ public enum RunMode {
     /** Continuous admission: the next batch job starts as soon as the quota has room. Half price. */
     CONTINUOUS,
     /** One {@code generateContent} call per article, under a rate limit and daily cap. Full price. */
-    REALTIME;
+    REALTIME,
+    /**
+     * Like {@link #REALTIME}, on the Flex service tier: synchronous, minutes of latency, at the flex
+     * price (about the batch price), for models that offer it.
+     */
+    FLEX;
 
     /** True for the modes that use Gemini's Batch API. */
     public boolean isBatch() {
-        return this != REALTIME;
+        return this != REALTIME && this != FLEX;
     }
 }

@@ -1,19 +1,33 @@
 package dev.newsbatch;
 
 /**
- * Tokens billed and what they cost.
+ * Tokens billed and what they cost; thinking tokens are billed as output and shown apart.
  *
  * <pre>{@code
- * Usage u = results.usage();   // Usage[in=33,600,000, out=1,800,000, $7.29]
+ * Usage u = results.usage();   // Usage[in=33,600,000, out=1,800,000 (thinking 600,000), $7.29]
+ * u.answerTokens();            // 1,200,000
  * }</pre>
  *
- * @param inputTokens  prompt tokens
- * @param outputTokens answer tokens (thinking included)
- * @param costUsd      cost in US dollars at the run's rates (batch or real-time)
+ * @param inputTokens    prompt tokens
+ * @param outputTokens   output tokens billed, thinking included
+ * @param thinkingTokens of the output, the thinking tokens
+ * @param costUsd        cost in US dollars at the run's rates (batch, real-time or flex)
  */
-public record Usage(long inputTokens, long outputTokens, double costUsd) {
+public record Usage(long inputTokens, long outputTokens, long thinkingTokens, double costUsd) {
+
+    /** Usage without thinking. */
+    public Usage(long inputTokens, long outputTokens, double costUsd) {
+        this(inputTokens, outputTokens, 0, costUsd);
+    }
+
+    /** The visible answer's tokens: output less thinking. */
+    public long answerTokens() {
+        return outputTokens - thinkingTokens;
+    }
+
     @Override
     public String toString() {
-        return String.format("Usage[in=%,d, out=%,d, $%.2f]", inputTokens, outputTokens, costUsd);
+        return String.format("Usage[in=%,d, out=%,d (thinking %,d), $%.2f]", inputTokens, outputTokens,
+                thinkingTokens, costUsd);
     }
 }

@@ -11,7 +11,7 @@
  *
  * <pre>{@code
  * Results<NewsClassification> r = Batches.from(Path.of("samples/batch_contents.json"))
- *         .model("gemini-2.5-flash").tier1().waves().submit().await().collect();
+ *         .model("gemini-3.1-flash-lite").tier1().waves().submit().await().collect();
  * }</pre>
  */
 package dev.newsbatch;

@@ -68,6 +68,7 @@ public final class BatchEngine {
     private final Path batchDir;
     /** Passes in a row each finished job's download failed, by run, chunk and attempt. */
     private final Map<String, Integer> downloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public BatchEngine(GeminiGateway gateway, Ledger ledger, Path batchDir) {
         this.gateway = Checks.notNull(gateway, "gateway");
@@ -364,11 +365,12 @@ public final class BatchEngine {
             if (!expected.remove(line.key())) {
                 return;
             }
-            outcomes.add(line.ok()
+            outcomes.add((line.ok()
                     ? ItemOutcomeRecord.success(line.key(), line.answer(), line.inputTokens(), line.outputTokens(),
                             job.jobName())
                     : ItemOutcomeRecord.failure(line.key(), line.errorKind().name(), line.error(),
-                            line.inputTokens(), line.outputTokens(), job.jobName()));
+                            line.inputTokens(), line.outputTokens(), job.jobName()))
+                    .withThinking(line.thinkingTokens()));
         });
         for (String missing : expected) {
             outcomes.add(ItemOutcomeRecord.failure(missing, ErrorKind.MISSING_LINE.name(),
@@ -406,7 +408,7 @@ public final class BatchEngine {
             return created;
         }
         List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
-        List<JobLoad> loads = loads(run, jobs, policy.budgetUsd() > 0);
+        List<JobLoad> loads = loads(run, jobs, policy.budgetUsd() > 0 || policy.costDriftFactor() > 0);
         long unsent = 0;
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord job = jobs.get(i);
@@ -422,10 +424,17 @@ public final class BatchEngine {
                     loads.set(i, loads.get(i).phase(JobLoad.Phase.SKIPPED));
                     continue;
                 }
+                if (a.verdict() == Admission.Verdict.COST_DRIFT) {
+                    if (paused.add(run.runId())) {
+                        Notices.once("newsbatch: run " + run.runId() + ": " + a.reason());
+                    }
+                    break;
+                }
                 if (!a.admitted()) {
                     continue;
                 }
             }
+            paused.remove(run.runId());
             try {
                 if (job.step() == JobRecord.Step.PREPARED) {
                     job = upload(job);
@@ -457,12 +466,21 @@ public final class BatchEngine {
         return created;
     }
 
-    /** The jobs as the admission policy sees them; their cost only when a budget cap asks for it. */
+    /**
+     * The jobs as the admission policy sees them; their estimated and actual cost only when a budget
+     * cap or the drift check asks for it.
+     */
     private List<JobLoad> loads(RunSettings run, List<JobRecord> jobs, boolean priced) {
         Map<Integer, Double> usd = new HashMap<>();
+        Map<Integer, Double> actual = new HashMap<>();
         if (priced) {
-            ledger.forEachItem(run.runId(), item -> usd.merge(item.chunk(),
-                    run.requestUsd().applyAsDouble(item.estTokens()), Double::sum));
+            ledger.forEachItem(run.runId(), item -> {
+                usd.merge(item.chunk(), run.requestUsd().applyAsDouble(item.estTokens()), Double::sum);
+                if (item.inputTokens() + item.outputTokens() > 0) {
+                    actual.merge(item.chunk(), run.usageUsd().usd(item.inputTokens(), item.outputTokens()),
+                            Double::sum);
+                }
+            });
         }
         List<JobLoad> loads = new ArrayList<>();
         for (JobRecord j : jobs) {
@@ -471,7 +489,8 @@ public final class BatchEngine {
                 case CREATING, CREATED, FINISHED -> JobLoad.Phase.IN_FLIGHT;
                 case RETRIEVED -> j.jobName() != null ? JobLoad.Phase.DONE : JobLoad.Phase.SKIPPED;
             };
-            loads.add(new JobLoad(j.estTokens(), usd.getOrDefault(j.chunk(), 0.0), phase));
+            loads.add(new JobLoad(j.estTokens(), usd.getOrDefault(j.chunk(), 0.0), phase,
+                    phase == JobLoad.Phase.DONE ? actual.getOrDefault(j.chunk(), -1.0) : -1));
         }
         return loads;
     }
@@ -592,7 +611,8 @@ public final class BatchEngine {
                 steps.unlock();
             }
             progress.accept(now);
-            if (now.isFinished() || isCancelled(run.runId()) || !Instant.now().isBefore(deadline)) {
+            if (now.isFinished() || isCancelled(run.runId()) || !Instant.now().isBefore(deadline)
+                    || (now.jobsRunning() == 0 && isPaused(run.runId()))) {
                 return now;
             }
             interval = last != null && last.equals(now)
@@ -601,6 +621,11 @@ public final class BatchEngine {
             last = now;
             pause(interval, deadline);
         }
+    }
+
+    /** True while the drift check holds the run's admission (nothing more is sent until resumed). */
+    public boolean isPaused(String runId) {
+        return paused.contains(runId);
     }
 
     /** True once the run was cancelled: nothing more of it is submitted. */

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import dev.newsbatch.internal.AnswerCheck;
 import java.util.function.Consumer;
 
 /**
@@ -73,7 +75,8 @@ public final class ResultFileReader {
         JsonNode response = line.path("response");
         JsonNode usage = response.path("usageMetadata");
         long in = usage.path("promptTokenCount").asLong(0);
-        long out = usage.path("candidatesTokenCount").asLong(0) + usage.path("thoughtsTokenCount").asLong(0);
+        long thinking = usage.path("thoughtsTokenCount").asLong(0);
+        long out = usage.path("candidatesTokenCount").asLong(0) + thinking;
         JsonNode candidate = response.path("candidates").path(0);
         StringBuilder answer = new StringBuilder();
         for (JsonNode part : candidate.path("content").path("parts")) {
@@ -81,24 +84,26 @@ public final class ResultFileReader {
                 answer.append(part.path("text").asText(""));
             }
         }
-        if (answer.length() == 0) {
-            String reason = candidate.path("finishReason").asText(
-                    response.path("promptFeedback").path("blockReason").asText("no candidates"));
-            return new ResultLine(lineNumber, key, null, ErrorKind.API_ERROR, "empty answer: " + reason, in, out);
+        Optional<AnswerCheck.Problem> problem = AnswerCheck.problem(
+                candidate.isMissingNode() ? null : candidate.path("finishReason").asText(""),
+                response.path("promptFeedback").path("blockReason").asText(null), answer.toString());
+        if (problem.isPresent()) {
+            return new ResultLine(lineNumber, key, null, problem.get().kind(), problem.get().message(), in, out,
+                    thinking);
         }
         JsonNode parsed;
         try {
             parsed = JSON.readTree(answer.toString());
         } catch (IOException e) {
             return new ResultLine(lineNumber, key, null, ErrorKind.UNPARSABLE_JSON,
-                    "answer is not JSON: " + abbreviate(answer.toString()), in, out);
+                    "answer is not JSON: " + abbreviate(answer.toString()), in, out, thinking);
         }
         List<String> problems = schema.validate(parsed);
         if (!problems.isEmpty()) {
             return new ResultLine(lineNumber, key, null, ErrorKind.SCHEMA_VIOLATION,
-                    String.join("; ", problems.subList(0, Math.min(5, problems.size()))), in, out);
+                    String.join("; ", problems.subList(0, Math.min(5, problems.size()))), in, out, thinking);
         }
-        return new ResultLine(lineNumber, key, parsed.toString(), null, null, in, out);
+        return new ResultLine(lineNumber, key, parsed.toString(), null, null, in, out, thinking);
     }
 
     private static String abbreviate(String s) {

@@ -16,9 +16,16 @@ import dev.newsbatch.ErrorKind;
  * @param error        details of the error, or null
  * @param inputTokens  prompt tokens billed
  * @param outputTokens answer tokens billed (thinking included)
+ * @param thinkingTokens of the output, the thinking tokens
  */
 public record ResultLine(long lineNumber, String key, String answer, ErrorKind errorKind, String error,
-                         long inputTokens, long outputTokens) {
+                         long inputTokens, long outputTokens, long thinkingTokens) {
+    /** A line without usage. */
+    public ResultLine(long lineNumber, String key, String answer, ErrorKind errorKind, String error,
+                      long inputTokens, long outputTokens) {
+        this(lineNumber, key, answer, errorKind, error, inputTokens, outputTokens, 0);
+    }
+
     /** True when the line holds a schema-valid answer. */
     public boolean ok() {
         return errorKind == null;

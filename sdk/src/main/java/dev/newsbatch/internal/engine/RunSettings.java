@@ -23,9 +23,17 @@ import java.util.function.ToLongFunction;
  * @param estimator    estimated input tokens of one article's request
  * @param requestUsd   the estimated Batch API cost of one request of so many input tokens (with the
  *                     estimator's answer), for the budget cap
+ * @param usageUsd     what a request cost by its usage (prompt and output tokens), for the drift check
  */
 public record RunSettings(String runId, RunConfig config, RequestTemplate template, long maxFileBytes,
-                          ToLongFunction<Article> estimator, LongToDoubleFunction requestUsd) {
+                          ToLongFunction<Article> estimator, LongToDoubleFunction requestUsd, UsagePrice usageUsd) {
+    /** The cost of one request from its usage. */
+    @FunctionalInterface
+    public interface UsagePrice {
+        /** USD of a request with these prompt and output tokens. */
+        double usd(long inputTokens, long outputTokens);
+    }
+
     /** Google's limit for one batch input file. */
     public static final long MAX_FILE_BYTES = 2L * 1024 * 1024 * 1024 - 1024 * 1024;
 
@@ -36,12 +44,18 @@ public record RunSettings(String runId, RunConfig config, RequestTemplate templa
         Checks.atLeast(maxFileBytes, 1024, "maxFileBytes");
         Checks.notNull(estimator, "estimator");
         Checks.notNull(requestUsd, "requestUsd");
+        Checks.notNull(usageUsd, "usageUsd");
     }
 
     /** Settings with the 2 GB file cap and the given per-request cost estimate. */
     public static RunSettings of(String runId, RunConfig config, RequestTemplate template,
                                  ToLongFunction<Article> estimator, LongToDoubleFunction requestUsd) {
-        return new RunSettings(runId, config, template, MAX_FILE_BYTES, estimator, requestUsd);
+        return new RunSettings(runId, config, template, MAX_FILE_BYTES, estimator, requestUsd, (in, out) -> 0);
+    }
+
+    /** A copy pricing usage with {@code price} (for the drift check). */
+    public RunSettings usageUsd(UsagePrice price) {
+        return new RunSettings(runId, config, template, maxFileBytes, estimator, requestUsd, price);
     }
 
     /** The run's name. */
@@ -61,12 +75,12 @@ public record RunSettings(String runId, RunConfig config, RequestTemplate templa
 
     /** A copy with another per-file byte cap. */
     public RunSettings maxFileBytes(long bytes) {
-        return new RunSettings(runId, config, template, bytes, estimator, requestUsd);
+        return new RunSettings(runId, config, template, bytes, estimator, requestUsd, usageUsd);
     }
 
     /** A copy with other settings. */
     public RunSettings config(RunConfig newConfig) {
-        return new RunSettings(runId, newConfig, template, maxFileBytes, estimator, requestUsd);
+        return new RunSettings(runId, newConfig, template, maxFileBytes, estimator, requestUsd, usageUsd);
     }
 
     @Override

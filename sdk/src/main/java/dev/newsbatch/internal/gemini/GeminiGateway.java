@@ -11,7 +11,12 @@ import com.google.genai.types.BatchJobSource;
 import com.google.genai.types.Content;
 import com.google.genai.types.CreateBatchJobConfig;
 import com.google.genai.types.File;
+import com.google.genai.types.Candidate;
 import com.google.genai.types.GenerateContentConfig;
+import com.google.genai.types.ServiceTier;
+import com.google.genai.types.ThinkingConfig;
+import com.google.genai.types.ThinkingLevel;
+import dev.newsbatch.internal.ThinkingChoice;
 import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.ListBatchJobsConfig;
@@ -321,11 +326,14 @@ public final class GeminiGateway {
     }
 
     /**
-     * One synchronous classification: no retries here (the real-time runner owns the policy).
+     * One synchronous classification: no retries here (the real-time runner owns the policy). The
+     * thinking setting is sent as {@code thinkingConfig} in the model's dialect; {@code flex} asks
+     * for the Flex service tier.
      *
-     * @return the answer text and the token usage
+     * @return the answer text, why it stopped, and the token usage
      */
-    public Answer generate(String model, String systemInstruction, String prompt, ObjectNode responseSchema) {
+    public Answer generate(String model, String systemInstruction, String prompt, ObjectNode responseSchema,
+                           ThinkingChoice thinking, boolean flex) {
         return call("models.generateContent", null, () -> {
             GenerateContentConfig.Builder config = GenerateContentConfig.builder()
                     .responseMimeType("application/json")
@@ -334,12 +342,35 @@ public final class GeminiGateway {
                 config.systemInstruction(Content.builder().role("user")
                         .parts(List.of(Part.fromText(systemInstruction))).build());
             }
+            if (thinking != null && !thinking.sendsNothing()) {
+                ThinkingConfig.Builder t = ThinkingConfig.builder();
+                if (thinking.budget() != null) {
+                    t.thinkingBudget(thinking.budget());
+                } else {
+                    t.thinkingLevel(new ThinkingLevel(thinking.level()));
+                }
+                config.thinkingConfig(t.build());
+            }
+            if (flex) {
+                config.serviceTier(new ServiceTier(ServiceTier.Known.FLEX));
+            }
             GenerateContentResponse r = client.models.generateContent(model, prompt, config.build());
             Optional<GenerateContentResponseUsageMetadata> u = r.usageMetadata();
             long in = u.flatMap(GenerateContentResponseUsageMetadata::promptTokenCount).orElse(0);
-            long out = u.flatMap(GenerateContentResponseUsageMetadata::candidatesTokenCount).orElse(0)
-                    + u.flatMap(GenerateContentResponseUsageMetadata::thoughtsTokenCount).orElse(0);
-            return new Answer(r.text(), in, out, r.modelVersion().orElse(model));
+            long thoughts = u.flatMap(GenerateContentResponseUsageMetadata::thoughtsTokenCount).orElse(0);
+            long out = u.flatMap(GenerateContentResponseUsageMetadata::candidatesTokenCount).orElse(0) + thoughts;
+            String tier = u.flatMap(GenerateContentResponseUsageMetadata::trafficType).map(Object::toString)
+                    .orElse(null);
+            Optional<Candidate> first = r.candidates().flatMap(c -> c.stream().findFirst());
+            String finish = first.map(c -> c.finishReason().map(Object::toString).orElse("")).orElse(null);
+            String block = r.promptFeedback().flatMap(f -> f.blockReason()).map(Object::toString).orElse(null);
+            StringBuilder text = new StringBuilder();
+            first.flatMap(Candidate::content).flatMap(Content::parts).ifPresent(parts -> parts.forEach(p -> {
+                if (!p.thought().orElse(false)) {
+                    p.text().ifPresent(text::append);
+                }
+            }));
+            return new Answer(text.toString(), in, out, thoughts, r.modelVersion().orElse(model), finish, block, tier);
         });
     }
 
@@ -352,15 +383,21 @@ public final class GeminiGateway {
     /**
      * A synchronous answer.
      *
-     * @param text         the model's text (JSON for a response schema)
-     * @param inputTokens  prompt tokens
-     * @param outputTokens answer tokens, thinking included
-     * @param modelVersion the model version that answered
+     * @param text           the model's visible text (JSON for a response schema); thought parts left out
+     * @param inputTokens    prompt tokens
+     * @param outputTokens   output tokens billed, thinking included
+     * @param thinkingTokens of the output, the thinking tokens
+     * @param modelVersion   the model version that answered
+     * @param finishReason   the candidate's finish reason, or null when there was no candidate
+     * @param blockReason    the prompt's block reason, or null
+     * @param trafficType    the service tier the usage reports (e.g. {@code ON_DEMAND_FLEX}), or null
      */
-    public record Answer(String text, long inputTokens, long outputTokens, String modelVersion) {
+    public record Answer(String text, long inputTokens, long outputTokens, long thinkingTokens, String modelVersion,
+                         String finishReason, String blockReason, String trafficType) {
         @Override
         public String toString() {
-            return "Answer[in=" + inputTokens + ", out=" + outputTokens + ", " + modelVersion + "]";
+            return "Answer[in=" + inputTokens + ", out=" + outputTokens + " (thinking " + thinkingTokens + "), "
+                    + modelVersion + (finishReason == null ? "" : ", " + finishReason) + "]";
         }
     }
 

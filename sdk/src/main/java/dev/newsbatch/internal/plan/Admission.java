@@ -25,7 +25,12 @@ public record Admission(Verdict verdict, String reason) {
         /** Wait until the previous wave has finished. */
         WAIT_FOR_WAVE,
         /** Never: the budget cap would be passed. Its articles end as BUDGET errors. */
-        BUDGET_EXHAUSTED
+        BUDGET_EXHAUSTED,
+        /**
+         * Not now: what finished so far cost more than the estimate by the run's drift factor.
+         * Admission pauses (articles stay unsent) until the run is resumed with a larger factor.
+         */
+        COST_DRIFT
     }
 
     /** True when the job may be sent now. */

@@ -29,8 +29,11 @@ import java.util.Locale;
  * @param tokenBudget enqueued tokens allowed in flight (waves and continuous)
  * @param maxJobs     concurrent batch jobs allowed (continuous)
  * @param budgetUsd   the run's USD cap; 0 means none
+ * @param costDriftFactor admission pauses when finished work cost this many times its estimate; 0 = no check
  */
-public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double budgetUsd) {
+public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double budgetUsd, double costDriftFactor) {
+    /** Real-time answers seen before the drift check speaks. */
+    public static final int DRIFT_MIN_ANSWERS = 20;
 
     /** How jobs are admitted. */
     public enum Kind { ALL, WAVES, CONTINUOUS }
@@ -40,6 +43,12 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
         Checks.atLeast(tokenBudget, 1, "tokenBudget");
         Checks.atLeast(maxJobs, 1, "maxJobs");
         Checks.atLeast(budgetUsd, 0.0, "budgetUsd");
+        Checks.atLeast(costDriftFactor, 0.0, "costDriftFactor");
+    }
+
+    /** A policy without a drift check. */
+    public AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double budgetUsd) {
+        this(kind, tokenBudget, maxJobs, budgetUsd, 0);
     }
 
     /** Every job at once. */
@@ -59,7 +68,27 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
 
     /** A copy with a USD cap. */
     public AdmissionPolicy budgetUsd(double usd) {
-        return new AdmissionPolicy(kind, tokenBudget, maxJobs, usd);
+        return new AdmissionPolicy(kind, tokenBudget, maxJobs, usd, costDriftFactor);
+    }
+
+    /** A copy that pauses admission when actual cost runs {@code factor} times over the estimate (0: never). */
+    public AdmissionPolicy costDriftFactor(double factor) {
+        return new AdmissionPolicy(kind, tokenBudget, maxJobs, budgetUsd, factor);
+    }
+
+    /**
+     * The drift rule alone: may more be sent when work estimated at {@code estimatedUsd} actually cost
+     * {@code actualUsd}? Pauses once the ratio passes the factor; the budget cap stays the hard stop.
+     */
+    public Admission drift(double estimatedUsd, double actualUsd, String after) {
+        if (costDriftFactor > 0 && estimatedUsd > 0 && actualUsd > estimatedUsd * costDriftFactor) {
+            return new Admission(Admission.Verdict.COST_DRIFT, String.format(Locale.ROOT,
+                    "actual cost $%.4f is %.1f× the estimate $%.4f after %s (drift factor %.1f): admission is "
+                            + "paused; check thinking and output settings, then resume with a larger "
+                            + "costDriftFactor (--cost-drift 0 turns the check off)", actualUsd,
+                    actualUsd / estimatedUsd, estimatedUsd, after, costDriftFactor));
+        }
+        return admit("cost within the estimate");
     }
 
     /**
@@ -72,6 +101,22 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
         Admission budget = budget(jobs, candidate);
         if (budget != null) {
             return budget;
+        }
+        double estimated = 0;
+        double actual = 0;
+        int finished = 0;
+        for (JobLoad j : jobs) {
+            if (j.phase() == JobLoad.Phase.DONE && j.actualUsd() >= 0) {
+                estimated += j.usd();
+                actual += j.actualUsd();
+                finished++;
+            }
+        }
+        if (finished > 0) {
+            Admission drift = drift(estimated, actual, finished + (finished == 1 ? " finished job" : " finished jobs"));
+            if (!drift.admitted()) {
+                return drift;
+            }
         }
         return switch (kind) {
             case ALL -> admit("all jobs are sent at once");
@@ -188,6 +233,7 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
     }
 
     private String cap() {
-        return budgetUsd > 0 ? String.format(Locale.ROOT, ", budget $%.2f", budgetUsd) : "";
+        return (budgetUsd > 0 ? String.format(Locale.ROOT, ", budget $%.2f", budgetUsd) : "")
+                + (costDriftFactor > 0 ? String.format(Locale.ROOT, ", drift %.1f×", costDriftFactor) : "");
     }
 }

@@ -13,9 +13,15 @@ import dev.newsbatch.internal.Checks;
  *
  * @param tokens estimated input tokens of the job's requests
  * @param usd    estimated cost of the job
+ * @param actualUsd what its finished requests cost by their usage; negative when unknown
  * @param phase  where the job stands
  */
-public record JobLoad(long tokens, double usd, Phase phase) {
+public record JobLoad(long tokens, double usd, Phase phase, double actualUsd) {
+
+    /** A job whose actual cost is not known (yet). */
+    public JobLoad(long tokens, double usd, Phase phase) {
+        this(tokens, usd, phase, -1);
+    }
 
     /** Where a job stands. */
     public enum Phase {
@@ -46,7 +52,7 @@ public record JobLoad(long tokens, double usd, Phase phase) {
 
     /** A copy in another phase. */
     public JobLoad phase(Phase next) {
-        return new JobLoad(tokens, usd, next);
+        return new JobLoad(tokens, usd, next, actualUsd);
     }
 
     /** True once the job is done or skipped. */

@@ -15,10 +15,11 @@ import dev.newsbatch.internal.Checks;
  * @param model                   the model name, e.g. {@code gemini-2.5-flash}
  * @param standard                real-time ({@code generateContent}) rates
  * @param batch                   Batch API rates
+ * @param flex                    Flex service-tier rates, or null when the model has no Flex tier
  * @param longContextThreshold    prompts of more tokens than this are billed at the long rates;
  *                                {@link Long#MAX_VALUE} when the model has no long-context pricing
  */
-public record ModelPricing(String model, Rates standard, Rates batch, long longContextThreshold) {
+public record ModelPricing(String model, Rates standard, Rates batch, Rates flex, long longContextThreshold) {
 
     public ModelPricing {
         Checks.notBlank(model, "model");
@@ -27,9 +28,23 @@ public record ModelPricing(String model, Rates standard, Rates batch, long longC
         Checks.atLeast(longContextThreshold, 1, "longContextThreshold");
     }
 
-    /** The rates for {@code mode}. */
+    /**
+     * The rates for {@code mode}.
+     *
+     * @throws IllegalArgumentException for {@link Mode#FLEX} on a model without a Flex tier
+     */
     public Rates rates(Mode mode) {
-        return mode == Mode.BATCH ? batch : standard;
+        return switch (mode) {
+            case BATCH -> batch;
+            case REALTIME -> standard;
+            case FLEX -> {
+                if (flex == null) {
+                    throw new IllegalArgumentException("model " + model + " has no Flex tier; "
+                            + "use real-time or batch mode");
+                }
+                yield flex;
+            }
+        };
     }
 
     /** True when a request with this many prompt tokens is billed at the long-context rates. */
@@ -58,22 +73,28 @@ public record ModelPricing(String model, Rates standard, Rates batch, long longC
 
     /** A copy with other standard rates. */
     public ModelPricing standard(Rates rates) {
-        return new ModelPricing(model, rates, batch, longContextThreshold);
+        return new ModelPricing(model, rates, batch, flex, longContextThreshold);
     }
 
     /** A copy with other batch rates. */
     public ModelPricing batch(Rates rates) {
-        return new ModelPricing(model, standard, rates, longContextThreshold);
+        return new ModelPricing(model, standard, rates, flex, longContextThreshold);
+    }
+
+    /** A copy with other Flex rates (null: no Flex tier). */
+    public ModelPricing flex(Rates rates) {
+        return new ModelPricing(model, standard, batch, rates, longContextThreshold);
     }
 
     /** A copy with another long-context threshold. */
     public ModelPricing longContextThreshold(long promptTokens) {
-        return new ModelPricing(model, standard, batch, promptTokens);
+        return new ModelPricing(model, standard, batch, flex, promptTokens);
     }
 
     @Override
     public String toString() {
         return "ModelPricing[" + model + ": standard " + standard + ", batch " + batch
+                + (flex == null ? "" : ", flex " + flex)
                 + (longContextThreshold == Long.MAX_VALUE ? "" : ", long > " + longContextThreshold)
                 + "]";
     }

@@ -1,5 +1,6 @@
 package dev.newsbatch.internal.plan;
 
+import dev.newsbatch.internal.ThinkingChoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +41,14 @@ public final class Plan {
     private final List<Wave> waves;
     private final double batchCostUsd;
     private final double realtimeCostUsd;
+    private final double flexCostUsd;
     private final List<String> warnings;
+    private final ThinkingChoice thinking;
+    private final SpendLimits spend;
 
     Plan(Planner p, ModelLimits limits, long articles, TokenTotals totals, long jsonBytes, long minInputTokens,
          long maxInputTokens, List<BatchSlice> batches, List<Wave> waves, double batchCostUsd,
-         double realtimeCostUsd, List<String> warnings) {
+         double realtimeCostUsd, double flexCostUsd, List<String> warnings) {
         this.model = p.model();
         this.tier = p.tier().tier();
         this.estimator = p.estimator().describe();
@@ -67,7 +71,10 @@ public final class Plan {
         this.waves = List.copyOf(waves);
         this.batchCostUsd = batchCostUsd;
         this.realtimeCostUsd = realtimeCostUsd;
+        this.flexCostUsd = flexCostUsd;
         this.warnings = List.copyOf(warnings);
+        this.thinking = p.template().thinking();
+        this.spend = p.tier().spend();
     }
 
     public String model() { return model; }
@@ -138,6 +145,18 @@ public final class Plan {
     /** Estimated USD at standard (real-time) prices. */
     public double realtimeCostUsd() { return realtimeCostUsd; }
 
+    /** Estimated USD on the Flex service tier; NaN when the model has none. */
+    public double flexCostUsd() { return flexCostUsd; }
+
+    /** The thinking setting and the tokens it is assumed to add per article. */
+    public ThinkingChoice thinking() { return thinking; }
+
+    /** Assumed thinking tokens in all (included in {@link #outputTokens()}). */
+    public long thinkingTokens() { return thinking.expectedTokens() * articles; }
+
+    /** The tier's spend limits. */
+    public SpendLimits spend() { return spend; }
+
     /** Things the user should know: no Batch API on the tier, oversize articles, budget exceeded. */
     public List<String> warnings() { return warnings; }
 
@@ -186,9 +205,13 @@ public final class Plan {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Estimate for %,d articles on %s (%s)%n", articles, model, tier));
         s.append(String.format(Locale.ROOT, "  estimator        %s%n", estimator));
-        s.append(String.format(Locale.ROOT, "  tokens           %,d input + %,d output%n", totals.input(), totals.output()));
+        s.append(String.format(Locale.ROOT, "  tokens           %,d input + %,d output (%,d answer + %,d thinking)%n",
+                totals.input(), totals.output(), totals.output() - thinkingTokens(), thinkingTokens()));
         s.append(String.format(Locale.ROOT, "  per article      %,.0f input (min %,d, max %,d) + %,.0f output%n",
                 meanInputTokens(), minInputTokens, maxInputTokens, meanOutputTokens()));
+        s.append(String.format(Locale.ROOT, "  thinking         %s: %,d tokens per article assumed%s%n",
+                thinking.description(), thinking.expectedTokens(), thinking.expectedTokens() == 0 ? ""
+                        : " (billed as output; the least the model allows is the default)"));
         s.append(String.format(Locale.ROOT, "  request files    %s in %,d batches of at most %,d items%n",
                 bytes(jsonBytes), batches.size(), maxItemsPerBatch));
         if (waveTokenBudget > 0 && concurrentBatchJobs > 0) {
@@ -198,6 +221,9 @@ public final class Plan {
         }
         s.append(String.format(Locale.ROOT, "  cost, batch      $%,.2f%n", batchCostUsd));
         s.append(String.format(Locale.ROOT, "  cost, real-time  $%,.2f%n", realtimeCostUsd));
+        if (!Double.isNaN(flexCostUsd)) {
+            s.append(String.format(Locale.ROOT, "  cost, flex       $%,.2f%n", flexCostUsd));
+        }
         estimatedBatchTime().ifPresent(d -> s.append("  time, batch      ").append(duration(d))
                 .append(" (lower bound at ").append(String.format(Locale.ROOT, "%,.0f", tokensPerSecond))
                 .append(" tokens/s)").append(System.lineSeparator()));
@@ -208,13 +234,20 @@ public final class Plan {
                     .append(" RPD");
         }
         s.append(System.lineSeparator());
+        s.append("  limits           ").append(ModelLimits.show(limits.rpm())).append(" RPM, ")
+                .append(ModelLimits.show(limits.rpd())).append(" RPD, ")
+                .append(ModelLimits.show(limits.batchEnqueuedTokens())).append(" enqueued tokens; spend ")
+                .append(spend).append(spend.exceedsMonth(batchCostUsd) ? " (OVER)" : "")
+                .append(System.lineSeparator());
         if (budgetUsd > 0) {
             s.append(String.format(Locale.ROOT, "  budget cap       $%,.2f%n", budgetUsd));
         }
         for (String w : warnings) {
             s.append("  warning: ").append(w).append(System.lineSeparator());
         }
-        s.append("  prices as of ").append(pricingAsOf).append(", limits as of ").append(limitsAsOf);
+        s.append("  prices as of ").append(pricingAsOf).append(", limits as of ").append(limitsAsOf)
+                .append(" (per-project limits are in AI Studio; give yours with --enqueued-tokens, --rpm, --rpd, "
+                        + "--spend-per-10min, --spend-per-month)");
         return s.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.newsbatch.internal.plan;
 
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.ModelCatalog;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -177,6 +178,7 @@ public final class Planner {
         ModelPricing prices = pricing.model(model);
         ModelLimits limits = tier.model(model);
         PlanBuilder b = new PlanBuilder(this, prices, limits);
+        long thinking = template.thinking().expectedTokens();
         while (articles.hasNext()) {
             Article a = Objects.requireNonNull(articles.next(), "articles must not contain null");
             TokenEstimate e = estimator.estimate(template, a);
@@ -184,7 +186,7 @@ public final class Planner {
                 b.refuse(a, e.inputTokens());
                 continue;
             }
-            b.add(a, e, template.lineBytes(a));
+            b.add(a, new TokenEstimate(e.inputTokens(), e.outputTokens() + thinking), template.lineBytes(a));
         }
         return b.finish();
     }
@@ -279,6 +281,7 @@ public final class Planner {
             this.p = p;
             this.prices = prices;
             this.limits = limits;
+            modelWarnings(p.model).forEach(warnings::add);
             long budget = p.waveTokenBudget();
             if (budget <= 0 || p.tier.concurrentBatchJobs() <= 0) {
                 warnings.add("tier " + p.tier.tier() + " has no Batch API for " + p.model
@@ -289,6 +292,18 @@ public final class Planner {
                 this.waveBudget = budget;
                 this.jobsPerWave = p.tier.concurrentBatchJobs();
             }
+        }
+
+        /** What the catalogue says of the model that the user should know before sending anything. */
+        static List<String> modelWarnings(String model) {
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            return ModelCatalog.defaults().model(model).map(m -> switch (m.statusOn(today)) {
+                case SHUT_DOWN -> List.of("model " + m.id() + " " + m.lifeLine(today)
+                        + ": these figures are for reference only; submitting is refused");
+                case DEPRECATED -> List.of("model " + m.id() + " " + m.lifeLine(today));
+                default -> List.<String>of();
+            }).orElse(List.of("model " + model + " is not in the model catalogue (as of "
+                    + ModelCatalog.defaults().asOf() + "); submitting is refused"));
         }
 
         /** An article the model would refuse: never sent, so in no batch and in no total. */
@@ -381,13 +396,20 @@ public final class Planner {
             }
             double batchUsd = prices.cost(Mode.BATCH, totals);
             double realtimeUsd = prices.cost(Mode.REALTIME, totals);
+            double flexUsd = prices.flex() == null ? Double.NaN : prices.cost(Mode.FLEX, totals);
+            SpendLimits spend = p.tier.spend();
+            if (spend.exceedsMonth(batchUsd)) {
+                warnings.add(String.format(java.util.Locale.ROOT, "batch cost $%,.2f is over the %s monthly spend "
+                        + "limit of $%,.2f: Gemini refuses work past it with 429 (give your own limit with "
+                        + "--spend-per-month, or split the run)", batchUsd, p.tier.tier(), spend.perMonthUsd()));
+            }
             if (p.budgetUsd > 0 && batchUsd > p.budgetUsd + 1e-9) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "batch estimate $%.2f exceeds the budget cap $%.2f: only the first %,d articles fit",
                         batchUsd, p.budgetUsd, Math.max(0, articlesWithinBudget)));
             }
             return new Plan(p, limits, index, totals, bytes, index == 0 ? 0 : minInput, maxInput,
-                    batches, waves, batchUsd, realtimeUsd, warnings);
+                    batches, waves, batchUsd, realtimeUsd, flexUsd, warnings);
         }
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Model prices: the table shipped with the library (taken from Google's pricing page on the date in
- * {@link #asOf()}), which the user can override number by number, in code or with a JSON file of
- * the same shape as {@code dev/newsbatch/internal/plan/pricing.json}.
+ * Model prices: the {@code prices} of each entry of the model catalogue
+ * ({@code dev/newsbatch/catalog/models.json}, taken from Google's pricing page on the date in
+ * {@link #asOf()}), which the user can override number by number, in code or with a JSON file
+ * {@code {"models": {"<model>": {"standard": {...}, "batch": {...}, "flex": {...}}}}}.
  *
  * <pre>{@code
  * Pricing p = Pricing.defaults();
@@ -21,8 +22,7 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class Pricing {
-    private static final String RESOURCE = "/dev/newsbatch/internal/plan/pricing.json";
-    private static final Pricing DEFAULTS = load(RateCardFile.resource(RESOURCE), null);
+    private static final Pricing DEFAULTS = load(RateCardFile.catalogue(), null);
 
     private final String source;
     private final String asOf;
@@ -89,8 +89,7 @@ public final class Pricing {
     }
 
     static String normalise(String model) {
-        String m = model.trim();
-        return m.startsWith("models/") ? m.substring("models/".length()) : m;
+        return dev.newsbatch.internal.ModelCatalog.normalise(model);
     }
 
     private static Pricing load(RateCardFile f, Pricing base) {
@@ -101,14 +100,20 @@ public final class Pricing {
             String name = normalise(e.getKey());
             String path = "models." + e.getKey();
             ModelPricing old = out.get(name);
-            JsonNode node = e.getValue();
+            JsonNode node = e.getValue().has("prices") ? e.getValue().get("prices") : e.getValue();
+            if (e.getValue().has("prices")) {
+                path += ".prices";
+            }
             long threshold = f.count(node, path, "long_context_threshold_tokens",
                     old == null ? Long.MAX_VALUE : old.longContextThreshold(), Long.MAX_VALUE);
             Rates standard = rates(f, node.path("standard"), path + ".standard", old == null ? null : old.standard());
             Rates batch = rates(f, node.path("batch"), path + ".batch", old == null ? null : old.batch());
-            out.put(name, new ModelPricing(name, standard, batch, threshold));
+            JsonNode flexNode = node.path("flex");
+            Rates flex = flexNode.isObject() ? rates(f, flexNode, path + ".flex", old == null ? null : old.flex())
+                    : flexNode.isNull() ? null : old == null ? null : old.flex();
+            out.put(name, new ModelPricing(name, standard, batch, flex, threshold));
         }
-        String source = base == null ? f.text(f.root, "source", f.name) : f.name;
+        String source = base == null ? f.text(f.root.path("sources").path("pricing"), "url", f.name) : f.name;
         String asOf = f.text(f.root, "as_of", base == null ? "unknown" : base.asOf);
         return new Pricing(source, asOf, out);
     }

@@ -24,6 +24,12 @@ final class RateCardFile {
         this.root = root;
     }
 
+    /** The model catalogue, whose entries carry their prices. */
+    static RateCardFile catalogue() {
+        return new RateCardFile(dev.newsbatch.internal.ModelCatalog.RESOURCE,
+                dev.newsbatch.internal.ModelCatalog.defaults().data());
+    }
+
     static RateCardFile resource(String resource) {
         try (InputStream in = RateCardFile.class.getResourceAsStream(resource)) {
             if (in == null) {

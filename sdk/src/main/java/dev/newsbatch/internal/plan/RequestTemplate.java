@@ -5,13 +5,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsbatch.Article;
 import dev.newsbatch.RunConfig;
+import dev.newsbatch.Thinking;
+import dev.newsbatch.internal.CatalogModel;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.ModelCatalog;
+import dev.newsbatch.internal.ThinkingChoice;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * What every request of a run shares (model, prompts, response schema), and the one place that
@@ -29,8 +34,12 @@ import java.io.UncheckedIOException;
  * @param model   the Gemini model (empty for a template that only sizes text)
  * @param prompts system instruction and prompt template
  * @param schema  the response schema, or null for requests without one
+ * @param thinking the thinking setting resolved for the model ({@code thinkingConfig} in each line)
  */
-public record RequestTemplate(String model, Prompts prompts, ClassificationSchema<?> schema) {
+public record RequestTemplate(String model, Prompts prompts, ClassificationSchema<?> schema,
+                              ThinkingChoice thinking) {
+    /** What a template without a thinking setting sends: no {@code thinkingConfig}, none assumed. */
+    public static final ThinkingChoice NO_THINKING_CONFIG = new ThinkingChoice(null, null, 0, "not set");
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final java.util.Map<ClassificationSchema<?>, String> SCHEMA_JSON =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,12 +47,43 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
     public RequestTemplate {
         Checks.notNull(model, "model");
         Checks.notNull(prompts, "prompts");
+        thinking = thinking == null ? NO_THINKING_CONFIG : thinking;
     }
 
-    /** The template of a run's settings. */
+    /** A template that sends no {@code thinkingConfig}. */
+    public RequestTemplate(String model, Prompts prompts, ClassificationSchema<?> schema) {
+        this(model, prompts, schema, NO_THINKING_CONFIG);
+    }
+
+    /**
+     * The template of a run's settings, its thinking setting resolved for the model by the catalogue.
+     *
+     * @throws IllegalArgumentException when the model refuses the thinking setting
+     */
     public static RequestTemplate of(RunConfig config) {
         Checks.notNull(config, "config");
-        return new RequestTemplate(config.model(), config.prompts(), ClassificationSchema.of(config.schema()));
+        return new RequestTemplate(config.model(), config.prompts(), ClassificationSchema.of(config.schema()),
+                thinkingOf(config.model(), config.thinking()));
+    }
+
+    /**
+     * {@code thinking} in the dialect of {@code model}; for a model the catalogue does not know, only
+     * the least or the model's own default can be honoured, by sending nothing.
+     */
+    public static ThinkingChoice thinkingOf(String model, Thinking thinking) {
+        Optional<CatalogModel> m = ModelCatalog.defaults().model(model);
+        if (m.isPresent()) {
+            return m.get().thinking().resolve(thinking, m.get().id());
+        }
+        if (thinking.kind() == Thinking.Kind.LEAST || thinking.kind() == Thinking.Kind.MODEL_DEFAULT) {
+            return new ThinkingChoice(null, null, 0, "not set (model not in the catalogue)");
+        }
+        return switch (thinking.kind()) {
+            case OFF -> new ThinkingChoice(0, null, 0, "off");
+            case BUDGET -> new ThinkingChoice(thinking.budget(), null, Math.max(0, thinking.budget()),
+                    "budget " + thinking.budget());
+            default -> new ThinkingChoice(null, thinking.level().name(), 0, "level " + thinking);
+        };
     }
 
     /** A template with no text of its own: the request is the article's title and text. */
@@ -80,11 +120,22 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
             json.writeEndArray();
             json.writeEndObject();
         }
-        if (schema != null) {
+        if (schema != null || !thinking.sendsNothing()) {
             json.writeObjectFieldStart("generationConfig");
-            json.writeStringField("responseMimeType", "application/json");
-            json.writeFieldName("responseSchema");
-            json.writeRawValue(schemaJson());
+            if (schema != null) {
+                json.writeStringField("responseMimeType", "application/json");
+                json.writeFieldName("responseSchema");
+                json.writeRawValue(schemaJson());
+            }
+            if (!thinking.sendsNothing()) {
+                json.writeObjectFieldStart("thinkingConfig");
+                if (thinking.budget() != null) {
+                    json.writeNumberField("thinkingBudget", thinking.budget());
+                } else {
+                    json.writeStringField("thinkingLevel", thinking.level());
+                }
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndObject();
@@ -138,7 +189,8 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
     @Override
     public String toString() {
         return "RequestTemplate[" + (model.isEmpty() ? "" : model + ", ")
-                + (schema == null ? "no schema" : schema.type().getSimpleName()) + ", "
+                + (schema == null ? "no schema" : schema.type().getSimpleName()) + ", thinking "
+                + thinking.description() + ", "
                 + Checks.abbreviate(prompts.template().replace('\n', ' '), 40) + "]";
     }
 

@@ -36,15 +36,17 @@ public final class TierLimits {
     private final int concurrentBatchJobs;
     private final long maxInputFileBytes;
     private final Map<String, ModelLimits> models;
+    private final SpendLimits spend;
 
     private TierLimits(String tier, String source, String asOf, int concurrentBatchJobs,
-                       long maxInputFileBytes, Map<String, ModelLimits> models) {
+                       long maxInputFileBytes, Map<String, ModelLimits> models, SpendLimits spend) {
         this.tier = Checks.notBlank(tier, "tier");
         this.source = source;
         this.asOf = asOf;
         this.concurrentBatchJobs = (int) Checks.atLeast(concurrentBatchJobs, 0, "concurrentBatchJobs");
         this.maxInputFileBytes = Checks.atLeast(maxInputFileBytes, 1, "maxInputFileBytes");
         this.models = Map.copyOf(models);
+        this.spend = Checks.notNull(spend, "spend");
     }
 
     /**
@@ -111,17 +113,27 @@ public final class TierLimits {
         Checks.notNull(limits, "limits");
         Map<String, ModelLimits> copy = new TreeMap<>(models);
         copy.put(Pricing.normalise(Checks.notBlank(model, "model")), limits);
-        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, copy);
+        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, copy, spend);
     }
 
     /** A copy with another concurrent batch job limit. */
     public TierLimits concurrentBatchJobs(int jobs) {
-        return new TierLimits(tier, source, asOf, jobs, maxInputFileBytes, models);
+        return new TierLimits(tier, source, asOf, jobs, maxInputFileBytes, models, spend);
+    }
+
+    /** The tier's spend limits (per rolling 10 minutes and per month). */
+    public SpendLimits spend() {
+        return spend;
+    }
+
+    /** A copy with other spend limits. */
+    public TierLimits spend(SpendLimits limits) {
+        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, models, limits);
     }
 
     /** A copy with another input file size limit. */
     public TierLimits maxInputFileBytes(long bytes) {
-        return new TierLimits(tier, source, asOf, concurrentBatchJobs, bytes, models);
+        return new TierLimits(tier, source, asOf, concurrentBatchJobs, bytes, models, spend);
     }
 
     /**
@@ -158,9 +170,19 @@ public final class TierLimits {
                     f.count(m, path, "rpd", old == null ? u : old.rpd(), u),
                     f.count(m, path, "batch_enqueued_tokens", old == null ? 0 : old.batchEnqueuedTokens(), u)));
         }
+        JsonNode s = node.path("spend");
+        SpendLimits oldSpend = base == null ? SpendLimits.NONE : base.spend;
+        SpendLimits spend = new SpendLimits(
+                spendValue(f, s, tierPath + ".spend", "per_10_min_usd", oldSpend.per10MinUsd()),
+                spendValue(f, s, tierPath + ".spend", "per_month_usd", oldSpend.perMonthUsd()));
         String source = base == null ? f.text(f.root, "source", f.name) : f.name;
         String asOf = f.text(f.root, "as_of", base == null ? "unknown" : base.asOf);
-        return new TierLimits(tier, source, asOf, (int) Math.min(jobs, Integer.MAX_VALUE), fileBytes, out);
+        return new TierLimits(tier, source, asOf, (int) Math.min(jobs, Integer.MAX_VALUE), fileBytes, out, spend);
+    }
+
+    private static double spendValue(RateCardFile f, JsonNode node, String path, String field, double old) {
+        JsonNode v = node.get(field);
+        return v != null && v.isNull() ? 0 : f.number(node, path, field, old);
     }
 
     @Override

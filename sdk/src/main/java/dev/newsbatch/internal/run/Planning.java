@@ -4,6 +4,13 @@ import dev.newsbatch.Article;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.Estimator;
 import dev.newsbatch.RunConfig;
+import dev.newsbatch.RunMode;
+import dev.newsbatch.ModelStatus;
+import dev.newsbatch.internal.CatalogModel;
+import dev.newsbatch.internal.ModelCatalog;
+import dev.newsbatch.internal.Notices;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import dev.newsbatch.internal.engine.RunSettings;
 import dev.newsbatch.internal.ArticleSource;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
@@ -60,27 +67,74 @@ final class Planning {
     static RunSettings settings(RunConfig c, String runId, Session s) {
         TokenEstimator estimator = estimator(c, () -> s.gateway()::countTokens);
         RequestTemplate template = RequestTemplate.of(c);
-        long out = c.estimator().outputTokens();
+        long out = outputTokens(c, template);
         Optional<ModelPricing> prices = pricing(c);
+        Mode mode = mode(c);
         return RunSettings.of(runId, c, template, (Article a) -> estimator.estimate(template, a).inputTokens(),
-                in -> prices.map(p -> p.cost(Mode.BATCH, in, out)).orElse(0.0));
+                in -> prices.map(p -> p.cost(mode, in, out)).orElse(0.0))
+                .usageUsd((in, o) -> prices.map(p -> p.cost(mode, in, o)).orElse(0.0));
+    }
+
+    /** Output tokens expected per article: the estimator's answer plus the thinking assumed for the setting. */
+    static long outputTokens(RunConfig c, RequestTemplate template) {
+        return c.estimator().outputTokens() + template.thinking().expectedTokens();
+    }
+
+    /**
+     * Refuses, before anything is sent, what Gemini would refuse: a model the catalogue does not know
+     * or that was shut down (naming its replacement), the Batch API or Flex tier on a model without
+     * it, a thinking setting the model does not take. A deprecated or preview model is a notice, once.
+     *
+     * @throws IllegalArgumentException naming the model and what to use instead
+     */
+    static void admitModel(RunConfig c) {
+        ModelCatalog catalog = ModelCatalog.defaults();
+        CatalogModel m = catalog.require(c.model());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ModelStatus status = m.statusOn(today);
+        if (!status.isServed()) {
+            throw new IllegalArgumentException("model " + m.id() + " " + m.lifeLine(today)
+                    + " (the Gemini API refuses it; `newsbatch estimate` still prices it for reference)");
+        }
+        if (c.mode().isBatch() && !m.batch()) {
+            throw new IllegalArgumentException("model " + m.id() + " has no Batch API; use realtime mode or "
+                    + "another model (see `newsbatch models`)");
+        }
+        if (c.mode() == RunMode.FLEX && !m.flex()) {
+            throw new IllegalArgumentException("model " + m.id() + " has no Flex tier; use realtime or batch "
+                    + "mode, or a model with flex (see `newsbatch models`)");
+        }
+        RequestTemplate.thinkingOf(m.id(), c.thinking());
+        if (status == ModelStatus.DEPRECATED || status == ModelStatus.PREVIEW) {
+            Notices.once("newsbatch: model " + m.id() + " " + m.lifeLine(today));
+        }
     }
 
     /** The run's one admission policy: its mode, the tier's token budget and job limit, its USD cap. */
     static AdmissionPolicy admission(RunConfig c) {
         AdmissionPolicy policy = switch (c.mode()) {
-            case BATCH, REALTIME -> AdmissionPolicy.all();
+            case BATCH, REALTIME, FLEX -> AdmissionPolicy.all();
             case WAVES -> AdmissionPolicy.waves(safeTokenBudget(c));
             case CONTINUOUS -> AdmissionPolicy.continuous(safeTokenBudget(c), maxJobs(c));
         };
-        return policy.budgetUsd(c.budgetUsd());
+        return policy.budgetUsd(c.budgetUsd()).costDriftFactor(c.costDriftFactor());
     }
 
-    /** The run's tier: the preset, with {@code <directory>/tiers.json} applied when present. */
+    /**
+     * The run's tier: the preset, with {@code <directory>/tiers.json} applied when present, then the
+     * limits the config gives (enqueued tokens, spend).
+     */
     static TierLimits tierLimits(RunConfig c) {
         TierLimits preset = TierLimits.preset(c.tier().key());
         Path overrides = c.directory().resolve(TIER_OVERRIDES);
-        return Files.isRegularFile(overrides) ? preset.withOverrides(overrides) : preset;
+        TierLimits t = Files.isRegularFile(overrides) ? preset.withOverrides(overrides) : preset;
+        if (c.enqueuedTokens() > 0) {
+            long u = ModelLimits.UNLIMITED;
+            ModelLimits base = t.models().contains(ModelCatalog.normalise(c.model())) ? t.model(c.model())
+                    : new ModelLimits(u, u, u, 0);
+            t = t.with(c.model(), base.batchEnqueuedTokens(c.enqueuedTokens()));
+        }
+        return t.spend(t.spend().overriddenBy(c.spendPer10MinUsd(), c.spendPerMonthUsd()));
     }
 
     static ModelLimits limits(RunConfig c) {
@@ -111,7 +165,7 @@ final class Planning {
     }
 
     static Mode mode(RunConfig c) {
-        return c.mode().isBatch() ? Mode.BATCH : Mode.REALTIME;
+        return c.mode().isBatch() ? Mode.BATCH : c.mode() == RunMode.FLEX ? Mode.FLEX : Mode.REALTIME;
     }
 
     static Planner planner(RunConfig c, TokenEstimator estimator) {
@@ -133,8 +187,9 @@ final class Planning {
 
     private static Estimate estimate(Plan plan, RunConfig c) {
         return new Estimate(plan.articles(), plan.model(), plan.tier(), c.mode(), plan.estimator(),
-                plan.inputTokens(), plan.outputTokens(), plan.batches().size(), plan.waves().size(),
-                plan.maxArticlesPerWave(), plan.batchCostUsd(), plan.realtimeCostUsd(),
+                plan.inputTokens(), plan.outputTokens(), plan.thinkingTokens(), plan.thinking().description(),
+                plan.batches().size(), plan.waves().size(), plan.maxArticlesPerWave(), plan.batchCostUsd(),
+                plan.realtimeCostUsd(), plan.flexCostUsd(),
                 plan.estimatedBatchTime().orElse(null), plan.estimatedRealtimeTime(), plan.warnings(),
                 plan.report());
     }

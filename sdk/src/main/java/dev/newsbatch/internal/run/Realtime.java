@@ -3,6 +3,7 @@ package dev.newsbatch.internal.run;
 import dev.newsbatch.Article;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.ErrorKind;
+import dev.newsbatch.internal.AnswerCheck;
 import dev.newsbatch.internal.Notices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,16 +50,18 @@ final class Realtime {
         final ErrorKind kind;
         final long in;
         final long out;
+        final long thinking;
 
-        AnswerRejected(ErrorKind kind, String message, long in, long out) {
+        AnswerRejected(ErrorKind kind, String message, long in, long out, long thinking) {
             super(message);
             this.kind = kind;
             this.in = in;
             this.out = out;
+            this.thinking = thinking;
         }
     }
 
-    record Answer(String json, long in, long out) { }
+    record Answer(String json, long in, long out, long thinking) { }
 
     static RealtimeSummary run(RunConfig spec, RunSettings settings, Session s, Instant deadline,
                                Consumer<RunProgress> progress) {
@@ -101,34 +104,58 @@ final class Realtime {
         String system = settings.template().prompts().systemInstruction();
         var schema = settings.template().schema();
         BudgetMeter budget = new BudgetMeter(spec, ledger, runId, settings);
+        boolean flex = spec.mode() == dev.newsbatch.RunMode.FLEX;
+        java.util.concurrent.atomic.AtomicReference<dev.newsbatch.internal.realtime.RealtimeRun<Answer>> handle =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        DriftWatch drift = new DriftWatch(Planning.admission(spec), settings, runId, () -> {
+            var r = handle.get();
+            if (r != null) {
+                r.cancel();
+            }
+        });
         var run = runner.start(work.iterator(), a -> {
             double reserved = budget.reserve(a);
             GeminiGateway.Answer answer;
             try {
-                answer = gateway.generate(settings.template().model(), system, a.contents(), schema.responseSchema());
+                answer = gateway.generate(settings.template().model(), system, a.contents(), schema.responseSchema(),
+                        settings.template().thinking(), flex);
             } finally {
                 budget.release(reserved);
             }
             budget.spend(answer.inputTokens(), answer.outputTokens());
+            drift.add(a, answer.inputTokens(), answer.outputTokens());
+            if (flex && answer.trafficType() != null && !answer.trafficType().contains("FLEX")) {
+                Notices.once("newsbatch: asked for the Flex tier, but Gemini reports " + answer.trafficType()
+                        + " usage; the run is priced at the flex rate");
+            }
+            var problem = AnswerCheck.problem(answer.finishReason(), answer.blockReason(), answer.text());
+            if (problem.isPresent()) {
+                throw new AnswerRejected(problem.get().kind(), problem.get().message(), answer.inputTokens(),
+                        answer.outputTokens(), answer.thinkingTokens());
+            }
             JsonNode parsed;
             try {
                 parsed = JSON.readTree(answer.text());
             } catch (IOException e) {
                 throw new AnswerRejected(ErrorKind.UNPARSABLE_JSON, "answer is not JSON",
-                        answer.inputTokens(), answer.outputTokens());
+                        answer.inputTokens(), answer.outputTokens(), answer.thinkingTokens());
             }
             List<String> problems = schema.validate(parsed);
             if (!problems.isEmpty()) {
                 throw new AnswerRejected(ErrorKind.SCHEMA_VIOLATION, String.join("; ", problems),
-                        answer.inputTokens(), answer.outputTokens());
+                        answer.inputTokens(), answer.outputTokens(), answer.thinkingTokens());
             }
-            return new Answer(parsed.toString(), answer.inputTokens(), answer.outputTokens());
+            return new Answer(parsed.toString(), answer.inputTokens(), answer.outputTokens(), answer.thinkingTokens());
         }, outcome -> {
             record(ledger, runId, outcome);
             if (outcome.status() != Outcome.Status.DEFERRED) {
                 progress.accept(BatchEngine.progress(ledger, runId));
             }
         });
+        handle.set(run);
+        if (drift.paused()) {
+            run.cancel();
+        }
         try {
             Duration left = Duration.between(Instant.now(), deadline);
             return run.await(left.isNegative() ? Duration.ZERO : left);
@@ -150,7 +177,7 @@ final class Realtime {
     private static void record(Ledger ledger, String runId, Outcome<Answer> o) {
         switch (o.status()) {
             case SUCCEEDED -> ledger.recordOutcomes(runId, List.of(ItemOutcomeRecord.success(o.articleId(),
-                    o.result().json(), o.result().in(), o.result().out(), null)));
+                    o.result().json(), o.result().in(), o.result().out(), null).withThinking(o.result().thinking())));
             case FAILED -> ledger.recordOutcomes(runId, List.of(failure(o)));
             case DEFERRED -> { }
         }
@@ -159,7 +186,8 @@ final class Realtime {
     private static ItemOutcomeRecord failure(Outcome<Answer> o) {
         String reason = o.reason() == null ? "failed" : o.reason();
         if (o.error() instanceof AnswerRejected r) {
-            return ItemOutcomeRecord.failure(o.articleId(), r.kind.name(), reason, r.in, r.out, null);
+            return ItemOutcomeRecord.failure(o.articleId(), r.kind.name(), reason, r.in, r.out, null)
+                    .withThinking(r.thinking);
         }
         return ItemOutcomeRecord.failure(o.articleId(), ErrorKind.API_ERROR.name(), reason, 0, 0, null);
     }
@@ -198,6 +226,52 @@ final class Realtime {
     }
 
     /**
+     * The drift check in real-time mode: after {@link AdmissionPolicy#DRIFT_MIN_ANSWERS} answers, the
+     * actual cost of the answers so far is compared with their estimate; past the run's factor the
+     * run stops admitting calls (unsent articles stay pending for a resume) with a notice.
+     */
+    static final class DriftWatch {
+        private final AdmissionPolicy policy;
+        private final RunSettings settings;
+        private final String runId;
+        private final Runnable stop;
+        private double estimated;
+        private double actual;
+        private long answers;
+        private boolean paused;
+
+        DriftWatch(AdmissionPolicy policy, RunSettings settings, String runId, Runnable stop) {
+            this.policy = policy;
+            this.settings = settings;
+            this.runId = runId;
+            this.stop = stop;
+        }
+
+        void add(Article request, long inputTokens, long outputTokens) {
+            Admission a;
+            synchronized (this) {
+                estimated += settings.requestUsd().applyAsDouble(settings.estimator().applyAsLong(request));
+                actual += settings.usageUsd().usd(inputTokens, outputTokens);
+                answers++;
+                if (paused || answers < AdmissionPolicy.DRIFT_MIN_ANSWERS) {
+                    return;
+                }
+                a = policy.drift(estimated, actual, answers + " answers");
+                if (a.admitted()) {
+                    return;
+                }
+                paused = true;
+            }
+            Notices.once("newsbatch: run " + runId + ": " + a.reason());
+            stop.run();
+        }
+
+        synchronized boolean paused() {
+            return paused;
+        }
+    }
+
+    /**
      * The USD budget in real-time mode: what the run already spent (from the ledger) plus what calls
      * in flight may cost, each request priced on its own; a call whose estimate would pass the cap is
      * not made.
@@ -224,14 +298,15 @@ final class Realtime {
             if (config.budgetUsd() <= 0) {
                 return 0;
             }
-            double next = spent.price(settings.estimator().applyAsLong(request), config.estimator().outputTokens());
+            double next = spent.price(settings.estimator().applyAsLong(request),
+                    Planning.outputTokens(config, settings.template()));
             double already = spent.usd();
             Admission a = policy.spend(already + reserved, next);
             if (!a.admitted()) {
                 Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached "
                         + "($%.2f spent); remaining articles are not sent (errors of kind BUDGET)",
                         config.budgetUsd(), already));
-                throw new AnswerRejected(ErrorKind.BUDGET, "not sent: " + a.reason(), 0, 0);
+                throw new AnswerRejected(ErrorKind.BUDGET, "not sent: " + a.reason(), 0, 0, 0);
             }
             reserved += next;
             return next;

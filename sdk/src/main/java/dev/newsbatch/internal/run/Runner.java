@@ -92,6 +92,7 @@ public final class Runner implements RunService {
     @Override
     public String submit(BatchSpec<?> spec, ArticleSource source) {
         RunConfig config = spec.config();
+        Planning.admitModel(config);
         if (config.mode().isBatch() && !Planning.limits(config).hasBatch()) {
             throw new IllegalArgumentException("tier " + config.tier().key() + " has no Batch API access for "
                     + config.model() + "; use .realtime() or a paid tier (tier1, tier2, tier3)");
@@ -158,7 +159,7 @@ public final class Runner implements RunService {
                     onProgress.accept(status(config.mode(), run, p));
                 }
             };
-            if (config.mode() == RunMode.REALTIME) {
+            if (!config.mode().isBatch()) {
                 lock.step(() -> Realtime.run(config, settings, s, deadline, report));
             } else {
                 AdmissionPolicy admission = Planning.admission(config);
@@ -274,11 +275,13 @@ public final class Runner implements RunService {
         List<Row<T>> rows = new ArrayList<>();
         List<ItemError> errors = new ArrayList<>();
         long[] open = new long[1];
+        long[] thinking = new long[1];
         Planning.Spend spend = Planning.spend(config);
         try (Ledger ledger = Ledger.open(config.directory())) {
             run(ledger, runId);
             ledger.forEachItem(runId, item -> {
                 spend.add(item.inputTokens(), item.outputTokens());
+                thinking[0] += item.thinkingTokens();
                 if (!keep.test(item)) {
                     return;
                 }
@@ -293,7 +296,7 @@ public final class Runner implements RunService {
                 }
             });
         }
-        Usage usage = new Usage(spend.inputTokens(), spend.outputTokens(), spend.usd());
+        Usage usage = new Usage(spend.inputTokens(), spend.outputTokens(), thinking[0], spend.usd());
         return new Results<>(runId, schema, rows, errors, usage, open[0]);
     }
 

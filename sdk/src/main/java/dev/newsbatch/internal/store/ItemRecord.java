@@ -25,7 +25,15 @@ package dev.newsbatch.internal.store;
  */
 public record ItemRecord(String key, String articleId, String title, String url, String contentHash, int chunk,
                          ItemState state, int attempts, String jobName, String result, String errorKind, String error,
-                         long inputTokens, long outputTokens, long estTokens) {
+                         long inputTokens, long outputTokens, long estTokens, long thinkingTokens) {
+
+    /** An item without thinking tokens. */
+    public ItemRecord(String key, String articleId, String title, String url, String contentHash, int chunk,
+                      ItemState state, int attempts, String jobName, String result, String errorKind, String error,
+                      long inputTokens, long outputTokens, long estTokens) {
+        this(key, articleId, title, url, contentHash, chunk, state, attempts, jobName, result, errorKind, error,
+                inputTokens, outputTokens, estTokens, 0);
+    }
 
     /** A new item, not yet sent. */
     public static ItemRecord pending(String key, String articleId, String title, String url, String contentHash,

@@ -94,6 +94,7 @@ public final class Ledger implements AutoCloseable {
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
+                addColumn(s, "items", "thinking_tokens", "INTEGER NOT NULL DEFAULT 0");
             }
             return new Ledger(file, db);
         } catch (SQLException e) {
@@ -107,6 +108,18 @@ public final class Ledger implements AutoCloseable {
         } catch (IOException e) {
             throw new LedgerException("cannot open the ledger " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Adds a column that ledgers written by older versions lack. */
+    private static void addColumn(Statement s, String table, String column, String type) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equals(rs.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
     }
 
     /** The database file. */
@@ -218,12 +231,12 @@ public final class Ledger implements AutoCloseable {
     public synchronized void recordOutcomes(String runId, List<ItemOutcomeRecord> outcomes) {
         transaction(() -> {
             try (PreparedStatement p = db.prepareStatement("UPDATE items SET state=?, result=?, error_kind=?, "
-                    + "error=?, input_tokens=?, output_tokens=?, job_name=COALESCE(?, job_name), updated_at=? "
-                    + "WHERE run_id=? AND key=?")) {
+                    + "error=?, input_tokens=?, output_tokens=?, thinking_tokens=?, job_name=COALESCE(?, job_name), "
+                    + "updated_at=? WHERE run_id=? AND key=?")) {
                 String now = now();
                 for (ItemOutcomeRecord o : outcomes) {
                     bind(p, (o.error() == null ? ItemState.DONE : ItemState.FAILED).name(), o.result(), o.errorKind(), o.error(),
-                            o.inputTokens(), o.outputTokens(), o.jobName(), now, runId, o.key());
+                            o.inputTokens(), o.outputTokens(), o.thinkingTokens(), o.jobName(), now, runId, o.key());
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -452,7 +465,7 @@ public final class Ledger implements AutoCloseable {
                 rs.getString("url"), rs.getString("content_hash"), rs.getInt("chunk"), ItemState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), rs.getString("job_name"), rs.getString("result"), rs.getString("error_kind"),
                 rs.getString("error"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getLong("est_tokens"));
+                rs.getLong("est_tokens"), rs.getLong("thinking_tokens"));
     }
 
     private static JobRecord jobRow(ResultSet rs) throws SQLException {
