@@ -144,6 +144,8 @@ final class ApiServer {
             case BATCH_DELETE: emu.batchesApi().delete(call, route); break;
             case GENERATE_CONTENT: emu.modelsApi().generateContent(call, route); break;
             case COUNT_TOKENS: emu.modelsApi().countTokens(call, route); break;
+            case MODEL_LIST: emu.modelsApi().list(call, route); break;
+            case MODEL_GET: emu.modelsApi().get(call, route); break;
             default: throw ApiError.notFound("Method not found.");
         }
     }

@@ -112,7 +112,7 @@ final class BatchOutput {
             line.put("key", input.key());
         }
         JsonNode outcome = outcome(f, view.endTime(), input, index, true);
-        line.set(outcome.has("candidates") ? "response" : "error", outcome);
+        line.set(isError(outcome) ? "error" : "response", outcome);
         // Through UTF-8 bytes: text no encoder can write (a lone surrogate in a key) comes out escaped.
         String text = new String(Json.bytes(line), StandardCharsets.UTF_8);
         if (f.lineMalformed(index)) {
@@ -124,9 +124,10 @@ final class BatchOutput {
     private ObjectNode inlinedResponse(JobFacts f, JobView view, InputLine input, int index) {
         ObjectNode item = Json.object();
         JsonNode outcome = outcome(f, view.endTime(), input, index, false);
-        if (outcome.has("candidates")) {
-            if (f.lineMalformed(index)) {
-                ObjectNode part = (ObjectNode) outcome.path("candidates").path(0).path("content").path("parts").path(0);
+        if (!isError(outcome)) {
+            JsonNode parts = outcome.path("candidates").path(0).path("content").path("parts");
+            if (f.lineMalformed(index) && parts.size() > 0 && parts.get(parts.size() - 1) instanceof ObjectNode) {
+                ObjectNode part = (ObjectNode) parts.get(parts.size() - 1);
                 String text = part.path("text").asText();
                 part.put("text", text.substring(0, text.length() / 2));
             }
@@ -140,16 +141,35 @@ final class BatchOutput {
         return item;
     }
 
-    /** A response, or a Status (gRPC code); inlined errors carry no {@code status} or {@code details}. */
+    /** A Status has a {@code code}; a response (even a blocked one, without candidates) has none. */
+    private static boolean isError(JsonNode outcome) {
+        return outcome.has("code") && !outcome.has("usageMetadata");
+    }
+
+    /**
+     * A response, or a Status (gRPC code); inlined errors carry no {@code status} or {@code details}. A request
+     * the catalogue refuses (thinking settings, output limit, a model not live when the job was created) is
+     * INVALID_ARGUMENT; one that met the spend cap at creation is RESOURCE_EXHAUSTED; content faults (blocked
+     * prompt, SAFETY, RECITATION) come with the response, drawn by request hash with the job's rates.
+     */
     private JsonNode outcome(JobFacts f, Instant end, InputLine input, int index, boolean withStatus) {
         if (input.problem() != null) {
             return status(3, input.problem(), "INVALID_ARGUMENT", withStatus);
         }
+        String problem = emu.batchesApi().problem(f.model(), input, f.created());
+        if (problem != null || f.invalidRequests().contains(index)) {
+            return status(3, problem != null ? problem : "The request is invalid.", "INVALID_ARGUMENT", withStatus);
+        }
+        if (f.spendLimited(index)) {
+            return status(8, FaultInjector.SPEND_CAP_MESSAGE, "RESOURCE_EXHAUSTED", withStatus);
+        }
         if (f.itemFails(index)) {
             return status(13, "Internal error encountered.", "INTERNAL", withStatus);
         }
-        String model = input.request().hasNonNull("model") ? input.request().get("model").asText() : f.model();
-        return Responder.respond(model, input.request(), end);
+        ModelCatalog.Model spec = emu.catalog().find(BatchesApi.lineModel(f.model(), input));
+        Responder.Outcome outcome = FaultInjector.outcome(f.seed(), f.blockedPromptRate(), f.safetyFinishRate(),
+                f.recitationFinishRate(), Responder.requestHash(input.request()));
+        return Responder.respond(spec, input.request(), end, outcome, false);
     }
 
     private static ObjectNode status(int code, String message, String status, boolean withStatus) {

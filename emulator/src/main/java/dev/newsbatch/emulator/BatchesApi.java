@@ -31,12 +31,54 @@ final class BatchesApi {
 
     /** What a create request asks for, read and counted before anything is written. */
     private record Source(String fileName, Path inputPath, List<InputLine> inlined, int count, long tokens,
-                          List<Integer> invalid) {}
+                          List<Integer> invalid, List<Integer> spendLimited) {}
+
+    /** Sorts one request into the invalid or spend-limited ones, as job creation sees it. */
+    private final class Checker {
+        final String jobModel;
+        final Instant now;
+        final Faults faults = emu.faultInjector().faults();
+        final List<Integer> invalid = new ArrayList<>();
+        final List<Integer> spendLimited = new ArrayList<>();
+
+        Checker(String jobModel, Instant now) {
+            this.jobModel = jobModel;
+            this.now = now;
+        }
+
+        void check(InputLine line, int index) {
+            if (line.problem() != null || problem(jobModel, line, now) != null) {
+                invalid.add(index);
+            } else if (FaultInjector.spendLimited(faults.seed(), faults.spendLimitRate(),
+                    Responder.requestHash(line.request()))) {
+                spendLimited.add(index);
+            }
+        }
+    }
+
+    /** The model a batch request runs on: its own {@code request.model}, else the job's. */
+    static String lineModel(String jobModel, InputLine line) {
+        JsonNode own = line.request() == null ? null : line.request().get("model");
+        return own != null && own.isTextual() && !own.asText().isBlank() ? own.asText() : jobModel;
+    }
+
+    /** Why the catalogue refuses a (well-formed) batch request at {@code now}, or null. */
+    String problem(String jobModel, InputLine line, Instant now) {
+        String model = lineModel(jobModel, line);
+        ModelCatalog.Model spec = emu.catalog().live(model, now);
+        if (spec == null) {
+            return ModelCatalog.notFound("models/" + ModelCatalog.bare(model), "v1beta", "generateContent")
+                    .getMessage();
+        }
+        return Responder.configProblem(spec, line.request());
+    }
 
     void create(HttpCall call, Route route) {
-        String model = "models/" + route.id();
-        if (!Responder.knownModel(model)) {
-            throw modelNotFound(model, route.version(), "batchGenerateContent");
+        Instant now = emu.now();
+        ModelCatalog.Model spec = emu.catalog().require(route.id(), route.version(), "batchGenerateContent", now);
+        String model = spec.name();
+        if (!spec.batch()) {
+            throw ApiError.invalidArgument("Batch API is not supported for " + model + ".");
         }
         Quota quota = emu.config().quotaFor(model);
         JsonNode body = call.json(quota.maxInlineRequestBytes());
@@ -49,12 +91,12 @@ final class BatchesApi {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config: exactly one of file_name or "
                     + "requests must be set");
         }
-        Source source = inline ? inlineSource(requests) : fileSource(fileName);
+        Checker checker = new Checker(model, now);
+        Source source = inline ? inlineSource(requests, checker) : fileSource(fileName, checker);
         if (source.count() == 0) {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config: the batch has no requests");
         }
         String displayName = batch.path("displayName").asText(null);
-        Instant now = emu.now();
         JobFacts facts = store.locked(() -> {
             List<JobFacts> stored = store.readAll(store.batchesDir(), JobFacts.class);
             JobTimeline timeline = JobTimeline.of(stored);
@@ -65,7 +107,9 @@ final class BatchesApi {
             JobFacts f = new JobFacts(id, model, displayName, now.toString(), source.fileName(), source.count(),
                     source.tokens(), source.invalid(), emu.config().tokensPerSecond(),
                     emu.config().startDelay().toMillis(), outcome, faults.seed(), faults.itemErrorRate(),
-                    faults.malformedLineRate(), null, emu.config().sharedThroughput(), timeline.nextSequence(), null);
+                    faults.malformedLineRate(), null, emu.config().sharedThroughput(), timeline.nextSequence(), null,
+                    faults.blockedPromptRate(), faults.safetyFinishRate(), faults.recitationFinishRate(),
+                    source.spendLimited());
             writeInput(id, source);
             store.writeJson(store.jobFacts(id), f);
             return f;
@@ -112,7 +156,7 @@ final class BatchesApi {
         emu.quotaGuard().admitBatch(model, tokens, active, enqueued, untilOneEnds);
     }
 
-    private Source fileSource(String fileName) {
+    private Source fileSource(String fileName, Checker checker) {
         StoredFile file;
         try {
             file = emu.filesApi().require(fileName);
@@ -123,7 +167,6 @@ final class BatchesApi {
         Path path = store.fileContent(file.id());
         int count = 0;
         long tokens = 0;
-        List<Integer> invalid = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String line;
             int lineNumber = 0;
@@ -133,9 +176,7 @@ final class BatchesApi {
                     continue;
                 }
                 InputLine parsed = InputLine.parse(line, lineNumber);
-                if (parsed.problem() != null) {
-                    invalid.add(count);
-                }
+                checker.check(parsed, count);
                 tokens += parsed.tokens();
                 count++;
             }
@@ -143,22 +184,19 @@ final class BatchesApi {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config.file_name: " + fileName
                     + " is not UTF-8 JSONL: " + e.getMessage());
         }
-        return new Source("files/" + file.id(), path, null, count, tokens, invalid);
+        return new Source("files/" + file.id(), path, null, count, tokens, checker.invalid, checker.spendLimited);
     }
 
-    private Source inlineSource(JsonNode requests) {
+    private Source inlineSource(JsonNode requests, Checker checker) {
         List<InputLine> lines = new ArrayList<>();
-        List<Integer> invalid = new ArrayList<>();
         long tokens = 0;
         for (JsonNode r : requests) {
             InputLine line = InputLine.of(r);
-            if (line.problem() != null) {
-                invalid.add(lines.size());
-            }
+            checker.check(line, lines.size());
             tokens += line.tokens();
             lines.add(line);
         }
-        return new Source(null, null, lines, lines.size(), tokens, invalid);
+        return new Source(null, null, lines, lines.size(), tokens, checker.invalid, checker.spendLimited);
     }
 
     private void writeInput(String id, Source source) {
@@ -332,10 +370,5 @@ final class BatchesApi {
         if (value != 0) {
             s.put(field, String.valueOf(value));
         }
-    }
-
-    static ApiError modelNotFound(String model, String version, String method) {
-        return ApiError.notFound(model + " is not found for API version " + version + ", or is not supported for "
-                + method + ". Call ListModels to see the list of available models and their supported methods.");
     }
 }

@@ -37,10 +37,13 @@ import java.util.function.Consumer;
  * @param sharedThroughput true: jobs queue for one project-wide processor at {@code tokensPerSecond}
  *                        (start = max(create + startDelay, the previous job's end)); false: each job runs
  *                        independently. Default: true
+ * @param catalog         a model catalogue file of the shape of {@code /dev/newsbatch/catalog/models.json} (see
+ *                        the catalog module's README); null uses that built-in catalogue. It decides which
+ *                        models exist, until when, and how they think. Default: null
  */
 public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier, Quota quota,
                              double tokensPerSecond, Duration startDelay, Clock clock, Faults faults,
-                             boolean sharedThroughput) {
+                             boolean sharedThroughput, Path catalog) {
 
     /** Checks every field. */
     public EmulatorConfig {
@@ -66,7 +69,7 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
      */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(0, null, null, "tier1", null, 500_000, Duration.ofMillis(500),
-                Clock.systemUTC(), Faults.none(), true);
+                Clock.systemUTC(), Faults.none(), true, null);
     }
 
     /** A copy with timings like the real service: 200 tokens/s and a 5 minute start delay. */
@@ -127,11 +130,16 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
         return with(d -> d.sharedThroughput = sharedThroughput);
     }
 
+    /** A copy reading its models from the catalogue file {@code catalog} (null = the built-in catalogue). */
+    public EmulatorConfig catalog(Path catalog) {
+        return with(d -> d.catalog = catalog);
+    }
+
     private EmulatorConfig with(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
         return new EmulatorConfig(d.port, d.stateDir, d.apiKey, d.tier, d.quota, d.tokensPerSecond, d.startDelay,
-                d.clock, d.faults, d.sharedThroughput);
+                d.clock, d.faults, d.sharedThroughput, d.catalog);
     }
 
     /** The limits for {@code model}: {@link #quota()} if set, else the published ones of {@link #tier()}. */
@@ -146,7 +154,7 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
                 + (quota == null ? "" : ", quota=" + quota) + ", tokensPerSecond=" + tokensPerSecond
                 + (sharedThroughput ? " shared" : " per job")
                 + ", startDelay=" + startDelay.toMillis() + "ms" + (clock.equals(Clock.systemUTC()) ? "" : ", clock=" + clock)
-                + ", faults=" + faults + "]";
+                + (catalog == null ? "" : ", catalog=" + catalog) + ", faults=" + faults + "]";
     }
 
     /** The fields of a config being changed: the one place that lists them for a copy. */
@@ -161,6 +169,7 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
         Clock clock;
         Faults faults;
         boolean sharedThroughput;
+        Path catalog;
 
         Draft(EmulatorConfig c) {
             port = c.port;
@@ -173,6 +182,7 @@ public record EmulatorConfig(int port, Path stateDir, String apiKey, String tier
             clock = c.clock;
             faults = c.faults;
             sharedThroughput = c.sharedThroughput;
+            catalog = c.catalog;
         }
     }
 }

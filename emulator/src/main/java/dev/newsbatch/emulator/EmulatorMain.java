@@ -42,6 +42,11 @@ public final class EmulatorMain {
             "  --job-expiry-rate R            fraction of batch jobs that expire",
             "  --expire-next-jobs N           the next N batch jobs expire",
             "  --truncated-download-rate R    fraction of downloads cut off half way",
+            "  --blocked-prompt-rate R        fraction of generate requests whose prompt is blocked (by request hash)",
+            "  --safety-finish-rate R         fraction of generate requests that stop with finishReason SAFETY",
+            "  --recitation-finish-rate R     fraction of generate requests that stop with finishReason RECITATION",
+            "  --spend-limit-rate R           fraction of generate requests refused with 429 (spend cap reached)",
+            "  --catalog FILE                 model catalogue file (default: the built-in newsbatch catalogue)",
             "  --help                         print this help");
 
     private EmulatorMain() {}
@@ -153,6 +158,11 @@ public final class EmulatorMain {
                 case "--job-expiry-rate": f = f.jobExpiryRate(number(flag, v)); break;
                 case "--expire-next-jobs": f = f.expireNextJobs(integer(flag, v)); break;
                 case "--truncated-download-rate": f = f.truncatedDownloadRate(number(flag, v)); break;
+                case "--blocked-prompt-rate": f = f.blockedPromptRate(number(flag, v)); break;
+                case "--safety-finish-rate": f = f.safetyFinishRate(number(flag, v)); break;
+                case "--recitation-finish-rate": f = f.recitationFinishRate(number(flag, v)); break;
+                case "--spend-limit-rate": f = f.spendLimitRate(number(flag, v)); break;
+                case "--catalog": c = c.catalog(Path.of(v)); break;
                 default: throw new IllegalArgumentException("unknown option " + flag);
             }
         }

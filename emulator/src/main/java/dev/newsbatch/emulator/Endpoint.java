@@ -16,6 +16,10 @@ public enum Endpoint {
     GENERATE_CONTENT("generateContent"),
     /** {@code POST models/{m}:countTokens}. */
     COUNT_TOKENS("countTokens"),
+    /** {@code GET models} (models.list). */
+    MODEL_LIST("models.list"),
+    /** {@code GET models/{m}} (models.get). */
+    MODEL_GET("models.get"),
     /** {@code POST models/{m}:batchGenerateContent} (batches.create). */
     BATCH_CREATE("batchGenerateContent"),
     /** {@code GET batches/{id}}. */

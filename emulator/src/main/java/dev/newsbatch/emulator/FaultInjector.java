@@ -1,5 +1,8 @@
 package dev.newsbatch.emulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +110,65 @@ final class FaultInjector {
     boolean truncateDownload() {
         State s = state;
         return Draws.hit(s.faults.truncatedDownloadRate(), s.faults.seed(), "truncate", s.downloads.getAndIncrement());
+    }
+
+    /** The content fault a generate request with {@code requestHash} meets under the current faults. */
+    Responder.Outcome outcome(long requestHash) {
+        Faults f = state.faults;
+        return outcome(f.seed(), f.blockedPromptRate(), f.safetyFinishRate(), f.recitationFinishRate(), requestHash);
+    }
+
+    /**
+     * The content fault of a request: its prompt blocked (reason SAFETY or OTHER, half each), a SAFETY or a
+     * RECITATION finish, or none; drawn from the request's hash, so a request meets the same fault every time.
+     */
+    static Responder.Outcome outcome(long seed, double blocked, double safety, double recitation, long requestHash) {
+        if (Draws.hit(blocked, seed, "blocked-prompt", requestHash)) {
+            return Draws.unit(seed, "block-reason", requestHash) < 0.5 ? Responder.Outcome.BLOCKED_SAFETY
+                    : Responder.Outcome.BLOCKED_OTHER;
+        }
+        if (Draws.hit(safety, seed, "safety-finish", requestHash)) {
+            return Responder.Outcome.SAFETY;
+        }
+        if (Draws.hit(recitation, seed, "recitation-finish", requestHash)) {
+            return Responder.Outcome.RECITATION;
+        }
+        return Responder.Outcome.NORMAL;
+    }
+
+    /** True when a generate request with {@code requestHash} meets the spend cap under the current faults. */
+    boolean spendLimited(long requestHash) {
+        Faults f = state.faults;
+        return spendLimited(f.seed(), f.spendLimitRate(), requestHash);
+    }
+
+    static boolean spendLimited(long seed, double rate, long requestHash) {
+        return Draws.hit(rate, seed, "spend-limit", requestHash);
+    }
+
+    /** What the emulator assumes Google says when the project's spend cap is reached. */
+    static final String SPEND_CAP_MESSAGE = "You exceeded your current quota, please check your plan and billing "
+            + "details. Your project has reached its spend cap. For more information on this error, head to: "
+            + "https://ai.google.dev/gemini-api/docs/rate-limits.";
+
+    /**
+     * The 429 of a reached spend cap: RESOURCE_EXHAUSTED with ErrorInfo, Help and RetryInfo details; the retry
+     * delay runs to the end of the current rolling 10-minute window of the emulator's clock.
+     */
+    static ApiError spendLimitError(Instant now) {
+        long seconds = 600 - Math.floorMod(now.getEpochSecond(), 600L);
+        ArrayNode details = Json.array();
+        ObjectNode info = details.addObject();
+        info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
+        info.put("reason", "SPEND_CAP_EXCEEDED");
+        info.put("domain", "googleapis.com");
+        info.putObject("metadata").put("service", "generativelanguage.googleapis.com");
+        ObjectNode help = details.addObject();
+        help.put("@type", "type.googleapis.com/google.rpc.Help");
+        help.putArray("links").addObject().put("description", "Learn more about Gemini API spend limits")
+                .put("url", "https://ai.google.dev/gemini-api/docs/billing");
+        details.addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo").put("retryDelay", seconds + "s");
+        return new ApiError(429, "RESOURCE_EXHAUSTED", SPEND_CAP_MESSAGE, details);
     }
 
     /** The messages the real service sends with these statuses. */

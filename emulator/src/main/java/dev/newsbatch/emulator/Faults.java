@@ -18,7 +18,10 @@ import java.util.function.Consumer;
  *     .latency(Duration.ofMillis(50))                  // every request waits 50 ms
  *     .itemErrorRate(0.05)                             // 5% of batch result lines are errors
  *     .failNextJobs(1)                                 // the next batch job ends FAILED
- *     .failNext(Endpoint.UPLOAD_START, 2, 503);        // the next two uploads get 503
+ *     .failNext(Endpoint.UPLOAD_START, 2, 503)         // the next two uploads get 503
+ *     .blockedPromptRate(0.01)                         // 1% of prompts blocked (promptFeedback)
+ *     .safetyFinishRate(0.01).recitationFinishRate(0.01)
+ *     .spendLimitRate(0.02);                           // 2% of generate requests: 429 spend cap
  * emu.faults(f);
  * }</pre>
  *
@@ -35,11 +38,19 @@ import java.util.function.Consumer;
  * @param expireNextJobs        the next N batch jobs created end {@code BATCH_STATE_EXPIRED}
  * @param truncatedDownloadRate fraction of downloads cut off half way (the connection closes mid-body)
  * @param bursts                per endpoint: the next N requests answered with an error (before any rate)
+ * @param blockedPromptRate     fraction of generate requests (real-time calls and batch lines) whose prompt is
+ *                              blocked: no candidates, {@code promptFeedback.blockReason} SAFETY or OTHER
+ * @param safetyFinishRate      fraction of generate requests answered with a candidate that stops with
+ *                              {@code finishReason} SAFETY, no text and a blocked safety rating
+ * @param recitationFinishRate  fraction of generate requests whose candidate stops with RECITATION, no text
+ * @param spendLimitRate        fraction of generate requests refused with 429 RESOURCE_EXHAUSTED because the
+ *                              project's spend cap is reached (a batch line gets the error instead)
  */
 public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, Double> drops, Duration latency,
                      double itemErrorRate, double malformedLineRate, double jobFailureRate, int failNextJobs,
                      double jobExpiryRate, int expireNextJobs, double truncatedDownloadRate,
-                     Map<Endpoint, ErrorBurst> bursts) {
+                     Map<Endpoint, ErrorBurst> bursts, double blockedPromptRate, double safetyFinishRate,
+                     double recitationFinishRate, double spendLimitRate) {
 
     /** The next {@code count} requests answered with HTTP {@code status}. */
     public record ErrorBurst(int count, int status) {
@@ -90,11 +101,15 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         Arguments.fraction(truncatedDownloadRate, "truncatedDownloadRate");
         Arguments.atLeast(failNextJobs, 0, "failNextJobs");
         Arguments.atLeast(expireNextJobs, 0, "expireNextJobs");
+        Arguments.fraction(blockedPromptRate, "blockedPromptRate");
+        Arguments.fraction(safetyFinishRate, "safetyFinishRate");
+        Arguments.fraction(recitationFinishRate, "recitationFinishRate");
+        Arguments.fraction(spendLimitRate, "spendLimitRate");
     }
 
     /** No faults at all (the default). */
     public static Faults none() {
-        return new Faults(42, Map.of(), Map.of(), Duration.ZERO, 0, 0, 0, 0, 0, 0, 0, Map.of());
+        return new Faults(42, Map.of(), Map.of(), Duration.ZERO, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0);
     }
 
     /** A copy with another seed. */
@@ -178,12 +193,35 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         return with(d -> d.truncatedDownloadRate = rate);
     }
 
+    /**
+     * A copy where {@code rate} of generate requests have their prompt blocked. Which requests is decided by a
+     * hash of the request and the seed, so the same request is always blocked (as a real filter would).
+     */
+    public Faults blockedPromptRate(double rate) {
+        return with(d -> d.blockedPromptRate = rate);
+    }
+
+    /** A copy where {@code rate} of generate requests stop with finish reason SAFETY (by request hash). */
+    public Faults safetyFinishRate(double rate) {
+        return with(d -> d.safetyFinishRate = rate);
+    }
+
+    /** A copy where {@code rate} of generate requests stop with finish reason RECITATION (by request hash). */
+    public Faults recitationFinishRate(double rate) {
+        return with(d -> d.recitationFinishRate = rate);
+    }
+
+    /** A copy where {@code rate} of generate requests meet the spend cap: 429 (by request hash). */
+    public Faults spendLimitRate(double rate) {
+        return with(d -> d.spendLimitRate = rate);
+    }
+
     private Faults with(Consumer<Draft> change) {
         Draft d = new Draft(this);
         change.accept(d);
         return new Faults(d.seed, d.errors, d.drops, d.latency, d.itemErrorRate, d.malformedLineRate,
                 d.jobFailureRate, d.failNextJobs, d.jobExpiryRate, d.expireNextJobs, d.truncatedDownloadRate,
-                d.bursts);
+                d.bursts, d.blockedPromptRate, d.safetyFinishRate, d.recitationFinishRate, d.spendLimitRate);
     }
 
     /** True when no fault of any kind is set. */
@@ -192,7 +230,8 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
                 && drops.values().stream().allMatch(r -> r == 0) && latency.isZero() && itemErrorRate == 0
                 && malformedLineRate == 0 && jobFailureRate == 0 && failNextJobs == 0 && jobExpiryRate == 0
                 && expireNextJobs == 0 && truncatedDownloadRate == 0
-                && bursts.values().stream().allMatch(b -> b.count() == 0);
+                && bursts.values().stream().allMatch(b -> b.count() == 0) && blockedPromptRate == 0
+                && safetyFinishRate == 0 && recitationFinishRate == 0 && spendLimitRate == 0;
     }
 
     @Override
@@ -220,6 +259,10 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         append(s, "jobExpiryRate", jobExpiryRate);
         append(s, "expireNextJobs", expireNextJobs);
         append(s, "truncatedDownloadRate", truncatedDownloadRate);
+        append(s, "blockedPromptRate", blockedPromptRate);
+        append(s, "safetyFinishRate", safetyFinishRate);
+        append(s, "recitationFinishRate", recitationFinishRate);
+        append(s, "spendLimitRate", spendLimitRate);
         return s.append(']').toString();
     }
 
@@ -252,6 +295,10 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
         int expireNextJobs;
         double truncatedDownloadRate;
         Map<Endpoint, ErrorBurst> bursts;
+        double blockedPromptRate;
+        double safetyFinishRate;
+        double recitationFinishRate;
+        double spendLimitRate;
 
         Draft(Faults f) {
             seed = f.seed;
@@ -266,6 +313,10 @@ public record Faults(long seed, Map<Endpoint, ErrorFault> errors, Map<Endpoint, 
             expireNextJobs = f.expireNextJobs;
             truncatedDownloadRate = f.truncatedDownloadRate;
             bursts = f.bursts;
+            blockedPromptRate = f.blockedPromptRate;
+            safetyFinishRate = f.safetyFinishRate;
+            recitationFinishRate = f.recitationFinishRate;
+            spendLimitRate = f.spendLimitRate;
         }
     }
 }

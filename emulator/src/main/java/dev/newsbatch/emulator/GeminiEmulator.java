@@ -36,6 +36,7 @@ public final class GeminiEmulator implements AutoCloseable {
     private final BatchesApi batchesApi;
     private final BatchOutput batchOutput;
     private final ModelsApi modelsApi;
+    private final ModelCatalog catalog;
     private final ApiServer server;
     private final String baseUrl;
 
@@ -49,6 +50,7 @@ public final class GeminiEmulator implements AutoCloseable {
         }
         this.config = config.stateDir(dir);
         this.store = new StateStore(dir);
+        this.catalog = ModelCatalog.load(config.catalog());
         this.faults = new FaultInjector(config.faults());
         this.quotaGuard = new QuotaGuard(this.config, counters);
         this.filesApi = new FilesApi(this);
@@ -145,6 +147,10 @@ public final class GeminiEmulator implements AutoCloseable {
 
     BatchOutput batchOutput() {
         return batchOutput;
+    }
+
+    ModelCatalog catalog() {
+        return catalog;
     }
 
     ModelsApi modelsApi() {

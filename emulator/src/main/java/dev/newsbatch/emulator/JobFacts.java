@@ -30,29 +30,38 @@ import java.util.List;
  *                          written before sequences existed (they order by creation time, then id)
  * @param deleteTime        RFC 3339 time of the delete call, or null; a deleted job is invisible to the API
  *                          but keeps its place in the processor's history
+ * @param blockedPromptRate    fraction of requests whose prompt is blocked (by request hash), fixed at creation
+ * @param safetyFinishRate     fraction of requests that stop with finish reason SAFETY (by request hash)
+ * @param recitationFinishRate fraction of requests that stop with finish reason RECITATION (by request hash)
+ * @param spendLimitedRequests indexes of requests that met the spend cap at creation; they end as
+ *                             RESOURCE_EXHAUSTED errors
  */
 record JobFacts(String id, String model, String displayName, String createTime, String inputFile, int requestCount,
                 long totalTokens, List<Integer> invalidRequests, double tokensPerSecond, long startDelayMillis,
                 String outcome, long seed, double itemErrorRate, double malformedLineRate, String cancelTime,
-                boolean sharedThroughput, long sequence, String deleteTime) {
+                boolean sharedThroughput, long sequence, String deleteTime, double blockedPromptRate,
+                double safetyFinishRate, double recitationFinishRate, List<Integer> spendLimitedRequests) {
 
     /** Batch jobs that have not finished after 48 hours expire. */
     static final Duration MAX_LIFETIME = Duration.ofHours(48);
 
     JobFacts {
         invalidRequests = invalidRequests == null ? List.of() : List.copyOf(invalidRequests);
+        spendLimitedRequests = spendLimitedRequests == null ? List.of() : List.copyOf(spendLimitedRequests);
     }
 
     JobFacts cancelledAt(Instant when) {
         return new JobFacts(id, model, displayName, createTime, inputFile, requestCount, totalTokens, invalidRequests,
                 tokensPerSecond, startDelayMillis, outcome, seed, itemErrorRate, malformedLineRate, when.toString(),
-                sharedThroughput, sequence, deleteTime);
+                sharedThroughput, sequence, deleteTime, blockedPromptRate, safetyFinishRate, recitationFinishRate,
+                spendLimitedRequests);
     }
 
     JobFacts deletedAt(Instant when) {
         return new JobFacts(id, model, displayName, createTime, inputFile, requestCount, totalTokens, invalidRequests,
                 tokensPerSecond, startDelayMillis, outcome, seed, itemErrorRate, malformedLineRate, cancelTime,
-                sharedThroughput, sequence, when.toString());
+                sharedThroughput, sequence, when.toString(), blockedPromptRate, safetyFinishRate, recitationFinishRate,
+                spendLimitedRequests);
     }
 
     boolean deleted() {
@@ -75,7 +84,12 @@ record JobFacts(String id, String model, String displayName, String createTime, 
 
     /** True when request {@code index} ends with an error line. */
     boolean itemFails(int index) {
-        return invalidRequests.contains(index) || Draws.hit(itemErrorRate, seed, "item:" + id, index);
+        return invalidRequests.contains(index) || spendLimitedRequests.contains(index) || Draws.hit(itemErrorRate, seed, "item:" + id, index);
+    }
+
+    /** True when request {@code index} met the spend cap. */
+    boolean spendLimited(int index) {
+        return spendLimitedRequests.contains(index);
     }
 
     /** True when the result line of request {@code index} is written broken. */

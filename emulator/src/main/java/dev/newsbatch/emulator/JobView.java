@@ -82,7 +82,7 @@ record JobView(String state, Instant updateTime, Instant endTime, int processed,
     }
 
     private static int failedAmong(JobFacts f, int processed) {
-        if (f.itemErrorRate() == 0 && f.invalidRequests().isEmpty()) {
+        if (f.itemErrorRate() == 0 && f.invalidRequests().isEmpty() && f.spendLimitedRequests().isEmpty()) {
             return 0;
         }
         int failed = 0;

@@ -18,6 +18,8 @@ record Route(Endpoint endpoint, String version, String id) {
     private static final Pattern FILES = Pattern.compile("/" + V + "/files/?");
     private static final Pattern FILE = Pattern.compile("/" + V + "/files/([^/:]+)(:download)?");
     private static final Pattern MODEL = Pattern.compile("/" + V + "/(?:models|tunedModels)/([^/:]+):([A-Za-z]+)");
+    private static final Pattern MODELS = Pattern.compile("/" + V + "/models/?");
+    private static final Pattern MODEL_RESOURCE = Pattern.compile("/" + V + "/models/([^/:]+)");
     private static final Pattern BATCHES = Pattern.compile("/" + V + "/batches/?");
     private static final Pattern BATCH = Pattern.compile("/" + V + "/batches/([^/:]+)(?::([A-Za-z]+))?");
 
@@ -50,6 +52,12 @@ record Route(Endpoint endpoint, String version, String id) {
                 case "batchGenerateContent": return new Route(Endpoint.BATCH_CREATE, m.group(1), m.group(2));
                 default: break;
             }
+        }
+        if ((m = MODELS.matcher(path)).matches() && "GET".equals(method)) {
+            return new Route(Endpoint.MODEL_LIST, m.group(1), null);
+        }
+        if ((m = MODEL_RESOURCE.matcher(path)).matches() && "GET".equals(method)) {
+            return new Route(Endpoint.MODEL_GET, m.group(1), m.group(2));
         }
         if ((m = BATCHES.matcher(path)).matches() && "GET".equals(method)) {
             return new Route(Endpoint.BATCH_LIST, m.group(1), null);

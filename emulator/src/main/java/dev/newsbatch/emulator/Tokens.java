@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The emulator's token count: one token per 4 Unicode code points of text, rounded up, per text part;
  * 258 tokens per non-text part (inline or file data). The same count feeds {@code countTokens},
- * {@code usageMetadata}, quotas and batch timings.
+ * {@code usageMetadata}, quotas and batch timings. A request's prompt also counts its system instruction
+ * and its response schema; {@code countTokens} counts only the {@code contents} it is sent.
  */
 final class Tokens {
     static final int NON_TEXT_PART = 258;
@@ -41,8 +42,25 @@ final class Tokens {
         return sum;
     }
 
-    /** Prompt tokens of a {@code GenerateContentRequest}: system instruction plus contents. */
+    /**
+     * Prompt tokens of a {@code GenerateContentRequest}: system instruction plus contents plus the response
+     * schema ({@code generationConfig.responseSchema} and/or {@code responseJsonSchema}), each schema counted as
+     * the text of its compact JSON serialisation, as received.
+     */
     static long ofRequest(JsonNode request) {
-        return ofContents(request.path("systemInstruction")) + ofContents(request.path("contents"));
+        return ofContents(request.path("systemInstruction")) + ofContents(request.path("contents"))
+                + ofSchemas(request.path("generationConfig"));
+    }
+
+    /** Tokens of the response schemas in a {@code generationConfig}. */
+    static long ofSchemas(JsonNode config) {
+        long sum = 0;
+        for (String field : new String[] {"responseSchema", "responseJsonSchema", "_responseJsonSchema"}) {
+            JsonNode schema = config.get(field);
+            if (schema != null && !schema.isNull() && !schema.isMissingNode()) {
+                sum += of(Json.text(schema));
+            }
+        }
+        return sum;
     }
 }

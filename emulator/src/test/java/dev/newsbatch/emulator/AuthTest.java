@@ -35,11 +35,11 @@ class AuthTest {
     void configuredKeyRefusesOthersWithApiKeyInvalid() {
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().apiKey("right"))) {
             ClientException e = assertThrows(ClientException.class,
-                    () -> Sdk.client(emu, null, "wrong").models.countTokens("gemini-2.5-flash", "x", null));
+                    () -> Sdk.client(emu, null, "wrong").models.countTokens(Sdk.defaultModel(), "x", null));
             assertEquals(400, e.code());
             assertEquals("INVALID_ARGUMENT", e.status());
             assertTrue(e.getMessage().contains("API_KEY_INVALID"), e.getMessage());
-            assertEquals(1L, (long) Sdk.client(emu, null, "right").models.countTokens("gemini-2.5-flash", "abcd", null)
+            assertEquals(1L, (long) Sdk.client(emu, null, "right").models.countTokens(Sdk.defaultModel(), "abcd", null)
                     .totalTokens().orElseThrow());
         }
     }

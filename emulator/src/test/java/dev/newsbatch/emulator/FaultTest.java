@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each fault kind, through the real client; request faults fire before any side effect. */
 class FaultTest {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = Sdk.defaultModel();
 
     @TempDir
     Path dir;

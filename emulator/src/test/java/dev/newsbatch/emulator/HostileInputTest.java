@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * emulator keeps working afterwards.
  */
 class HostileInputTest {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = Sdk.defaultModel();
 
     @TempDir
     Path dir;

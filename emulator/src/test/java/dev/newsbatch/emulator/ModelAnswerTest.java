@@ -101,7 +101,7 @@ class ModelAnswerTest {
     @Test
     void newsSchemaThroughTheSdkIsValid() {
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults())) {
-            GenerateContentResponse r = Sdk.client(emu).models.generateContent("gemini-2.5-flash", Articles.FINANCIAL,
+            GenerateContentResponse r = Sdk.client(emu).models.generateContent(Sdk.defaultModel(), Articles.FINANCIAL,
                     GenerateContentConfig.builder().responseMimeType("application/json")
                             .responseJsonSchema(Json.MAPPER.convertValue(Json.parse(Articles.NEWS_SCHEMA), Map.class))
                             .build());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each quota kind refuses as Google does: 429 RESOURCE_EXHAUSTED with QuotaFailure and RetryInfo. */
 class QuotaTest {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = Sdk.defaultModel();
 
     @TempDir
     Path dir;
@@ -115,7 +115,7 @@ class QuotaTest {
         Client client = start(generous().concurrentBatchJobs(1));
         client.batches.create(MODEL, inline("short"), null);
         ClientException e = assertThrows(ClientException.class,
-                () -> client.batches.create("gemini-2.5-pro", inline("other model"), null));
+                () -> client.batches.create(Sdk.otherBatchModel(clock.instant()), inline("other model"), null));
         assertEquals(429, e.code());
         assertTrue(e.getMessage().contains("BatchConcurrentRequestsPerProject"), e.getMessage());
     }

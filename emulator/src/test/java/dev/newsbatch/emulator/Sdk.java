@@ -20,6 +20,17 @@ final class Sdk {
 
     private Sdk() {}
 
+    /** The built-in catalogue's {@code default_model}: a live model whatever the catalogue's numbers are. */
+    static String defaultModel() {
+        return ModelCatalog.builtIn().defaultModel();
+    }
+
+    /** A live batch model of the built-in catalogue at {@code now} other than the default one. */
+    static String otherBatchModel(java.time.Instant now) {
+        return ModelCatalog.builtIn().liveModels(now).stream()
+                .filter(m -> m.batch() && !m.id().equals(defaultModel())).findFirst().orElseThrow().id();
+    }
+
     static Client client(GeminiEmulator emu) {
         return client(emu, null, "test-key");
     }

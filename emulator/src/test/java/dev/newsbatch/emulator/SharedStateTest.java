@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** State kept on disk: survives a restart, and is shared by emulators in one process or in two. */
 class SharedStateTest {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = Sdk.defaultModel();
 
     @TempDir
     Path dir;

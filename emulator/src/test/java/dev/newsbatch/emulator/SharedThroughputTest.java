@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alone is pending for 1 s and running for 6 s, one request every 1.5 s.
  */
 class SharedThroughputTest {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = Sdk.defaultModel();
 
     @TempDir
     Path dir;
