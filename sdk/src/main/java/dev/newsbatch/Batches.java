@@ -157,6 +157,27 @@ public final class Batches {
         return RunService.get().endpoint();
     }
 
+    /**
+     * The models newsbatch knows, from its dated catalogue (no I/O): status with dates and
+     * replacement, limits, thinking, prices. The default model is {@link RunConfig#DEFAULT_MODEL}.
+     *
+     * <pre>{@code
+     * Batches.models().stream().filter(m -> m.status().isServed() && m.batch()).toList();
+     * }</pre>
+     */
+    public static List<ModelInfo> models() {
+        return RunService.get().models(false);
+    }
+
+    /**
+     * The catalogue merged with the live {@code models.list} of the endpoint ({@link #endpoint()}):
+     * models only the API lists are marked {@link ModelInfo.Origin#LIVE}, models only the catalogue
+     * lists {@link ModelInfo.Origin#CATALOGUE}.
+     */
+    public static List<ModelInfo> liveModels() {
+        return RunService.get().models(true);
+    }
+
     /** The news classification schema, the default of every spec. */
     public static ClassificationSchema<NewsClassification> newsSchema() {
         return ClassificationSchema.news();

@@ -80,8 +80,8 @@ class IJavaDisplayTest {
         assertEquals(List.of("text/html"), kernel.getRenderer().preferred.get(Results.class));
         assertEquals(List.of("image/png"), kernel.getRenderer().preferred.get(Chart.class));
         assertEquals(Html.types(), kernel.getRenderer().functions.keySet(), "every type display renders");
-        Estimate e = new Estimate(10, "gemini-2.5-flash", "tier1", RunMode.BATCH, "calibrated", 1, 1, 1, 1, 1, 0.5,
-                1.0, null, Duration.ofMinutes(1), List.of(), "");
+        Estimate e = new Estimate(10, "gemini-2.5-flash", "tier1", RunMode.BATCH, "calibrated", 1, 1, 0, "off", 1, 1, 1,
+                0.5, 1.0, Double.NaN, null, Duration.ofMinutes(1), List.of(), "");
         DisplayData data = kernel.getRenderer().render(e);
         assertEquals(e.toString(), data.data.get("text/plain"));
         assertTrue(String.valueOf(data.data.get("text/html")).contains("The Batch API saves $0.50"));

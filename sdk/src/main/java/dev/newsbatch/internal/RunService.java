@@ -5,6 +5,7 @@ import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.FetchOptions;
 import dev.newsbatch.GeminiEndpoint;
+import dev.newsbatch.ModelInfo;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.RunInfo;
@@ -69,6 +70,9 @@ public interface RunService {
 
     /** Where Gemini calls go, as the environment decides it. */
     GeminiEndpoint endpoint();
+
+    /** The model catalogue; with {@code live}, merged with the endpoint's {@code models.list}. */
+    List<ModelInfo> models(boolean live);
 
     /** Job-level operations over a directory's ledger; close it after use. */
     JobService jobs(Path directory);

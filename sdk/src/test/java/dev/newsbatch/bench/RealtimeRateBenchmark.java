@@ -36,7 +36,8 @@ public final class RealtimeRateBenchmark {
             AtomicLong ok = new AtomicLong();
             long t0 = System.nanoTime();
             RealtimeSummary s = RealtimeRunner.ofRpm(rpm).run(SampleArticles.of(n).iterator(),
-                    a -> c.gateway().generate("gemini-2.5-flash", null, a.contents(), schema.responseSchema()),
+                    a -> c.gateway().generate(dev.newsbatch.RunConfig.DEFAULT_MODEL, null, a.contents(), schema.responseSchema(),
+                            null, false),
                     o -> {
                         if (o.status() == dev.newsbatch.internal.realtime.Outcome.Status.SUCCEEDED) {
                             ok.incrementAndGet();

@@ -40,8 +40,8 @@ class ChartsTest {
 
     @Test
     void costByModeDrawsBatchAndRealtimeBars() throws Exception {
-        Estimate e = new Estimate(1000, "gemini-2.5-flash", "tier1", RunMode.BATCH, "calibrated", 1, 1, 1, 1, 1,
-                0.31, 0.63, null, Duration.ofMinutes(1), List.of(), "");
+        Estimate e = new Estimate(1000, "gemini-2.5-flash", "tier1", RunMode.BATCH, "calibrated", 1, 1, 0, "off", 1, 1, 1,
+                0.31, 0.63, Double.NaN, null, Duration.ofMinutes(1), List.of(), "");
         Map<String, Estimate> byLabel = new LinkedHashMap<>();
         byLabel.put("1k", e);
         byLabel.put("again", e);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class HtmlTest {
     private static final Estimate ESTIMATE = new Estimate(12_000, "gemini-2.5-flash", "tier1", RunMode.WAVES,
-            "calibrated", 5_956_734, 1_800_000, 14, 3, 5_439, 3.14, 6.29, null, Duration.ofMinutes(12),
-            List.of("prices <as of> 2026"), "report");
+            "calibrated", 5_956_734, 1_800_000, 0, "off", 14, 3, 5_439, 3.14, 6.29, Double.NaN, null,
+            Duration.ofMinutes(12), List.of("prices <as of> 2026"), "report");
 
     @Test
     void escapesMarkupInData() {
@@ -61,7 +61,8 @@ class HtmlTest {
     @Test
     void estimatesTableHasOneRowPerEstimateWithTheModesCost() {
         Estimate realtime = new Estimate(12_000, "gemini-2.5-flash", "tier1", RunMode.REALTIME, "calibrated",
-                5_956_734, 1_800_000, 14, 3, 5_439, 3.14, 6.29, null, Duration.ofMinutes(12), List.of(), "report");
+                5_956_734, 1_800_000, 0, "off", 14, 3, 5_439, 3.14, 6.29, Double.NaN, null, Duration.ofMinutes(12),
+                List.of(), "report");
         String text = Html.toText(Html.estimates(List.of(ESTIMATE, realtime)));
         List<String> lines = text.lines().toList();
         assertEquals(3, lines.size(), text);

@@ -229,7 +229,7 @@ class ScaleRunTest {
         try (GeminiConnection c = GeminiConnection.to(emulator.baseUrl(), "k")) {
             var schema = ClassificationSchema.news();
             RealtimeCall<String> call = a -> c.gateway().generate(MODEL, null, a.contents(),
-                    schema.responseSchema()).text();
+                    schema.responseSchema(), null, false).text();
 
             RealtimeSummary first = runCapped(dir, clock, call, open);
             assertEquals(30, first.succeeded());

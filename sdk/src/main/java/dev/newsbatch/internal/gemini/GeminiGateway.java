@@ -374,6 +374,27 @@ public final class GeminiGateway {
         });
     }
 
+    /**
+     * The models the API lists ({@code models.list}, every page), as id, input and output token
+     * limits and whether the API says the model thinks.
+     */
+    public List<ListedModel> listModels() {
+        return withRetry("models.list", null, () -> {
+            List<ListedModel> out = new java.util.ArrayList<>();
+            for (com.google.genai.types.Model m : client.models.list(
+                    com.google.genai.types.ListModelsConfig.builder().pageSize(1000).build())) {
+                String name = m.name().orElse("");
+                out.add(new ListedModel(name.startsWith("models/") ? name.substring(7) : name,
+                        m.inputTokenLimit().orElse(0), m.outputTokenLimit().orElse(0),
+                        m.supportedActions().orElse(List.of())));
+            }
+            return out;
+        });
+    }
+
+    /** A model as {@code models.list} shows it. */
+    public record ListedModel(String id, long inputTokenLimit, long outputTokenLimit, List<String> actions) {}
+
     /** Exact token count of {@code text} for {@code model}. */
     public int countTokens(String model, String text) {
         return withRetry("models.countTokens", null,

@@ -260,6 +260,16 @@ public final class Runner implements RunService {
     }
 
     @Override
+    public List<dev.newsbatch.ModelInfo> models(boolean live) {
+        if (!live) {
+            return ModelListing.catalogue();
+        }
+        try (Session s = Session.open(dev.newsbatch.Batches.defaultDirectory())) {
+            return ModelListing.merged(s.gateway());
+        }
+    }
+
+    @Override
     public JobService jobs(Path directory) {
         return new JobOperations(directory, Session.open(directory));
     }
