@@ -27,7 +27,9 @@ public record Usage(long inputTokens, long outputTokens, long thinkingTokens, do
 
     @Override
     public String toString() {
-        return String.format("Usage[in=%,d, out=%,d (thinking %,d), $%.2f]", inputTokens, outputTokens,
-                thinkingTokens, costUsd);
+        return thinkingTokens == 0
+                ? String.format("Usage[in=%,d, out=%,d, $%.2f]", inputTokens, outputTokens, costUsd)
+                : String.format("Usage[in=%,d, out=%,d (thinking %,d), $%.2f]", inputTokens, outputTokens,
+                        thinkingTokens, costUsd);
     }
 }

@@ -22,10 +22,10 @@ class BatchSpecTest {
     @Test
     void withersReturnNewSpecsAndLeaveTheOriginalUnchanged() {
         BatchSpec<NewsClassification> s0 = Batches.from(SampleArticles.of(3));
-        BatchSpec<NewsClassification> s1 = s0.model("gemini-2.5-flash-lite");
+        BatchSpec<NewsClassification> s1 = s0.model("gemini-3.5-flash-lite");
         assertNotSame(s0, s1);
-        assertEquals("gemini-2.5-flash", s0.model());
-        assertEquals("gemini-2.5-flash-lite", s1.model());
+        assertEquals("gemini-3.1-flash-lite", s0.model());
+        assertEquals("gemini-3.5-flash-lite", s1.model());
         BatchSpec<NewsClassification> s2 = s1.tier3().continuous().batchSize(10);
         assertEquals(Tier.TIER_1, s1.tier());
         assertEquals(RunMode.BATCH, s1.mode());
@@ -39,7 +39,7 @@ class BatchSpecTest {
         BatchSpec<NewsClassification> spec = Batches.from(SampleArticles.of(10_000)).tier1().waves().name("big");
         String text = spec.toString();
         assertTrue(text.length() < 200, text);
-        assertTrue(text.contains("model=gemini-2.5-flash") && text.contains("tier=TIER_1")
+        assertTrue(text.contains("model=gemini-3.1-flash-lite") && text.contains("tier=TIER_1")
                 && text.contains("articles=10000") && text.contains("mode=waves"), text);
     }
 

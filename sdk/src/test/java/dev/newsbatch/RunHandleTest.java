@@ -69,7 +69,7 @@ class RunHandleTest {
     @Test
     void toStringReadsNothing() throws Exception {
         BatchRun<NewsClassification> run = pendingRun("quiet");
-        assertEquals("BatchRun[quiet, batch, gemini-2.5-flash]", run.toString());
+        assertEquals("BatchRun[quiet, batch, gemini-3.1-flash-lite]", run.toString());
         run.state();
         String seen = run.toString();
         assertTrue(seen.startsWith("BatchRun[quiet, batch, RUNNING, 0% of 20 articles"), seen);
@@ -95,13 +95,13 @@ class RunHandleTest {
 
     @Test
     void resumeReadsBackEveryRecordedSetting() {
-        Batches.from(SampleArticles.of(4)).name("typed").directory(dir).model("gemini-2.5-flash-lite").tier3()
+        Batches.from(SampleArticles.of(4)).name("typed").directory(dir).model("gemini-3.5-flash-lite").tier3()
                 .continuous().batchSize(7).estimator(Estimator.calibrated(3.5)).deadline(Duration.ofMinutes(9))
                 .pollInterval(Duration.ofMillis(300)).systemInstruction("Be brief.").submit();
 
         RunConfig back = Batches.resume("typed", dir, NewsClassification.class).spec().config();
 
-        assertEquals(RunConfig.ofDefaults(dir).withName("typed").withModel("gemini-2.5-flash-lite")
+        assertEquals(RunConfig.ofDefaults(dir).withName("typed").withModel("gemini-3.5-flash-lite")
                 .withTier(Tier.TIER_3).withMode(RunMode.CONTINUOUS).withBatchSize(7)
                 .withEstimator(Estimator.calibrated(3.5)).withDeadline(Duration.ofMinutes(9))
                 .withPollInterval(Duration.ofMillis(300))

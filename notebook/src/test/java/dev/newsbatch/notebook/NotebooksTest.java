@@ -42,7 +42,7 @@ class NotebooksTest {
     void costEstimatesRunsFromAThousandToAMillionArticles() throws Exception {
         JsonNode nb = execute("cost-estimates.ipynb");
         String text = plainText(nb);
-        assertTrue(text.contains("1,000,000  gemini-2.5-flash"), text);
+        assertTrue(text.contains("1,000,000  " + dev.newsbatch.RunConfig.DEFAULT_MODEL), text);
         assertTrue(mimeTypes(nb).contains("image/png"), "charts are shown");
     }
 

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class EngineBenchmark {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = "gemini-3.1-flash-lite";
 
     private EngineBenchmark() {}
 
@@ -92,7 +92,7 @@ public final class EngineBenchmark {
                 w.write("{\"key\":\"k-" + i + "\",\"response\":{\"candidates\":[{\"content\":{\"parts\":[{\"text\":"
                         + text + "}],\"role\":\"model\"},\"finishReason\":\"STOP\"}],\"usageMetadata\":"
                         + "{\"promptTokenCount\":2400,\"candidatesTokenCount\":150,\"totalTokenCount\":2550},"
-                        + "\"modelVersion\":\"gemini-2.5-flash\"}}\n");
+                        + "\"modelVersion\":\"gemini-3.1-flash-lite\"}}\n");
             }
         }
         var schema = ClassificationSchema.news();

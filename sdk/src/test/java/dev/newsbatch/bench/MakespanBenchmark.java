@@ -39,7 +39,7 @@ import java.util.List;
  * }</pre>
  */
 public final class MakespanBenchmark {
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = "gemini-3.1-flash-lite";
     static final double START_DELAY_S = 0.5;
 
     private MakespanBenchmark() {}

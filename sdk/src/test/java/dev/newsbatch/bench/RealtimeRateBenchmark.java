@@ -28,7 +28,7 @@ public final class RealtimeRateBenchmark {
         int rpm = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
         int latency = args.length > 2 ? Integer.parseInt(args[2]) : 150;
-        Quota quota = Quota.of("tier1", "gemini-2.5-flash").requestsPerMinute(rpm).tokensPerMinute(1L << 40);
+        Quota quota = Quota.of("tier1", "gemini-3.1-flash-lite").requestsPerMinute(rpm).tokensPerMinute(1L << 40);
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0).quota(quota)
                 .faults(Faults.none().latency(Duration.ofMillis(latency))));
              GeminiConnection c = GeminiConnection.to(emu.baseUrl(), "bench")) {

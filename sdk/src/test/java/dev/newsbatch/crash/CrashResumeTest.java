@@ -62,7 +62,7 @@ class CrashResumeTest {
 
     @BeforeEach
     void start() {
-        Quota roomy = Quota.of("tier1", "gemini-2.5-flash").requestsPerMinute(1_000_000).tokensPerMinute(1L << 40);
+        Quota roomy = Quota.of("tier1", "gemini-3.1-flash-lite").requestsPerMinute(1_000_000).tokensPerMinute(1L << 40);
         emulator = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emulator"))
                 .quota(roomy));
         proxy = TrapProxy.start(emulator.baseUrl());
@@ -148,7 +148,7 @@ class CrashResumeTest {
     void wavesRunKilledInItsSecondWaveResumesWithoutResending() throws Exception {
         // An enqueued-token limit that fits about two of the three request files at once.
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("tiers.json"), "{\"tiers\":{\"tier1\":{\"models\":{\"gemini-2.5-flash\":"
+        Files.writeString(dir.resolve("tiers.json"), "{\"tiers\":{\"tier1\":{\"models\":{\"gemini-3.1-flash-lite\":"
                 + "{\"batch_enqueued_tokens\":" + twoJobsOfTokens() + "}}}}}");
         killAt(TrapProxy.Trap.holdRequest("create of the second wave", TrapProxy.BATCH_CREATE, 3), "waves");
         try (Ledger ledger = Ledger.open(dir)) {
@@ -285,8 +285,8 @@ class CrashResumeTest {
     /** An enqueued-token limit whose safe share (90%) fits two and a half request files of the run. */
     static long twoJobsOfTokens() {
         Prompts p = Prompts.ofDefaults();
-        long total = Planner.forModel("gemini-2.5-flash")
-                .template(new RequestTemplate("gemini-2.5-flash", p, ClassificationSchema.news()))
+        long total = Planner.forModel("gemini-3.1-flash-lite")
+                .template(new RequestTemplate("gemini-3.1-flash-lite", p, ClassificationSchema.news()))
                 .plan(SampleArticles.of(ARTICLES).iterator()).inputTokens();
         return (long) (total / (double) (ARTICLES / BATCH) * 2.5 / 0.9);
     }

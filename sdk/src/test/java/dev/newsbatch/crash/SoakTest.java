@@ -77,7 +77,7 @@ class SoakTest {
 
     @BeforeEach
     void start() {
-        Quota roomy = Quota.of("tier1", "gemini-2.5-flash").requestsPerMinute(1_000_000).tokensPerMinute(1L << 40);
+        Quota roomy = Quota.of("tier1", "gemini-3.1-flash-lite").requestsPerMinute(1_000_000).tokensPerMinute(1L << 40);
         emulator = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emulator"))
                 .quota(roomy));
         dir = tmp.resolve("batch");
@@ -139,7 +139,7 @@ class SoakTest {
         Random rnd = new Random(SEED ^ mode.hashCode());
         Files.createDirectories(dir);
         // An enqueued-token limit that fits about two and a half request files at once.
-        Files.writeString(dir.resolve("tiers.json"), "{\"tiers\":{\"tier1\":{\"models\":{\"gemini-2.5-flash\":"
+        Files.writeString(dir.resolve("tiers.json"), "{\"tiers\":{\"tier1\":{\"models\":{\"gemini-3.1-flash-lite\":"
                 + "{\"batch_enqueued_tokens\":" + tokensOfJobs(2.5) + "}}}}}");
         emulator.faults(Faults.none().seed(SEED).itemErrorRate(0.08).truncatedDownloadRate(0.2)
                 .failNext(Endpoint.UPLOAD_START, 2, 503).failNext(Endpoint.BATCH_CREATE, 2, 503));
@@ -361,8 +361,8 @@ class SoakTest {
     /** An enqueued-token limit whose safe share (90%) fits {@code jobs} request files of the run. */
     static long tokensOfJobs(double jobs) {
         Prompts p = Prompts.ofDefaults();
-        long total = Planner.forModel("gemini-2.5-flash")
-                .template(new RequestTemplate("gemini-2.5-flash", p, ClassificationSchema.news()))
+        long total = Planner.forModel("gemini-3.1-flash-lite")
+                .template(new RequestTemplate("gemini-3.1-flash-lite", p, ClassificationSchema.news()))
                 .plan(SampleArticles.of(ARTICLES).iterator()).inputTokens();
         return (long) (total / (double) (ARTICLES / BATCH) * jobs / 0.9);
     }

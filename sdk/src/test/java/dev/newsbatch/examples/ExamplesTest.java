@@ -94,7 +94,7 @@ class ExamplesTest {
     @Test
     void largeBatchRunsInWavesToTheEnd() throws Exception {
         String out = run("LargeBatch", batchDir.toString(), "300");
-        assertTrue(out.contains("Estimate for 300 articles on gemini-2.5-flash (tier1)"), out);
+        assertTrue(out.contains("Estimate for 300 articles on gemini-3.1-flash-lite (tier1)"), out);
         assertTrue(out.contains("RunStatus[large-batch, DONE, 100.0%, done=300 failed=0 of 300"), out);
         assertTrue(out.contains("Articles:    300 (300 classified, 0 failed)"), out);
     }

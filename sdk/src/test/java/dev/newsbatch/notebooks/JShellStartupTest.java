@@ -48,7 +48,7 @@ class JShellStartupTest {
         String out = Files.readString(log, StandardCharsets.UTF_8);
 
         assertEquals(0, status, out);
-        assertTrue(out.contains("Estimate[120 articles, gemini-2.5-flash"), out);
+        assertTrue(out.contains("Estimate[120 articles, gemini-3.1-flash-lite"), out);
         assertTrue(out.contains("120 rows x 6 columns"), out);
         assertTrue(out.contains("Articles:    120 (120 classified, 0 failed)"), out);
         assertTrue(out.contains("Chart[Sentiment of 120 articles, 720x"), out);

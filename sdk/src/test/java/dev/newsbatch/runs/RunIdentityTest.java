@@ -86,7 +86,7 @@ class RunIdentityTest {
     void anotherModelOrPromptIsAnotherRun() throws Exception {
         Path file = articlesFile(SampleArticles.of(5));
         String a = Batches.from(file).directory(dir).submit().id();
-        String b = Batches.from(file).directory(dir).model("gemini-2.5-flash-lite").submit().id();
+        String b = Batches.from(file).directory(dir).model("gemini-3.5-flash-lite").submit().id();
         String c = Batches.from(file).directory(dir).prompt("Classify: {title}\n{contents}").submit().id();
         assertEquals(3, Set.of(a, b, c).size());
     }
@@ -97,8 +97,8 @@ class RunIdentityTest {
         Batches.from(articles).name("fixed").directory(dir).submit();
 
         RunConflictException model = assertThrows(RunConflictException.class,
-                () -> Batches.from(articles).name("fixed").directory(dir).model("gemini-2.5-pro").submit());
-        assertTrue(model.getMessage().contains("model was \"gemini-2.5-flash\", now \"gemini-2.5-pro\""),
+                () -> Batches.from(articles).name("fixed").directory(dir).model("gemini-3.1-pro-preview").submit());
+        assertTrue(model.getMessage().contains("model was \"gemini-3.1-flash-lite\", now \"gemini-3.1-pro-preview\""),
                 model.getMessage());
 
         List<Article> edited = new ArrayList<>(articles);

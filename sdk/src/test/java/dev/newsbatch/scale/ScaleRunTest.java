@@ -58,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleRunTest {
     static final int ARTICLES = 300;
     static final int BATCH = 50;
-    static final String MODEL = "gemini-2.5-flash";
+    static final String MODEL = "gemini-3.1-flash-lite";
 
     @TempDir
     Path tmp;

@@ -44,7 +44,8 @@ public final class Ledger implements AutoCloseable {
           run_id TEXT NOT NULL, key TEXT NOT NULL, article_id TEXT NOT NULL, title TEXT, url TEXT,
           content_hash TEXT, chunk INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
           job_name TEXT, result TEXT, error_kind TEXT, error TEXT, input_tokens INTEGER, output_tokens INTEGER,
-          est_tokens INTEGER, updated_at TEXT NOT NULL, PRIMARY KEY(run_id, key))""",
+          est_tokens INTEGER, updated_at TEXT NOT NULL, thinking_tokens INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY(run_id, key))""",
         "CREATE INDEX IF NOT EXISTS items_by_state ON items(run_id, state)",
         """
         CREATE TABLE IF NOT EXISTS jobs(
@@ -119,7 +120,13 @@ public final class Ledger implements AutoCloseable {
                 }
             }
         }
-        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        try {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("duplicate column")) {
+                throw e;   // another process added it first: fine
+            }
+        }
     }
 
     /** The database file. */

@@ -81,7 +81,7 @@ class GeminiGatewayRetryTest {
         emulator.faults(Faults.none().errorRate(Endpoint.BATCH_CREATE, 1.0, 503));
 
         GeminiException e = assertThrows(GeminiException.class,
-                () -> connection.gateway().createBatch("gemini-2.5-flash", file, "run1-b0-a1"));
+                () -> connection.gateway().createBatch("gemini-3.1-flash-lite", file, "run1-b0-a1"));
 
         assertEquals(503, e.status());
         assertEquals("batches.create", e.operation());
@@ -93,7 +93,7 @@ class GeminiGatewayRetryTest {
     @Test
     void aCreateRefusedWith400IsNeitherLookedUpNorRetried() {
         GeminiException e = assertThrows(GeminiException.class,
-                () -> connection.gateway().createBatch("gemini-2.5-flash", "files/none", "run1-b0-a1"));
+                () -> connection.gateway().createBatch("gemini-3.1-flash-lite", "files/none", "run1-b0-a1"));
 
         assertEquals(400, e.status());
         assertEquals(1, emulator.stats().requests(Endpoint.BATCH_CREATE));
@@ -107,13 +107,13 @@ class GeminiGatewayRetryTest {
                 GeminiGateway.READS.sleeper(waits::add), 2)) {
             GeminiGateway g = paged.gateway();
             String file = uploaded(dir, "in-2");
-            BatchJobInfo oldest = g.createBatch("gemini-2.5-flash", file, "run1-c0-a1");
+            BatchJobInfo oldest = g.createBatch("gemini-3.1-flash-lite", file, "run1-c0-a1");
             for (int i = 1; i <= 6; i++) {
-                g.createBatch("gemini-2.5-flash", file, "other-" + i);
+                g.createBatch("gemini-3.1-flash-lite", file, "other-" + i);
             }
             emulator.faults(Faults.none().failNext(Endpoint.BATCH_CREATE, 1, 503));
 
-            BatchJobInfo adopted = g.createBatch("gemini-2.5-flash", file, "run1-c0-a1");
+            BatchJobInfo adopted = g.createBatch("gemini-3.1-flash-lite", file, "run1-c0-a1");
 
             assertEquals(oldest.name(), adopted.name());
             assertEquals(7, emulator.stats().batchesCreated(), "no second job under the same display name");

@@ -106,8 +106,8 @@ class AdmissionPolicyTest {
     @Test
     void continuousAdmissionOfAPlanKeepsTokensInFlightUnderTheBudget() {
         TierLimits t1 = TierLimits.preset("tier1");
-        Plan plan = Planner.forModel("gemini-2.5-flash")
-                .tier(t1.with("gemini-2.5-flash", t1.model("gemini-2.5-flash").batchEnqueuedTokens(10_000_000)))
+        Plan plan = Planner.forModel("gemini-3.1-flash-lite")
+                .tier(t1.with("gemini-3.1-flash-lite", t1.model("gemini-3.1-flash-lite").batchEnqueuedTokens(10_000_000)))
                 .estimator(TokenEstimator.fixed(2_800, 150)).plan(PlannerTest.articles(12_000, 10));
         AdmissionPolicy policy = plan.admission();
         List<JobLoad> jobs = new ArrayList<>();

@@ -23,11 +23,11 @@ public final class PlanningBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String pool = pool();
-        RequestTemplate template = new RequestTemplate("gemini-2.5-flash",
+        RequestTemplate template = new RequestTemplate("gemini-3.1-flash-lite",
                 new dev.newsbatch.schema.Prompts("You are a financial news analyst. Answer in JSON following the schema.",
                         "Classify the following news article.\nTitle: {title}\n\nArticle:\n{contents}"),
                 dev.newsbatch.schema.ClassificationSchema.news());
-        Planner planner = Planner.forModel("gemini-2.5-flash").tier("tier1").template(template);
+        Planner planner = Planner.forModel("gemini-3.1-flash-lite").tier("tier1").template(template);
 
         for (MemoryPoolMXBean pool0 : ManagementFactory.getMemoryPoolMXBeans()) {
             pool0.resetPeakUsage();

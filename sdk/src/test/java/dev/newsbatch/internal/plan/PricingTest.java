@@ -20,7 +20,7 @@ class PricingTest {
 
         assertEquals(Rates.of(0.30, 2.50), flash.standard());
         assertEquals(Rates.of(0.15, 1.25), flash.batch());
-        assertEquals("2026-03-30", Pricing.defaults().asOf());
+        assertEquals(dev.newsbatch.internal.ModelCatalog.defaults().asOf(), Pricing.defaults().asOf());
         assertTrue(Pricing.defaults().source().startsWith("https://ai.google.dev/"));
     }
 

@@ -59,9 +59,11 @@ class PerRequestCostTest {
 
     @Test
     void theBudgetCapPricesEachRequestOnItsOwn() {
-        double perRequest = PRO.cost(Mode.BATCH, 150_000, Estimator.DEFAULT_OUTPUT_TOKENS);
-        RunConfig config = RunConfig.ofDefaults(dir).withName("capped").withModel("gemini-2.5-pro")
-                .withBudgetUsd(2 * perRequest * 1.001);
+        RunConfig base = RunConfig.ofDefaults(dir).withName("capped").withModel("gemini-2.5-pro");
+        long out = Planning.outputTokens(base, dev.newsbatch.internal.plan.RequestTemplate.of(base));
+        assertEquals(Estimator.DEFAULT_OUTPUT_TOKENS + 128, out, "2.5 Pro's least thinking is a budget of 128");
+        double perRequest = PRO.cost(Mode.BATCH, 150_000, out);
+        RunConfig config = base.withBudgetUsd(2 * perRequest * 1.001);
         try (Session s = Session.open(dir)) {
             RunSettings settings = Planning.settings(config, "capped", s);
             double job = settings.requestUsd().applyAsDouble(150_000) + settings.requestUsd().applyAsDouble(150_000);

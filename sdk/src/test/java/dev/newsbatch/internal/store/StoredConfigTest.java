@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class StoredConfigTest {
     @Test
     void aConfigReadsBackAsItWasWritten() {
-        RunConfig c = RunConfig.ofDefaults(null).withName("oct").withModel("gemini-2.5-pro").withTier(Tier.TIER_2)
+        RunConfig c = RunConfig.ofDefaults(null).withName("oct").withModel("gemini-3.1-pro-preview").withTier(Tier.TIER_2)
                 .withMode(RunMode.WAVES).withBatchSize(250).withEstimator(Estimator.fixed(2_800, 150))
                 .withRpm(60).withDailyCap(400).withBudgetUsd(12.5).withMaxAttempts(5).withMaxInputTokens(200_000)
                 .withDeadline(Duration.ofMinutes(90)).withPollInterval(Duration.ofSeconds(7));
@@ -25,12 +25,12 @@ class StoredConfigTest {
 
     @Test
     void settingsRecordedBeforeTheTypedConfigStillResume() {
-        String legacy = "{\"model\":\"gemini-2.5-flash-lite\",\"mode\":\"continuous\",\"batchSize\":500,"
+        String legacy = "{\"model\":\"gemini-3.5-flash-lite\",\"mode\":\"continuous\",\"batchSize\":500,"
                 + "\"schema\":\"dev.newsbatch.schema.NewsClassification\",\"systemInstruction\":\"Be brief.\","
                 + "\"template\":\"T: {title}\\n{contents}\",\"tier\":\"tier2\",\"rpm\":\"30\",\"dailyCap\":\"0\","
                 + "\"budgetUsd\":\"2.5\",\"maxAttempts\":\"4\"}";
         RunConfig c = StoredConfig.read(legacy);
-        assertEquals("gemini-2.5-flash-lite", c.model());
+        assertEquals("gemini-3.5-flash-lite", c.model());
         assertEquals(RunMode.CONTINUOUS, c.mode());
         assertEquals(Tier.TIER_2, c.tier());
         assertEquals(500, c.batchSize());
