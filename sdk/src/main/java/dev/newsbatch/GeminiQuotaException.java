@@ -18,4 +18,14 @@ public final class GeminiQuotaException extends GeminiException {
     GeminiQuotaException(int status, String operation, String jobId, Duration retryDelay, String message, Throwable cause) {
         super(status, operation, jobId, retryDelay, message, cause);
     }
+
+    /**
+     * True when the limit reached is the project's spend limit (per rolling 10 minutes or per month)
+     * rather than a rate: the wait is the rest of the window, and runs say so once.
+     */
+    public boolean isSpendLimit() {
+        String m = String.valueOf(getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("spend cap") || m.contains("spend limit") || m.contains("spending limit")
+                || m.contains("billing cap");
+    }
 }

@@ -130,6 +130,8 @@ public final class Html {
         facts.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
         facts.put("tokens", String.format(Locale.ROOT, "%,d in + %,d out (%s)", e.inputTokens(), e.outputTokens(),
                 e.estimator()));
+        facts.put("thinking", String.format(Locale.ROOT, "%s: %,d tokens assumed (in the output)", e.thinking(),
+                e.thinkingTokens()));
         facts.put("batches", String.format(Locale.ROOT, "%,d in %,d %s (at most %,d articles a wave)", e.batches(),
                 e.waves(), e.waves() == 1 ? "wave" : "waves", e.maxPerWave()));
         StringBuilder out = new StringBuilder("<div>");
@@ -290,7 +292,8 @@ public final class Html {
     }
 
     private static String usageText(Usage u) {
-        return String.format(Locale.ROOT, "%,d input + %,d output tokens, %s", u.inputTokens(), u.outputTokens(),
+        return String.format(Locale.ROOT, "%,d input + %,d output tokens%s, %s", u.inputTokens(), u.outputTokens(),
+                u.thinkingTokens() == 0 ? "" : String.format(Locale.ROOT, " (%,d thinking)", u.thinkingTokens()),
                 usd(u.costUsd()));
     }
 

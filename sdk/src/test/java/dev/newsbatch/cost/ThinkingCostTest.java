@@ -154,6 +154,15 @@ class ThinkingCostTest {
     }
 
     @Test
+    void anotherThinkingSettingOnANamedRunIsAConflictNotASecondSending() {
+        Batches.from(SampleArticles.of(4)).directory(dir).name("fixed").submit().await();
+        var conflict = assertThrows(dev.newsbatch.RunConflictException.class, () -> Batches.from(SampleArticles.of(4))
+                .directory(dir).name("fixed").thinking(Thinking.level(Thinking.Level.HIGH)).submit());
+        assertTrue(conflict.getMessage().contains("thinking"), conflict.getMessage());
+        assertEquals(1, emulator.stats().batchesCreated());
+    }
+
+    @Test
     void safetyStopsInABatchAreTheirOwnKindAndAreNotSentAgain() {
         emulator.faults(Faults.none().seed(7).safetyFinishRate(1.0));
         Results<NewsClassification> r = Batches.from(SampleArticles.of(5)).directory(dir).name("unsafe").submit()

@@ -430,8 +430,14 @@ public final class GeminiGateway {
         try {
             return body.get();
         } catch (ApiException e) {
-            throw GeminiException.of(e.code(), operation, jobId, retryDelay(e.getMessage()),
+            GeminiException g = GeminiException.of(e.code(), operation, jobId, retryDelay(e.getMessage()),
                     e.status() + ": " + firstLine(e.message()), e);
+            if (g instanceof dev.newsbatch.GeminiQuotaException q && q.isSpendLimit()) {
+                dev.newsbatch.internal.Notices.once("newsbatch: Gemini's spend limit for the project is reached; "
+                        + "calls wait " + q.retryDelay().map(Object::toString).orElse("for the window")
+                        + " and go on (raise the limit in AI Studio, or give --spend-per-10min to plan under it)");
+            }
+            throw g;
         } catch (GenAiIOException e) {
             throw GeminiException.of(0, operation, jobId, null, firstLine(e.getMessage()), e);
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -92,6 +92,7 @@ final class RunIdentity {
         differ(d, "model", recorded.model(), requested.model());
         differ(d, "prompt", recorded.prompts().template(), requested.prompts().template());
         differ(d, "system instruction", recorded.prompts().systemInstruction(), requested.prompts().systemInstruction());
+        differ(d, "thinking", recorded.thinking().toString(), requested.thinking().toString());
         if (!sameSchema(recorded.schema(), recordedSchema, requested.schema())) {
             d.add("schema was " + recordedSchema + ", now " + requested.schema().getName());
         }

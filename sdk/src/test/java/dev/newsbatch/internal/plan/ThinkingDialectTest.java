@@ -77,6 +77,32 @@ class ThinkingDialectTest {
     }
 
     @Test
+    void aRunWhoseCostPassesTheMonthlySpendLimitIsFlaggedAndTheLimitsAreShown() {
+        TierLimits t1 = TierLimits.preset("tier1");
+        assertEquals(250.0, t1.spend().perMonthUsd());
+        assertEquals(10.0, t1.spend().per10MinUsd());
+        Planner p = Planner.forModel(RunConfig.DEFAULT_MODEL).estimator(TokenEstimator.fixed(2_800, 150))
+                .tier(t1.spend(t1.spend().overriddenBy(0, 0.01)));
+        Plan plan = p.plan(java.util.Collections.nCopies(100, A));
+        assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("monthly spend limit")), plan.warnings().toString());
+        assertTrue(plan.report().contains("per 10 min") && plan.report().contains("(OVER)"), plan.report());
+        Plan fine = Planner.forModel(RunConfig.DEFAULT_MODEL).estimator(TokenEstimator.fixed(2_800, 150))
+                .plan(java.util.Collections.nCopies(100, A));
+        assertFalse(fine.warnings().stream().anyMatch(w -> w.contains("spend")), fine.warnings().toString());
+    }
+
+    @Test
+    void aSpendLimit429IsToldApartFromARateLimit() {
+        var spend = (dev.newsbatch.GeminiQuotaException) dev.newsbatch.GeminiException.of(429, "models.generateContent",
+                null, java.time.Duration.ofMinutes(7), "RESOURCE_EXHAUSTED: Your project has reached its spend cap.", null);
+        var rate = (dev.newsbatch.GeminiQuotaException) dev.newsbatch.GeminiException.of(429, "models.generateContent",
+                null, null, "RESOURCE_EXHAUSTED: Quota exceeded for metric generate_content_requests_per_minute", null);
+        assertTrue(spend.isSpendLimit());
+        assertFalse(rate.isSpendLimit());
+        assertTrue(spend.isRetryable());
+    }
+
+    @Test
     void thinkingParsesTheFormsTheCommandLineTakes() {
         assertEquals(Thinking.off(), Thinking.parse("off"));
         assertEquals(Thinking.budget(1024), Thinking.parse("1024"));
