@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
                 + "articles, without calling Gemini. With --input-tokens/--output-tokens every article counts "
                 + "those fixed figures."},
         footer = {"", "Examples:", "  newsbatch estimate samples/batch_contents.json --tier tier1",
-                "  newsbatch estimate articles.jsonl --model gemini-2.5-flash --input-tokens 2800 --output-tokens 150"})
+                "  newsbatch estimate articles.jsonl --model gemini-2.5-flash --input-tokens 2800 --output-tokens 150",
+                "  newsbatch estimate articles.jsonl --thinking minimal --spend-per-month 50"})
 final class EstimateCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
     Path file;
@@ -36,7 +37,7 @@ final class EstimateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        var spec = Batches.from(file).model(target.model).tier(target.tier).directory(dir()).estimator(estimator());
+        var spec = target.apply(Batches.from(file)).directory(dir()).estimator(estimator());
         Estimate e = spec.estimate();
         if (json()) {
             printJson(estimateJson(e));
@@ -65,8 +66,10 @@ final class EstimateCommand extends BaseCommand {
         ObjectNode n = Output.object();
         n.put("articles", e.articles()).put("model", e.model()).put("tier", e.tier()).put("estimator", e.estimator());
         n.put("input_tokens", e.inputTokens()).put("output_tokens", e.outputTokens());
+        n.put("thinking_tokens", e.thinkingTokens()).put("thinking", e.thinking());
         n.put("batches", e.batches()).put("waves", e.waves());
         n.put("batch_usd", round(e.batchUsd())).put("realtime_usd", round(e.realtimeUsd()));
+        n.put("flex_usd", Double.isNaN(e.flexUsd()) ? null : round(e.flexUsd()));
         e.warnings().forEach(w -> n.withArray("warnings").add(w));
         return n;
     }

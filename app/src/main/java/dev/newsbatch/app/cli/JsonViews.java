@@ -58,6 +58,7 @@ final class JsonViews {
         ObjectNode usage = n.putObject("usage");
         usage.put("input_tokens", s.usage().inputTokens());
         usage.put("output_tokens", s.usage().outputTokens());
+        usage.put("thinking_tokens", s.usage().thinkingTokens());
         usage.put("cost_usd", Double.isNaN(s.usage().costUsd()) ? null : s.usage().costUsd());
         return n;
     }

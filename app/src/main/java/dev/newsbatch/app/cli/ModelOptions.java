@@ -1,20 +1,48 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.BatchSpec;
+import dev.newsbatch.RunConfig;
+import dev.newsbatch.Tier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The model and quota tier, shared by every command that plans or submits work.
+ * The model, quota tier, thinking and limits, shared by every command that plans or submits work.
  *
  * <pre>{@code
- * @Mixin ModelOptions target;   // --model M --tier T
+ * @Mixin ModelOptions target;   // --model M --tier T --thinking least --rpm N ...
+ * spec = target.apply(spec);
  * }</pre>
  */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "gemini-2.5-flash",
-            description = "Gemini model (default: ${DEFAULT-VALUE}).")
-    String model;
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Gemini model (default: ${DEFAULT-VALUE}; see `newsbatch models`).")
+    String model = RunConfig.DEFAULT_MODEL;
 
     @Option(names = "--tier", paramLabel = "TIER", defaultValue = "tier1",
-            description = "Quota tier of the project: free, tier1, tier2, tier3 (default: ${DEFAULT-VALUE}).")
+            description = "Quota tier of the project: free, tier1, tier2, tier3 (also 1, 2, 3; "
+                    + "default: ${DEFAULT-VALUE}).")
     String tier;
+
+    @Mixin
+    LimitOptions limits;
+
+    /** The tier as the SDK reads it: {@code 1} and {@code tier 1} are {@code tier1}. */
+    Tier tier() {
+        String t = tier == null ? "" : tier.trim();
+        if (t.matches("[0-9]+")) {
+            t = "tier" + t;
+        }
+        try {
+            return Tier.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tier: " + e.getMessage().replace("was \"" + t + "\"",
+                    "was \"" + tier + "\""), e);
+        }
+    }
+
+    /** {@code spec} with the model, tier, thinking and limits applied. */
+    <T extends Record> BatchSpec<T> apply(BatchSpec<T> spec) {
+        return limits.apply(spec.model(model).tier(tier()));
+    }
 }

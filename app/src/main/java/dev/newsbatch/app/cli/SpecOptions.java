@@ -22,7 +22,7 @@ final class SpecOptions {
 
     /** {@code spec} with these options, the batch directory and the run name applied. */
     BatchSpec<NewsClassification> apply(BatchSpec<NewsClassification> spec, Path dir, String name) {
-        BatchSpec<NewsClassification> s = spec.model(target.model).tier(target.tier).batchSize(batchSize).directory(dir)
+        BatchSpec<NewsClassification> s = target.apply(spec).batchSize(batchSize).directory(dir)
                 .pollInterval(Duration.ofMillis(Math.max(1, pollMillis)));
         return name == null ? s : s.name(name);
     }

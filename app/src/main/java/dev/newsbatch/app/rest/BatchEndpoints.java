@@ -75,10 +75,34 @@ final class BatchEndpoints implements AutoCloseable {
         send(ctx, ResponseBodies.jobs(jobs.list()));
     }
 
+    /** {@code GET /models[?live=true]}: the model catalogue, merged with the endpoint's models.list when live. */
+    void models(Context ctx) {
+        String live = ctx.queryParam("live");
+        boolean merge;
+        if (live == null || live.isBlank() || live.equalsIgnoreCase("false")) {
+            merge = false;
+        } else if (live.equalsIgnoreCase("true")) {
+            merge = true;
+        } else {
+            throw RequestRejected.badField("live", "live must be true or false, was \""
+                    + (live.length() > 40 ? live.substring(0, 40) + "…" : live) + "\"");
+        }
+        send(ctx, ModelList.json(merge ? Batches.liveModels() : Batches.models(), merge));
+    }
+
     private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
         BatchSpec<NewsClassification> named = s.batchName() == null ? spec : spec.name(s.batchName());
-        BatchRun<NewsClassification> run = named.directory(settings.directory())
-                .pollInterval(settings.pollInterval()).submit();
+        BatchRun<NewsClassification> run;
+        try {
+            run = s.settings().apply(named).directory(settings.directory())
+                    .pollInterval(settings.pollInterval()).submit();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("thinking")) {
+                throw RequestRejected.badField("thinking", message);
+            }
+            throw e;
+        }
         if (s.waitForCompletion()) {
             run.await(run.spec().deadline(), p -> LOG.debug("{}", p));
         }

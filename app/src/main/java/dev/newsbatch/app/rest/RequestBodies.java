@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbatch.Article;
+import dev.newsbatch.Thinking;
 import dev.newsbatch.ingest.ArticleText;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -83,9 +84,10 @@ public final class RequestBodies {
         return new RequestRejected(413, "payload_too_large", "body", "body must be at most " + maxBytes + " bytes");
     }
 
-    /** {@code {contents:[{id,title,contents}], batch_name?, wait_for_completion?}}. */
+    /** {@code {contents:[{id,title,contents}], batch_name?, wait_for_completion?}} and the {@link #settings}. */
     public static Submission contents(JsonNode body) {
         JsonNode items = list(body, "contents");
+        RunSettings settings = settings(body);
         List<Article> articles = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -103,12 +105,13 @@ public final class RequestBodies {
             articles.add(Article.of(id, string(item, at + ".title", "title", false),
                     string(item, at + ".contents", "contents", true)));
         }
-        return new Submission(articles, List.of(), batchName(body), waitFlag(body));
+        return new Submission(articles, List.of(), batchName(body), waitFlag(body), settings);
     }
 
-    /** {@code {urls:[...], batch_name?, wait_for_completion?}}, each URL checked by {@code policy}. */
+    /** {@code {urls:[...], batch_name?, wait_for_completion?}} and the {@link #settings}, each URL checked by {@code policy}. */
     public static Submission urls(JsonNode body, UrlPolicy policy) {
         JsonNode items = list(body, "urls");
+        RunSettings settings = settings(body);
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String at = "urls[" + i + "]";
@@ -121,7 +124,97 @@ public final class RequestBodies {
             }
             urls.add(policy.check(at, items.get(i).asText().trim()).toString());
         }
-        return new Submission(List.of(), urls, batchName(body), waitFlag(body));
+        return new Submission(List.of(), urls, batchName(body), waitFlag(body), settings);
+    }
+
+    /**
+     * The optional run settings of a submission body: {@code thinking} (least, default, off, dynamic,
+     * a budget or a level), {@code flex} (with {@code wait_for_completion}), {@code enqueuedTokens},
+     * {@code rpm}, {@code rpd}, {@code spendPer10MinUsd}, {@code spendPerMonthUsd} and
+     * {@code costDriftFactor}; each also accepted in snake_case ({@code enqueued_tokens} ...).
+     */
+    static RunSettings settings(JsonNode body) {
+        Thinking thinking = null;
+        String thinkingField = field(body, "thinking", "thinking");
+        if (thinkingField != null) {
+            JsonNode v = body.get(thinkingField);
+            if (!v.isTextual() && !v.isIntegralNumber()) {
+                throw RequestRejected.badField("thinking", "thinking must be a string: least, default, off, dynamic, "
+                        + "a budget in tokens or a level (minimal, low, medium, high), was " + kind(v));
+            }
+            try {
+                thinking = Thinking.parse(v.asText());
+            } catch (IllegalArgumentException e) {
+                throw RequestRejected.badField("thinking", e.getMessage());
+            }
+        }
+        boolean flex = false;
+        String flexField = field(body, "flex", "flex");
+        if (flexField != null) {
+            JsonNode v = body.get(flexField);
+            if (!v.isBoolean()) {
+                throw RequestRejected.badField("flex", "flex must be true or false, was " + kind(v));
+            }
+            flex = v.asBoolean();
+            if (flex && !waitFlag(body)) {
+                throw RequestRejected.badField("flex", "flex runs real-time calls while the request waits; "
+                        + "send wait_for_completion: true with flex: true");
+            }
+        }
+        Long enqueued = whole(body, "enqueuedTokens", "enqueued_tokens", Long.MAX_VALUE, "a number of tokens");
+        Long rpm = whole(body, "rpm", "rpm", Integer.MAX_VALUE, "requests per minute");
+        Long rpd = whole(body, "rpd", "rpd", Integer.MAX_VALUE, "requests per day");
+        Double per10 = usd(body, "spendPer10MinUsd", "spend_per_10min_usd");
+        Double month = usd(body, "spendPerMonthUsd", "spend_per_month_usd");
+        Double drift = null;
+        String driftField = field(body, "costDriftFactor", "cost_drift_factor");
+        if (driftField != null) {
+            JsonNode v = body.get(driftField);
+            double f = v.asDouble();
+            if (!v.isNumber() || !Double.isFinite(f) || f < 0 || (f > 0 && f < 1)) {
+                throw RequestRejected.badField(driftField, driftField + " must be 0 (off) or a number >= 1, e.g. 1.5, "
+                        + "was " + kind(v));
+            }
+            drift = f;
+        }
+        return new RunSettings(thinking, flex, enqueued, rpm == null ? null : rpm.intValue(),
+                rpd == null ? null : rpd.intValue(), per10, month, drift);
+    }
+
+    /** The name under which {@code body} has the field ({@code camel} or {@code snake}), or null when absent. */
+    private static String field(JsonNode body, String camel, String snake) {
+        for (String name : new String[] {camel, snake}) {
+            JsonNode v = body.get(name);
+            if (v != null && !v.isNull()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static Long whole(JsonNode body, String camel, String snake, long max, String what) {
+        String name = field(body, camel, snake);
+        if (name == null) {
+            return null;
+        }
+        JsonNode v = body.get(name);
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1 || v.asLong() > max) {
+            throw RequestRejected.badField(name, name + " must be a whole number from 1 to " + max + " (" + what
+                    + "), was " + kind(v));
+        }
+        return v.asLong();
+    }
+
+    private static Double usd(JsonNode body, String camel, String snake) {
+        String name = field(body, camel, snake);
+        if (name == null) {
+            return null;
+        }
+        JsonNode v = body.get(name);
+        if (!v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() <= 0) {
+            throw RequestRejected.badField(name, name + " must be an amount in USD above 0, e.g. 50, was " + kind(v));
+        }
+        return v.asDouble();
     }
 
     /** The {@code batch_name}, or null when absent (the run then gets a unique default name). */

@@ -113,6 +113,7 @@ final class ResponseBodies {
         ObjectNode companies = n.putObject("top_companies");
         s.topCompanies().forEach(c -> companies.put(c.name(), c.count()));
         n.putObject("usage").put("input_tokens", s.usage().inputTokens()).put("output_tokens", s.usage().outputTokens())
+                .put("thinking_tokens", s.usage().thinkingTokens())
                 .put("cost_usd", Double.isNaN(s.usage().costUsd()) ? null : s.usage().costUsd());
         return n;
     }

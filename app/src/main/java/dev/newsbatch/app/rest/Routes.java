@@ -23,6 +23,7 @@ final class Routes {
             before(guard::check);
             get("/health", batch::health);
             get("/openapi.json", docs::serve);
+            get("/models", batch::models);
             path("/batch", () -> {
                 post("/submit", batch::submit);
                 post("/submit-contents", batch::submitContents);

@@ -14,11 +14,19 @@ import java.util.List;
  * @param urls      the URLs of {@code /batch/submit} (empty for content submissions)
  * @param batchName the run name, or null for a unique default name
  * @param waitForCompletion {@code wait_for_completion}
+ * @param settings  thinking, flex and limits of the run ({@link RunSettings#none()} for the defaults)
  */
-public record Submission(List<Article> articles, List<String> urls, String batchName, boolean waitForCompletion) {
+public record Submission(List<Article> articles, List<String> urls, String batchName, boolean waitForCompletion,
+                         RunSettings settings) {
     public Submission {
         articles = List.copyOf(articles);
         urls = List.copyOf(urls);
+        settings = settings == null ? RunSettings.none() : settings;
+    }
+
+    /** A submission with the default settings. */
+    public Submission(List<Article> articles, List<String> urls, String batchName, boolean waitForCompletion) {
+        this(articles, urls, batchName, waitForCompletion, RunSettings.none());
     }
 
     /** Articles or URLs in the submission. */
@@ -30,6 +38,6 @@ public record Submission(List<Article> articles, List<String> urls, String batch
     public String toString() {
         return "Submission[" + (batchName == null ? "(unnamed)" : batchName) + ", "
                 + (urls.isEmpty() ? articles.size() + " articles" : urls.size() + " urls")
-                + (waitForCompletion ? ", wait" : "") + "]";
+                + (waitForCompletion ? ", wait" : "") + (settings.flex() ? ", flex" : "") + "]";
     }
 }

@@ -32,7 +32,8 @@ class EstimateAndExtractTest {
     @Test
     void estimateReportShowsBothPrices() {
         Path file = SampleArticles.jsonLines(tmp.resolve("12k.jsonl"), 12_000);
-        CliRun run = cli("estimate", file.toString(), "--input-tokens", "2800", "--output-tokens", "150");
+        CliRun run = cli("estimate", file.toString(), "--model", "gemini-2.5-flash", "--input-tokens", "2800",
+                "--output-tokens", "150");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("7.29"), run.out());
         assertTrue(run.out().contains("14.58"), run.out());
