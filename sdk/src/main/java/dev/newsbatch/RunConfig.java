@@ -32,7 +32,8 @@ import java.util.Locale;
  * @param dailyCap         real-time requests per day; 0 means no cap. Default: 0
  * @param budgetUsd        a cap on the estimated spend in USD; 0 means none. Default: 0
  * @param maxAttempts      how often an article is sent at most. Default: 3
- * @param maxInputTokens   the largest request accepted, in input tokens. Default: 1,048,576
+ * @param maxInputTokens   the largest request accepted, in input tokens, at most the model's own input
+ *                         limit from the catalogue. Default: 1,048,576
  * @param deadline         how long {@code await()} works on the run at most. Default: 24 hours
  * @param pollInterval     the first pause between status polls. Default: 2 seconds
  * @param thinking         how much the model may think. Default: {@link Thinking#least()}

@@ -36,18 +36,21 @@ public enum Tier {
 
     /**
      * The tier named by {@code text}: {@code free}, {@code tier1}…{@code tier3}, also written
-     * {@code TIER_1} or {@code tier 1}.
+     * {@code TIER_1}, {@code tier 1} or {@code 1}.
      *
      * @throws IllegalArgumentException naming the accepted values when {@code text} is none of them
      */
     public static Tier parse(String text) {
         Checks.notBlank(text, "tier");
         String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "");
+        if (t.matches("[123]")) {
+            t = "tier" + t;
+        }
         for (Tier tier : values()) {
             if (tier.key.equals(t)) {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("tier must be one of free, tier1, tier2, tier3, was \"" + text + "\"");
+        throw new IllegalArgumentException("tier must be one of free, tier1, tier2, tier3 (or 1, 2, 3), was \"" + text + "\"");
     }
 }

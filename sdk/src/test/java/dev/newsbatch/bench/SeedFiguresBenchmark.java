@@ -17,8 +17,8 @@ import java.util.Locale;
  * enqueued-token limit. Planning only; nothing is sent. Prints one Markdown table row per case.
  *
  * <pre>
- * java -cp "$(cat sdk/target/test-classpath.txt):sdk/target/classes:sdk/target/test-classes" \
- *     dev.newsbatch.bench.SeedFiguresBenchmark
+ * mvn -B -o -q dependency:build-classpath -pl sdk -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * java -cp "$(cat cp.txt):sdk/target/classes:sdk/target/test-classes" dev.newsbatch.bench.SeedFiguresBenchmark
  * </pre>
  */
 public final class SeedFiguresBenchmark {

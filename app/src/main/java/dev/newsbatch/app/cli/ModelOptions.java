@@ -29,15 +29,10 @@ final class ModelOptions {
 
     /** The tier as the SDK reads it: {@code 1} and {@code tier 1} are {@code tier1}. */
     Tier tier() {
-        String t = tier == null ? "" : tier.trim();
-        if (t.matches("[0-9]+")) {
-            t = "tier" + t;
-        }
         try {
-            return Tier.parse(t);
+            return Tier.parse(tier == null ? "" : tier);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--tier: " + e.getMessage().replace("was \"" + t + "\"",
-                    "was \"" + tier + "\""), e);
+            throw new IllegalArgumentException("--tier: " + e.getMessage(), e);
         }
     }
 

@@ -68,9 +68,10 @@ public record RunSettings(String runId, RunConfig config, RequestTemplate templa
         return config.batchSize();
     }
 
-    /** Largest accepted request in input tokens. */
+    /** Largest accepted request in input tokens: the config's limit, at most the model's own (from the catalogue). */
     public long maxInputTokens() {
-        return config.maxInputTokens();
+        return dev.newsbatch.internal.ModelCatalog.defaults().model(config.model())
+                .map(m -> Math.min(m.inputTokenLimit(), config.maxInputTokens())).orElse(config.maxInputTokens());
     }
 
     /** A copy with another per-file byte cap. */

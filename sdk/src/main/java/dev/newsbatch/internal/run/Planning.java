@@ -170,7 +170,8 @@ final class Planning {
 
     static Planner planner(RunConfig c, TokenEstimator estimator) {
         Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(RequestTemplate.of(c))
-                .estimator(estimator).maxItemsPerBatch(c.batchSize()).maxInputTokens(c.maxInputTokens())
+                .estimator(estimator).maxItemsPerBatch(c.batchSize())
+                .maxInputTokens(RunSettings.of("plan", c, RequestTemplate.none(), a -> 0, in -> 0).maxInputTokens())
                 .safeShare(SAFE_SHARE);
         return c.budgetUsd() > 0 ? planner.budgetUsd(c.budgetUsd()) : planner;
     }
