@@ -70,6 +70,11 @@ public record RunSettings(String runId, RunConfig config, RequestTemplate templa
 
     /** Largest accepted request in input tokens: the config's limit, at most the model's own (from the catalogue). */
     public long maxInputTokens() {
+        return maxInputTokens(config);
+    }
+
+    /** The largest request {@code config} sends: its limit, at most the model's input limit. */
+    public static long maxInputTokens(RunConfig config) {
         return dev.newsbatch.internal.ModelCatalog.defaults().model(config.model())
                 .map(m -> Math.min(m.inputTokenLimit(), config.maxInputTokens())).orElse(config.maxInputTokens());
     }

@@ -171,7 +171,7 @@ final class Planning {
     static Planner planner(RunConfig c, TokenEstimator estimator) {
         Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(RequestTemplate.of(c))
                 .estimator(estimator).maxItemsPerBatch(c.batchSize())
-                .maxInputTokens(RunSettings.of("plan", c, RequestTemplate.none(), a -> 0, in -> 0).maxInputTokens())
+                .maxInputTokens(RunSettings.maxInputTokens(c))
                 .safeShare(SAFE_SHARE);
         return c.budgetUsd() > 0 ? planner.budgetUsd(c.budgetUsd()) : planner;
     }
