@@ -51,6 +51,6 @@ public enum Tier {
                 return tier;
             }
         }
-        throw new IllegalArgumentException("tier must be one of free, tier1, tier2, tier3 (or 1, 2, 3), was \"" + text + "\"");
+        throw new IllegalArgumentException("tier must be one of free, tier1, tier2, tier3, was \"" + text + "\"");
     }
 }

@@ -46,6 +46,7 @@ class ExceptionsTest {
         assertEquals(Tier.TIER_1, Tier.parse("tier1"));
         assertEquals(Tier.TIER_2, Tier.parse("TIER_2"));
         assertEquals(Tier.TIER_3, Tier.parse("tier 3"));
+        assertEquals(Tier.TIER_1, Tier.parse("1"));
         assertEquals(Tier.FREE, Tier.parse("Free"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tier.parse("gold"));
         assertTrue(e.getMessage().contains("tier must be one of free, tier1, tier2, tier3, was \"gold\""),

@@ -1,9 +1,11 @@
 /**
  * Helpers shared below the API, not part of it: argument checks, one-time notices, atomic file
- * writes, the {@link dev.newsbatch.internal.ArticleSource} a spec holds, and the
+ * writes, the {@link dev.newsbatch.internal.ArticleSource} a spec holds, the model catalogue
+ * ({@link dev.newsbatch.internal.ModelCatalog}: status, limits and thinking rules of each model), the
+ * one rule naming an answer's finish ({@link dev.newsbatch.internal.AnswerCheck}), and the
  * {@link dev.newsbatch.internal.RunService} interface through which the API reaches the orchestration
  * (found with {@link java.util.ServiceLoader}). Never imported from outside the sdk.
  *
- * <p>May import: the root package's values and exceptions, and the JDK.
+ * <p>May import: the root package's values and exceptions, the JDK, and Jackson (to read the catalogue).
  */
 package dev.newsbatch.internal;

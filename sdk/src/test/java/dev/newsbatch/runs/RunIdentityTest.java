@@ -142,6 +142,8 @@ class RunIdentityTest {
             }
         } finally {
             pool.shutdown();
+            // Every submission ends before the emulator does, even when one failed: none may leak into another test.
+            assertTrue(pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES), "submissions still running");
         }
         assertEquals(1, keysAtEmulator("same").size());
         List<String> keys = keysAtEmulator("different");

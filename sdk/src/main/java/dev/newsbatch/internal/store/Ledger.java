@@ -91,11 +91,20 @@ public final class Ledger implements AutoCloseable {
             config.setBusyTimeout(30_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            // One write transaction for the schema, begun IMMEDIATE so that processes opening the same
+            // ledger at once wait their turn (the busy timeout) instead of failing on a read-to-write upgrade.
+            db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
                 addColumn(s, "items", "thinking_tokens", "INTEGER NOT NULL DEFAULT 0");
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
             return new Ledger(file, db);
         } catch (SQLException e) {
