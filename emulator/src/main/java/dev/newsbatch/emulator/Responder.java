@@ -193,18 +193,7 @@ final class Responder {
 
     /** Every text part of {@code contents} (all roles), joined with newlines. */
     static String contentsText(JsonNode request) {
-        StringBuilder b = new StringBuilder();
-        for (JsonNode content : request.path("contents")) {
-            for (JsonNode part : content.path("parts")) {
-                if (part.has("text")) {
-                    if (b.length() > 0) {
-                        b.append('\n');
-                    }
-                    b.append(part.get("text").asText());
-                }
-            }
-        }
-        return b.toString();
+        return texts(request, true);
     }
 
     /** The response schema the request asks for ({@code responseJsonSchema} first), or null. */
@@ -337,9 +326,14 @@ final class Responder {
 
     /** All text of the user turns (the system instruction is not the article). */
     static String promptText(JsonNode request) {
+        return texts(request, false);
+    }
+
+    /** The text parts of {@code contents}, joined with newlines; the model's turns only when {@code modelTurns}. */
+    private static String texts(JsonNode request, boolean modelTurns) {
         StringBuilder b = new StringBuilder();
         for (JsonNode content : request.path("contents")) {
-            if ("model".equals(content.path("role").asText())) {
+            if (!modelTurns && "model".equals(content.path("role").asText())) {
                 continue;
             }
             for (JsonNode part : content.path("parts")) {
