@@ -14,9 +14,10 @@ import java.util.function.DoubleFunction;
  * its value at the bar's end, and a value axis with grid lines, tick labels and its name below.
  *
  * <p>The value axis is linear from zero, or logarithmic ({@link Scale#LOG}) for values spanning
- * orders of magnitude: then the axis starts a whole decade below the smallest value, low enough that
- * the smallest bar is at least 15% as long as the largest, and the labels still show true values.
- * Values at or below zero draw no bar but keep their label.
+ * orders of magnitude: then it runs from a power of ten at or below the smallest value (lowered a
+ * decade at a time until the smallest bar is at least 15% as long as the largest) to the largest
+ * value, with ticks at powers of ten (and 2 and 5 times them over three decades or fewer); the labels
+ * still show true values. Values at or below zero draw no bar but keep their label.
  *
  * @param title           the chart's title
  * @param categoryAxis    name of the categories, shown above their labels ("" for none)
@@ -129,8 +130,8 @@ record BarChart(String title, String categoryAxis, String valueAxis, List<String
             }
         }
         Axis axis = scale == Scale.LOG && positives().findAny().isPresent() ? logAxis() : linearAxis();
-        double firstTick = Scene.textWidth(format.apply(axis.ticks().get(0)), SMALL_SIZE, false) / 2;
-        double lastTick = Scene.textWidth(format.apply(axis.ticks().get(axis.ticks().size() - 1)), SMALL_SIZE, false) / 2;
+        double firstTick = Scene.textWidth(tick(axis.ticks().get(0)), SMALL_SIZE, false) / 2;
+        double lastTick = axis.log() ? 0 : Scene.textWidth(tick(axis.ticks().get(axis.ticks().size() - 1)), SMALL_SIZE, false) / 2;
         double left = PAD + Math.max(labelWidth + 10, firstTick);
         double right = WIDTH - PAD - Math.max(valueWidth + 8, lastTick);
 
@@ -144,7 +145,7 @@ record BarChart(String title, String categoryAxis, String valueAxis, List<String
         for (double t : axis.ticks()) {
             double x = axis.position(t, left, right);
             out.add(new Scene.Line("grid", x, plotTop, x, plotBottom, GRID));
-            out.add(new Scene.Text("tick", x, plotBottom + 16, format.apply(t), SMALL_SIZE, false,
+            out.add(new Scene.Text("tick", x, plotBottom + 16, tick(t), SMALL_SIZE, false,
                     Scene.Anchor.MIDDLE, MUTED));
         }
         out.add(new Scene.Line("axis", left, plotTop, left, plotBottom, AXIS));
@@ -194,12 +195,14 @@ record BarChart(String title, String categoryAxis, String valueAxis, List<String
         }
     }
 
+    /** A tick's label: the values' format without a trailing ".00". */
+    private String tick(double t) {
+        return format.apply(t).replaceFirst("(\\d)\\.0+$", "$1");
+    }
+
     private Axis linearAxis() {
         double max = positives().max().orElse(whole ? 4 : 1);
-        double step = niceStep(max / 5);
-        if (whole) {
-            step = Math.max(1, Math.ceil(step));
-        }
+        double step = niceStep(max / 6, whole);
         double hi = Math.ceil(max / step - 1e-9) * step;
         List<Double> ticks = new ArrayList<>();
         for (int i = 0; i * step <= hi + step / 1000; i++) {
@@ -211,35 +214,34 @@ record BarChart(String title, String categoryAxis, String valueAxis, List<String
     private Axis logAxis() {
         double min = positives().min().orElseThrow();
         double max = positives().max().orElseThrow();
-        double hi = Math.pow(10, Math.ceil(Math.log10(max) - 1e-9));
         double lo = Math.pow(10, Math.floor(Math.log10(min) + 1e-9));
-        if (hi <= lo) {
-            hi = lo * 10;
-        }
+        double hi = Math.max(max, lo * 10);
         while (Math.log(min / lo) < 0.15 * Math.log(hi / lo)) {
             lo /= 10;
         }
+        boolean fine = hi / lo <= 1000;
         List<Double> ticks = new ArrayList<>();
-        int decades = (int) Math.round(Math.log10(hi / lo));
-        for (int d = 0; d <= decades; d++) {
-            double t = round(lo * Math.pow(10, d));
-            ticks.add(t);
-            if (decades <= 2 && d < decades) {
-                ticks.add(round(2 * t));
-                ticks.add(round(5 * t));
+        for (double decade = lo; decade <= hi * (1 + 1e-9); decade *= 10) {
+            for (double m : fine ? new double[] {1, 2, 5} : new double[] {1}) {
+                double t = round(decade * m);
+                if (t <= hi * (1 + 1e-9)) {
+                    ticks.add(t);
+                }
             }
         }
         return new Axis(ticks, true, lo, hi);
     }
 
-    private static double niceStep(double raw) {
+    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code raw}; for whole numbers no fractions nor 2.5. */
+    private static double niceStep(double raw, boolean whole) {
         if (!(raw > 0)) {
             return 1;
         }
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / mag;
-        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-        return nice * mag;
+        boolean quarter = !whole || mag >= 10;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 && quarter ? 2.5 : f <= 5 ? 5 : 10;
+        return whole ? Math.max(1, nice * mag) : nice * mag;
     }
 
     private static double round(double v) {
@@ -248,13 +250,12 @@ record BarChart(String title, String categoryAxis, String valueAxis, List<String
 
     /** A number with three significant digits below 1, two decimals below 100, none above. */
     static String number(double v) {
-        if (Double.isNaN(v)) {
+        if (!Double.isFinite(v)) {
             return "n/a";
         } else if (Math.abs(v) >= 100) {
             return String.format(Locale.ROOT, "%,.0f", v);
         } else if (Math.abs(v) >= 1 || v == 0) {
-            BigDecimal d = new BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-            return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+            return String.format(Locale.ROOT, "%.2f", v);
         }
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }

@@ -82,7 +82,7 @@ public final class Charts {
             }
         }
         Map<String, Long> ordered = new LinkedHashMap<>();
-        byScore.forEach((k, v) -> ordered.put(BarChart.number(k), v));
+        byScore.forEach((k, v) -> ordered.put(k == Math.rint(k) ? Long.toString(k.longValue()) : BarChart.number(k), v));
         ordered.putAll(labelled);
         List<String> labels = new ArrayList<>(ordered.keySet());
         return BarChart.single("Confidence scores of " + plural(results.size(), "classification"),

@@ -233,7 +233,7 @@ final class Scene {
             }
             em += charWidth(c);
         }
-        return em * size * (bold ? 1.1 : 1.04);
+        return em * size * (bold ? 1.14 : 1.08);
     }
 
     private static double charWidth(char c) {

@@ -64,6 +64,7 @@ class ChartsTest {
         assertEquals(List.of("3", "3", "3", "3", "3", "3", "3", "3", "2", "2", "2"), texts(svg, "value"));
         assertEquals(11, rects(svg, "bar").size());
         assertEquals(List.of("Confidence scores of 30 classifications"), texts(svg, "title"));
+        assertEquals(List.of("0", "1", "2", "3"), texts(svg, "tick"), "whole-number ticks up to the largest count");
     }
 
     @Test
@@ -119,7 +120,7 @@ class ChartsTest {
             }
         }
         List<String> ticks = texts(svg, "tick");
-        assertTrue(ticks.contains("$1.00") && ticks.contains("$10.00") && ticks.contains("$100"), ticks.toString());
+        assertTrue(ticks.contains("$1") && ticks.contains("$10") && ticks.contains("$100"), ticks.toString());
         assertEquals("Chart[Cost by mode and batch size, 8 bars, SVG]", chart.toString());
     }
 
