@@ -73,7 +73,7 @@ final class Scene {
         StringBuilder b = new StringBuilder(4096);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"newsbatch-chart\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" role=\"img\" aria-label=\"").append(xml(title))
+                .append(height).append("\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"").append(xml(title))
                 .append("\" font-family=\"").append(xml(FONT_FAMILY)).append("\">\n");
         b.append("<title>").append(xml(title)).append("</title>\n");
         b.append("<rect class=\"background\" x=\"0.5\" y=\"0.5\" width=\"").append(width - 1).append("\" height=\"")
