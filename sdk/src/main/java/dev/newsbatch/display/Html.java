@@ -207,10 +207,9 @@ public final class Html {
         return "<div>" + escape(usageText(u)) + "</div>";
     }
 
-    /** A chart as an {@code <img>} element with its PNG image inline. */
+    /** A chart as its inline {@code <svg>} element ({@link Chart#svg()}), text escaped. */
     public static String chart(Chart c) {
-        return "<img alt=\"" + escape(c.title()) + "\" width=\"" + c.width() + "\" height=\"" + c.height()
-                + "\" src=\"data:image/png;base64," + c.base64() + "\"/>";
+        return c.svg();
     }
 
     /** A plain table: a header row, then one row per list (missing cells stay empty). */

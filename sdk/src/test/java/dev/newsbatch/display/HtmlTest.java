@@ -106,11 +106,14 @@ class HtmlTest {
     }
 
     @Test
-    void chartIsAnImgElementWithItsPngInline() {
+    void chartIsItsSvgInline() {
         Chart chart = Charts.bars("A <b> chart", Map.of("a", 1));
         String html = Html.chart(chart);
-        assertTrue(html.startsWith("<img alt=\"A &lt;b&gt; chart\" width=\"720\""), html);
-        assertTrue(html.endsWith("src=\"data:image/png;base64," + chart.base64() + "\"/>"), html);
+        assertEquals(chart.svg(), html);
+        assertTrue(html.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), html);
+        assertTrue(html.contains("aria-label=\"A &lt;b&gt; chart\""), html);
+        assertTrue(html.contains("<title>A &lt;b&gt; chart</title>"), html);
+        assertTrue(!html.contains("<b>") && !html.contains("<img") && html.strip().endsWith("</svg>"), html);
     }
 
     @Test

@@ -51,7 +51,7 @@ class JShellStartupTest {
         assertTrue(out.contains("Estimate[120 articles, gemini-3.1-flash-lite"), out);
         assertTrue(out.contains("120 rows x 6 columns"), out);
         assertTrue(out.contains("Articles:    120 (120 classified, 0 failed)"), out);
-        assertTrue(out.contains("Chart[Sentiment of 120 articles, 720x"), out);
+        assertTrue(out.contains("Chart[Sentiment of 120 articles, 3 bars, SVG]"), out);
         assertTrue(out.contains("RunStatus[jshell-chain, DONE, 100.0%, done=120 failed=0 of 120"), out);
         assertTrue(!out.contains("|  Error:") && !out.contains("Exception"), out);
         assertTrue(Files.isDirectory(tmp.resolve("batch_jobs")), "state is kept in the given batch directory");
