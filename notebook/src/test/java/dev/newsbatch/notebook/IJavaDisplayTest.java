@@ -73,6 +73,30 @@ class IJavaDisplayTest extends KernelDisplayCase {
         }
     }
 
+    /**
+     * Run in a class loader without JJava's library ({@link KernelIsolationTest}): outside a kernel,
+     * then inside one, shows a result set and reports what was published.
+     */
+    static final class Alone {
+        public static String run() {
+            Notebook.display(dev.newsbatch.display.SampleResults.of(1, 0));
+            TestKernel kernel = new TestKernel();
+            CapturingEnv env = new CapturingEnv();
+            attach(kernel.getIO(), env);
+            Supplier<Object> original = IJavaKernel.source;
+            IJavaKernel.source = () -> kernel;
+            try {
+                Notebook.install();
+                Notebook.display(dev.newsbatch.display.SampleResults.of(1, 0));
+                return env.sent.stream().map(m -> m.getHeader().getType().getName() + ":"
+                        + (((DisplayData) m.getContent()).getData(MIMEType.parse("text/html")) != null ? "html" : "text"))
+                        .toList() + " " + Notebook.isIJava();
+            } finally {
+                IJavaKernel.source = original;
+            }
+        }
+    }
+
     /** The base kernel with nothing to evaluate: display, renderer and IO are the library's own. */
     static final class TestKernel extends BaseKernel {
         @Override

@@ -78,6 +78,33 @@ class JJavaDisplayTest extends KernelDisplayCase {
         }
     }
 
+    /**
+     * Run in a class loader without IJava's library ({@link KernelIsolationTest}): outside a kernel,
+     * then inside one, shows a result set and reports what was published.
+     */
+    static final class Alone {
+        public static String run() {
+            Notebook.display(dev.newsbatch.display.SampleResults.of(1, 0));
+            TestKernel kernel = new TestKernel();
+            kernel.onStartup();
+            kernel.io().attach();
+            try {
+                Notebook.install();
+                Notebook.display(dev.newsbatch.display.SampleResults.of(1, 0));
+                return describe(kernel.io().env.sent) + " " + Notebook.isJJava();
+            } finally {
+                kernel.io().detach();
+                kernel.onShutdown(false);
+            }
+        }
+
+        private static String describe(List<Message<?>> sent) {
+            return sent.stream().map(m -> m.getHeader().getType().getName() + ":"
+                    + (((DisplayData) m.getContent()).getData(MIMEType.parse("text/html")) != null ? "html" : "text"))
+                    .toList().toString();
+        }
+    }
+
     /** JJava's base kernel with nothing to evaluate: display, renderer and IO are the library's own. */
     static final class TestKernel extends BaseKernel {
         TestKernel() {
