@@ -10,14 +10,23 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rich display in notebooks, opted into with one call to {@link #install()}: inside the IJava
- * kernel, results, estimates, runs and summaries then show as HTML tables, charts as images, and
- * {@code await()} draws a live progress bar; anywhere else (JShell, a terminal, plain Java) the same
- * calls print the value's {@code toString()}. IJava is reached by reflection, so neither the SDK nor
- * this module depends on it.
+ * Rich display in notebooks, opted into with one call to {@link #install()}. The kernel is found by
+ * itself, JJava first, then IJava: in either, results, estimates, runs, usages and summaries then show
+ * as HTML tables, charts as images (SVG when the chart has one, else PNG), and a running job's
+ * progress bar is one output that is redrawn in place. Anywhere else (JShell, a terminal, plain Java)
+ * the same calls print the value's {@code toString()}, and {@code install()} does nothing but keep
+ * the progress bar as text.
+ *
+ * <p>Each kernel is reached through its own library's display API, compiled against but not bundled:
+ * the kernel running the notebook brings those classes. JJava ({@code org.dflib.jjava}, DFLib's
+ * maintained fork of IJava) loads the jar with {@code %classpath} ({@code %jars} is deprecated there);
+ * IJava with {@code %jars}:
  *
  * <pre>{@code
+ * %classpath ../notebook/target/newsbatch-notebook-all.jar      // JJava; in IJava: %jars ...
+ * import dev.newsbatch.notebook.*;
  * Notebook.install();                       // once, in the first cell
+ * results                                   // a cell ending with a value shows it as a table
  * Notebook.display(Charts.sentiment(results));
  * LiveDisplay status = Notebook.live(run.state());
  * while (!run.isDone()) { run.await(Duration.ofSeconds(5)); status.update(run.state()); }
@@ -29,30 +38,41 @@ public final class Notebook {
 
     private Notebook() {}
 
-    /** True when running inside the IJava kernel. */
-    public static boolean isIJava() {
-        return IJavaKernel.find().isPresent();
+    /** True when running inside the JJava kernel. */
+    public static boolean isJJava() {
+        return Kernels.running().filter(k -> k instanceof JJavaKernel).isPresent();
     }
 
-    /** True when HTML and images are shown as such: inside IJava, or while a {@link NotebookRunner} records. */
+    /** True when running inside the IJava kernel (and not JJava). */
+    public static boolean isIJava() {
+        return Kernels.running().filter(k -> k instanceof IJavaKernel).isPresent();
+    }
+
+    /**
+     * True when HTML and images are shown as such: inside JJava or IJava, or while a
+     * {@link NotebookRunner} records.
+     */
     public static boolean isRich() {
         return frontend().isRich();
     }
 
     /**
-     * Opts a notebook into rich display. In IJava, registers a renderer for every type that
-     * {@link Html#types()} lists, so that a cell ending with a result set, an estimate, a run, a
-     * summary, a usage or a chart shows it as HTML or an image (once per kernel). Everywhere, lets
-     * {@link ProgressBar#auto} draw a live HTML bar whenever HTML can be shown (text otherwise).
+     * Opts a notebook into rich display; call it once, in the first cell (calling it again is harmless).
+     * In JJava or IJava, whichever runs the notebook, registers a renderer with the kernel for every
+     * type that {@link Html#types()} lists, so that a cell ending with a result set, an estimate, a
+     * run, a summary or a usage shows it as {@code text/html}, and one ending with a chart as an image,
+     * each with its {@code toString()} as {@code text/plain} (once per kernel). Everywhere, lets
+     * {@link ProgressBar#auto} draw a live HTML bar whenever HTML can be shown: one display, first
+     * shown with a display id and then updated in place under that id (text otherwise).
      */
     public static void install() {
         ProgressBar.liveOutputs(Notebook::liveOutput);
-        IJavaKernel.find().ifPresent(k -> {
+        Kernels.running().ifPresent(k -> {
             synchronized (Notebook.class) {
-                if (installedIn.get() != k.kernel()) {
+                if (installedIn.get() != k.instance()) {
                     try {
                         k.register(Html.types());
-                        installedIn = new WeakReference<>(k.kernel());
+                        installedIn = new WeakReference<>(k.instance());
                     } catch (IllegalStateException e) {
                         warnOnce(e.getMessage());
                     }
@@ -104,11 +124,11 @@ public final class Notebook {
         }
     }
 
-    /** IJava if this runs in it, else a notebook runner's capture, else the console. */
+    /** The kernel this runs in (JJava, then IJava), else a notebook runner's capture, else the console. */
     static Frontend frontend() {
-        Frontend ijava = IJavaKernel.find().orElse(null);
-        if (ijava != null) {
-            return ijava;
+        Frontend kernel = Kernels.running().orElse(null);
+        if (kernel != null) {
+            return kernel;
         }
         return CaptureFrontend.isActive() ? CaptureFrontend.INSTANCE : ConsoleFrontend.INSTANCE;
     }
