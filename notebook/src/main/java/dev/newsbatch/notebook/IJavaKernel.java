@@ -93,13 +93,13 @@ final class IJavaKernel implements Kernel {
 
     private static <T> void register(Renderer renderer, Class<T> type) {
         renderer.createRegistration(type)
-                .preferring(type == Chart.class ? Rendering.chartMimeType() : "text/html")
+                .preferring(Rendering.mimeType(type))
                 .register((value, context) -> fill(context.getOutputContainer(), Rendering.of(value)));
     }
 
     /** Everything but {@code text/plain}, which the renderer adds itself from {@code toString()}. */
     private static void fill(DisplayData out, Rendering rendering) {
-        for (Map.Entry<String, String> e : rendering.kernelBundle().entrySet()) {
+        for (Map.Entry<String, String> e : rendering.bundle().entrySet()) {
             if (!e.getKey().equals("text/plain")) {
                 out.putData(e.getKey(), e.getValue());
             }

@@ -17,7 +17,7 @@ interface Kernel extends Frontend {
 
     /**
      * Registers a renderer with the kernel for each type, so that a value ending a cell shows as
-     * {@code text/html} (a chart as {@link Rendering#chartMimeType()}) beside its {@code text/plain}.
+     * {@code text/html} (a chart as {@code image/svg+xml}) beside its {@code text/plain}.
      *
      * @throws IllegalStateException if the kernel refuses
      */

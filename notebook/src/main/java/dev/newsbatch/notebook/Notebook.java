@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rich display in notebooks, opted into with one call to {@link #install()}. The kernel is found by
  * itself, JJava first, then IJava: in either, results, estimates, runs, usages and summaries then show
- * as HTML tables, charts as images (SVG when the chart has one, else PNG), and a running job's
+ * as HTML tables, charts as images (SVG), and a running job's
  * progress bar is one output that is redrawn in place. Anywhere else (JShell, a terminal, plain Java)
  * the same calls print the value's {@code toString()}, and {@code install()} does nothing but keep
  * the progress bar as text.

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Re-executes IJava notebooks and writes their outputs back: every code cell in order, through
  * JShell in this JVM (the engine IJava runs on), honouring the {@code %jars} and {@code %classpath}
  * line magics. Printed text becomes {@code stream} outputs, {@link Notebook#display} and the value
- * of a cell's last expression become rich outputs (HTML, PNG), and the first failure becomes an
+ * of a cell's last expression become rich outputs (HTML, SVG), and the first failure becomes an
  * {@code error} output that stops the notebook.
  *
  * <p>Each notebook gets a fresh session and a fresh batch directory, passed to it as the system

@@ -8,7 +8,7 @@
  * maintained fork of IJava) first, then IJava; in neither (plain JShell) it leaves values to print as
  * text. In a kernel, a cell ending with a result set, an estimate, a run, a summary or a usage shows
  * an HTML table (with its {@code toString()} as {@code text/plain}), a chart shows as an image (SVG
- * when the chart has one, else PNG), and a running job's progress bar is one output updated in place.
+ * ), and a running job's progress bar is one output updated in place.
  *
  * <p>Each kernel is reached through its own library's display API ({@code jjava-jupyter} for JJava,
  * {@code jupyter-jvm-basekernel} for IJava), which this module compiles against but does not bundle:

@@ -43,7 +43,7 @@ class NotebookRunnerTest {
         assertEquals("stream", outputs.get(0).path("output_type").asText());
         assertEquals("hello\n", outputs.get(0).path("text").get(0).asText());
         assertEquals("display_data", outputs.get(1).path("output_type").asText());
-        assertTrue(outputs.get(1).path("data").has("image/png"));
+        assertTrue(outputs.get(1).path("data").has("image/svg+xml"));
         assertEquals("stderr", outputs.get(2).path("name").asText());
         assertEquals("execute_result", outputs.get(3).path("output_type").asText());
         assertEquals("3", outputs.get(3).path("data").path("text/plain").get(0).asText());

@@ -32,7 +32,7 @@ class NotebooksTest {
     @Test
     void quickstartRunsAndShowsResultsAndAChart() throws Exception {
         JsonNode nb = execute("quickstart.ipynb");
-        assertTrue(mimeTypes(nb).contains("image/png"), "a chart is shown");
+        assertTrue(mimeTypes(nb).contains("image/svg+xml"), "a chart is shown");
         assertTrue(mimeTypes(nb).contains("text/html"), "results render as HTML");
         assertTrue(plainText(nb).contains("5 rows x"), plainText(nb));
         assertTrue(displayedHtml(nb).contains("width:100.0%"), "await() draws a live progress bar that ends full");
@@ -43,7 +43,7 @@ class NotebooksTest {
         JsonNode nb = execute("cost-estimates.ipynb");
         String text = plainText(nb);
         assertTrue(text.contains("1,000,000  " + dev.newsbatch.RunConfig.DEFAULT_MODEL), text);
-        assertTrue(mimeTypes(nb).contains("image/png"), "charts are shown");
+        assertTrue(mimeTypes(nb).contains("image/svg+xml"), "charts are shown");
     }
 
     @Test
