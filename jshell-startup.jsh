@@ -13,6 +13,8 @@
 //   Charts.sentiment(results).save(Path.of("sentiment.png"));
 //
 // With no GOOGLE_API_KEY set, runs go to the embedded Gemini emulator (offline).
+// (Feedback modes cannot be set from a startup script: JShell defines them after it; a value
+// longer than JShell's truncation limit is cut with " ... ", so show(x) prints any value whole.)
 import dev.newsbatch.*;
 import dev.newsbatch.schema.*;
 import dev.newsbatch.display.*;
@@ -61,16 +63,34 @@ void show(Object value) {
     }
 }
 
-/** A short tour of what to type. */
+/** A tour of the API: what to type, with examples. */
 void help() {
     System.out.println("""
-            newsbatch helpers:
-              batch("samples/batch_contents.json")        a spec over a file (JSON array, JSONL, CSV)
-              batch(articles("file.jsonl"))               a spec over articles you can inspect first
-              spec.estimate()                             tokens, batches, waves and USD, before sending
-              spec.submit().await().collect()             run it and get the results
-              show(results.summary())                     headline figures
-              Charts.sentiment(results).save(Path.of("sentiment.png"))
-              runs(), resume("name")                      find runs again in a later session
-            state is kept in""" + " " + batchDir().toAbsolutePath());
+            newsbatch in JShell (show(x) prints any value in full, and reports for summaries and estimates):
+              Specs (immutable; each call returns a new one)
+                var spec = batch("samples/batch_contents.json")   a spec over a file (JSON array, JSONL, CSV)
+                batch(articles("file.jsonl"))                      a spec over articles you can inspect first
+                spec.name("october").tier1().waves()               name, tier (free(), tier1()..), mode: the batch
+                                                                   default, waves(), continuous(), realtime(), flex()
+                spec.model("gemini-2.5-flash").budgetUsd(5)        model and a spending cap
+              Before sending
+                spec.estimate()                 tokens, batches, waves and USD;  show(spec.estimate()) for the report
+              Running
+                var run = spec.submit()         records the run and sends it (same name again = same run)
+                run.await()                     waits with a progress bar;  run.await(Duration.ofMinutes(5))
+                run.state()                     a snapshot, no remote call;  run.cancel()
+                var results = run.collect()     the typed results so far
+              Results
+                show(results)                   a table (first and last rows), errors, tokens and cost
+                results.summary()               headline figures;  show(results.summary()) for the report
+                results.bySentiment()  results.topCompanies(10)  results.topSectors(10)  results.errors()
+                results.financial().withSentiment("Negative").rows()
+                results.toCsv(Path.of("out.csv"))  results.toJson(Path.of("out.json"))
+                Charts.sentiment(results).save(Path.of("sentiment.png"))
+              Later sessions
+                runs()                          the runs recorded in batchDir(), newest first
+                resume("october").await().collect()
+            State is kept in""" + " " + batchDir().toAbsolutePath());
 }
+
+System.out.println("newsbatch: type help() for the API with examples, show(x) to print a value in full");

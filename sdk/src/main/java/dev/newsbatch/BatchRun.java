@@ -4,6 +4,7 @@ import dev.newsbatch.internal.Checks;
 import dev.newsbatch.internal.RunService;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -38,6 +39,11 @@ public final class BatchRun<T extends Record> {
     /** The spec the run was submitted with. */
     public BatchSpec<T> spec() {
         return spec;
+    }
+
+    /** The last state this handle has seen (from {@code state()}, {@code await()} ...); never reads the ledger. */
+    public Optional<RunStatus> lastSeen() {
+        return Optional.ofNullable(lastSeen);
     }
 
     /** A snapshot from the ledger; does not call Gemini and does not block. */

@@ -51,10 +51,28 @@ public record Estimate(long articles, String model, String tier, RunMode mode, S
         return realtimeUsd - batchUsd;
     }
 
+    /**
+     * One line: articles, model, mode, tokens, batches and waves (batch modes), and the costs, e.g.
+     * {@code Estimate: 12,000 articles, gemini-2.5-flash, waves, 6,065,924 in + 1,800,000 out tokens,
+     * 14 batches in 3 waves, $3.16 (batch $3.16, real-time $6.32)}.
+     */
     @Override
     public String toString() {
-        return String.format("Estimate[%,d articles, %s, %,d in + %,d out tokens (%,d thinking), %d batches, "
-                        + "%d waves, batch $%.2f, real-time $%.2f]", articles, model, inputTokens, outputTokens,
-                thinkingTokens, batches, waves, batchUsd, realtimeUsd);
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "Estimate: %,d articles, %s, %s, %,d in + %,d out tokens", articles, model,
+                mode.name().toLowerCase(java.util.Locale.ROOT), inputTokens, outputTokens));
+        if (thinkingTokens > 0) {
+            s.append(String.format(java.util.Locale.ROOT, " (%,d thinking)", thinkingTokens));
+        }
+        if (mode.isBatch()) {
+            s.append(String.format(java.util.Locale.ROOT, ", %,d %s in %,d %s", batches,
+                    batches == 1 ? "batch" : "batches", waves, waves == 1 ? "wave" : "waves"));
+        }
+        s.append(String.format(java.util.Locale.ROOT, ", $%,.2f (batch $%,.2f, real-time $%,.2f", costUsd(), batchUsd,
+                realtimeUsd));
+        if (!Double.isNaN(flexUsd)) {
+            s.append(String.format(java.util.Locale.ROOT, ", flex $%,.2f", flexUsd));
+        }
+        return s.append(")").toString();
     }
 }

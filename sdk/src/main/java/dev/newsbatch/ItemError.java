@@ -19,6 +19,7 @@ import dev.newsbatch.internal.Checks;
 public record ItemError(String id, String title, String url, ErrorKind kind, String message, int attempts) {
     @Override
     public String toString() {
-        return "ItemError[" + id + ", " + kind + ", " + Checks.abbreviate(message, 80) + "]";
+        return id + ": " + kind + " after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
+                + Checks.abbreviate(message, 80);
     }
 }

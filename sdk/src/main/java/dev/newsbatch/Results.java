@@ -46,6 +46,8 @@ public final class Results<T extends Record> {
     private final List<ItemError> errors;
     private final Usage usage;
     private final long pending;
+    /** Tokens of the rows of the whole (unfiltered) result set, or -1 when this set is not filtered. */
+    private final long baseTokens;
 
     /**
      * A result set.
@@ -68,6 +70,12 @@ public final class Results<T extends Record> {
      */
     public Results(String name, ClassificationSchema<T> schema, List<Row<T>> rows, List<ItemError> errors,
                    Usage usage, long pending) {
+        this(name, schema, rows, errors, usage, pending, -1);
+    }
+
+    private Results(String name, ClassificationSchema<T> schema, List<Row<T>> rows, List<ItemError> errors,
+                    Usage usage, long pending, long baseTokens) {
+        this.baseTokens = baseTokens;
         this.name = Checks.notBlank(name, "name");
         this.schema = Checks.notNull(schema, "schema");
         this.rows = List.copyOf(rows);
@@ -116,9 +124,38 @@ public final class Results<T extends Record> {
         return rows.size();
     }
 
-    /** The rows that satisfy {@code keep}; errors and usage are kept. */
+    /**
+     * The rows that satisfy {@code keep}; errors and the run's {@link #usage()} are kept, and
+     * {@link #rowsUsage()} gives the kept rows' own share.
+     */
     public Results<T> filter(Predicate<Row<T>> keep) {
-        return new Results<>(name, schema, rows.stream().filter(keep).toList(), errors, usage, pending);
+        return new Results<>(name, schema, rows.stream().filter(keep).toList(), errors, usage, pending,
+                baseTokens >= 0 ? baseTokens : tokens(rows));   // remembers that it is a subset
+    }
+
+    /** True for a set made by {@link #filter} (or {@link #financial()}, {@link #withSentiment}). */
+    public boolean isFiltered() {
+        return baseTokens >= 0;
+    }
+
+    /**
+     * Tokens and cost of these rows alone: their input and output tokens, with the run's cost scaled
+     * by these rows' share of the run's tokens (and its thinking tokens by their share of its output).
+     * Every token of a run is billed at the same rates, so the share is the rows' cost up to the
+     * split between input and output prices.
+     */
+    public Usage rowsUsage() {
+        long in = rows.stream().mapToLong(Row::inputTokens).sum();
+        long out = rows.stream().mapToLong(Row::outputTokens).sum();
+        long runTokens = usage.inputTokens() + usage.outputTokens();
+        double cost = runTokens == 0 ? 0 : usage.costUsd() * Math.min(1.0, (double) (in + out) / runTokens);
+        long thinking = usage.outputTokens() == 0 ? 0
+                : Math.round(usage.thinkingTokens() * Math.min(1.0, (double) out / usage.outputTokens()));
+        return new Usage(in, out, Math.min(out, thinking), cost);
+    }
+
+    private static long tokens(List<? extends Row<?>> rows) {
+        return rows.stream().mapToLong(r -> r.inputTokens() + r.outputTokens()).sum();
     }
 
     /** The rows classified as financial news ({@code is_financial = "Yes"}). */
@@ -266,7 +303,8 @@ public final class Results<T extends Record> {
         String table = TextGrid.render(columns, cells, rows.size(), 30);
         return "Results[" + name + "]" + table + (errors.isEmpty() ? "" : "\n" + errors.size()
                 + (errors.size() == 1 ? " error" : " errors") + " (see errors())")
-                + (pending == 0 ? "" : "\n" + pending + " pending (not answered yet)") + "\n" + usage;
+                + (pending == 0 ? "" : "\n" + pending + " pending (not answered yet)") + "\n"
+                + (isFiltered() ? "these rows: " + rowsUsage() + " (run: " + usage + ")" : usage.toString());
     }
 
     // ------------------------------------------------------------------ plumbing

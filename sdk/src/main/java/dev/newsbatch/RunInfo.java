@@ -19,9 +19,15 @@ import java.time.Instant;
  */
 public record RunInfo(String runId, String name, RunMode mode, String model, String state, Instant createdAt,
                       Instant updatedAt) {
+    /** E.g. {@code analysis (batch, gemini-2.5-flash) DONE, created 2026-12-01 10:06 UTC}. */
     @Override
     public String toString() {
-        return "Run[" + runId + ", " + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + model + ", " + state
-                + ", " + createdAt + "]";
+        return runId + " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + model + ") " + state
+                + ", created " + minutes(createdAt);
+    }
+
+    private static String minutes(Instant t) {
+        return t == null ? "unknown" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+                java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC).format(t);
     }
 }

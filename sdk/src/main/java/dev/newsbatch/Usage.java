@@ -4,7 +4,7 @@ package dev.newsbatch;
  * Tokens billed and what they cost; thinking tokens are billed as output and shown apart.
  *
  * <pre>{@code
- * Usage u = results.usage();   // Usage[in=33,600,000, out=1,800,000 (thinking 600,000), $7.29]
+ * Usage u = results.usage();   // 33,600,000 input + 1,800,000 output tokens (600,000 thinking), $7.29
  * u.answerTokens();            // 1,200,000
  * }</pre>
  *
@@ -25,11 +25,11 @@ public record Usage(long inputTokens, long outputTokens, long thinkingTokens, do
         return outputTokens - thinkingTokens;
     }
 
+    /** E.g. {@code 33,600,000 input + 1,800,000 output tokens (600,000 thinking), $7.29}. */
     @Override
     public String toString() {
-        return thinkingTokens == 0
-                ? String.format("Usage[in=%,d, out=%,d, $%.2f]", inputTokens, outputTokens, costUsd)
-                : String.format("Usage[in=%,d, out=%,d (thinking %,d), $%.2f]", inputTokens, outputTokens,
-                        thinkingTokens, costUsd);
+        return String.format(java.util.Locale.ROOT, "%,d input + %,d output tokens%s, $%.2f", inputTokens,
+                outputTokens, thinkingTokens == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d thinking)",
+                        thinkingTokens), costUsd);
     }
 }

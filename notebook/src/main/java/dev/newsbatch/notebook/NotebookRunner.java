@@ -239,13 +239,34 @@ public final class NotebookRunner {
      * @param errors    one line per failed cell (at most one: execution stops there)
      * @param elapsed   how long the execution took
      * @param cellTimes how long each executed code cell took, in order
-     * @param json      the notebook with its new outputs, as Jupyter writes it
+     * @param json      the notebook with its new outputs, as Jupyter writes it, machine details
+     *                  scrubbed ({@link #scrub})
      */
     public record ExecutedNotebook(Path file, int executed, int codeCells, List<String> errors, Duration elapsed,
                                    List<Duration> cellTimes, String json) {
         public ExecutedNotebook {
             errors = List.copyOf(errors);
             cellTimes = List.copyOf(cellTimes);
+            json = scrub(json);
+        }
+
+        /**
+         * The text with this machine's details replaced by placeholders, so stored outputs do not
+         * change from run to run: paths under the temporary directory become {@code {tmp}/...} and
+         * loopback ports {@code 127.0.0.1:{port}} (plain text, as HTML too).
+         */
+        public static String scrub(String text) {
+            if (text == null) {
+                return null;
+            }
+            String tmp = System.getProperty("java.io.tmpdir", "/tmp").replaceAll("[/\\\\]+$", "");
+            String out = text;
+            for (String dir : new java.util.LinkedHashSet<>(List.of(tmp, "/tmp"))) {
+                if (!dir.isEmpty()) {
+                    out = out.replaceAll(java.util.regex.Pattern.quote(dir) + "/[A-Za-z0-9._-]+", "{tmp}");
+                }
+            }
+            return out.replaceAll("(127\\.0\\.0\\.1|localhost|\\[::1\\]):[0-9]+", "$1:{port}");
         }
 
         /** True if every code cell ran without error. */

@@ -58,9 +58,81 @@ class NotebooksTest {
     void largeBatchRunsWavesContinuousAndResume() throws Exception {
         JsonNode nb = execute("large-batch.ipynb", "-Dnewsbatch.articles=1200");
         String text = plainText(nb);
-        assertTrue(text.contains("BatchRun[large-waves, waves, DONE, 100% of 1200 articles]"), text);
-        assertTrue(text.contains("BatchRun[large-continuous, continuous, DONE, 100% of 1200 articles]"), text);
-        assertTrue(text.contains("BatchRun[large-resume, continuous, DONE, 100% of 1200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-waves-1200, waves, DONE, 100% of 1200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-continuous-1200, continuous, DONE, 100% of 1200 articles]"), text);
+        assertTrue(java.util.regex.Pattern.compile("BatchRun\\[large-resume-1200, continuous, (RUNNING|WAITING)")
+                .matcher(text).find(), "the interrupt cell really interrupts: " + text);
+        assertTrue(text.contains("BatchRun[large-resume-1200, continuous, DONE, 100% of 1200 articles]"), text);
+    }
+
+    @Test
+    void storedNotebooksAreNbformat45WithUniqueCellIdsAndNoMachineDetails() throws IOException {
+        Path dir = RepoRoot.find().resolve("notebooks");
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertEquals(4, files.size(), files.toString());
+        for (Path f : files) {
+            String raw = Files.readString(f, StandardCharsets.UTF_8);
+            JsonNode nb = JSON.readTree(raw);
+            String name = f.getFileName().toString();
+            assertEquals(4, nb.path("nbformat").asInt(), name);
+            assertTrue(nb.path("nbformat_minor").asInt() >= 5, name + ": nbformat_minor >= 5 (cell ids)");
+            assertTrue(nb.path("metadata").isObject(), name + ": metadata");
+            assertTrue(nb.path("cells").isArray() && nb.path("cells").size() > 0, name + ": cells");
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (JsonNode cell : nb.path("cells")) {
+                String id = cell.path("id").asText("");
+                assertTrue(id.matches("[a-zA-Z0-9_-]{1,64}"), name + ": cell id " + cell);
+                assertTrue(ids.add(id), name + ": duplicate cell id " + id);
+                String type = cell.path("cell_type").asText();
+                assertTrue(List.of("code", "markdown", "raw").contains(type), name + ": cell_type " + type);
+                assertTrue(cell.path("metadata").isObject(), name + ": cell metadata " + id);
+                assertTrue(cell.path("source").isArray() || cell.path("source").isTextual(), name + ": source " + id);
+                if (type.equals("code")) {
+                    assertTrue(cell.path("outputs").isArray(), name + ": outputs " + id);
+                    assertTrue(cell.has("execution_count"), name + ": execution_count " + id);
+                    for (JsonNode o : cell.path("outputs")) {
+                        assertTrue(List.of("stream", "display_data", "execute_result", "error")
+                                .contains(o.path("output_type").asText()), name + ": output " + o);
+                    }
+                } else {
+                    assertTrue(!cell.has("outputs"), name + ": a " + type + " cell has no outputs");
+                }
+            }
+            assertTrue(!raw.contains("/tmp/"), name + " stores a temporary path");
+            assertTrue(!java.util.regex.Pattern.compile("127\\.0\\.0\\.1:[0-9]").matcher(raw).find(),
+                    name + " stores a loopback port");
+            validateWithNbformatIfInstalled(f);
+        }
+    }
+
+    @Test
+    void scrubReplacesTemporaryPathsAndLoopbackPorts() {
+        String tmp = System.getProperty("java.io.tmpdir").replaceAll("[/\\\\]+$", "");
+        String text = "emulator at http://127.0.0.1:42565 (state in " + tmp + "/newsbatch-notebook-1099/batch_jobs)";
+        assertEquals("emulator at http://127.0.0.1:{port} (state in {tmp}/batch_jobs)",
+                NotebookRunner.ExecutedNotebook.scrub(text));
+    }
+
+    /** nbformat's own validator, where Python has it; the structural checks above run regardless. */
+    private static void validateWithNbformatIfInstalled(Path notebook) throws IOException {
+        try {
+            Process probe = new ProcessBuilder("python3", "-c", "import nbformat").redirectErrorStream(true).start();
+            if (probe.waitFor() != 0) {
+                return;
+            }
+            Process p = new ProcessBuilder("python3", "-c",
+                    "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
+                    notebook.toString()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), notebook + " is not valid nbformat: " + output);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // no python3 here: the structural checks stand
+        }
     }
 
     private JsonNode execute(String notebook, String... properties) throws IOException, InterruptedException {

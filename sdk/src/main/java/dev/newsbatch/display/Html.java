@@ -8,10 +8,15 @@ import dev.newsbatch.Estimate;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.Results;
 import dev.newsbatch.Row;
+import dev.newsbatch.RunInfo;
+import dev.newsbatch.RunMode;
 import dev.newsbatch.RunStatus;
 import dev.newsbatch.Summary;
 import dev.newsbatch.Usage;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import dev.newsbatch.internal.TextGrid;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +51,10 @@ public final class Html {
     private static final String NUM = "<td style=\"padding:2px 8px;border-bottom:1px solid #ddd;text-align:right\">";
     private static final String CAPTION = "<div style=\"font-weight:bold;margin:4px 0\">";
     private static final String NOTE = "<div style=\"color:#555;font-size:12px;margin:4px 0\">";
+    private static final String NOTICE = "<div style=\"background:#eef4fb;border-left:3px solid #1565c0;"
+            + "padding:4px 8px;margin:4px 0;font-size:12px;color:#333\">";
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     /** The renderer of each known value type, by class. */
     private static final Map<Class<?>, Function<Object, String>> RENDERERS = renderers();
 
@@ -53,8 +62,11 @@ public final class Html {
 
     /**
      * The HTML rendering of a supported value: {@link Results}, {@link Estimate}, {@link RunStatus},
-     * {@link BatchRun}, {@link Summary}, {@link Usage} or {@link Chart}; empty for anything else
-     * (null included). The renderer is looked up by the value's class, then by its superclasses.
+     * {@link BatchRun}, {@link Summary}, {@link Usage}, {@link RunInfo}, {@link Chart}; a non-empty list
+     * of runs ({@code Batches.runs()}), errors ({@code results.errors()}), counts
+     * ({@code results.topCompanies(10)}) or estimates; a non-empty map of labels to counts
+     * ({@code results.bySentiment()}). Empty for anything else (null included). The renderer is
+     * looked up by the value's class, then by its superclasses, then by the elements of a list or map.
      */
     public static Optional<String> of(Object value) {
         for (Class<?> c = value == null ? null : value.getClass(); c != null; c = c.getSuperclass()) {
@@ -63,10 +75,57 @@ public final class Html {
                 return Optional.of(renderer.apply(value));
             }
         }
+        if (value instanceof List<?> list) {
+            return ofList(list);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return ofMap(map);
+        }
         return Optional.empty();
     }
 
-    /** The types {@link #of} renders, e.g. for registering them with a notebook kernel. */
+    private static Optional<String> ofList(List<?> list) {
+        if (list.isEmpty()) {
+            return Optional.empty();
+        } else if (all(list, RunInfo.class)) {
+            return Optional.of(runs(cast(list)));
+        } else if (all(list, ItemError.class)) {
+            return Optional.of(errors(cast(list)));
+        } else if (all(list, Count.class)) {
+            return Optional.of(counts(List.<Count>copyOf(cast(list))));
+        } else if (all(list, Estimate.class)) {
+            return Optional.of(estimates(cast(list)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> ofMap(Map<?, ?> map) {
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof Long || e.getValue() instanceof Integer)) {
+                return Optional.empty();
+            }
+            counts.put(k, ((Number) e.getValue()).longValue());
+        }
+        return Optional.of(breakdown(counts));
+    }
+
+    private static boolean all(List<?> list, Class<?> type) {
+        return list.stream().allMatch(type::isInstance);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<?> list) {
+        return (List<T>) list;
+    }
+
+    /**
+     * The types {@link #of} renders, e.g. for registering them with a notebook kernel; {@link List}
+     * and {@link Map} stand for the lists and maps of known values that {@link #of} renders.
+     */
     public static Set<Class<?>> types() {
         return RENDERERS.keySet();
     }
@@ -104,7 +163,14 @@ public final class Html {
             out.append(" · <span style=\"color:#b00\">").append(results.errors().size())
                     .append(results.errors().size() == 1 ? " error" : " errors").append("</span>");
         }
-        out.append(" · ").append(escape(usageText(results.usage()))).append("</div>");
+        if (results.isFiltered()) {
+            out.append(" · these rows: ").append(escape(usageText(results.rowsUsage())))
+                    .append(" (a share of the run's ").append(escape(usd(results.usage().costUsd())))
+                    .append(" by tokens)");
+        } else {
+            out.append(" · ").append(escape(usageText(results.usage())));
+        }
+        out.append("</div>");
         if (!results.errors().isEmpty()) {
             out.append(errors(results.errors()));
         }
@@ -121,7 +187,11 @@ public final class Html {
         return table(List.of("id", "error", "message", "attempts"), cells) + more;
     }
 
-    /** An estimate: articles, tokens, batches and waves, then batch against real-time cost and time. */
+    /**
+     * An estimate: articles, tokens and thinking, batches and waves (batch modes only), then the cost
+     * and time of the Batch API, real-time and Flex calls, with the real-time caveat of a run that
+     * takes several days at the daily request limit.
+     */
     public static String estimate(Estimate e) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("articles", String.format(Locale.ROOT, "%,d", e.articles()));
@@ -130,21 +200,39 @@ public final class Html {
         facts.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
         facts.put("tokens", String.format(Locale.ROOT, "%,d in + %,d out (%s)", e.inputTokens(), e.outputTokens(),
                 e.estimator()));
-        facts.put("thinking", String.format(Locale.ROOT, "%s: %,d tokens assumed (in the output)", e.thinking(),
-                e.thinkingTokens()));
-        facts.put("batches", String.format(Locale.ROOT, "%,d in %,d %s (at most %,d articles a wave)", e.batches(),
-                e.waves(), e.waves() == 1 ? "wave" : "waves", e.maxPerWave()));
+        facts.put("thinking", e.thinkingTokens() == 0 ? e.thinking() + ": none assumed"
+                : String.format(Locale.ROOT, "%s: %,d tokens assumed (in the output)", e.thinking(), e.thinkingTokens()));
+        if (e.mode().isBatch()) {
+            facts.put("batches", String.format(Locale.ROOT, "%,d in %,d %s (at most %,d articles a wave)", e.batches(),
+                    e.waves(), e.waves() == 1 ? "wave" : "waves", e.maxPerWave()));
+        }
+        facts.put("cost", usd(e.costUsd()) + " (" + e.mode().name().toLowerCase(Locale.ROOT) + ")");
         StringBuilder out = new StringBuilder("<div>");
         out.append(CAPTION).append("Estimate</div>").append(keyValues(facts));
-        List<List<String>> modes = List.of(
-                List.of("Batch API", usd(e.batchUsd()), e.batchTime() == null ? "unknown" : duration(e.batchTime())),
-                List.of("Real-time", usd(e.realtimeUsd()), duration(e.realtimeTime())));
+        String realtimeTime = duration(e.realtimeTime()) + realtimeCaveat(e);
+        List<List<String>> modes = new ArrayList<>();
+        modes.add(List.of("Batch API", usd(e.batchUsd()), e.batchTime() == null ? "unknown" : duration(e.batchTime())));
+        modes.add(List.of("Real-time", usd(e.realtimeUsd()), realtimeTime));
+        if (!Double.isNaN(e.flexUsd())) {
+            modes.add(List.of("Flex", usd(e.flexUsd()), realtimeTime));
+        }
         out.append(table(List.of("mode", "cost", "time"), modes));
-        out.append(NOTE).append("The Batch API saves ").append(usd(e.savingsUsd())).append("</div>");
+        out.append(NOTE).append("The Batch API saves ").append(usd(e.savingsUsd())).append(" over real-time calls");
+        if (!e.mode().isBatch()) {
+            out.append("; this spec sends real-time calls");
+        }
+        out.append("</div>");
         for (String w : e.warnings()) {
             out.append("<div style=\"color:#b60\">⚠ ").append(escape(w)).append("</div>");
         }
         return out.append("</div>").toString();
+    }
+
+    /** The report's "over N days at X RPD" caveat of real-time time, with its leading comma, or "". */
+    private static String realtimeCaveat(Estimate e) {
+        String report = e.report() == null ? "" : e.report();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(", over [0-9,]+ days at [^\\s]+ RPD").matcher(report);
+        return m.find() ? m.group() : "";
     }
 
     /**
@@ -167,9 +255,77 @@ public final class Html {
 
     /** A run's state: a progress bar and its counts. */
     public static String status(RunStatus s) {
-        String detail = String.format(Locale.ROOT, "%s · %,d of %,d done, %,d failed, %,d in flight · jobs %d/%d",
+        return progress(s.runId() + " (" + s.mode().name().toLowerCase(Locale.ROOT) + ")", s.percent(), statusDetail(s));
+    }
+
+    /**
+     * A run handle as one line: its id, mode, state and counts, without a bar (the cell that awaited
+     * it has drawn the live bar already).
+     */
+    public static String run(BatchRun<?> run) {
+        RunStatus s = run.lastSeen().orElse(null);
+        String mode = run.spec().mode().name().toLowerCase(Locale.ROOT);
+        if (s == null) {
+            return NOTE.replace("color:#555;", "") + "<b>" + escape(run.id()) + "</b> (" + escape(mode) + ", "
+                    + escape(run.spec().model()) + ")</div>";
+        }
+        String colour = s.isFinished() ? "#2e7d32" : "#1565c0";
+        return NOTE.replace("color:#555;", "") + "<b>" + escape(run.id()) + "</b> (" + escape(mode) + ") "
+                + "<span style=\"color:" + colour + "\">" + String.format(Locale.ROOT, "%.1f%%", clamp(s.percent()))
+                + "</span> · " + escape(statusDetail(s)) + "</div>";
+    }
+
+    private static String statusDetail(RunStatus s) {
+        return String.format(Locale.ROOT, "%s · %,d of %,d done, %,d failed, %,d in flight · jobs %d/%d",
                 s.state(), s.done(), s.articles(), s.failed(), s.inFlight(), s.jobsDone(), s.jobs());
-        return progress(s.runId() + " (" + s.mode().name().toLowerCase(Locale.ROOT) + ")", s.percent(), detail);
+    }
+
+    private static double clamp(double percent) {
+        return Math.max(0, Math.min(100, Double.isNaN(percent) ? 0 : percent));
+    }
+
+    /** The runs of a batch directory ({@code Batches.runs()}), newest first as given, with readable times. */
+    public static String runs(List<RunInfo> runs) {
+        List<List<String>> cells = new ArrayList<>();
+        for (RunInfo r : runs) {
+            cells.add(List.of(r.runId(), r.mode().name().toLowerCase(Locale.ROOT), r.model(), r.state(),
+                    timestamp(r.createdAt()), timestamp(r.updatedAt())));
+        }
+        return "<div>" + CAPTION + runs.size() + (runs.size() == 1 ? " run" : " runs") + "</div>"
+                + table(List.of("run", "mode", "model", "state", "created", "updated"), cells) + "</div>";
+    }
+
+    /** A time to the minute, e.g. {@code 2026-12-01 10:06 UTC}; empty for null. */
+    public static String timestamp(Instant t) {
+        return t == null ? "" : MINUTES.format(t);
+    }
+
+    /** Counts of labels ({@code results.bySentiment()}, {@code bySector()}) with their shares, as given. */
+    public static String breakdown(Map<String, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<List<String>> cells = new ArrayList<>();
+        counts.forEach((k, v) -> cells.add(List.of(k, String.format(Locale.ROOT, "%,d", v), share(v, total))));
+        return table(List.of("value", "count", "share"), cells);
+    }
+
+    /** Counted labels ({@code results.topCompanies(10)}, {@code topSectors(10)}), in their order. */
+    public static String counts(List<Count> counts) {
+        long total = counts.stream().mapToLong(Count::count).sum();
+        List<List<String>> cells = new ArrayList<>();
+        counts.forEach(c -> cells.add(List.of(c.name(), String.format(Locale.ROOT, "%,d", c.count()),
+                share(c.count(), total))));
+        return table(List.of("name", "count", "share of these"), cells);
+    }
+
+    private static String share(long v, long total) {
+        return total == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * v / total);
+    }
+
+    /** A one-line notice from the SDK (e.g. that the embedded emulator is used) as a styled note. */
+    public static String notice(String message) {
+        String text = message == null ? "" : message;
+        String body = text.startsWith("newsbatch: ") ? "<b>newsbatch</b>: " + escape(text.substring(11)) : escape(text);
+        return NOTICE + body + "</div>";
     }
 
     /** A progress bar with a label, the percentage and a detail line. */
@@ -196,8 +352,8 @@ public final class Html {
             sentiment.add(k + " " + s.sentiment().getOrDefault(k, 0L));
         }
         facts.put("sentiment", String.join(" · ", sentiment));
-        facts.put("top sectors", counts(s.topSectors()));
-        facts.put("top companies", counts(s.topCompanies()));
+        facts.put("top sectors", topCounts(s.topSectors()));
+        facts.put("top companies", topCounts(s.topCompanies()));
         facts.put("usage", usageText(s.usage()));
         return "<div>" + CAPTION + "Summary</div>" + keyValues(facts) + "</div>";
     }
@@ -265,10 +421,13 @@ public final class Html {
         put(r, Results.class, Html::results);
         put(r, Estimate.class, Html::estimate);
         put(r, RunStatus.class, Html::status);
-        put(r, BatchRun.class, run -> status(run.state()));
+        put(r, BatchRun.class, Html::run);
+        put(r, RunInfo.class, info -> runs(List.of(info)));
         put(r, Summary.class, Html::summary);
         put(r, Usage.class, Html::usage);
         put(r, Chart.class, Html::chart);
+        r.put(List.class, value -> ofList((List<?>) value).orElse(null));
+        r.put(Map.class, value -> ofMap((Map<?, ?>) value).orElse(null));
         return Collections.unmodifiableMap(r);
     }
 
@@ -284,7 +443,7 @@ public final class Html {
         return out.append("</tbody></table>").toString();
     }
 
-    private static String counts(List<Count> counts) {
+    private static String topCounts(List<Count> counts) {
         List<String> parts = new ArrayList<>();
         counts.stream().limit(5).forEach(c -> parts.add(c.name() + " " + c.count()));
         return parts.isEmpty() ? "none" : String.join(" · ", parts);
@@ -320,7 +479,7 @@ public final class Html {
     }
 
     private static boolean numeric(String v) {
-        return !v.isEmpty() && v.matches("[$]?[0-9][0-9,.]*( %| s| min| h)?");
+        return !v.isEmpty() && v.matches("[$]?[0-9][0-9,.]*( %| s| min| h| days)?");
     }
 
     private static String cut(String s, int max) {

@@ -1,11 +1,15 @@
 package dev.newsbatch.display;
 
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.Notices;
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a run's progress in a terminal: a bar redrawn in place when standard output is a console,
- * otherwise one line per change of at least a percent (so logs stay short). In a notebook
+ * otherwise (a pipe, a log file) a line each time the percentage crosses a {@value #STEP_PERCENT}% step,
+ * at most one every {@value #INTERVAL_SECONDS} s between steps, and always the final line, so logs stay
+ * short however many updates a run reports. In a notebook
  * ({@link #auto}, once a notebook integration has installed its {@link LiveOutput.Source}) it is a
  * live HTML bar updated in place.
  *
@@ -17,18 +21,31 @@ import java.io.PrintStream;
  */
 public final class ProgressBar {
     private static final int WIDTH = 30;
+    /** Off a terminal, a line is printed whenever the percentage crosses a multiple of this. */
+    static final int STEP_PERCENT = 10;
+    /** Off a terminal, between steps, a changed state is printed at most this often. */
+    static final int INTERVAL_SECONDS = 10;
     private static volatile LiveOutput.Source liveOutputs = LiveOutput.Source.NONE;
 
     private final PrintStream out;
     private final boolean inPlace;
     private final LiveOutput live;
-    private double lastPercent = -1;
+    private final LongSupplier nanoTime;
     private String lastText = "";
+    /** Off a terminal: the last line printed, its step and when. */
+    private String printedText = "";
+    private long printedStep = -1;
+    private long printedAt;
 
-    private ProgressBar(PrintStream out, boolean inPlace, LiveOutput live) {
+    private ProgressBar(PrintStream out, boolean inPlace, LiveOutput live, LongSupplier nanoTime) {
         this.out = out;
         this.inPlace = inPlace;
         this.live = live;
+        this.nanoTime = nanoTime;
+    }
+
+    private ProgressBar(PrintStream out, boolean inPlace, LiveOutput live) {
+        this(out, inPlace, live, System::nanoTime);
     }
 
     /**
@@ -50,6 +67,7 @@ public final class ProgressBar {
         Checks.notNull(source, "source");
         LiveOutput.Source previous = liveOutputs;
         liveOutputs = source;
+        Notices.route(source == LiveOutput.Source.NONE ? null : source::notice);
         return previous;
     }
 
@@ -63,9 +81,18 @@ public final class ProgressBar {
         return new ProgressBar(out, System.console() != null, null);
     }
 
-    /** A bar that prints a line per change, never redrawing. */
+    /**
+     * A bar that prints lines, never redrawing: one each time the percentage crosses a
+     * {@value #STEP_PERCENT}% step, at most one every {@value #INTERVAL_SECONDS} s in between, and the
+     * final state on {@link #finish()} if it was not printed yet.
+     */
     public static ProgressBar lines(PrintStream out) {
         return new ProgressBar(out, false, null);
+    }
+
+    /** {@link #lines(PrintStream)} timed by {@code nanoTime} (as {@link System#nanoTime()}), for tests. */
+    static ProgressBar lines(PrintStream out, LongSupplier nanoTime) {
+        return new ProgressBar(out, false, null, nanoTime);
     }
 
     /** The bar as text, e.g. {@code [#########.....................]  30.0%}. */
@@ -85,23 +112,38 @@ public final class ProgressBar {
         } else if (inPlace) {
             out.print("\r" + text + " ".repeat(Math.max(0, lastText.length() - text.length())));
             out.flush();
-        } else if (Math.floor(percent) != Math.floor(lastPercent) || !detail.equals(lastDetail(lastText))) {
-            out.println(text);
+        } else {
+            long step = step(percent);
+            long now = nanoTime.getAsLong();
+            boolean due = printedStep < 0 || step != printedStep
+                    || now - printedAt >= INTERVAL_SECONDS * 1_000_000_000L;
+            if (due && !text.equals(printedText)) {
+                print(text, step, now);
+            }
         }
-        lastPercent = percent;
         lastText = text;
     }
 
-    /** Ends the bar's line. */
+    /** Ends the bar: the line of a bar drawn in place, else the final state if not printed yet. */
     public synchronized void finish() {
         if (inPlace && !lastText.isEmpty()) {
             out.println();
+        } else if (!inPlace && live == null && !lastText.isEmpty() && !lastText.equals(printedText)) {
+            print(lastText, printedStep, nanoTime.getAsLong());
         }
     }
 
-    private static String lastDetail(String text) {
-        int i = text.indexOf("% ");
-        return i < 0 ? "" : text.substring(i + 2);
+    private void print(String text, long step, long now) {
+        out.println(text);
+        out.flush();
+        printedText = text;
+        printedStep = step;
+        printedAt = now;
+    }
+
+    private static long step(double percent) {
+        double p = Double.isNaN(percent) ? 0 : Math.max(0, Math.min(100, percent));
+        return (long) Math.floor(p / STEP_PERCENT);
     }
 
     @Override

@@ -101,7 +101,7 @@ class HtmlTest {
     @Test
     void typesAreTheValuesThatHaveARenderer() {
         assertEquals(Set.of(Results.class, Estimate.class, RunStatus.class, BatchRun.class, Summary.class,
-                Usage.class, Chart.class), Set.copyOf(Html.types()));
+                Usage.class, dev.newsbatch.RunInfo.class, Chart.class, List.class, Map.class), Set.copyOf(Html.types()));
         assertThrows(UnsupportedOperationException.class, () -> Html.types().add(String.class));
     }
 
@@ -123,5 +123,67 @@ class HtmlTest {
         assertEquals("$0.03", Html.usd(0.0300));
         assertEquals("$3.31", Html.usd(3.3149));
         assertEquals("$661", Html.usd(661.2));
+    }
+
+    @Test
+    void runsShowReadableTimestamps() {
+        dev.newsbatch.RunInfo info = new dev.newsbatch.RunInfo("analysis", "analysis", RunMode.BATCH,
+                "gemini-2.5-flash", "DONE", Instant.parse("2026-12-01T10:06:50.937212316Z"),
+                Instant.parse("2026-12-01T10:07:02Z"));
+        String html = Html.of(List.of(info)).orElseThrow();
+        assertTrue(html.contains(">2026-12-01 10:06 UTC<") && html.contains(">2026-12-01 10:07 UTC<"), html);
+        assertFalse(html.contains("50.937"), html);
+        assertEquals("analysis (batch, gemini-2.5-flash) DONE, created 2026-12-01 10:06 UTC", info.toString());
+    }
+
+    @Test
+    void breakdownsTopListsAndErrorsRenderAsTables() {
+        Results<?> results = SampleResults.of(120, 2);
+        String sentiment = Html.of(results.bySentiment()).orElseThrow();
+        assertTrue(sentiment.contains("<table") && sentiment.contains(">Positive<") && sentiment.contains("%"), sentiment);
+        String top = Html.of(results.topSectors(3)).orElseThrow();
+        assertTrue(top.contains("<table") && top.contains(">name<"), top);
+        String errors = Html.of(results.errors()).orElseThrow();
+        assertTrue(errors.contains("SCHEMA_VIOLATION"), errors);
+        assertTrue(Html.of(List.of("a", "b")).isEmpty(), "lists of other values stay text");
+        assertTrue(Html.of(Map.of("a", "b")).isEmpty(), "maps of other values stay text");
+        assertTrue(Html.of(List.of()).isEmpty());
+    }
+
+    @Test
+    void filteredResultsShowTheirRowsOwnUsage() {
+        Results<?> all = SampleResults.of(120, 0);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Results<?> some = ((Results) all).filter(r -> ((dev.newsbatch.Row<?>) r).id().compareTo("id-2") < 0);
+        Usage rows = some.rowsUsage();
+        long in = some.rows().stream().mapToLong(dev.newsbatch.Row::inputTokens).sum();
+        assertEquals(in, rows.inputTokens());
+        assertTrue(rows.costUsd() < all.usage().costUsd() && rows.costUsd() > 0, rows.toString());
+        String html = Html.results(some);
+        assertTrue(html.contains("these rows: " + Html.escape(String.format(java.util.Locale.ROOT, "%,d", in))
+                + " input"), html);
+        assertFalse(Html.results(all).contains("these rows"), "a whole set shows the run's usage");
+        assertTrue(some.isFiltered() && !all.isFiltered());
+        assertTrue(some.toString().contains("these rows: "), some.toString());
+    }
+
+    @Test
+    void realtimeEstimateShowsNoBatchesButThinkingFlexAndTheDaysCaveat() {
+        Estimate e = new Estimate(60_000, "gemini-2.5-flash", "tier1", RunMode.REALTIME, "calibrated", 30_000_000,
+                9_000_000, 3_000_000, "budget 1024", 60, 1, 60_000, 3.14, 6.29, 4.70, null, Duration.ofDays(6),
+                List.of(), "  time, real-time  6.0 days at 1,000 RPM, over 6 days at 10,000 RPD\n");
+        String html = Html.estimate(e);
+        assertFalse(html.contains(">batches<"), html);
+        assertTrue(html.contains("over 6 days at 10,000 RPD"), html);
+        assertTrue(html.contains("3,000,000 tokens assumed"), html);
+        assertTrue(html.contains(">Flex<") && html.contains("$4.70"), html);
+        assertFalse(e.toString().contains("batches"), e.toString());
+        assertTrue(Html.estimate(ESTIMATE).contains(">batches<"), "batch modes show batches and waves");
+    }
+
+    @Test
+    void noticeIsAnEscapedStyledNote() {
+        assertFalse(Html.notice("newsbatch: hello <x>").contains("<x>"));
+        assertTrue(Html.notice("newsbatch: hello").contains("<b>newsbatch</b>: hello"));
     }
 }

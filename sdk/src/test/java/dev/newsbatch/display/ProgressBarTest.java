@@ -69,11 +69,61 @@ class ProgressBarTest {
     }
 
     @Test
-    void linesPrintsALinePerPercentAndIgnoresSmallerSteps() {
-        ProgressBar bar = ProgressBar.lines(out);
-        bar.update("run", 10.0, "a");
-        bar.update("run", 10.4, "a");
-        bar.update("run", 11.0, "a");
-        assertEquals(2, bytes.toString(StandardCharsets.UTF_8).lines().count(), bytes.toString());
+    void linesPrintAtTenPercentStepsOrEveryTenSecondsAndAlwaysTheLastLine() {
+        long[] now = {0};
+        ProgressBar bar = ProgressBar.lines(out, () -> now[0]);
+        for (int i = 1; i <= 120; i++) {            // 120 real-time articles, 0.1 s apart
+            now[0] += 100_000_000L;
+            bar.update("run", 100.0 * i / 120, i + "/120 done");
+        }
+        bar.finish();
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(11, lines.size(), String.join("\n", lines));   // the first, one per 10% step, 100%
+        assertTrue(lines.get(lines.size() - 1).contains("100.0%") && lines.get(lines.size() - 1).contains("120/120"),
+                lines.toString());
+    }
+
+    @Test
+    void linesBetweenStepsComeAtMostEveryTenSeconds() {
+        long[] now = {0};
+        ProgressBar bar = ProgressBar.lines(out, () -> now[0]);
+        for (int i = 0; i < 60; i++) {              // a minute at 1% .. 1.6%, an update a second
+            bar.update("run", 1 + i / 100.0, i + " done");
+            now[0] += 1_000_000_000L;
+        }
+        assertEquals(6, bytes.toString(StandardCharsets.UTF_8).lines().count(), bytes.toString());
+    }
+
+    @Test
+    void finishPrintsTheLastStateIfItWasNotPrinted() {
+        long[] now = {0};
+        ProgressBar bar = ProgressBar.lines(out, () -> now[0]);
+        bar.update("run", 1, "1 done");
+        bar.update("run", 2, "2 done");
+        bar.finish();
+        bar.finish();
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(1).endsWith("2 done"), lines.toString());
+    }
+
+    @Test
+    void noticesGoToTheInstalledSourceAsANoteAndToStandardErrorOtherwise() {
+        List<String> shown = new ArrayList<>();
+        ProgressBar.liveOutputs(() -> Optional.of((html, text) -> shown.add(html)));
+        dev.newsbatch.internal.Notices.once("newsbatch: a test notice " + System.nanoTime());
+        assertEquals(1, shown.size(), shown.toString());
+        assertTrue(shown.get(0).contains("<b>newsbatch</b>: a test notice"), shown.get(0));
+        ProgressBar.liveOutputs(LiveOutput.Source.NONE);
+        java.io.PrintStream err = System.err;
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        try {
+            dev.newsbatch.internal.Notices.once("newsbatch: another notice");
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(1, shown.size());
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("another notice"));
     }
 }

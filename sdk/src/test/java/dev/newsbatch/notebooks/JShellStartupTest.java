@@ -35,6 +35,9 @@ class JShellStartupTest {
                 "System.out.println(Charts.sentiment(results));",
                 "System.out.println(runs());",
                 "System.out.println(resume(\"jshell-chain\").state());",
+                "System.out.println(\"--- show\");",
+                "show(results);",
+                "help()",
                 "/exit", ""));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
@@ -48,7 +51,16 @@ class JShellStartupTest {
         String out = Files.readString(log, StandardCharsets.UTF_8);
 
         assertEquals(0, status, out);
-        assertTrue(out.contains("Estimate[120 articles, gemini-3.1-flash-lite"), out);
+        assertTrue(out.contains("Estimate: 120 articles, gemini-3.1-flash-lite"), out);
+        assertTrue(out.contains("type help() for the API"), "the session says how to get help: " + out);
+        assertTrue(out.contains("resume(\"october\")"), "help() lists the API with examples: " + out);
+        String shown = out.substring(out.indexOf("--- show"));
+        assertTrue(shown.contains("news-0001") && shown.contains("news-0120") && shown.contains("120 rows x 6 columns")
+                && shown.contains("input + "), "show(results) prints the whole table: " + shown);
+        assertTrue(!shown.substring(0, shown.indexOf("rows x")).contains(" ... "), "no truncation mid-line: " + shown);
+        assertTrue(!out.contains("Does not match"), "the startup script is accepted whole: " + out);
+        long progress = out.lines().filter(l -> l.startsWith("jshell-chain [")).count();
+        assertTrue(progress >= 1 && progress <= 12, progress + " progress lines:\n" + out);
         assertTrue(out.contains("120 rows x 6 columns"), out);
         assertTrue(out.contains("Articles:    120 (120 classified, 0 failed)"), out);
         assertTrue(out.contains("Chart[Sentiment of 120 articles, 3 bars, SVG]"), out);
