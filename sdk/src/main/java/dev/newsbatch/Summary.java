@@ -48,7 +48,12 @@ public record Summary(long articles, long classified, long failed, long financia
 
     @Override
     public String toString() {
-        return "Summary[classified=" + classified + ", failed=" + failed + ", financial=" + financial
-                + ", sentiment=" + sentiment + "]";
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%,d articles: %,d classified, %,d failed, %,d financial", articles, classified, failed, financial));
+        if (!sentiment.isEmpty()) {
+            s.append("; sentiment");
+            new java.util.TreeMap<>(sentiment).forEach((k, v) -> s.append(' ').append(k).append(' ').append(v));
+        }
+        return s.append("; ").append(usage).toString();
     }
 }

@@ -50,7 +50,7 @@ class NotebooksTest {
     void resultAnalysisRunsOverTheSampleArticles() throws Exception {
         JsonNode nb = execute("result-analysis.ipynb");
         String text = plainText(nb);
-        assertTrue(text.contains("Summary[classified=120, failed=0"), text);
+        assertTrue(text.contains("120 articles: 120 classified, 0 failed"), text);
         assertTrue(text.contains("Chart[Top 10 sectors of 120 articles"), text);
     }
 
