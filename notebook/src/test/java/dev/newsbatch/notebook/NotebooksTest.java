@@ -2,6 +2,7 @@ package dev.newsbatch.notebook;
 
 import dev.newsbatch.notebooks.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ class NotebooksTest {
     }
 
     @Test
-    void storedNotebooksAreNbformat45WithUniqueCellIdsAndNoMachineDetails() throws IOException {
+    void storedNotebooksAreNbformat45WithUniqueCellIdsAndNoMachineDetails() throws IOException, InterruptedException {
         Path dir = RepoRoot.find().resolve("notebooks");
         List<Path> files;
         try (var list = Files.list(dir)) {
@@ -116,23 +117,35 @@ class NotebooksTest {
                 NotebookRunner.ExecutedNotebook.scrub(text));
     }
 
-    /** nbformat's own validator, where Python has it; the structural checks above run regardless. */
-    private static void validateWithNbformatIfInstalled(Path notebook) throws IOException {
-        try {
-            Process probe = new ProcessBuilder("python3", "-c", "import nbformat").redirectErrorStream(true).start();
-            if (probe.waitFor() != 0) {
-                return;
+    /**
+     * nbformat's own validator, with the first Python that has it ({@code python3}, then Debian's
+     * {@code /usr/bin/python3}); the structural checks above run regardless. On CI ({@code CI=true}),
+     * where {@code .ci/run} installs Debian's {@code python3-nbformat}, a missing validator is a failure.
+     */
+    private static void validateWithNbformatIfInstalled(Path notebook) throws IOException, InterruptedException {
+        String python = null;
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import nbformat").redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor() == 0) {
+                    python = candidate;
+                    break;
+                }
+            } catch (IOException notThere) {
+                // try the next one
             }
-            Process p = new ProcessBuilder("python3", "-c",
-                    "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
-                    notebook.toString()).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), notebook + " is not valid nbformat: " + output);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // no python3 here: the structural checks stand
         }
+        if (python == null) {
+            assertFalse("true".equals(System.getenv("CI")), "CI must validate notebooks with nbformat "
+                    + "(.ci/run installs python3-nbformat)");
+            return;
+        }
+        Process p = new ProcessBuilder(python, "-c",
+                "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
+                notebook.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), notebook + " is not valid nbformat: " + output);
     }
 
     private JsonNode execute(String notebook, String... properties) throws IOException, InterruptedException {
