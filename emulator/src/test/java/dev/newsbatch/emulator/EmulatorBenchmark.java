@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +28,7 @@ public final class EmulatorBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int megabytes = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Path dir = Files.createTempDirectory("emulator-bench");
-        Quota unlimited = Quota.of("tier3", "gemini-2.5-flash").requestsPerMinute(Long.MAX_VALUE)
+        Quota unlimited = Quota.of("tier3", "gemini-3.1-flash-lite").requestsPerMinute(Long.MAX_VALUE)
                 .tokensPerMinute(Long.MAX_VALUE).requestsPerDay(Long.MAX_VALUE);
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().stateDir(dir).quota(unlimited))) {
             Client client = Sdk.client(emu);
@@ -35,7 +36,7 @@ public final class EmulatorBenchmark {
                     .responseJsonSchema(Json.MAPPER.convertValue(Json.parse(Articles.NEWS_SCHEMA), java.util.Map.class))
                     .build();
             for (int i = 0; i < 200; i++) {
-                client.models.generateContent("gemini-2.5-flash", Articles.FINANCIAL, config);
+                client.models.generateContent("gemini-3.1-flash-lite", Articles.FINANCIAL, config);
             }
             AtomicLong done = new AtomicLong();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -45,7 +46,7 @@ public final class EmulatorBenchmark {
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        client.models.generateContent("gemini-2.5-flash", Articles.FINANCIAL, config);
+                        client.models.generateContent("gemini-3.1-flash-lite", Articles.FINANCIAL, config);
                         done.incrementAndGet();
                     }
                 }));
@@ -76,6 +77,10 @@ public final class EmulatorBenchmark {
             System.out.printf("upload: %.1f MB in %.2f s = %.0f MB/s%n", mb, up, mb / up);
             System.out.printf("download: %.1f MB in %.2f s = %.0f MB/s%n", mb, down, mb / down);
             System.out.println(emu.stats());
+            System.out.printf(Locale.ROOT, "emulator-generate %.0f requests/s (goal >= 100, %d threads)%n",
+                    done.get() / elapsed, threads);
+            System.out.printf(Locale.ROOT, "emulator-upload %.0f MB/s (goal >= 20)%n", mb / up);
+            System.out.printf(Locale.ROOT, "emulator-download %.0f MB/s (goal >= 20)%n", mb / down);
         }
     }
 }
