@@ -12,6 +12,7 @@ import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Estimate against actual cost for one batch run on the emulator: {@code Estimate.batchUsd()} before,
@@ -40,6 +41,8 @@ public final class CostCheck {
                     r.usage().costUsd(), r.usage().costUsd() / e.batchUsd(),
                     r.usage().inputTokens() / (double) e.inputTokens(),
                     r.usage().outputTokens() / (double) e.outputTokens());
+            System.out.printf(Locale.ROOT, "cost-actual-vs-estimate %.2f ratio (goal 0.90..1.10)%n",
+                    r.usage().costUsd() / e.batchUsd());
         }
     }
 }

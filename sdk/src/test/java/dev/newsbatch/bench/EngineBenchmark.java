@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,8 +43,8 @@ public final class EngineBenchmark {
         System.out.printf("max heap %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
         Path tmp = Files.createTempDirectory("engine-bench");
         try (GeminiConnection c = GeminiConnection.to("http://127.0.0.1:9", "unused")) {
-            prepare(c, tmp.resolve("p12k"), "p12k", 12_000, 9_000);
-            parse(tmp.resolve("results.jsonl"), 12_000);
+            double[] p12k = prepare(c, tmp.resolve("p12k"), "p12k", 12_000, 9_000);
+            double[] parsed = parse(tmp.resolve("results.jsonl"), 12_000);
             Path input = tmp.resolve("million.jsonl");
             long w0 = System.nanoTime();
             try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
@@ -57,17 +58,27 @@ public final class EngineBenchmark {
             }
             System.out.printf("(wrote the 1,000,000-article input, %,d MB, in %.0f s)%n", Files.size(input) >> 20,
                     (System.nanoTime() - w0) / 1e9);
+            double[] p1m;
             try (ArticleStream in = ArticleFiles.stream(input)) {
-                prepare(c, tmp.resolve("p1m"), "p1m", in.iterator(), 1_000_000, millionChars);
+                p1m = prepare(c, tmp.resolve("p1m"), "p1m", in.iterator(), 1_000_000, millionChars);
             }
+            long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
+            System.out.printf(Locale.ROOT, "engine-prepare-12k %.1f s (goal <= 15)%n", p12k[0]);
+            System.out.printf(Locale.ROOT, "engine-prepare-12k-peak-heap %.0f MB (goal <= 512)%n", p12k[1]);
+            System.out.printf(Locale.ROOT, "engine-parse-12k %.2f s (goal <= 5)%n", parsed[0]);
+            System.out.printf(Locale.ROOT, "engine-parse-12k-valid %.0f lines (goal = 12000)%n", parsed[2]);
+            System.out.printf(Locale.ROOT, "engine-prepare-1m %.0f s (goal <= 240)%n", p1m[0]);
+            System.out.printf(Locale.ROOT, "engine-prepare-1m-peak-heap %.0f MB (goal < %d, the max heap)%n", p1m[1],
+                    maxHeap);
         }
     }
 
-    static void prepare(GeminiConnection c, Path dir, String run, int n, int chars) {
-        prepare(c, dir, run, articles(n, chars), n, chars);
+    /** Returns seconds and peak heap in MB. */
+    static double[] prepare(GeminiConnection c, Path dir, String run, int n, int chars) {
+        return prepare(c, dir, run, articles(n, chars), n, chars);
     }
 
-    static void prepare(GeminiConnection c, Path dir, String run, Iterator<Article> articles, int n, int chars) {
+    static double[] prepare(GeminiConnection c, Path dir, String run, Iterator<Article> articles, int n, int chars) {
         try (Ledger ledger = Ledger.open(dir)) {
             BatchEngine engine = new BatchEngine(c.gateway(), ledger, dir);
             RunSettings s = dev.newsbatch.internal.engine.SampleArticles.settings(dev.newsbatch.RunConfig.ofDefaults(dir).withName(run).withModel(MODEL));
@@ -75,12 +86,15 @@ public final class EngineBenchmark {
             long t0 = System.nanoTime();
             PrepareReport r = engine.prepare(s, articles);
             double secs = (System.nanoTime() - t0) / 1e9;
+            long peak = peakHeapMb();
             System.out.printf("prepare %,d articles of %,d chars: %.1f s, %,.0f articles/s, %d files, %,d MB JSONL, "
-                    + "peak heap %d MB%n", n, chars, secs, n / secs, r.files(), r.bytes() >> 20, peakHeapMb());
+                    + "peak heap %d MB%n", n, chars, secs, n / secs, r.files(), r.bytes() >> 20, peak);
+            return new double[] {secs, peak};
         }
     }
 
-    static void parse(Path file, int n) throws Exception {
+    /** Returns seconds, peak heap in MB and the number of valid lines. */
+    static double[] parse(Path file, int n) throws Exception {
         String answer = "{\"page_title\":\"Acme Corp shares rise\",\"is_financial\":\"Yes\",\"sector\":[\"Finance\","
                 + "\"Technology\"],\"companies\":[\"Acme Corp\",\"Globex Inc\"],\"sentiment\":\"Positive\","
                 + "\"confident_score\":8,\"summary_en\":\"Acme Corp shares rose 4 percent after quarterly earnings "
@@ -105,8 +119,10 @@ public final class EngineBenchmark {
             }
         });
         double secs = (System.nanoTime() - t0) / 1e9;
+        long peak = peakHeapMb();
         System.out.printf("parse %,d result lines (%,d KB): %.2f s, %,.0f lines/s, %d valid, peak heap %d MB%n", n,
-                Files.size(file) >> 10, secs, n / secs, ok.get(), peakHeapMb());
+                Files.size(file) >> 10, secs, n / secs, ok.get(), peak);
+        return new double[] {secs, peak, ok.get()};
     }
 
     static Iterator<Article> articles(int n, int chars) {

@@ -10,6 +10,7 @@ import dev.newsbatch.internal.realtime.RealtimeRunner;
 import dev.newsbatch.internal.realtime.RealtimeSummary;
 import dev.newsbatch.schema.ClassificationSchema;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,6 +52,10 @@ public final class RealtimeRateBenchmark {
             System.out.printf("  achieved RPM (wall, first call to last answer) %.1f -> ratio %.3f%n",
                     n / wallMin, n / wallMin / rpm);
             System.out.printf("  429s sent by the emulator: %d; emulator %s%n", emu.stats().rateLimited(), emu.stats());
+            System.out.printf(Locale.ROOT, "realtime-rpm %.3f ratio (goal >= 0.95, achieved/configured RPM)%n",
+                    s.achievedRpm() / rpm);
+            System.out.printf(Locale.ROOT, "realtime-429s %d count (goal = 0)%n", emu.stats().rateLimited());
+            System.out.printf(Locale.ROOT, "realtime-succeeded %d articles (goal = %d)%n", ok.get(), n);
         }
     }
 }

@@ -27,6 +27,8 @@ public final class SeedFiguresBenchmark {
     public static void main(String[] args) throws Exception {
         List<Article> articles = articles(12_000, 9_000);
         Path dir = Files.createTempDirectory("seed-figures");
+        List<String> results = new ArrayList<>();
+        long t0 = System.nanoTime();
         for (String model : List.of(RunConfig.DEFAULT_MODEL, "gemini-2.5-flash")) {
             for (Thinking t : List.of(Thinking.least(), Thinking.modelDefault())) {
                 Estimate e = Batches.from(articles).directory(dir).model(model).thinking(t).tier1()
@@ -34,8 +36,14 @@ public final class SeedFiguresBenchmark {
                 System.out.printf(Locale.ROOT, "| %s, %s (%s) | %,d | %,d (%,d) | $%,.2f | $%,.2f |%n", model, t,
                         e.thinking(), e.inputTokens(), e.outputTokens(), e.thinkingTokens(), e.batchUsd(),
                         e.realtimeUsd());
+                results.add(String.format(Locale.ROOT, "seed-figures-%s-%s-batch %.2f usd (goal none, a figure)",
+                        model, t, e.batchUsd()));
             }
         }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        results.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "seed-figures-estimate-time %.2f s (goal <= 10, four estimates of 12,000 "
+                + "articles)%n", secs);
     }
 
     /** {@code n} articles of about {@code chars} characters of English news prose. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,5 +45,7 @@ public final class ExtractionScoreMain {
         ExtractionScore.Summary summary = ExtractionScore.score(pages, out);
         summary.rows().forEach(System.out::println);
         System.out.println(summary);
+        System.out.printf(Locale.ROOT, "extraction-mean-f1 %.3f f1 (goal >= 0.97)%n", summary.meanF1());
+        System.out.printf(Locale.ROOT, "extraction-title-match %.3f fraction (goal >= 0.93)%n", summary.titleMatch());
     }
 }

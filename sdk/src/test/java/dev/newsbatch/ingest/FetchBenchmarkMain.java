@@ -41,6 +41,8 @@ public final class FetchBenchmarkMain {
             long ok = results.stream().filter(FetchResult::ok).count();
             System.out.printf(Locale.ROOT, "urls=%d ok=%d seconds=%.2f pages_per_s=%.0f concurrency=%d per_host=%d page_bytes=%d%n",
                     n, ok, seconds, n / seconds, concurrency, perHost, page.length);
+            System.out.printf(Locale.ROOT, "fetch-pages-per-s %.0f pages/s (goal >= 300)%n", n / seconds);
+            System.out.printf(Locale.ROOT, "fetch-ok %d pages (goal = %d)%n", ok, n);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,12 @@ class StatusLoadTest {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         Path dir = Files.createTempDirectory("newsbatch-load");
-        System.out.println("status load: " + measure(dir, Duration.ofSeconds(seconds)));
+        StatusLoad.LoadFigures f = measure(dir, Duration.ofSeconds(seconds));
+        System.out.println("status load: " + f);
+        System.out.printf(Locale.ROOT, "status-load-rate %.0f requests/s (goal >= 500, %d clients)%n", f.perSecond(),
+                f.clients());
+        System.out.printf(Locale.ROOT, "status-load-p99 %.0f ms (goal <= 500)%n", f.p99Millis());
+        System.out.printf(Locale.ROOT, "status-load-errors %d count (goal = 0)%n", f.errors());
         System.exit(0);
     }
 }

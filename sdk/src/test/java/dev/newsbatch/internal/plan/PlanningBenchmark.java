@@ -49,6 +49,10 @@ public final class PlanningBenchmark {
                         + "(%,.0f articles/s)%npeak heap %.1f MB of max %.0f MB%n",
                 plan.articles(), 3_000, nanos / 1e9, plan.articles() / (nanos / 1e9), peak / 1e6,
                 Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.printf(Locale.ROOT, "planning-time %.2f s (goal <= 20, %,d articles)%n", nanos / 1e9,
+                plan.articles());
+        System.out.printf(Locale.ROOT, "planning-peak-heap %.1f MB (goal < %.0f, the max heap)%n", peak / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
     }
 
     /** Varied English-like text to cut articles from. */
