@@ -11,6 +11,10 @@ import com.google.genai.types.BatchJobSource;
 import com.google.genai.types.Content;
 import com.google.genai.types.CreateBatchJobConfig;
 import com.google.genai.types.File;
+import dev.newsbatch.GeminiQuotaException;
+import dev.newsbatch.internal.Notices;
+import com.google.genai.types.Model;
+import com.google.genai.types.ListModelsConfig;
 import com.google.genai.types.Candidate;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.ServiceTier;
@@ -380,9 +384,8 @@ public final class GeminiGateway {
      */
     public List<ListedModel> listModels() {
         return withRetry("models.list", null, () -> {
-            List<ListedModel> out = new java.util.ArrayList<>();
-            for (com.google.genai.types.Model m : client.models.list(
-                    com.google.genai.types.ListModelsConfig.builder().pageSize(1000).build())) {
+            List<ListedModel> out = new ArrayList<>();
+            for (Model m : client.models.list(ListModelsConfig.builder().pageSize(1000).build())) {
                 String name = m.name().orElse("");
                 out.add(new ListedModel(name.startsWith("models/") ? name.substring(7) : name,
                         m.inputTokenLimit().orElse(0), m.outputTokenLimit().orElse(0),
@@ -432,8 +435,8 @@ public final class GeminiGateway {
         } catch (ApiException e) {
             GeminiException g = GeminiException.of(e.code(), operation, jobId, retryDelay(e.getMessage()),
                     e.status() + ": " + firstLine(e.message()), e);
-            if (g instanceof dev.newsbatch.GeminiQuotaException q && q.isSpendLimit()) {
-                dev.newsbatch.internal.Notices.once("newsbatch: Gemini's spend limit for the project is reached; "
+            if (g instanceof GeminiQuotaException q && q.isSpendLimit()) {
+                Notices.once("newsbatch: Gemini's spend limit for the project is reached; "
                         + "calls wait " + q.retryDelay().map(Object::toString).orElse("for the window")
                         + " and go on (raise the limit in AI Studio, or give --spend-per-10min to plan under it)");
             }

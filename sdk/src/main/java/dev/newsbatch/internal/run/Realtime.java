@@ -2,6 +2,7 @@ package dev.newsbatch.internal.run;
 
 import dev.newsbatch.Article;
 import dev.newsbatch.RunConfig;
+import dev.newsbatch.RunMode;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.internal.AnswerCheck;
 import dev.newsbatch.internal.Notices;
@@ -13,6 +14,7 @@ import dev.newsbatch.internal.engine.RunSettings;
 import dev.newsbatch.internal.gemini.GeminiGateway;
 import dev.newsbatch.internal.realtime.DailyQuota;
 import dev.newsbatch.internal.realtime.Outcome;
+import dev.newsbatch.internal.realtime.RealtimeRun;
 import dev.newsbatch.internal.realtime.RealtimeRunner;
 import dev.newsbatch.internal.realtime.RealtimeSummary;
 import dev.newsbatch.internal.store.ItemOutcomeRecord;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -104,9 +107,8 @@ final class Realtime {
         String system = settings.template().prompts().systemInstruction();
         var schema = settings.template().schema();
         BudgetMeter budget = new BudgetMeter(spec, ledger, runId, settings);
-        boolean flex = spec.mode() == dev.newsbatch.RunMode.FLEX;
-        java.util.concurrent.atomic.AtomicReference<dev.newsbatch.internal.realtime.RealtimeRun<Answer>> handle =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        boolean flex = spec.mode() == RunMode.FLEX;
+        AtomicReference<RealtimeRun<Answer>> handle = new AtomicReference<>();
         DriftWatch drift = new DriftWatch(Planning.admission(spec), settings, runId, () -> {
             var r = handle.get();
             if (r != null) {
