@@ -32,16 +32,24 @@ final class BatchOutput {
 
     /** Makes sure the results file of job {@code id} exists if the job succeeded with a file source. */
     void ensureResultFile(String id) {
+        if (Files.exists(store.fileMeta("batch-" + id))) {
+            return;
+        }
+        JobFacts f = store.jobs().get(id);
+        if (f == null) {
+            return;
+        }
+        ensureResultFile(f, emu.batchesApi().view(f, emu.now()));
+    }
+
+    /** Makes sure the results file of job {@code f}, seen as {@code view}, exists if it succeeded with a file source. */
+    void ensureResultFile(JobFacts f, JobView view) {
+        String id = f.id();
         String fileId = "batch-" + id;
+        if (f.deleted() || f.inputFile() == null || !JobView.SUCCEEDED.equals(view.state())) {
+            return;
+        }
         if (Files.exists(store.fileMeta(fileId))) {
-            return;
-        }
-        JobFacts f = store.read(store.jobFacts(id), JobFacts.class);
-        if (f == null || f.deleted() || f.inputFile() == null) {
-            return;
-        }
-        JobView view = emu.batchesApi().view(f, emu.now());
-        if (!JobView.SUCCEEDED.equals(view.state())) {
             return;
         }
         synchronized (locks.computeIfAbsent(id, k -> new Object())) {

@@ -98,8 +98,8 @@ final class BatchesApi {
         }
         String displayName = batch.path("displayName").asText(null);
         JobFacts facts = store.locked(() -> {
-            List<JobFacts> stored = store.readAll(store.batchesDir(), JobFacts.class);
-            JobTimeline timeline = JobTimeline.of(stored);
+            List<JobFacts> stored = store.jobs().all();
+            JobTimeline timeline = store.jobs().timeline();
             admit(model, source.tokens(), now, stored, timeline);
             String outcome = emu.faultInjector().jobOutcome();
             Faults faults = emu.faultInjector().faults();
@@ -112,6 +112,7 @@ final class BatchesApi {
                     source.spendLimited());
             writeInput(id, source);
             store.writeJson(store.jobFacts(id), f);
+            store.jobs().written(f);
             return f;
         });
         emu.counters().batchesCreated.incrementAndGet();
@@ -120,7 +121,7 @@ final class BatchesApi {
 
     /** The processing history of every job in the state directory, deleted ones included. */
     JobTimeline timeline() {
-        return JobTimeline.of(store.readAll(store.batchesDir(), JobFacts.class));
+        return store.jobs().timeline();
     }
 
     /** The job {@code f} as seen at {@code now}, in the history of all jobs on disk. */
@@ -238,11 +239,14 @@ final class BatchesApi {
 
     void list(HttpCall call, Route route) {
         Instant now = emu.now();
-        List<JobFacts> stored = store.readAll(store.batchesDir(), JobFacts.class);
-        JobTimeline timeline = JobTimeline.of(stored);
-        List<JobFacts> all = stored.stream().filter(f -> !f.deleted()).toList();
-        Pages.Page<JobFacts> page = Pages.slice(all, f -> Pages.sortKey(f.created(), f.id()),
-                call.query("pageToken"), call.query("pageSize"), 10, 1000);
+        int size = Pages.size(call.query("pageSize"), 10, 1000);
+        String after = Pages.after(call.query("pageToken"));
+        JobIndex.Slice slice = store.jobs().page(after, size);
+        JobTimeline timeline = timeline();
+        List<JobFacts> items = slice.items();
+        Pages.Page<JobFacts> page = new Pages.Page<>(items, slice.more() && !items.isEmpty()
+                ? Pages.token(Pages.sortKey(items.get(items.size() - 1).created(), items.get(items.size() - 1).id()))
+                : null);
         ObjectNode reply = Json.object();
         if (!page.items().isEmpty()) {
             ArrayNode ops = reply.putArray("operations");
@@ -266,7 +270,9 @@ final class BatchesApi {
                 return "Batch batches/" + f.id() + " is already in a terminal state (" + v.state()
                         + ") and cannot be cancelled.";
             }
-            store.writeJson(store.jobFacts(f.id()), f.cancelledAt(now));
+            JobFacts cancelled = f.cancelledAt(now);
+            store.writeJson(store.jobFacts(f.id()), cancelled);
+            store.jobs().written(cancelled);
             return null;
         });
         if (refusal != null) {
@@ -282,7 +288,9 @@ final class BatchesApi {
     void delete(HttpCall call, Route route) {
         JobFacts f = store.locked(() -> {
             JobFacts found = require(route.id());
-            store.writeJson(store.jobFacts(found.id()), found.deletedAt(emu.now()));
+            JobFacts deleted = found.deletedAt(emu.now());
+            store.writeJson(store.jobFacts(found.id()), deleted);
+            store.jobs().written(deleted);
             return found;
         });
         store.delete(store.jobInput(f.id()));
@@ -292,7 +300,7 @@ final class BatchesApi {
 
     private JobFacts require(String rawId) {
         String id = rawId.startsWith("batches/") ? rawId.substring(8) : rawId;
-        JobFacts f = id.matches("[a-z0-9-]+") ? store.read(store.jobFacts(id), JobFacts.class) : null;
+        JobFacts f = store.jobs().get(id);
         if (f == null || f.deleted()) {
             throw ApiError.notFound("Requested entity was not found.");
         }
@@ -325,7 +333,7 @@ final class BatchesApi {
         if (JobView.SUCCEEDED.equals(v.state())) {
             ObjectNode output = Json.object();
             if (f.inputFile() != null) {
-                emu.batchOutput().ensureResultFile(f.id());
+                emu.batchOutput().ensureResultFile(f, v);
                 output.put("responsesFile", "files/batch-" + f.id());
             } else {
                 output.putObject("inlinedResponses").set("inlinedResponses", emu.batchOutput().inlinedResponses(f, v));

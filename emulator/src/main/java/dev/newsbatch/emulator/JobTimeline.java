@@ -3,9 +3,9 @@ package dev.newsbatch.emulator;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When every batch job of a state directory is processed, computed from the jobs' facts alone, so every
@@ -19,7 +19,7 @@ import java.util.Map;
  * their own: {@code start = create + startDelay}.
  *
  * <pre>{@code
- * JobTimeline t = JobTimeline.of(store.readAll(store.batchesDir(), JobFacts.class));
+ * JobTimeline t = store.jobs().timeline();   // JobTimeline.of(all the facts), kept by the index
  * JobView v = t.view(facts, now);   // PENDING while earlier jobs hold the processor
  * }</pre>
  */
@@ -31,20 +31,27 @@ final class JobTimeline {
     /** The processing window of one job. */
     record Slot(Instant start, Instant finish) {}
 
+    /**
+     * Windows of the shared jobs. A timeline extended by {@link #plus} shares this map with the one it extends:
+     * the window added is the one the older timeline computes for a job it does not know, so both answer alike.
+     */
     private final Map<String, Slot> slots;
     private final Instant free;
     private final long lastSequence;
+    /** The last shared job in admission order, or null. */
+    private final JobFacts last;
 
-    private JobTimeline(Map<String, Slot> slots, Instant free, long lastSequence) {
+    private JobTimeline(Map<String, Slot> slots, Instant free, long lastSequence, JobFacts last) {
         this.slots = slots;
         this.free = free;
         this.lastSequence = lastSequence;
+        this.last = last;
     }
 
     /** The timeline of {@code jobs}: all the facts of a state directory, deleted jobs included. */
     static JobTimeline of(Collection<JobFacts> jobs) {
         List<JobFacts> shared = jobs.stream().filter(JobFacts::sharedThroughput).sorted(ORDER).toList();
-        Map<String, Slot> slots = new HashMap<>();
+        Map<String, Slot> slots = new ConcurrentHashMap<>();
         Instant free = Instant.MIN;
         for (JobFacts f : shared) {
             Slot s = next(f, free);
@@ -55,7 +62,25 @@ final class JobTimeline {
             }
         }
         long last = jobs.stream().mapToLong(JobFacts::sequence).max().orElse(0);
-        return new JobTimeline(Map.copyOf(slots), free, last);
+        return new JobTimeline(slots, free, last, shared.isEmpty() ? null : shared.get(shared.size() - 1));
+    }
+
+    /**
+     * This timeline with the new job {@code f} added, in O(1) when {@code f} comes after every shared job in
+     * admission order (as a job just admitted does); null when the whole history has to be recomputed.
+     */
+    JobTimeline plus(JobFacts f) {
+        long seq = Math.max(lastSequence, f.sequence());
+        if (!f.sharedThroughput()) {
+            return new JobTimeline(slots, free, seq, last);
+        }
+        if (slots.containsKey(f.id()) || last != null && ORDER.compare(f, last) <= 0) {
+            return null;
+        }
+        Slot s = next(f, free);
+        slots.put(f.id(), s);
+        Instant release = release(f, s);
+        return new JobTimeline(slots, release.isAfter(s.start()) ? release : free, seq, f);
     }
 
     /** The window of {@code f}: its place in the queue, or its own window if it does not share the processor. */

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The emulator's state directory. Every request reads what it needs from disk, and every write goes to a
- * temporary file that is then renamed, so two emulators (in one process or two) on the same directory see
- * each other's files and jobs.
+ * The emulator's state directory. Every write goes to a temporary file that is then renamed, so two emulators
+ * (in one process or two) on the same directory see each other's files and jobs. Files are read from disk
+ * when asked for; batch jobs are also indexed in memory ({@link JobIndex}), which re-reads only the job files
+ * that changed, as the journal and the files' attributes tell.
  *
  * <pre>
  * files/ID.json  files/ID.bin          uploaded and generated files (metadata, content)
@@ -30,6 +32,8 @@ import java.util.function.Supplier;
  *                                       delete time; a deleted job keeps its facts)
  * batches/ID.input.jsonl                the job's requests, one per line
  * batches/ID.inlined.json               inlined responses, written on first read after completion
+ * batches.journal                       the id of every job file written, one a line, appended under the
+ *                                       directory's lock (tells the other emulators what to re-read)
  * </pre>
  */
 final class StateStore {
@@ -39,6 +43,8 @@ final class StateStore {
     private final Path files;
     private final Path uploads;
     private final Path batches;
+    private final AtomicLong jobFileReads = new AtomicLong();
+    private final JobIndex jobs;
 
     StateStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -52,6 +58,17 @@ final class StateStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create state directory " + this.root, e);
         }
+        this.jobs = new JobIndex(this, this.root.resolve("batches.journal"));
+    }
+
+    /** The batch jobs of the directory, indexed in memory (see {@link JobIndex}). */
+    JobIndex jobs() {
+        return jobs;
+    }
+
+    /** How many times a job file ({@code batches/ID.json}) was read since the store opened. */
+    long jobFileReads() {
+        return jobFileReads.get();
     }
 
     Path root() {
@@ -96,6 +113,12 @@ final class StateStore {
 
     /** Reads a JSON record, or null when the file does not exist (or vanished while being read). */
     <T> T read(Path path, Class<T> type) {
+        if (batches.equals(path.getParent())) {
+            String name = path.getFileName().toString();
+            if (name.indexOf('.') == name.length() - 5 && name.endsWith(".json")) {
+                jobFileReads.incrementAndGet();
+            }
+        }
         try {
             return Json.read(Files.readAllBytes(path), type);
         } catch (NoSuchFileException e) {
