@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>{@code
  * CatalogModel m = ModelCatalog.defaults().require("gemini-2.5-flash");
- * m.statusOn(LocalDate.now());   // SHUT_DOWN once its shutdown date has passed
+ * m.statusOn(ModelCatalog.today());   // SHUT_DOWN once its shutdown date has passed
  * }</pre>
  *
  * @param id               the model id, e.g. {@code gemini-3.1-flash-lite}

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * ModelCatalog c = ModelCatalog.defaults();
  * c.defaultModel();                         // gemini-3.1-flash-lite
- * c.model("gemini-2.5-flash").map(m -> m.statusOn(LocalDate.now()));
+ * c.model("gemini-2.5-flash").map(m -> m.statusOn(ModelCatalog.today()));
  * }</pre>
  */
 public final class ModelCatalog {
@@ -84,7 +84,12 @@ public final class ModelCatalog {
      */
     public CatalogModel require(String id) {
         return model(id).orElseThrow(() -> new IllegalArgumentException("model must be one of the catalogue's "
-                + served(LocalDate.now()) + " (see `newsbatch models`), was \"" + id + "\""));
+                + served(today()) + " (see `newsbatch models`), was \"" + id + "\""));
+    }
+
+    /** Today in UTC: the day model statuses are judged on (shutdown dates are UTC dates). */
+    public static LocalDate today() {
+        return LocalDate.now(java.time.ZoneOffset.UTC);
     }
 
     /** The ids of models still served on {@code day}, sorted. */

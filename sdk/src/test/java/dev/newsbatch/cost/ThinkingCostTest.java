@@ -185,7 +185,7 @@ class ThinkingCostTest {
 
     /** The stable, batch-capable model with a Flex tier that thinks the most by default. */
     static String thinkingModelWithFlex() {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate today = ModelCatalog.today();
         return ModelCatalog.defaults().all().stream()
                 .filter(m -> m.statusOn(today) == ModelStatus.STABLE && m.batch() && m.flex() && m.thinking().onByDefault())
                 .max(java.util.Comparator.comparingLong(m -> m.thinking().expectedTokens().getOrDefault("default", 0L)))

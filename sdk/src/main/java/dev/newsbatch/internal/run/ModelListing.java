@@ -8,7 +8,6 @@ import dev.newsbatch.internal.plan.ModelPricing;
 import dev.newsbatch.internal.plan.Pricing;
 import dev.newsbatch.internal.plan.Rates;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ final class ModelListing {
 
     /** Every catalogue model, served ones first, then by id. */
     static List<ModelInfo> catalogue() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = ModelCatalog.today();
         List<ModelInfo> out = new ArrayList<>();
         for (CatalogModel m : ModelCatalog.defaults().all()) {
             out.add(info(m, today));
@@ -35,9 +34,7 @@ final class ModelListing {
         Map<String, ModelInfo> byId = new LinkedHashMap<>();
         catalogue().forEach(m -> byId.put(m.id(), m));
         List<ModelInfo> liveOnly = new ArrayList<>();
-        java.util.Set<String> listed = new java.util.HashSet<>();
         for (GeminiGateway.ListedModel l : gateway.listModels()) {
-            listed.add(l.id());
             ModelInfo known = byId.get(l.id());
             if (known != null) {
                 byId.put(l.id(), known.origin(ModelInfo.Origin.BOTH, known.note()));

@@ -264,8 +264,10 @@ public final class Runner implements RunService {
         if (!live) {
             return ModelListing.catalogue();
         }
-        try (Session s = Session.open(dev.newsbatch.Batches.defaultDirectory())) {
-            return ModelListing.merged(s.gateway());
+        // Listing models needs a connection, not a ledger: nothing is created in the batch directory.
+        try (GeminiConnection c = GeminiConnection.open(dev.newsbatch.Batches.defaultDirectory(), System.getenv(),
+                Notices::once)) {
+            return ModelListing.merged(c.gateway());
         }
     }
 
