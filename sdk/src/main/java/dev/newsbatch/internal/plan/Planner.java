@@ -178,7 +178,6 @@ public final class Planner {
         ModelPricing prices = pricing.model(model);
         ModelLimits limits = tier.model(model);
         PlanBuilder b = new PlanBuilder(this, prices, limits);
-        long thinking = template.thinking().expectedTokens();
         while (articles.hasNext()) {
             Article a = Objects.requireNonNull(articles.next(), "articles must not contain null");
             TokenEstimate e = estimator.estimate(template, a);
@@ -186,7 +185,8 @@ public final class Planner {
                 b.refuse(a, e.inputTokens());
                 continue;
             }
-            b.add(a, new TokenEstimate(e.inputTokens(), e.outputTokens() + thinking), template.lineBytes(a));
+            b.add(a, new TokenEstimate(e.inputTokens(), template.billedOutputTokens(e.outputTokens())),
+                    template.lineBytes(a));
         }
         return b.finish();
     }
@@ -296,7 +296,7 @@ public final class Planner {
 
         /** What the catalogue says of the model that the user should know before sending anything. */
         static List<String> modelWarnings(String model) {
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            java.time.LocalDate today = ModelCatalog.today();
             return ModelCatalog.defaults().model(model).map(m -> switch (m.statusOn(today)) {
                 case SHUT_DOWN -> List.of("model " + m.id() + " " + m.lifeLine(today)
                         + ": these figures are for reference only; submitting is refused");

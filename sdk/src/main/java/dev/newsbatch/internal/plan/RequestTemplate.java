@@ -91,6 +91,14 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
         return new RequestTemplate("", new Prompts("", "{title}\n\n{contents}"), null);
     }
 
+    /**
+     * The output tokens billed for a request whose visible answer is {@code answerTokens}: the answer
+     * plus the thinking assumed for the template's setting (billed as output).
+     */
+    public long billedOutputTokens(long answerTokens) {
+        return answerTokens + thinking.expectedTokens();
+    }
+
     /** The prompt text for one article. */
     public String prompt(Article article) {
         return prompts.render(article.title(), article.contents());

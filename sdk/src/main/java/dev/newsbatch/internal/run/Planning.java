@@ -10,7 +10,6 @@ import dev.newsbatch.internal.CatalogModel;
 import dev.newsbatch.internal.ModelCatalog;
 import dev.newsbatch.internal.Notices;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import dev.newsbatch.internal.engine.RunSettings;
 import dev.newsbatch.internal.ArticleSource;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
@@ -77,7 +76,7 @@ final class Planning {
 
     /** Output tokens expected per article: the estimator's answer plus the thinking assumed for the setting. */
     static long outputTokens(RunConfig c, RequestTemplate template) {
-        return c.estimator().outputTokens() + template.thinking().expectedTokens();
+        return template.billedOutputTokens(c.estimator().outputTokens());
     }
 
     /**
@@ -90,7 +89,7 @@ final class Planning {
     static void admitModel(RunConfig c) {
         ModelCatalog catalog = ModelCatalog.defaults();
         CatalogModel m = catalog.require(c.model());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = ModelCatalog.today();
         ModelStatus status = m.statusOn(today);
         if (!status.isServed()) {
             throw new IllegalArgumentException("model " + m.id() + " " + m.lifeLine(today)
