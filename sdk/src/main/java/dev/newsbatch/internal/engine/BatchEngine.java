@@ -408,7 +408,9 @@ public final class BatchEngine {
             return created;
         }
         List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
-        List<JobLoad> loads = loads(run, jobs, policy.budgetUsd() > 0 || policy.costDriftFactor() > 0);
+        // Costs come from a pass over the run's items; only worth it when a job still waits for admission.
+        boolean waiting = jobs.stream().anyMatch(j -> j.step().ordinal() < JobRecord.Step.CREATING.ordinal());
+        List<JobLoad> loads = loads(run, jobs, waiting && (policy.budgetUsd() > 0 || policy.costDriftFactor() > 0));
         long unsent = 0;
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord job = jobs.get(i);
