@@ -171,7 +171,17 @@ public final class BatchSpec<T extends Record> {
 
     /** A copy with the project's own spend limits in USD (per rolling 10 minutes, per month; 0 = the tier's). */
     public BatchSpec<T> spendLimits(double per10MinUsd, double perMonthUsd) {
-        return with(c -> c.withSpendPer10MinUsd(per10MinUsd).withSpendPerMonthUsd(perMonthUsd));
+        return spendPer10MinUsd(per10MinUsd).spendPerMonthUsd(perMonthUsd);
+    }
+
+    /** A copy with the project's own spend limit per rolling 10 minutes in USD (0 = the tier's). */
+    public BatchSpec<T> spendPer10MinUsd(double usd) {
+        return with(c -> c.withSpendPer10MinUsd(usd));
+    }
+
+    /** A copy with the project's own monthly spend limit in USD (0 = the tier's). */
+    public BatchSpec<T> spendPerMonthUsd(double usd) {
+        return with(c -> c.withSpendPerMonthUsd(usd));
     }
 
     /**

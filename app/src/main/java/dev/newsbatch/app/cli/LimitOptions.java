@@ -59,10 +59,11 @@ final class LimitOptions {
         if (rpd != null) {
             s = s.dailyCap((int) atLeastOne(rpd, "--rpd", "requests per day"));
         }
-        if (spendPer10Min != null || spendPerMonth != null) {
-            double per10 = spendPer10Min == null ? s.config().spendPer10MinUsd() : usd(spendPer10Min, "--spend-per-10min");
-            double month = spendPerMonth == null ? s.config().spendPerMonthUsd() : usd(spendPerMonth, "--spend-per-month");
-            s = s.spendLimits(per10, month);
+        if (spendPer10Min != null) {
+            s = s.spendPer10MinUsd(usd(spendPer10Min, "--spend-per-10min"));
+        }
+        if (spendPerMonth != null) {
+            s = s.spendPerMonthUsd(usd(spendPerMonth, "--spend-per-month"));
         }
         if (costDrift != null) {
             double f = costDrift;

@@ -47,9 +47,11 @@ public record RunSettings(Thinking thinking, boolean flex, Long enqueuedTokens, 
         if (rpd != null) {
             s = s.dailyCap(rpd);
         }
-        if (spendPer10MinUsd != null || spendPerMonthUsd != null) {
-            s = s.spendLimits(spendPer10MinUsd == null ? s.config().spendPer10MinUsd() : spendPer10MinUsd,
-                    spendPerMonthUsd == null ? s.config().spendPerMonthUsd() : spendPerMonthUsd);
+        if (spendPer10MinUsd != null) {
+            s = s.spendPer10MinUsd(spendPer10MinUsd);
+        }
+        if (spendPerMonthUsd != null) {
+            s = s.spendPerMonthUsd(spendPerMonthUsd);
         }
         if (costDriftFactor != null) {
             s = s.costDriftFactor(costDriftFactor);
