@@ -60,6 +60,9 @@ public final class Ledger implements AutoCloseable {
           day TEXT NOT NULL, scope TEXT NOT NULL, used INTEGER NOT NULL, PRIMARY KEY(day, scope))""",
     };
 
+    /** How long a statement waits for another connection's lock before failing. */
+    private static final int BUSY_TIMEOUT_MS = 30_000;
+
     private final Path file;
     private final Connection db;
 
@@ -86,25 +89,16 @@ public final class Ledger implements AutoCloseable {
         try {
             Files.createDirectories(batchDir);
             SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(30_000);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-            // One write transaction for the schema, begun IMMEDIATE so that processes opening the same
-            // ledger at once wait their turn (the busy timeout) instead of failing on a read-to-write upgrade.
-            db.setAutoCommit(false);
-            try (Statement s = db.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
-                addColumn(s, "items", "thinking_tokens", "INTEGER NOT NULL DEFAULT 0");
-                db.commit();
+            try {
+                useWal(db);
+                createSchema(db);
             } catch (SQLException e) {
-                db.rollback();
+                db.close();
                 throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
             return new Ledger(file, db);
         } catch (SQLException e) {
@@ -117,6 +111,54 @@ public final class Ledger implements AutoCloseable {
             throw new LedgerException("cannot open the ledger " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new LedgerException("cannot open the ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates or upgrades the tables in one write transaction, begun IMMEDIATE so that processes opening the
+     * same ledger at once wait their turn (the busy timeout) instead of failing on a read-to-write upgrade.
+     */
+    private static void createSchema(Connection db) throws SQLException {
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            for (String ddl : SCHEMA) {
+                s.execute(ddl);
+            }
+            addColumn(s, "items", "thinking_tokens", "INTEGER NOT NULL DEFAULT 0");
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Switches a new database to write-ahead logging. SQLite answers a connection that switches while another
+     * connection is creating the same file with SQLITE_BUSY at once, without waiting the busy timeout, so the
+     * switch is retried (with a growing pause) for as long as the busy timeout would have waited.
+     */
+    private static void useWal(Connection db) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        long pauseMs = 1;
+        while (true) {
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException e) {
+                boolean busy = e.getErrorCode() == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+                if (!busy || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while opening the ledger", e);
+            }
+            pauseMs = Math.min(pauseMs * 2, 50);
         }
     }
 
