@@ -6,6 +6,7 @@ import dev.newsbatch.emulator.EmulatorConfig;
 import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.emulator.Quota;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.plan.JobSizing;
 import dev.newsbatch.internal.engine.BatchEngine;
 import dev.newsbatch.internal.plan.RequestTemplate;
 import dev.newsbatch.internal.engine.RunProgress;
@@ -49,11 +50,10 @@ public final class MakespanBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
         long enqueued = args.length > 1 ? Long.parseLong(args[1]) : 4_000_000;
         double speed = args.length > 2 ? Double.parseDouble(args[2]) : 400_000;
-        long budget = (long) (enqueued * 0.9);
-        System.out.printf("makespan: %,d articles, enqueued-token quota %,d (budget %,d), one shared processor at "
-                + "%,.0f tokens/s, start delay %.1f s%n", n, enqueued, budget, speed, START_DELAY_S);
-        Result waves = run("waves", AdmissionPolicy.waves(budget), n, enqueued, speed);
-        Result cont = run("continuous", AdmissionPolicy.continuous(budget, 100), n, enqueued, speed);
+        System.out.printf("makespan: %,d articles, enqueued-token quota %,d, one shared processor at "
+                + "%,.0f tokens/s, start delay %.1f s%n", n, enqueued, speed, START_DELAY_S);
+        Result waves = run("waves", AdmissionPolicy.waves(enqueued), n, enqueued, speed);
+        Result cont = run("continuous", AdmissionPolicy.continuous(enqueued, 100), n, enqueued, speed);
         if (waves.tokens != cont.tokens) {
             throw new IllegalStateException("runs differ in tokens: " + waves.tokens + " vs " + cont.tokens);
         }
@@ -85,7 +85,10 @@ public final class MakespanBenchmark {
              GeminiConnection c = GeminiConnection.to(emu.baseUrl(), "bench");
              Ledger ledger = Ledger.open(tmp.resolve("batch"))) {
             BatchEngine engine = new BatchEngine(c.gateway(), ledger, tmp.resolve("batch"));
-            RunSettings s = dev.newsbatch.internal.engine.SampleArticles.settings(dev.newsbatch.RunConfig.ofDefaults(tmp.resolve("batch")).withName(name).withModel(MODEL));
+            // Jobs sized by the one rule for this quota: a quarter of its seed share each.
+            RunSettings s = dev.newsbatch.internal.engine.SampleArticles.settings(dev.newsbatch.RunConfig
+                    .ofDefaults(tmp.resolve("batch")).withName(name).withModel(MODEL))
+                    .sizing(JobSizing.of(1_000, RunSettings.MAX_FILE_BYTES, enqueued));
             long p0 = System.nanoTime();
             engine.prepare(s, articles(n));
             System.out.printf("  %s: prepared in %.1f s%n", name, (System.nanoTime() - p0) / 1e9);

@@ -122,16 +122,17 @@ class ThinkingCostTest {
     @Test
     void theDriftCheckPausesARunThatCostsFarMoreThanEstimatedAndAResumeWithoutItFinishes() {
         // An estimate of 10 input and 1 output token per article is far below what the emulator bills.
-        var spec = Batches.from(SampleArticles.of(20)).directory(dir).name("drift").batchSize(5).continuous()
-                .estimator(Estimator.fixed(10, 1)).enqueuedTokens(60);
+        // Jobs of 5 articles (50 tokens) under a 250-token limit: the first pass admits 4 (200 of 225).
+        var spec = Batches.from(SampleArticles.of(40)).directory(dir).name("drift").batchSize(5).continuous()
+                .estimator(Estimator.fixed(10, 1)).enqueuedTokens(250);
         var status = spec.submit().await().status();
 
         assertFalse(status.isFinished(), status.toString());
-        assertEquals(1, emulator.stats().batchesCreated(), "only the first job is sent before the check speaks");
+        assertEquals(4, emulator.stats().batchesCreated(), "only the first pass's jobs are sent before the check speaks");
 
         Results<NewsClassification> all = spec.costDriftFactor(0).submit().await().collect();
-        assertEquals(20, all.rows().size(), all.toString());
-        assertEquals(4, emulator.stats().batchesCreated());
+        assertEquals(40, all.rows().size(), all.toString());
+        assertEquals(8, emulator.stats().batchesCreated());
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.newsbatch.internal.plan.Admission;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
 import dev.newsbatch.internal.plan.InputLimit;
 import dev.newsbatch.internal.plan.JobLoad;
+import dev.newsbatch.internal.plan.JobSizing;
 import dev.newsbatch.internal.store.ItemRecord;
 import dev.newsbatch.internal.store.ItemState;
 import dev.newsbatch.internal.store.RunState;
@@ -104,6 +105,7 @@ public final class BatchEngine {
         long bytes = 0;
         long tokens = 0;
         int files = 0;
+        JobSizing sizing = run.sizing();
         ChunkBuilder current = null;
         while (articles.hasNext()) {
             Article a = articles.next();
@@ -121,13 +123,19 @@ public final class BatchEngine {
                 tooLarge++;
                 continue;
             }
+            if (current != null && sizing.overTokens(current.tokens, est)) {
+                bytes += current.finish();
+                files++;
+                chunk++;
+                current = null;
+            }
             if (current == null) {
                 current = new ChunkBuilder(run, chunk, 1);
             }
             current.add(a, key, est);
             added++;
             tokens += est;
-            if (current.items.size() >= run.batchSize() || current.writer.bytes() >= run.maxFileBytes()) {
+            if (sizing.full(current.items.size(), current.writer.bytes())) {
                 bytes += current.finish();
                 files++;
                 chunk++;
@@ -179,18 +187,24 @@ public final class BatchEngine {
         int attempt = retry.stream().mapToInt(ItemRecord::attempts).max().orElse(1) + 1;
         int chunk = ledger.maxChunk(run.runId()) + 1;
         int queued = 0;
+        JobSizing sizing = run.sizing();
         ChunkBuilder current = null;
         for (ItemRecord i : retry) {
             String line = lines.get(i.key());
             if (line == null) {
                 continue;
             }
+            if (current != null && sizing.overTokens(current.tokens, i.estTokens())) {
+                current.finish();
+                chunk++;
+                current = null;
+            }
             if (current == null) {
                 current = new ChunkBuilder(run, chunk, attempt);
             }
             current.addRaw(i, line);
             queued++;
-            if (current.items.size() >= run.batchSize() || current.writer.bytes() >= run.maxFileBytes()) {
+            if (sizing.full(current.items.size(), current.writer.bytes())) {
                 current.finish();
                 chunk++;
                 current = null;
@@ -410,7 +424,8 @@ public final class BatchEngine {
         List<JobRecord> jobs = new ArrayList<>(ledger.jobs(run.runId()));
         // Costs come from a pass over the run's items; only worth it when a job still waits for admission.
         boolean waiting = jobs.stream().anyMatch(j -> j.step().ordinal() < JobRecord.Step.CREATING.ordinal());
-        List<JobLoad> loads = loads(run, jobs, waiting && (policy.budgetUsd() > 0 || policy.costDriftFactor() > 0));
+        List<JobLoad> loads = loads(run, jobs,
+                waiting && (policy.budgetUsd() > 0 || policy.costDriftFactor() > 0 || policy.calibrates()));
         long unsent = 0;
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord job = jobs.get(i);
@@ -469,12 +484,15 @@ public final class BatchEngine {
     }
 
     /**
-     * The jobs as the admission policy sees them; their estimated and actual cost only when a budget
-     * cap or the drift check asks for it.
+     * The jobs as the admission policy sees them: a job Gemini reports ended no longer holds its tokens,
+     * even before its results are stored. Their estimated and actual cost, and the input tokens Gemini
+     * counted for finished jobs, come from one pass over the run's items, made only when asked
+     * ({@code priced}) because a job still waits for admission.
      */
     private List<JobLoad> loads(RunSettings run, List<JobRecord> jobs, boolean priced) {
         Map<Integer, Double> usd = new HashMap<>();
         Map<Integer, Double> actual = new HashMap<>();
+        Map<Integer, long[]> reported = new HashMap<>();
         if (priced) {
             ledger.forEachItem(run.runId(), item -> {
                 usd.merge(item.chunk(), run.requestUsd().applyAsDouble(item.estTokens()), Double::sum);
@@ -482,17 +500,25 @@ public final class BatchEngine {
                     actual.merge(item.chunk(), run.usageUsd().usd(item.inputTokens(), item.outputTokens()),
                             Double::sum);
                 }
+                if (item.inputTokens() > 0 && item.estTokens() > 0) {
+                    long[] counts = reported.computeIfAbsent(item.chunk(), c -> new long[2]);
+                    counts[0] += item.inputTokens();
+                    counts[1] += item.estTokens();
+                }
             });
         }
         List<JobLoad> loads = new ArrayList<>();
         for (JobRecord j : jobs) {
             JobLoad.Phase phase = switch (j.step()) {
                 case PREPARED, UPLOADED -> JobLoad.Phase.WAITING;
-                case CREATING, CREATED, FINISHED -> JobLoad.Phase.IN_FLIGHT;
+                case CREATING, CREATED -> JobLoad.Phase.IN_FLIGHT;
+                case FINISHED -> JobLoad.Phase.DONE;
                 case RETRIEVED -> j.jobName() != null ? JobLoad.Phase.DONE : JobLoad.Phase.SKIPPED;
             };
+            boolean stored = j.step() == JobRecord.Step.RETRIEVED && phase == JobLoad.Phase.DONE;
+            long[] counts = stored ? reported.getOrDefault(j.chunk(), new long[2]) : new long[2];
             loads.add(new JobLoad(j.estTokens(), usd.getOrDefault(j.chunk(), 0.0), phase,
-                    phase == JobLoad.Phase.DONE ? actual.getOrDefault(j.chunk(), -1.0) : -1));
+                    stored && priced ? actual.getOrDefault(j.chunk(), 0.0) : -1, counts[0], counts[1]));
         }
         return loads;
     }
@@ -507,6 +533,18 @@ public final class BatchEngine {
      * left at CREATING is looked up by its display name (and created only if Gemini has no such job).
      */
     public RunProgress poll(RunSettings run) {
+        observe(run);
+        collect(run);
+        return progress(run.runId());
+    }
+
+    /**
+     * Looks up jobs a crash left at CREATING and reads the state of every created job at Gemini.
+     *
+     * @return how many jobs this call saw end
+     */
+    private int observe(RunSettings run) {
+        int ended = 0;
         for (JobRecord job : ledger.jobs(run.runId())) {
             try {
                 if (job.step() == JobRecord.Step.CREATING) {
@@ -514,17 +552,31 @@ public final class BatchEngine {
                 }
                 if (job.step() == JobRecord.Step.CREATED) {
                     job = refresh(job);
-                }
-                if (job.step() == JobRecord.Step.FINISHED) {
-                    retrieve(job, run);
-                    downloadFailures.remove(key(job));
+                    if (job.step() == JobRecord.Step.FINISHED) {
+                        ended++;
+                    }
                 }
             } catch (GeminiException e) {
                 // Retries spent on this job: the others go on; this one is taken up again next pass.
                 unreachable(run, ledger.job(job.runId(), job.chunk(), job.attempt()), e);
             }
         }
-        return progress(run.runId());
+        return ended;
+    }
+
+    /** Stores the outcome of every finished job. */
+    private void collect(RunSettings run) {
+        for (JobRecord job : ledger.jobs(run.runId())) {
+            if (job.step() != JobRecord.Step.FINISHED) {
+                continue;
+            }
+            try {
+                retrieve(job, run);
+                downloadFailures.remove(key(job));
+            } catch (GeminiException e) {
+                unreachable(run, ledger.job(job.runId(), job.chunk(), job.attempt()), e);
+            }
+        }
     }
 
     /**
@@ -607,8 +659,13 @@ public final class BatchEngine {
             RunProgress now;
             steps.lock();
             try {
+                // A job that ended frees its tokens at once: the next is admitted before results download.
                 submit(run, admission);
-                now = poll(run);
+                if (observe(run) > 0) {
+                    submit(run, admission);
+                }
+                collect(run);
+                now = progress(run.runId());
             } finally {
                 steps.unlock();
             }

@@ -55,7 +55,7 @@ public final class TrackingFile {
             ArrayNode waves = root.putArray("waves");
             int n = 1;
             List<JobLoad> loads = jobs.stream().map(j -> new JobLoad(j.estTokens(), 0, JobLoad.Phase.WAITING)).toList();
-            for (List<Integer> indices : AdmissionPolicy.waves(waveBudget).waves(loads)) {
+            for (List<Integer> indices : AdmissionPolicy.group(loads, waveBudget)) {
                 List<JobRecord> wave = indices.stream().map(jobs::get).toList();
                 ObjectNode w = waves.addObject();
                 w.put("wave", n++);

@@ -24,6 +24,8 @@ public record Admission(Verdict verdict, String reason) {
         WAIT_FOR_JOB_SLOT,
         /** Wait until the previous wave has finished. */
         WAIT_FOR_WAVE,
+        /** Wait until the results of a job that ended are stored, so the drift check can price them. */
+        WAIT_FOR_RESULTS,
         /** Never: the budget cap would be passed. Its articles end as BUDGET errors. */
         BUDGET_EXHAUSTED,
         /**

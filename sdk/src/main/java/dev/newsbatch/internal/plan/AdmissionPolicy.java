@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one admission policy: which batch job may be sent now under the tier's enqueued-token budget,
+ * The one admission policy: which batch job may be sent now under the tier's enqueued-token limit,
  * the concurrent-job limit and the run's USD cap. The engine asks it before every upload and create;
  * real-time calls ask its budget rule ({@link #spend(double, double)}). Budget exhaustion is one of
  * its answers, and the rule for a job larger than the whole token budget is decided here once: it
@@ -14,24 +14,32 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link Kind#ALL}: every job at once (Gemini's quota refusals are waited out);</li>
- *   <li>{@link Kind#WAVES}: jobs grouped, in order, into waves of at most the token budget; a wave
- *       starts when every job of the waves before it is settled;</li>
+ *   <li>{@link Kind#WAVES}: jobs grouped, in order, into waves of at most the seed budget
+ *       ({@link #SEED_SHARE} of the limit, estimated tokens); a wave starts when every job of the waves
+ *       before it is settled;</li>
  *   <li>{@link Kind#CONTINUOUS}: the next job starts as soon as the tokens in flight leave room for it,
- *       within the concurrent-job limit.</li>
+ *       within the concurrent-job limit. Tokens and room are calibrated by the finished jobs
+ *       ({@link TokenCalibration}): each estimate is scaled by what Gemini counted, and the share of the
+ *       limit filled is measured from how far those counts spread.</li>
  * </ul>
  *
+ * <p>A job counts against the limit from its creation until Gemini reports it ended (its results need
+ * not be downloaded yet), as Gemini counts it.
+ *
  * <pre>{@code
- * AdmissionPolicy p = AdmissionPolicy.continuous(9_000_000, 100).budgetUsd(25.0);
- * Admission a = p.decide(jobs, 3);    // ADMIT, WAIT_FOR_TOKENS, WAIT_FOR_JOB_SLOT, WAIT_FOR_WAVE or BUDGET_EXHAUSTED
+ * AdmissionPolicy p = AdmissionPolicy.continuous(10_000_000, 100).budgetUsd(25.0);
+ * Admission a = p.decide(jobs, 3);    // ADMIT, a WAIT_FOR_..., BUDGET_EXHAUSTED or COST_DRIFT
  * }</pre>
  *
  * @param kind        how jobs are admitted
- * @param tokenBudget enqueued tokens allowed in flight (waves and continuous)
+ * @param tokenLimit  the enqueued-token limit (waves and continuous)
  * @param maxJobs     concurrent batch jobs allowed (continuous)
  * @param budgetUsd   the run's USD cap; 0 means none
  * @param costDriftFactor admission pauses when finished work cost this many times its estimate; 0 = no check
  */
-public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double budgetUsd, double costDriftFactor) {
+public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double budgetUsd, double costDriftFactor) {
+    /** Share of the enqueued-token limit filled before any finished job has measured the estimate. */
+    public static final double SEED_SHARE = 0.9;
     /** Real-time answers seen before the drift check speaks. */
     public static final int DRIFT_MIN_ANSWERS = 20;
 
@@ -40,15 +48,15 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
 
     public AdmissionPolicy {
         Checks.notNull(kind, "kind");
-        Checks.atLeast(tokenBudget, 1, "tokenBudget");
+        Checks.atLeast(tokenLimit, 1, "tokenLimit");
         Checks.atLeast(maxJobs, 1, "maxJobs");
         Checks.atLeast(budgetUsd, 0.0, "budgetUsd");
         Checks.atLeast(costDriftFactor, 0.0, "costDriftFactor");
     }
 
     /** A policy without a drift check. */
-    public AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double budgetUsd) {
-        this(kind, tokenBudget, maxJobs, budgetUsd, 0);
+    public AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double budgetUsd) {
+        this(kind, tokenLimit, maxJobs, budgetUsd, 0);
     }
 
     /** Every job at once. */
@@ -56,24 +64,34 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
         return new AdmissionPolicy(Kind.ALL, Long.MAX_VALUE, Integer.MAX_VALUE, 0);
     }
 
-    /** Waves of at most {@code tokenBudget} estimated tokens. */
-    public static AdmissionPolicy waves(long tokenBudget) {
-        return new AdmissionPolicy(Kind.WAVES, tokenBudget, Integer.MAX_VALUE, 0);
+    /** Waves of at most {@link #SEED_SHARE} of {@code tokenLimit} estimated tokens. */
+    public static AdmissionPolicy waves(long tokenLimit) {
+        return new AdmissionPolicy(Kind.WAVES, tokenLimit, Integer.MAX_VALUE, 0);
     }
 
-    /** Continuous admission under {@code tokenBudget} tokens and {@code maxJobs} jobs in flight. */
-    public static AdmissionPolicy continuous(long tokenBudget, int maxJobs) {
-        return new AdmissionPolicy(Kind.CONTINUOUS, tokenBudget, maxJobs, 0);
+    /** Continuous admission under the enqueued-token limit {@code tokenLimit} and {@code maxJobs} jobs in flight. */
+    public static AdmissionPolicy continuous(long tokenLimit, int maxJobs) {
+        return new AdmissionPolicy(Kind.CONTINUOUS, tokenLimit, maxJobs, 0);
+    }
+
+    /** The seed budget: {@link #SEED_SHARE} of the limit (the waves' size; continuous admission's before calibration). */
+    public long seedBudget() {
+        return tokenLimit == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) Math.floor(tokenLimit * SEED_SHARE));
+    }
+
+    /** True when admission learns from finished jobs (continuous), so the engine should report their counts. */
+    public boolean calibrates() {
+        return kind == Kind.CONTINUOUS;
     }
 
     /** A copy with a USD cap. */
     public AdmissionPolicy budgetUsd(double usd) {
-        return new AdmissionPolicy(kind, tokenBudget, maxJobs, usd, costDriftFactor);
+        return new AdmissionPolicy(kind, tokenLimit, maxJobs, usd, costDriftFactor);
     }
 
     /** A copy that pauses admission when actual cost runs {@code factor} times over the estimate (0: never). */
     public AdmissionPolicy costDriftFactor(double factor) {
-        return new AdmissionPolicy(kind, tokenBudget, maxJobs, budgetUsd, factor);
+        return new AdmissionPolicy(kind, tokenLimit, maxJobs, budgetUsd, factor);
     }
 
     /**
@@ -105,12 +123,20 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
         double estimated = 0;
         double actual = 0;
         int finished = 0;
+        int ended = 0;
         for (JobLoad j : jobs) {
             if (j.phase() == JobLoad.Phase.DONE && j.actualUsd() >= 0) {
                 estimated += j.usd();
                 actual += j.actualUsd();
                 finished++;
+            } else if (j.phase() == JobLoad.Phase.DONE) {
+                ended++;
             }
+        }
+        if (costDriftFactor > 0 && finished == 0 && ended > 0) {
+            // The first job to end frees its tokens, but nothing more goes out before its cost is known.
+            return new Admission(Admission.Verdict.WAIT_FOR_RESULTS,
+                    "waiting for the first finished job's results to check its cost against the estimate");
         }
         if (finished > 0) {
             Admission drift = drift(estimated, actual, finished + (finished == 1 ? " finished job" : " finished jobs"));
@@ -155,11 +181,14 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
     }
 
     private Admission continuous(List<JobLoad> jobs, JobLoad next) {
+        TokenCalibration calibration = TokenCalibration.of(jobs);
+        long budget = tokenLimit == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(1, (long) Math.floor(tokenLimit * calibration.share()));
         long tokens = 0;
         int running = 0;
         for (JobLoad j : jobs) {
             if (j.phase() == JobLoad.Phase.IN_FLIGHT) {
-                tokens += j.tokens();
+                tokens += calibration.scale(j.tokens());
                 running++;
             }
         }
@@ -167,31 +196,37 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
             return new Admission(Admission.Verdict.WAIT_FOR_JOB_SLOT, String.format(Locale.ROOT,
                     "%d of %d batch jobs are running; waiting for one to finish", running, maxJobs));
         }
-        if (next.tokens() > tokenBudget) {
+        long needs = calibration.scale(next.tokens());
+        if (needs > budget) {
             return running == 0 ? admit("larger than the token budget: runs alone")
                     : new Admission(Admission.Verdict.WAIT_FOR_TOKENS, String.format(Locale.ROOT,
                             "the batch needs %,d tokens, more than the budget of %,d; it runs alone once nothing "
-                                    + "else is in flight", next.tokens(), tokenBudget));
+                                    + "else is in flight", needs, budget));
         }
-        if (tokens + next.tokens() > tokenBudget) {
+        if (tokens + needs > budget) {
             return new Admission(Admission.Verdict.WAIT_FOR_TOKENS, String.format(Locale.ROOT,
                     "%,d of %,d enqueued tokens in use, the batch needs %,d; waiting for jobs to finish",
-                    tokens, tokenBudget, next.tokens()));
+                    tokens, budget, needs));
         }
-        return admit(String.format(Locale.ROOT, "%,d + %,d tokens within the budget of %,d", tokens,
-                next.tokens(), tokenBudget));
+        return admit(String.format(Locale.ROOT, "%,d + %,d tokens within the budget of %,d (%s)", tokens,
+                needs, budget, calibration));
     }
 
     /**
-     * The jobs' waves: their indices grouped, in order, into runs of at most the token budget (a job
+     * The jobs' waves: their indices grouped, in order, into runs of at most the seed budget (a job
      * larger than the budget is a wave of its own).
      */
     public List<List<Integer>> waves(List<JobLoad> jobs) {
+        return group(jobs, seedBudget());
+    }
+
+    /** Job indices grouped, in order, into runs of at most {@code budget} estimated tokens. */
+    public static List<List<Integer>> group(List<JobLoad> jobs, long budget) {
         List<List<Integer>> waves = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         long tokens = 0;
         for (int i = 0; i < jobs.size(); i++) {
-            if (!current.isEmpty() && tokens + jobs.get(i).tokens() > tokenBudget) {
+            if (!current.isEmpty() && tokens + jobs.get(i).tokens() > budget) {
                 waves.add(current);
                 current = new ArrayList<>();
                 tokens = 0;
@@ -226,9 +261,9 @@ public record AdmissionPolicy(Kind kind, long tokenBudget, int maxJobs, double b
     public String toString() {
         return switch (kind) {
             case ALL -> "AdmissionPolicy[all" + cap() + "]";
-            case WAVES -> String.format(Locale.ROOT, "AdmissionPolicy[waves of %,d tokens%s]", tokenBudget, cap());
-            case CONTINUOUS -> String.format(Locale.ROOT, "AdmissionPolicy[continuous, %,d tokens, %d jobs%s]",
-                    tokenBudget, maxJobs, cap());
+            case WAVES -> String.format(Locale.ROOT, "AdmissionPolicy[waves of %,d tokens%s]", seedBudget(), cap());
+            case CONTINUOUS -> String.format(Locale.ROOT, "AdmissionPolicy[continuous, limit %,d tokens, %d jobs%s]",
+                    tokenLimit, maxJobs, cap());
         };
     }
 

@@ -13,14 +13,22 @@ import dev.newsbatch.internal.Checks;
  *
  * @param tokens estimated input tokens of the job's requests
  * @param usd    estimated cost of the job
- * @param actualUsd what its finished requests cost by their usage; negative when unknown
  * @param phase  where the job stands
+ * @param actualUsd what its finished requests cost by their usage; negative when unknown
+ * @param reportedTokens   input tokens Gemini reported for the finished job's answered requests (0: unknown)
+ * @param reportedEstimate the estimate of those same requests (0: unknown)
  */
-public record JobLoad(long tokens, double usd, Phase phase, double actualUsd) {
+public record JobLoad(long tokens, double usd, Phase phase, double actualUsd, long reportedTokens,
+                      long reportedEstimate) {
 
-    /** A job whose actual cost is not known (yet). */
+    /** A job whose actual cost and counted tokens are not known (yet). */
     public JobLoad(long tokens, double usd, Phase phase) {
-        this(tokens, usd, phase, -1);
+        this(tokens, usd, phase, -1, 0, 0);
+    }
+
+    /** A job whose counted tokens are not known. */
+    public JobLoad(long tokens, double usd, Phase phase, double actualUsd) {
+        this(tokens, usd, phase, actualUsd, 0, 0);
     }
 
     /** Where a job stands. */
@@ -38,6 +46,8 @@ public record JobLoad(long tokens, double usd, Phase phase, double actualUsd) {
     public JobLoad {
         Checks.atLeast(tokens, 0, "tokens");
         Checks.notNull(phase, "phase");
+        Checks.atLeast(reportedTokens, 0, "reportedTokens");
+        Checks.atLeast(reportedEstimate, 0, "reportedEstimate");
     }
 
     /** A job not sent yet. */
@@ -52,7 +62,12 @@ public record JobLoad(long tokens, double usd, Phase phase, double actualUsd) {
 
     /** A copy in another phase. */
     public JobLoad phase(Phase next) {
-        return new JobLoad(tokens, usd, next, actualUsd);
+        return new JobLoad(tokens, usd, next, actualUsd, reportedTokens, reportedEstimate);
+    }
+
+    /** A copy with the input tokens Gemini reported for the job's answered requests and their estimate. */
+    public JobLoad reported(long counted, long estimated) {
+        return new JobLoad(tokens, usd, phase, actualUsd, counted, estimated);
     }
 
     /** True once the job is done or skipped. */

@@ -162,7 +162,8 @@ public final class Plan {
 
     /** The policy that admits these batches continuously, with the plan's budgets. */
     public AdmissionPolicy admission() {
-        return AdmissionPolicy.continuous(Math.max(1, waveTokenBudget), Math.max(1, concurrentBatchJobs))
+        long limit = limits.batchEnqueuedTokens();
+        return AdmissionPolicy.continuous(limit <= 0 ? Long.MAX_VALUE : limit, Math.max(1, concurrentBatchJobs))
                 .budgetUsd(budgetUsd);
     }
 

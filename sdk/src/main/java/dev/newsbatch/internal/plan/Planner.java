@@ -163,6 +163,11 @@ public final class Planner {
         return new Planner(d);
     }
 
+    /** The one job-sizing rule with this planner's caps: items, file bytes, and tokens from the tier's limit. */
+    public JobSizing sizing() {
+        return JobSizing.of(maxItemsPerBatch, maxBytesPerFile, tier.model(model).batchEnqueuedTokens());
+    }
+
     /** The enqueued-token budget of one wave: the safe share of the tier's limit (0 without batch). */
     public long waveTokenBudget() {
         long limit = tier.model(model).batchEnqueuedTokens();
@@ -250,6 +255,7 @@ public final class Planner {
         final ModelLimits limits;
         final long waveBudget;
         final int jobsPerWave;
+        final JobSizing sizing;
         final List<BatchSlice> batches = new ArrayList<>();
         final List<Wave> waves = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
@@ -283,6 +289,7 @@ public final class Planner {
             this.limits = limits;
             modelWarnings(p.model).forEach(warnings::add);
             long budget = p.waveTokenBudget();
+            this.sizing = p.sizing();
             if (budget <= 0 || p.tier.concurrentBatchJobs() <= 0) {
                 warnings.add("tier " + p.tier.tier() + " has no Batch API for " + p.model
                         + "; batches are split by items and bytes only");
@@ -323,17 +330,8 @@ public final class Planner {
                             + lineBytes + " bytes, more than one batch may hold; it gets a batch of its own");
                 }
             }
-            boolean batchOpen = index > batchStart;
-            if (batchOpen) {
-                if (waveTokens + in > waveBudget) {
-                    closeBatch();
-                    closeWave();
-                } else if (index - batchStart >= p.maxItemsPerBatch || batchBytes + lineBytes > p.maxBytesPerFile) {
-                    closeBatch();
-                    if (batches.size() - waveFirstBatch >= jobsPerWave) {
-                        closeWave();
-                    }
-                }
+            if (sizing.overTokens(batchTokens, in)) {
+                closeBatch();
             }
             if (index == batchStart) {
                 batchFirstId = a.id();
@@ -343,16 +341,24 @@ public final class Planner {
             batchOutput += e.outputTokens();
             batchBytes += lineBytes;
             batchTotals = batchTotals.add(in, e.outputTokens(), longContext);
-            waveTokens += in;
-            waveArticles++;
             totals = totals.add(in, e.outputTokens(), longContext);
             bytes += lineBytes;
             minInput = Math.min(minInput, in);
             maxInput = Math.max(maxInput, in);
             index++;
+            if (sizing.full(index - batchStart, batchBytes)) {
+                closeBatch();
+            }
         }
 
+        /** Closes the open batch; it joins the open wave if the wave has room for its tokens and one more job. */
         void closeBatch() {
+            int inWave = batches.size() - waveFirstBatch;
+            if (inWave > 0 && (waveTokens + batchTokens > waveBudget || inWave >= jobsPerWave)) {
+                closeWave();
+            }
+            waveTokens += batchTokens;
+            waveArticles += index - batchStart;
             double cost = prices.cost(Mode.BATCH, batchTotals);
             int waveNo = waves.size();
             batches.add(new BatchSlice(batches.size(), waveNo, batchStart, index, batchFirstId, batchLastId,

@@ -14,6 +14,7 @@ import dev.newsbatch.internal.engine.RunSettings;
 import dev.newsbatch.internal.ArticleSource;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
 import dev.newsbatch.internal.plan.CostMeter;
+import dev.newsbatch.internal.plan.JobSizing;
 import dev.newsbatch.internal.plan.Mode;
 import dev.newsbatch.internal.plan.ModelLimits;
 import dev.newsbatch.internal.plan.ModelPricing;
@@ -40,8 +41,6 @@ import java.util.function.Supplier;
  * local emulator started with small quotas.
  */
 final class Planning {
-    /** Share of the tier's enqueued-token limit kept in flight. */
-    static final double SAFE_SHARE = 0.9;
     /** The file in a batch directory that overrides the tier presets. */
     static final String TIER_OVERRIDES = "tiers.json";
 
@@ -71,7 +70,15 @@ final class Planning {
         Mode mode = mode(c);
         return RunSettings.of(runId, c, template, (Article a) -> estimator.estimate(template, a).inputTokens(),
                 in -> prices.map(p -> p.cost(mode, in, out)).orElse(0.0))
-                .usageUsd((in, o) -> prices.map(p -> p.cost(mode, in, o)).orElse(0.0));
+                .usageUsd((in, o) -> prices.map(p -> p.cost(mode, in, o)).orElse(0.0))
+                .sizing(sizing(c));
+    }
+
+    /** The run's one job-sizing rule (as the planner applies it): items, the tier's file size, tokens a job. */
+    static JobSizing sizing(RunConfig c) {
+        TierLimits tier = tierLimits(c);
+        return JobSizing.of(c.batchSize(), Math.min(RunSettings.MAX_FILE_BYTES, tier.maxInputFileBytes()),
+                tier.model(c.model()).batchEnqueuedTokens());
     }
 
     /** Output tokens expected per article: the estimator's answer plus the thinking assumed for the setting. */
@@ -113,8 +120,8 @@ final class Planning {
     static AdmissionPolicy admission(RunConfig c) {
         AdmissionPolicy policy = switch (c.mode()) {
             case BATCH, REALTIME, FLEX -> AdmissionPolicy.all();
-            case WAVES -> AdmissionPolicy.waves(safeTokenBudget(c));
-            case CONTINUOUS -> AdmissionPolicy.continuous(safeTokenBudget(c), maxJobs(c));
+            case WAVES -> AdmissionPolicy.waves(tokenLimit(c));
+            case CONTINUOUS -> AdmissionPolicy.continuous(tokenLimit(c), maxJobs(c));
         };
         return policy.budgetUsd(c.budgetUsd()).costDriftFactor(c.costDriftFactor());
     }
@@ -140,9 +147,10 @@ final class Planning {
         return tierLimits(c).model(c.model());
     }
 
-    static long safeTokenBudget(RunConfig c) {
+    /** The tier's enqueued-token limit for the run's model ({@link Long#MAX_VALUE} when there is none). */
+    static long tokenLimit(RunConfig c) {
         long limit = limits(c).batchEnqueuedTokens();
-        return limit <= 0 ? Long.MAX_VALUE : Math.max(1, (long) (limit * SAFE_SHARE));
+        return limit <= 0 || limit == ModelLimits.UNLIMITED ? Long.MAX_VALUE : limit;
     }
 
     static int maxJobs(RunConfig c) {
@@ -171,7 +179,7 @@ final class Planning {
         Planner planner = Planner.forModel(c.model()).tier(tierLimits(c)).template(RequestTemplate.of(c))
                 .estimator(estimator).maxItemsPerBatch(c.batchSize())
                 .maxInputTokens(RunSettings.maxInputTokens(c))
-                .safeShare(SAFE_SHARE);
+                .safeShare(AdmissionPolicy.SEED_SHARE);
         return c.budgetUsd() > 0 ? planner.budgetUsd(c.budgetUsd()) : planner;
     }
 

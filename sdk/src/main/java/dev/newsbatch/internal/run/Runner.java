@@ -148,7 +148,7 @@ public final class Runner implements RunService {
         try (lock; Session s = Session.open(config.directory())) {
             RunSettings settings = Planning.settings(config, runId, s);
             RunRecord run = run(s.ledger, runId);
-            long waveBudget = config.mode() == RunMode.WAVES ? Planning.safeTokenBudget(config) : 0;
+            long waveBudget = config.mode() == RunMode.WAVES ? Planning.admission(config).seedBudget() : 0;
             Consumer<RunProgress> report = p -> {
                 if (config.mode().isBatch()) {
                     TrackingFile.write(s.ledger, config.directory(), runId, waveBudget);

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdmissionPolicyTest {
-    final AdmissionPolicy continuous = AdmissionPolicy.continuous(9_000_000, 3);
+    /** A 10M-token limit: 9M before any job has measured the estimate. */
+    final AdmissionPolicy continuous = AdmissionPolicy.continuous(10_000_000, 3);
 
     static JobLoad running(long tokens) {
         return JobLoad.inFlight(tokens, 0.6);
@@ -92,8 +93,8 @@ class AdmissionPolicyTest {
 
     @Test
     void wavesStartWhenEveryJobOfTheWavesBeforeIsSettled() {
-        AdmissionPolicy waves = AdmissionPolicy.waves(5_000);
-        List<JobLoad> jobs = new ArrayList<>(List.of(running(3_000), waiting(2_000), waiting(3_000), waiting(9_000)));
+        AdmissionPolicy waves = AdmissionPolicy.waves(10_000);   // waves of 9,000 tokens
+        List<JobLoad> jobs = new ArrayList<>(List.of(running(6_000), waiting(3_000), waiting(6_000), waiting(20_000)));
         assertEquals(List.of(List.of(0, 1), List.of(2), List.of(3)), waves.waves(jobs));
         assertTrue(waves.decide(jobs, 1).admitted(), "same wave as a running job");
         assertEquals(Admission.Verdict.WAIT_FOR_WAVE, waves.decide(jobs, 2).verdict());
@@ -123,5 +124,65 @@ class AdmissionPolicyTest {
             assertTrue(inFlight <= 9_000_000, "tokens in flight " + inFlight);
         }
         assertEquals(plan.batches().size(), jobs.stream().filter(j -> j.phase() != JobLoad.Phase.WAITING).count());
+    }
+
+    static JobLoad finished(long tokens, long counted) {
+        return JobLoad.inFlight(tokens, 0.6).phase(JobLoad.Phase.DONE).reported(counted, tokens);
+    }
+
+    @Test
+    void finishedJobsThatCountedLessThanTheirEstimateLetMoreIn() {
+        // 8M in flight by estimate: no room for 1.5M under the seed's 9M.
+        List<JobLoad> jobs = List.of(finished(2_000_000, 1_600_000), running(4_000_000), running(4_000_000),
+                waiting(1_500_000));
+        AdmissionPolicy four = AdmissionPolicy.continuous(10_000_000, 4);
+        assertEquals(Admission.Verdict.WAIT_FOR_TOKENS, four.decide(jobs.subList(1, 4), 2).verdict(),
+                "no finished job: the seed share");
+        // Gemini counted 0.8 of the estimate: 6.4M + 1.2M in flight, under 98% of 10M.
+        Admission a = four.decide(jobs, 3);
+        assertTrue(a.admitted(), a.reason());
+        assertTrue(a.reason().contains("×0.800, 98.0% of the limit, from 1 jobs"), a.reason());
+    }
+
+    @Test
+    void finishedJobsThatCountedMoreThanTheirEstimateHoldMoreBack() {
+        // 6M + 2M fit the seed's 9M by estimate; counted at 1.25×, 7.5M + 2.5M do not fit 98% of 10M.
+        List<JobLoad> jobs = List.of(finished(1_000_000, 1_250_000), running(3_000_000), running(3_000_000),
+                waiting(2_000_000));
+        Admission a = AdmissionPolicy.continuous(10_000_000, 4).decide(jobs, 3);
+        assertEquals(Admission.Verdict.WAIT_FOR_TOKENS, a.verdict(), a.reason());
+        assertTrue(a.reason().contains("7,500,000 of 9,800,000"), a.reason());
+    }
+
+    @Test
+    void theShareFilledIsMeasuredFromHowFarTheCountsSpread() {
+        assertEquals(TokenCalibration.SEED, TokenCalibration.of(List.of(running(10))));
+        TokenCalibration one = TokenCalibration.of(List.of(finished(1_000, 1_000)));
+        assertEquals(0.98, one.share(), 1e-9, "the minimum margin");
+        TokenCalibration spread = TokenCalibration.of(List.of(finished(1_000, 1_000), finished(1_000, 900)));
+        assertEquals(1.0, spread.factor(), 1e-9, "the largest ratio seen");
+        assertEquals(1 - 0.02 - 0.1, spread.share(), 1e-9, "2% plus the 10% spread");
+        TokenCalibration wild = TokenCalibration.of(List.of(finished(1_000, 2_000), finished(1_000, 500)));
+        assertEquals(TokenCalibration.MIN_SHARE, wild.share(), 1e-9);
+        assertEquals(2_000, wild.scale(1_000));
+    }
+
+    @Test
+    void aJobGeminiReportsEndedNoLongerHoldsItsTokensAndUnmeasuredJobsDoNotCalibrate() {
+        List<JobLoad> jobs = List.of(running(5_000_000).phase(JobLoad.Phase.DONE), running(4_000_000),
+                waiting(5_000_000));
+        Admission a = continuous.decide(jobs, 2);
+        assertTrue(a.admitted(), a.reason());
+        assertTrue(a.reason().contains("seed"), a.reason());
+    }
+
+    @Test
+    void withTheDriftCheckOnNothingMoreGoesOutBetweenTheFirstJobEndingAndItsResultsBeingPriced() {
+        AdmissionPolicy checked = continuous.costDriftFactor(1.5);
+        List<JobLoad> ended = List.of(running(1_000).phase(JobLoad.Phase.DONE), waiting(1_000));
+        assertEquals(Admission.Verdict.WAIT_FOR_RESULTS, checked.decide(ended, 1).verdict());
+        assertTrue(continuous.decide(ended, 1).admitted(), "without the check the ended job's tokens are free at once");
+        List<JobLoad> priced = List.of(new JobLoad(1_000, 0.6, JobLoad.Phase.DONE, 0.6), waiting(1_000));
+        assertTrue(checked.decide(priced, 1).admitted());
     }
 }
