@@ -3,6 +3,9 @@
 #
 #   ./bench.sh list              the benchmark names, one line each
 #   ./bench.sh NAME [ARGS...]    build the module (and what it needs), then run NAME's main with ARGS
+#   ./bench.sh figures [NAME...] build everything once, run the figure benchmarks (or those named) one after
+#                                another, keep each output in target/bench/NAME.log, and print the README's
+#                                figures table (markdown) from their last lines
 #
 # Environment:
 #   BENCH_OFFLINE=1      pass -o to Maven
@@ -31,10 +34,42 @@ BENCHMARKS=(
   "extraction-score|sdk|dev.newsbatch.ingest.ExtractionScoreMain||extraction quality on the dev set: mean F1 and title match [PAGES_DIR] [PREDICTIONS_DIR]"
   "fetch|sdk|dev.newsbatch.ingest.FetchBenchmarkMain||URL fetching + extraction against a loopback server: pages/s [URLS] [MAX_CONCURRENCY] [MAX_PER_HOST]"
   "status-load|app|dev.newsbatch.app.rest.StatusLoadTest||REST: 50 clients polling job status: requests/s, p99, errors [SECONDS] (30 s)"
+  "emulator-jobs|emulator|dev.newsbatch.emulator.EmulatorJobsBenchmark||emulator batches.get and list with 1,000 and 10,000 jobs on disk: microseconds per call, job files read [CALLS]"
 )
 
+# The benchmarks behind the README's figures table, in its order.
+FIGURES=(makespan engine realtime-rpm status-load emulator-jobs extraction extraction-score)
+
 usage() {
-  echo "usage: ./bench.sh list | ./bench.sh NAME [ARGS...]" >&2
+  echo "usage: ./bench.sh list | ./bench.sh NAME [ARGS...] | ./bench.sh figures [NAME...]" >&2
+}
+
+# Runs the figure benchmarks and prints one markdown table of their "name value unit (goal ...)" lines.
+figures() {
+  local names=("$@") name out
+  if [[ ${#names[@]} -eq 0 ]]; then
+    names=("${FIGURES[@]}")
+  fi
+  mkdir -p target/bench
+  if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
+    local mvn_all=(${MVN:-mvn} -B -q -Dstyle.color=never -DskipTests package)
+    [[ "${BENCH_OFFLINE:-}" == 1 || "${BENCH_OFFLINE:-}" == true ]] && mvn_all+=(-o)
+    echo "bench: building every module (${mvn_all[*]})" >&2
+    "${mvn_all[@]}" >&2
+  fi
+  for name in "${names[@]}"; do
+    out="target/bench/$name.log"
+    echo "bench: running $name (output in $out)" >&2
+    if ! BENCH_NO_BUILD=1 "$root/bench.sh" "$name" >"$out" 2>&1; then
+      echo "bench: $name failed; see $out" >&2
+    fi
+  done
+  echo "| benchmark | figure | value | unit | goal |"
+  echo "| --- | --- | --- | --- | --- |"
+  for name in "${names[@]}"; do
+    grep -E '^[a-z0-9-]+ [^ ]+ [^ ]+ \(goal' "target/bench/$name.log" 2>/dev/null \
+      | sed -E "s/^([a-z0-9-]+) ([^ ]+) ([^ ]+) \(goal ?(.*)\)$/| $name | \1 | \2 | \3 | \4 |/"
+  done
 }
 
 list() {
@@ -63,6 +98,7 @@ if [[ $# -lt 1 ]]; then
 fi
 case "$1" in
   list) list; exit 0 ;;
+  figures) shift; figures "$@"; exit 0 ;;
   -h|--help|help) usage; echo; list; exit 0 ;;
 esac
 

@@ -31,12 +31,14 @@ public final class EmulatorJobsBenchmark {
             System.out.printf("%,d jobs: get %.0f us, list page %.0f us, %.2f job files read per call%n",
                     counts[c], results[c].getMicros(), results[c].listMicros(), results[c].readsPerCall());
         }
-        StringBuilder line = new StringBuilder("emulator-jobs");
-        for (int c = 0; c < counts.length; c++) {
-            line.append(c == 0 ? " " : ", ").append(String.format("%d jobs %.0f/%.0f", counts[c],
-                    results[c].getMicros(), results[c].listMicros()));
-        }
-        System.out.println(line + " us (goal: independent of the job count)");
+        Result small = results[0];
+        Result large = results[counts.length - 1];
+        System.out.printf(java.util.Locale.ROOT, "emulator-jobs-get-10k %.0f us (goal independent of the job count; "
+                + "%.0f us with 1,000 jobs)%n", large.getMicros(), small.getMicros());
+        System.out.printf(java.util.Locale.ROOT, "emulator-jobs-list-10k %.0f us (goal independent of the job count; "
+                + "%.0f us with 1,000 jobs)%n", large.listMicros(), small.listMicros());
+        System.out.printf(java.util.Locale.ROOT, "emulator-jobs-reads-per-call %.2f files (goal 0)%n",
+                large.readsPerCall());
     }
 
     private static Result run(int jobs, int calls) throws Exception {
