@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 "  newsbatch list", "",
                 "Exit codes: 0 success, 1 a job or some articles failed, 2 bad usage or bad input."},
         subcommands = {SubmitCommand.class, SubmitContentsCommand.class, StatusCommand.class, ResultsCommand.class,
-                ListCommand.class, CancelCommand.class, RetryCommand.class, EstimateCommand.class, LargeCommand.class,
+                ListCommand.class, CancelCommand.class, RetryCommand.class, ClassifyCommand.class, EstimateCommand.class, LargeCommand.class,
                 ExtractCommand.class, ModelsCommand.class, ServeCommand.class, EmulatorCommand.class})
 final class NewsbatchCommand implements Runnable {
     @Spec
