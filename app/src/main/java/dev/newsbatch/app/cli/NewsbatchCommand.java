@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code newsbatch} command: global options and the list of verbs. */
-@Command(name = "newsbatch", mixinStandardHelpOptions = true, version = "newsbatch 0.1.0",
+@Command(name = "newsbatch", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Classify news articles with Google Gemini, in bulk and cheaply.",
                 "With no GOOGLE_API_KEY set, everything runs against an embedded Gemini emulator."},
         footer = {"", "Example:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait",
@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 success, 1 a job or some articles failed, 2 bad usage or bad input."},
         subcommands = {SubmitCommand.class, SubmitContentsCommand.class, StatusCommand.class, ResultsCommand.class,
                 ListCommand.class, CancelCommand.class, RetryCommand.class, ClassifyCommand.class, EstimateCommand.class, LargeCommand.class,
-                ExtractCommand.class, ModelsCommand.class, ServeCommand.class, EmulatorCommand.class})
+                ExtractCommand.class, ModelsCommand.class, ServeCommand.class, EmulatorCommand.class, CleanupCommand.class, VersionCommand.class,
+                CompletionCommand.class})
 final class NewsbatchCommand implements Runnable {
     @Spec
     CommandSpec spec;
