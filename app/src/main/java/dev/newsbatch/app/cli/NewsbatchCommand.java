@@ -29,6 +29,11 @@ final class NewsbatchCommand implements Runnable {
                     + "(env NEWSBATCH_DIR; default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Defaults for options (model, tier, dir, limits) as key = value lines (env NEWSBATCH_CONFIG; "
+                    + "default: ./newsbatch.properties, else ~/.config/newsbatch/config.properties).")
+    Path config;
+
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print machine-readable JSON instead of text.")
     boolean json;
