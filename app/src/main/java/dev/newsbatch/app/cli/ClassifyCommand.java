@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 + "a table (--json: every field). The answers are kept in the batch directory's ledger like any "
                 + "run's, so asking again for the same articles answers from there."},
         footer = {"", "Examples:",
-                "  newsbatch classify --title 'Bank profit up' --text 'Bosphorus Bank profit rose 12 percent.'",
+                "  newsbatch classify --title 'Profit up' --text 'Bosphorus Bank profit rose.'",
                 "  newsbatch classify --url https://example.com/news/1 --json",
                 "  newsbatch classify few.jsonl --model gemini-2.5-flash"})
 final class ClassifyCommand extends BaseCommand {

@@ -121,6 +121,10 @@ class ChildProcessTest {
                 assertFalse(body.contains(key), body);
             }
             assertFalse(log.out().contains(key) || log.err().contains(key), log.toString());
+            for (String banner : List.of("Starting Javalin", "days old", "Javalin started", "You are running Javalin")) {
+                assertFalse(log.toString().contains(banner), "Javalin's own start-up lines in the log: " + log);
+            }
+            assertTrue(log.toString().contains("newsbatch API listening on"), log.toString());
         }
     }
 
