@@ -108,6 +108,25 @@ public final class BatchRun<T extends Record> {
         return future;
     }
 
+    /**
+     * Sends the failed articles of a finished run once more: those whose error may pass on another try
+     * (service errors, cut or unreadable answers; not safety blocks or bad input), whatever their attempt
+     * count. In batch mode the new jobs the quota allows are sent at once; {@link #await()} drives the
+     * rest, as for any run.
+     *
+     * <pre>{@code
+     * BatchRun<NewsClassification> run = Batches.resume("demo");
+     * if (run.retryFailed() > 0) run.await();
+     * }</pre>
+     *
+     * @return how many articles were queued again (0 when none can be retried, or the run was cancelled)
+     */
+    public int retryFailed() {
+        int queued = RunService.get().retryFailed(spec, runId);
+        lastSeen = null;
+        return queued;
+    }
+
     /** Cancels the run's jobs at Gemini and stops admitting new ones. */
     public RunStatus cancel() {
         return seen(RunService.get().cancel(spec, runId));

@@ -178,6 +178,11 @@ public final class Batches {
         return RunService.get().models(true);
     }
 
+    /** The date the bundled model catalogue (models, prices, limits) was last checked, e.g. {@code 2026-12-01}. */
+    public static String catalogueDate() {
+        return dev.newsbatch.internal.ModelCatalog.defaults().asOf();
+    }
+
     /** The news classification schema, the default of every spec. */
     public static ClassificationSchema<NewsClassification> newsSchema() {
         return ClassificationSchema.news();

@@ -56,6 +56,13 @@ public interface RunService {
     /** Works on the run until it is finished or {@code timeout} passes. */
     RunStatus await(BatchSpec<?> spec, String runId, Duration timeout, Consumer<RunStatus> onProgress);
 
+    /**
+     * Queues the run's failed articles whose error may pass when sent again, once more whatever their
+     * attempt count, reopens the run and (in batch mode) sends what the quota allows now; returns how
+     * many were queued.
+     */
+    int retryFailed(BatchSpec<?> spec, String runId);
+
     /** Cancels the run's jobs. */
     RunStatus cancel(BatchSpec<?> spec, String runId);
 

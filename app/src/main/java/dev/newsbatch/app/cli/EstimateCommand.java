@@ -17,14 +17,18 @@ import picocli.CommandLine.Parameters;
                 + "articles, without calling Gemini. With --input-tokens/--output-tokens every article counts "
                 + "those fixed figures."},
         footer = {"", "Examples:", "  newsbatch estimate samples/batch_contents.json --tier tier1",
-                "  newsbatch estimate articles.jsonl --model gemini-2.5-flash --input-tokens 2800 --output-tokens 150",
-                "  newsbatch estimate articles.jsonl --thinking minimal --spend-per-month 50"})
+                "  newsbatch estimate articles.jsonl --input-tokens 2800 --output-tokens 150",
+                "  newsbatch estimate articles.jsonl --thinking minimal --spend-per-month 50",
+                "  cat articles.csv | newsbatch estimate - --format csv"})
 final class EstimateCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
     Path file;
 
     @Mixin
     ModelOptions target;
+
+    @Mixin
+    ArticleInput input;
 
     @Option(names = "--input-tokens", paramLabel = "N", description = "Fixed input tokens per article.")
     Long inputTokens;
@@ -37,7 +41,7 @@ final class EstimateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        var spec = target.apply(Batches.from(file)).directory(dir()).estimator(estimator());
+        var spec = target.apply(Batches.from(input.path(file))).directory(dir()).estimator(estimator());
         Estimate e = spec.estimate();
         if (json()) {
             printJson(estimateJson(e));

@@ -16,9 +16,24 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        int code = execute(commandLine(), args, System.getenv());
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * Runs {@code args} with the defaults of the config file that {@code --config}, {@code NEWSBATCH_CONFIG}
+     * or the usual places name ({@link ConfigFile}); a bad config file exits with 2 and names its line.
+     */
+    static int execute(CommandLine cli, String[] args, java.util.Map<String, String> env) {
+        try {
+            ConfigFile.find(args, env).ifPresent(cli::setDefaultValueProvider);
+        } catch (IllegalArgumentException e) {
+            cli.getErr().println("newsbatch: error: " + e.getMessage());
+            cli.getErr().flush();
+            return ExitCode.USAGE;
+        }
+        return cli.execute(args);
     }
 
     /** The command line with its error handlers, writing to standard output and standard error. */

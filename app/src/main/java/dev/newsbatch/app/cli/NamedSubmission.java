@@ -1,16 +1,22 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.schema.NewsClassification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options every batch submission command shares: the run's name, whether to wait for it, and the
- * options that shape the run; and the submission itself, reported by {@link RunReport}.
+ * The options every submitting command shares: the run's name, whether to wait for it, real time instead
+ * of the Batch API, the prompt, and the options that shape the run; and the submission itself, reported
+ * by {@link RunReport}.
  *
  * <pre>{@code
- * @Mixin NamedSubmission submission;   // --name N [--wait] [--model M] [--batch-size N] ...
+ * @Mixin NamedSubmission submission;   // --name N [--wait] [--realtime] [--prompt FILE] [--model M] ...
  * return submission.submit(this, Batches.from(file));
  * }</pre>
  */
@@ -23,11 +29,57 @@ final class NamedSubmission {
             description = "Wait for the run to finish, save results_NAME.json and print a summary.")
     boolean wait;
 
+    @Option(names = "--realtime",
+            description = "One real-time request per article (full price, answers in seconds) instead of batch "
+                    + "jobs; waits until done.")
+    boolean realtime;
+
+    @Option(names = "--prompt", paramLabel = "FILE",
+            description = "The prompt template, UTF-8 text with {contents} (and optionally {title}) where the "
+                    + "article goes (default: \"Title: {title}\\n\\nContent: {contents}\").")
+    Path prompt;
+
+    @Option(names = "--system", paramLabel = "FILE", description = "The system instruction, UTF-8 text.")
+    Path system;
+
     @Mixin
     SpecOptions options;
 
     /** Submits {@code articles} as the named run in the command's batch directory and reports it. */
     int submit(BaseCommand command, BatchSpec<NewsClassification> articles) {
-        return new RunReport(command).submitted(options.apply(articles, command.dir(), name).submit(), wait);
+        BatchSpec<NewsClassification> spec = options.apply(articles, command.dir(), name);
+        if (prompt != null) {
+            spec = withFlag("--prompt", prompt, spec::prompt);
+        }
+        if (system != null) {
+            spec = withFlag("--system", system, spec::systemInstruction);
+        }
+        RunReport report = new RunReport(command);
+        if (!realtime) {
+            return report.submitted(spec.submit(), wait);
+        }
+        BatchRun<NewsClassification> run = spec.realtime().submit();
+        if (!command.json()) {
+            command.println(String.format("Run %s: %,d articles in real time (%s)", run.id(), run.state().articles(),
+                    run.spec().model()));
+        }
+        report.await(run);
+        return report.finished(run);
+    }
+
+    private static BatchSpec<NewsClassification> withFlag(String flag, Path file,
+            java.util.function.Function<String, BatchSpec<NewsClassification>> apply) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(flag + " " + file + ": cannot read the file ("
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+        }
+        try {
+            return apply.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + " " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -11,13 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code newsbatch results JOB_ID NAME [--show-preview]}: download a job's results and summarise them. */
+/** {@code newsbatch results RUN|JOB_ID [NAME]}: a run's (or job's) results: saved, shown, exported. */
 @Command(name = "results", mixinStandardHelpOptions = true,
-        description = {"Download a finished job's results, save and summarise them.",
-                "Download the results of a finished batch job, write results_NAME.json in the batch directory "
-                + "and print the summary: financial count, sentiment breakdown, top companies."},
-        footer = {"", "Examples:", "  newsbatch results batches/abc123 demo --show-preview",
-                "  newsbatch results demo   (the whole run)"})
+        description = {"Show, save and export the results of a run or of one finished job.",
+                "With a run's name: the whole run's results as a table (id, financial, sentiment, confidence, "
+                + "sectors, companies, summary cut to the terminal width, COLUMNS), then the summary. With a job "
+                + "id (batches/...): download that job's results and print their summary. Either way "
+                + "results_NAME.json is written in the batch directory; --csv and --jsonl export the rows too."},
+        footer = {"", "Examples:", "  newsbatch results demo",
+                "  newsbatch results demo --csv demo.csv --jsonl demo.jsonl",
+                "  newsbatch results batches/abc123 demo --show-preview"})
 final class ResultsCommand extends BaseCommand {
     private static final String SAFE_NAME = "[A-Za-z0-9_.-]{1,64}";
 
@@ -36,8 +39,23 @@ final class ResultsCommand extends BaseCommand {
             description = "Articles in the preview (default: ${DEFAULT-VALUE}).")
     int previewRows;
 
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "20",
+            description = "Rows of the table of a run's results; first and last halves when there are more "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int tableRows;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows to FILE as CSV (one line an "
+            + "article, lists joined with '; ').")
+    Path csv;
+
+    @Option(names = "--jsonl", paramLabel = "FILE", description = "Also write the rows to FILE as JSON Lines.")
+    Path jsonl;
+
     @Override
     public Integer call() {
+        if (tableRows < 1) {
+            throw new IllegalArgumentException("--rows must be at least 1, was " + tableRows);
+        }
         if (name != null && (!name.matches(SAFE_NAME) || name.startsWith("."))) {
             throw new IllegalArgumentException("NAME must be 1-64 letters, digits, '_', '.' or '-', was \"" + name
                     + "\"");
@@ -49,21 +67,43 @@ final class ResultsCommand extends BaseCommand {
         Results<NewsClassification> saved = ofRun || !fileName.equals(results.name()) ? results
                 : Batches.resume(results.name(), dir(), NewsClassification.class).collect();
         Path file = saved.toJson(dir().resolve("results_" + fileName + ".json"));
+        Path csvFile = csv == null ? null : results.toCsv(csv);
+        Path jsonlFile = jsonl == null ? null : results.toJsonl(jsonl);
         if (json()) {
             ObjectNode n = Output.object();
             n.put("job_id", jobId);
             n.put("run_id", results.name());
             n.put("results_file", file.toString());
             n.put("total_count", results.size());
+            n.put("failed_count", results.errors().size());
+            if (csvFile != null) {
+                n.put("csv_file", csvFile.toString());
+            }
+            if (jsonlFile != null) {
+                n.put("jsonl_file", jsonlFile.toString());
+            }
+            if (ofRun) {
+                results.rows().forEach(r -> n.withArray("rows").add(JsonViews.row(r)));
+                results.errors().forEach(e -> n.withArray("errors").add(JsonViews.error(e)));
+            }
             n.set("summary", JsonViews.summary(results.summary()));
             if (preview) {
                 n.setAll(JsonViews.preview(results, previewRows));
             }
             printJson(n);
         } else {
-            println(String.format("Results of %s (run %s): %,d classified, %,d failed", jobId, results.name(),
-                    results.size(), results.errors().size()));
+            println(String.format("Results of %s: %,d classified, %,d failed", ofRun ? "run " + jobId
+                    : jobId + " (run " + results.name() + ")", results.size(), results.errors().size()));
             println("Saved to " + file);
+            if (csvFile != null) {
+                println("CSV:      " + csvFile);
+            }
+            if (jsonlFile != null) {
+                println("JSONL:    " + jsonlFile);
+            }
+            if (ofRun && results.size() > 0) {
+                println(ResultsTable.render(results.rows(), ResultsTable.terminalWidth(), tableRows));
+            }
             println("");
             println(results.summary().render());
             if (preview) {

@@ -12,16 +12,20 @@ import picocli.CommandLine.Parameters;
                 "The file is a JSON array of {id,title,contents}, JSONL of the same objects, or CSV with a header.",
                 "The run is named by --name; submitting again with the same name continues that run "
                         + "(nothing is sent twice)."},
-        footer = {"", "Example:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait"})
+        footer = {"", "Examples:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait",
+                "  cat articles.jsonl | newsbatch submit-contents - --name piped --wait"})
 final class SubmitContentsCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
     Path file;
 
     @Mixin
     NamedSubmission submission;
 
+    @Mixin
+    ArticleInput input;
+
     @Override
     public Integer call() {
-        return submission.submit(this, Batches.from(file));
+        return submission.submit(this, Batches.from(input.path(file)));
     }
 }

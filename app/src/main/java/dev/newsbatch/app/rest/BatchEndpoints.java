@@ -71,6 +71,33 @@ final class BatchEndpoints implements AutoCloseable {
         send(ctx, ResponseBodies.results(jobId, name, r));
     }
 
+    /** {@code GET /batch/runs/{batch_name}/results}: every result of a run so far, with its state. */
+    void runResults(Context ctx) {
+        BatchRun<NewsClassification> run = knownRun(ctx);
+        dev.newsbatch.RunStatus state = run.state();
+        Results<NewsClassification> r = run.collect();
+        if (state.isFinished()) {
+            r.save(settings.directory());
+        }
+        send(ctx, ResponseBodies.runResults(state, r));
+    }
+
+    /** {@code POST /batch/runs/{batch_name}/retry}: sends the run's failed articles once more. */
+    void retry(Context ctx) {
+        BatchRun<NewsClassification> run = knownRun(ctx);
+        int queued = run.retryFailed();
+        send(ctx, ResponseBodies.retried(run.state(), queued));
+    }
+
+    private BatchRun<NewsClassification> knownRun(Context ctx) {
+        String name = RequestBodies.checkName(ctx.pathParam("batch_name"));
+        if (Batches.runs(settings.directory()).stream().noneMatch(r -> r.runId().equals(name))) {
+            throw RequestRejected.notFound("batch_name", "no run named \"" + name + "\" in the batch directory; "
+                    + "GET /batch/jobs lists the runs that have jobs");
+        }
+        return Batches.resume(name, settings.directory(), NewsClassification.class);
+    }
+
     void jobs(Context ctx) {
         send(ctx, ResponseBodies.jobs(jobs.list()));
     }

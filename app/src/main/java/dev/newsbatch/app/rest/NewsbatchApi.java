@@ -43,6 +43,8 @@ public final class NewsbatchApi implements AutoCloseable {
         BatchEndpoints endpoints = new BatchEndpoints(settings, connectionKind());
         AccessGuard guard = new AccessGuard(settings);
         OpenApiDocument docs = OpenApiDocument.load();
+        // Javalin's own startup lines (including "your version is N days old") are not the server's log.
+        io.javalin.util.JavalinLogger.startupInfo = false;
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = settings.maxBodyBytes();

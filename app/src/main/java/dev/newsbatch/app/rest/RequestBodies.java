@@ -58,7 +58,7 @@ public final class RequestBodies {
         try {
             node = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw RequestRejected.badField("body", "body must be JSON, was not: " + e.getOriginalMessage());
+            throw RequestRejected.badField("body", "body must be JSON, was not: " + JsonSyntax.describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +96,7 @@ public final class RequestBodies {
             if (!item.isObject()) {
                 throw RequestRejected.badField(at, at + " must be an object {id, title, contents}, was " + kind(item));
             }
-            String id = string(item, at + ".id", "id", true);
+            String id = id(item, at + ".id");
             Integer before = seen.putIfAbsent(id, i);
             if (before != null) {
                 throw RequestRejected.badField(at + ".id", at + ".id must be unique, was \"" + id
@@ -263,6 +263,21 @@ public final class RequestBodies {
             throw RequestRejected.badField(field, field + " must have 1 to " + MAX_ITEMS + " items, was " + v.size());
         }
         return v;
+    }
+
+    /** An article id: a string, or a whole number as input files accept it ({@code 17} is {@code "17"}). */
+    private static String id(JsonNode item, String at) {
+        JsonNode v = item.get("id");
+        if (v != null && v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        if (v != null && v.isNumber()) {
+            throw RequestRejected.badField(at, at + " must be a string or a whole number, was " + v);
+        }
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw RequestRejected.badField(at, at + " must be a string or a whole number, was " + kind(v));
+        }
+        return string(item, at, "id", true);
     }
 
     private static String string(JsonNode item, String at, String name, boolean nonBlank) {

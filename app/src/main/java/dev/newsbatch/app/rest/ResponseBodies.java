@@ -92,6 +92,34 @@ final class ResponseBodies {
         return n;
     }
 
+    static ObjectNode runResults(RunStatus state, Results<NewsClassification> r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("batch_name", state.runId());
+        n.put("state", state.state().name());
+        n.put("articles", state.articles());
+        n.put("pending", Math.max(0, state.articles() - state.done() - state.failed()));
+        ArrayNode rows = n.putArray("results");
+        for (Row<NewsClassification> row : r.rows()) {
+            ObjectNode o = rows.addObject().put("id", row.id()).put("title", row.title());
+            o.setAll((ObjectNode) JSON.valueToTree(row.value()));
+        }
+        n.put("total_count", r.size());
+        errors(n, r.errors());
+        n.set("summary", summary(r.summary()));
+        return n;
+    }
+
+    static ObjectNode retried(RunStatus state, int queued) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("batch_name", state.runId());
+        n.put("queued", queued);
+        n.put("state", state.state().name());
+        n.put("message", queued == 0 ? "Nothing to retry: no failed article of this run can pass on another try"
+                : queued + " failed articles sent again. Use GET /batch/runs/" + state.runId()
+                + "/results for the results");
+        return n;
+    }
+
     static ObjectNode jobs(List<JobStatus> jobs) {
         ObjectNode n = JSON.createObjectNode();
         ArrayNode list = n.putArray("jobs");

@@ -30,6 +30,8 @@ final class Routes {
                 get("/status/<job_id>", batch::status);
                 get("/results/<job_id>/{batch_name}", batch::results);
                 get("/jobs", batch::jobs);
+                get("/runs/{batch_name}/results", batch::runResults);
+                post("/runs/{batch_name}/retry", batch::retry);
             });
         };
     }

@@ -63,6 +63,18 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Runs a command to its end with {@code input} on its standard input. */
+    static Outcome runWithInput(Path workDir, Map<String, String> env, String input, String... args) {
+        try (ChildProcess child = start(workDir, env, args)) {
+            try (var in = child.process.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return child.finish();
+        }
+    }
+
     /** Reads standard output until a line contains {@code marker}; returns that line. */
     String awaitLine(String marker) {
         try {

@@ -42,7 +42,7 @@ class ChildProcessTest {
         assertTrue(submit.err().contains("embedded Gemini emulator"), submit.err());
         assertTrue(Files.exists(tmp.resolve("batch_jobs/results_demo.json")));
 
-        ChildProcess.Outcome list = ChildProcess.run(tmp, Map.of(), "list", "--json");
+        ChildProcess.Outcome list = ChildProcess.run(tmp, Map.of(), "list", "--jobs", "--json");
         assertEquals(0, list.exitCode(), list.toString());
         JsonNode job = JSON.readTree(list.out()).get("jobs").get(0);
         String jobId = job.get("job_id").asText();
@@ -121,6 +121,10 @@ class ChildProcessTest {
                 assertFalse(body.contains(key), body);
             }
             assertFalse(log.out().contains(key) || log.err().contains(key), log.toString());
+            for (String banner : List.of("Starting Javalin", "days old", "Javalin started", "You are running Javalin")) {
+                assertFalse(log.toString().contains(banner), "Javalin's own start-up lines in the log: " + log);
+            }
+            assertTrue(log.toString().contains("newsbatch API listening on"), log.toString());
         }
     }
 

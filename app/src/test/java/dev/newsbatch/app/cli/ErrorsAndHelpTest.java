@@ -247,6 +247,27 @@ class ErrorsAndHelpTest {
     }
 
     @Test
+    void everyExampleInTheHelpIsOneLineThatCopyPastes() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(), all);
+        for (CommandLine c : all) {
+            List<String> footer = List.of(c.getCommandSpec().usageMessage().footer()).stream()
+                    .filter(l -> l.startsWith("  ")).toList();
+            int width = c.getCommandSpec().usageMessage().width();
+            for (String line : footer) {
+                assertTrue(line.length() <= width, c.getCommandSpec().qualifiedName() + ": example wider than the "
+                        + width + "-column help, so it would wrap mid-command: " + line);
+                assertTrue(!line.contains("%"), c.getCommandSpec().qualifiedName() + ": '%' in help: " + line);
+            }
+            String help = c.getUsageMessage();
+            for (String line : footer) {
+                assertTrue(help.contains(line), c.getCommandSpec().qualifiedName() + ": example not printed whole: "
+                        + line + "\n" + help);
+            }
+        }
+    }
+
+    @Test
     void helpOptionPrintsUsageAndExitsWithZero() {
         CliRun run = cli("submit-contents", "--help");
         assertEquals(0, run.exitCode());

@@ -101,7 +101,7 @@ class SubmitAndResultsCommandsTest {
         assertTrue(status.out().contains("SUCCEEDED"), status.out());
         assertTrue(status.out().contains("newsbatch results " + jobId + " flow"), status.out());
 
-        CliRun list = cli("list");
+        CliRun list = cli("list", "--jobs");
         assertEquals(0, list.exitCode(), list.toString());
         assertTrue(list.out().contains(jobId) && list.out().contains("flow"), list.out());
 
@@ -153,8 +153,10 @@ class SubmitAndResultsCommandsTest {
     void listOfAnEmptyDirectorySaysWhatToDo() {
         CliRun list = cli("list");
         assertEquals(0, list.exitCode(), list.toString());
-        assertTrue(list.out().contains("No jobs"), list.out());
-        assertEquals(0, cli("list", "--json").json().get("jobs").size());
+        assertTrue(list.out().contains("No runs"), list.out());
+        assertEquals(0, cli("list", "--json").json().get("runs").size());
+        assertTrue(cli("list", "--jobs").out().contains("No jobs"));
+        assertEquals(0, cli("list", "--jobs", "--json").json().get("jobs").size());
     }
 
     @Test
@@ -165,7 +167,7 @@ class SubmitAndResultsCommandsTest {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("Plan: 12 articles, 3 batch jobs"), run.out());
         assertTrue(Files.exists(dir().resolve("results_big.json")));
-        assertEquals(3, cli("list", "--json").json().get("jobs").size());
+        assertEquals(3, cli("list", "--jobs", "--json").json().get("jobs").size());
     }
 
     @Test
@@ -175,7 +177,7 @@ class SubmitAndResultsCommandsTest {
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("2 of 4 articles classified"), run.out());
         assertTrue(run.out().contains("Run the same command again"), run.out());
-        JsonNode list = cli("list", "--json").json();
+        JsonNode list = cli("list", "--jobs", "--json").json();
         assertEquals("rt", list.get("runs_without_jobs").get(0).get("run_id").asText());
     }
 

@@ -197,7 +197,8 @@ class RestApiTest {
     @Test
     void wrongTypesAreBadRequestsNamingTheField() {
         assertField("{\"contents\":\"text\"}", "contents");
-        assertField("{\"contents\":[{\"id\":5,\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
+        assertField("{\"contents\":[{\"id\":5.5,\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
+        assertField("{\"contents\":[{\"id\":true,\"title\":\"t\",\"contents\":\"c\"}]}", "contents[0].id");
         assertField("{\"contents\":[\"just text\"]}", "contents[0]");
         String one = "{\"contents\":[{\"id\":\"a\",\"title\":\"t\",\"contents\":\"c\"}]";
         assertField(one + ",\"wait_for_completion\":\"yes\"}", "wait_for_completion");

@@ -123,6 +123,25 @@ public final class Runner implements RunService {
     }
 
     @Override
+    public int retryFailed(BatchSpec<?> spec, String runId) {
+        RunConfig config = spec.config();
+        try (RunLock lock = RunLock.drive(config.directory(), runId); Session s = Session.open(config.directory())) {
+            return lock.step(() -> {
+                run(s.ledger, runId);
+                RunSettings settings = Planning.settings(config, runId, s);
+                int queued = s.engine().resubmitFailed(settings, Integer.MAX_VALUE);
+                if (queued > 0) {
+                    s.ledger.runState(runId, dev.newsbatch.internal.store.RunState.ACTIVE);
+                    if (config.mode().isBatch()) {
+                        s.engine().submit(settings, Planning.admission(config));
+                    }
+                }
+                return queued;
+            });
+        }
+    }
+
+    @Override
     public RunStatus refresh(BatchSpec<?> spec, String runId) {
         RunConfig config = spec.config();
         try (Session s = Session.open(config.directory())) {

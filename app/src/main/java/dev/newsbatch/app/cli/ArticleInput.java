@@ -1,0 +1,71 @@
+package dev.newsbatch.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * The articles file of a command, where {@code -} means standard input: what arrives there is copied to
+ * a private temporary file ({@code stdin.json}, {@code stdin.jsonl}, {@code stdin.csv} with
+ * {@code --format}, else {@code stdin}, its format sniffed from the first bytes) that the usual file
+ * readers then check and read, so problems are reported by line as for any file.
+ *
+ * <pre>{@code
+ * @Mixin ArticleInput input;          // [--format json|jsonl|csv]
+ * Batches.from(input.path(file));     // file may be "-"
+ * }</pre>
+ */
+final class ArticleInput {
+    /** The formats {@code --format} names. */
+    enum Format { json, jsonl, csv }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Format of the articles: json, jsonl or csv (default: from the file name, or sniffed "
+                    + "from the first bytes; needed only for odd names or standard input, `-`).")
+    Format format;
+
+    /** {@code file}, or for {@code -} a temporary copy of standard input named for the format. */
+    Path path(Path file) {
+        return path(file, System.in);
+    }
+
+    Path path(Path file, InputStream stdin) {
+        if (!"-".equals(file.toString())) {
+            if (format != null && !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + format)) {
+                return copy(file, format);
+            }
+            return file;
+        }
+        try {
+            Path dir = Files.createTempDirectory("newsbatch-stdin-");
+            Path copy = dir.resolve(format == null ? "stdin" : "stdin." + format);
+            Files.copy(stdin, copy);
+            copy.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the articles from standard input: " + e.getMessage(), e);
+        }
+    }
+
+    /** A file whose name does not say the format given: read through a copy named for it. */
+    private static Path copy(Path file, Format format) {
+        if (!Files.isRegularFile(file)) {
+            return file;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            Path dir = Files.createTempDirectory("newsbatch-input-");
+            Path copy = dir.resolve(file.getFileName() + "." + format);
+            Files.copy(in, copy);
+            copy.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
