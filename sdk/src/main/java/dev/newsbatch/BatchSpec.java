@@ -416,7 +416,7 @@ public final class BatchSpec<T extends Record> {
             s.append(", dailyCap=").append(config.dailyCap());
         }
         if (config.budgetUsd() > 0) {
-            s.append(String.format(Locale.ROOT, ", budget=$%.2f", config.budgetUsd()));
+            s.append(", budget=").append(Format.usd(config.budgetUsd()));
         }
         if (config.estimator().kind() != Estimator.Kind.CALIBRATED) {
             s.append(", estimator=").append(config.estimator().kind().name().toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Estimate;
@@ -35,9 +36,10 @@ final class LargeBatchCommand extends BaseCommand {
         spec = mode == Admission.continuous ? spec.continuous() : spec.waves();
         Estimate e = spec.estimate();
         if (!json()) {
-            println(String.format("Plan: %,d articles, %d batch jobs in %d waves, ~%,d input tokens, "
-                    + "estimated $%.2f (real-time would be $%.2f)", e.articles(), e.batches(), e.waves(),
-                    e.inputTokens(), e.batchUsd(), e.realtimeUsd()));
+            println("Plan: " + Format.plural(e.articles(), "article") + ", " + Format.plural(e.batches(), "batch job")
+                    + " in " + Format.plural(e.waves(), "wave") + ", ~" + Format.count(e.inputTokens())
+                    + " input tokens, estimated " + Format.usd(e.batchUsd()) + " (real-time would be "
+                    + Format.usd(e.realtimeUsd()) + ")");
         }
         BatchRun<NewsClassification> run = spec.submit();
         return new RunReport(this).submitted(run, !detach);

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.schema.NewsClassification;
@@ -29,8 +30,8 @@ final class LargeRealtimeCommand extends BaseCommand {
         BatchSpec<NewsClassification> spec = flex ? large.spec(dir()).flex() : large.spec(dir()).realtime();
         BatchRun<NewsClassification> run = spec.submit();
         if (!json()) {
-            println(String.format("Run %s: %,d articles in real time%s (%s)", run.id(), run.state().articles(),
-                    flex ? " on the Flex tier" : "", spec));
+            println("Run " + run.id() + ": " + Format.plural(run.state().articles(), "article") + " in real time"
+                    + (flex ? " on the Flex tier" : "") + " (" + spec + ")");
         }
         RunReport report = new RunReport(this);
         report.await(run);

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
@@ -32,7 +33,7 @@ final class ListCommand extends BaseCommand {
             jobs.forEach(j -> list.add(JsonViews.job(j)));
             ArrayNode runs = n.putArray("runs_without_jobs");
             jobless.forEach(r -> runs.addObject().put("run_id", r.runId()).put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("state", r.state()).put("created", JsonViews.time(r.createdAt())));
+                    .put("state", r.state()).put("created", Format.timeJson(r.createdAt())));
             n.put("total", jobs.size());
             printJson(n);
             return ExitCode.OK;
@@ -44,19 +45,15 @@ final class ListCommand extends BaseCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (JobStatus j : jobs) {
-            rows.add(List.of(j.runId() == null ? "" : j.runId(), j.jobId(), j.state().name(),
-                    String.valueOf(j.requests()), shortTime(j.createdAt())));
+            rows.add(List.of(j.runId() == null ? "" : j.runId(), j.jobId(), Format.state(j.state()),
+                    Format.count(j.requests()), Format.time(j.createdAt())));
         }
         for (RunInfo r : jobless) {
-            rows.add(List.of(r.runId(), "(" + r.mode().name().toLowerCase(java.util.Locale.ROOT) + ")", r.state(), "", shortTime(r.createdAt())));
+            rows.add(List.of(r.runId(), "(" + r.mode().name().toLowerCase(java.util.Locale.ROOT) + ")", r.state(), "", Format.time(r.createdAt())));
         }
-        String table = TextTable.of(List.of("name", "job id", "state", "requests", "submitted (UTC)")).maxRows(1000)
+        String table = TextTable.of(List.of("name", "job id", "state", "requests", "submitted")).maxRows(1000)
                 .maxWidth(64).render(rows, rows.size()).strip();
         println(table.substring(0, Math.max(0, table.lastIndexOf('\n'))));
         return ExitCode.OK;
-    }
-
-    private static String shortTime(java.time.Instant t) {
-        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Jobs;
@@ -61,8 +62,8 @@ final class ResultsCommand extends BaseCommand {
             }
             printJson(n);
         } else {
-            println(String.format("Results of %s (run %s): %,d classified, %,d failed", jobId, results.name(),
-                    results.size(), results.errors().size()));
+            println("Results of " + jobId + " (run " + results.name() + "): " + Format.count(results.size())
+                    + " classified, " + Format.count(results.errors().size()) + " failed");
             println("Saved to " + file);
             println("");
             println(results.summary().render());

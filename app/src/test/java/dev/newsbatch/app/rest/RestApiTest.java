@@ -144,7 +144,7 @@ class RestApiTest {
         assertEquals(200, a.status(), a.toString());
         JsonNode n = a.json();
         assertEquals(readyJob, n.get("job_id").asText());
-        assertEquals("JOB_STATE_SUCCEEDED", n.get("state").asText());
+        assertEquals("SUCCEEDED", n.get("state").asText());
         assertEquals(3, n.get("completed_count").asInt());
         assertEquals(3, n.get("total_count").asInt());
         assertEquals(100.0, n.get("progress_percent").asDouble());

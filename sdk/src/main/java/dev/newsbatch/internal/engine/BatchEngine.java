@@ -462,8 +462,9 @@ public final class BatchEngine {
             }
         }
         if (unsent > 0) {
-            Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached for run %s; "
-                    + "%,d articles were not sent (errors of kind BUDGET)", policy.budgetUsd(), run.runId(), unsent));
+            Notices.once("newsbatch: budget cap " + dev.newsbatch.Format.usd(policy.budgetUsd()) + " reached for run "
+                    + run.runId() + "; " + dev.newsbatch.Format.plural(unsent, "article", "articles")
+                    + " were not sent (errors of kind BUDGET)");
         }
         return created;
     }
@@ -568,19 +569,26 @@ public final class BatchEngine {
         int waiting = 0;
         int running = 0;
         int done = 0;
+        int first = 0;
+        int retries = 0;
         long remote = 0;
-        List<JobRecord> jobs = ledger.jobs(runId);
-        for (JobRecord j : jobs) {
+        for (JobRecord j : ledger.jobs(runId)) {
+            boolean retry = j.attempt() > 1;
+            if (retry) {
+                retries++;
+            } else {
+                first++;
+            }
             switch (j.step()) {
                 case PREPARED, UPLOADED, CREATING -> waiting++;
                 case CREATED, FINISHED -> {
                     running++;
                     remote += Math.max(0, j.completed());
                 }
-                case RETRIEVED -> done++;
+                case RETRIEVED -> done += retry ? 0 : 1;
             }
         }
-        return new RunProgress(runId, jobs.size(), waiting, running, done, ledger.itemCounts(runId), remote);
+        return new RunProgress(runId, first, waiting, running, done, ledger.itemCounts(runId), remote, retries);
     }
 
     /**
@@ -653,6 +661,7 @@ public final class BatchEngine {
     private JobRecord adopt(JobRecord job, BatchJobInfo info) {
         JobRecord next = job.created(info.name(), info.state().name());
         ledger.saveJob(next);
+        ledger.jobCreatedAt(job.runId(), job.chunk(), job.attempt(), info.createTime());
         return next;
     }
 

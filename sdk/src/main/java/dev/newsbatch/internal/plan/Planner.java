@@ -1,5 +1,7 @@
 package dev.newsbatch.internal.plan;
 
+import dev.newsbatch.Format;
+
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.Checks;
 import dev.newsbatch.internal.ModelCatalog;
@@ -399,14 +401,14 @@ public final class Planner {
             double flexUsd = prices.flex() == null ? Double.NaN : prices.cost(Mode.FLEX, totals);
             SpendLimits spend = p.tier.spend();
             if (spend.exceedsMonth(batchUsd)) {
-                warnings.add(String.format(java.util.Locale.ROOT, "batch cost $%,.2f is over the %s monthly spend "
-                        + "limit of $%,.2f: Gemini refuses work past it with 429 (give your own limit with "
-                        + "--spend-per-month, or split the run)", batchUsd, p.tier.tier(), spend.perMonthUsd()));
+                warnings.add("batch cost " + Format.usd(batchUsd) + " is over the " + p.tier.tier()
+                        + " monthly spend limit of " + Format.usd(spend.perMonthUsd()) + ": Gemini refuses work past "
+                        + "it with 429 (give your own limit with --spend-per-month, or split the run)");
             }
             if (p.budgetUsd > 0 && batchUsd > p.budgetUsd + 1e-9) {
-                warnings.add(String.format(java.util.Locale.ROOT,
-                        "batch estimate $%.2f exceeds the budget cap $%.2f: only the first %,d articles fit",
-                        batchUsd, p.budgetUsd, Math.max(0, articlesWithinBudget)));
+                warnings.add("batch estimate " + Format.usd(batchUsd) + " exceeds the budget cap "
+                        + Format.usd(p.budgetUsd) + ": only the first " + Format.plural(Math.max(0,
+                        articlesWithinBudget), "article") + " fit");
             }
             return new Plan(p, limits, index, totals, bytes, index == 0 ? 0 : minInput, maxInput,
                     batches, waves, batchUsd, realtimeUsd, flexUsd, warnings);
