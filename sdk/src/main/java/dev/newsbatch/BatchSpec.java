@@ -2,6 +2,7 @@ package dev.newsbatch;
 
 import dev.newsbatch.internal.ArticleSource;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.ModelCatalog;
 import dev.newsbatch.internal.RunService;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.NewsClassification;
@@ -68,9 +69,16 @@ public final class BatchSpec<T extends Record> {
         return config.model();
     }
 
-    /** A copy with another model, e.g. {@code "gemini-3.5-flash-lite"}. */
+    /**
+     * A copy with another model, e.g. {@code "gemini-3.5-flash-lite"}, checked against the model
+     * catalogue at once: a model it does not know (its price is unknown) is refused here. A model that
+     * is shut down is accepted, so that {@link #estimate()} still prices it; {@link #submit()} refuses it.
+     *
+     * @throws IllegalArgumentException naming the served models when the catalogue has no such model
+     */
     public BatchSpec<T> model(String newModel) {
         Checks.notBlank(newModel, "model");
+        ModelCatalog.defaults().require(newModel);
         return with(c -> c.withModel(newModel.trim()));
     }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Format.count(12000);                      // 12,000
- * Format.usd(0.00105);                      // $0.0011
+ * Format.usd(0.00105);                      // $0.00105
  * Format.usd(1234.5);                       // $1,235
  * Format.usdJson(1.0515000000000001E-4);    // 0.00010515 (a BigDecimal, written plain)
  * Format.time(instant);                     // 2026-12-01 15:04:05 UTC
@@ -59,9 +59,10 @@ public final class Format {
     }
 
     /**
-     * US dollars for people: cents from $1 up ({@code $1.23}), whole dollars with grouping from
-     * $1,000 up ({@code $1,234}), and two significant digits below a dollar so that small sums
-     * stay visible ({@code $0.0012}, {@code $0.20}); {@code $0.00} for zero, {@code unknown} for NaN.
+     * US dollars for people: three significant digits below a dollar, so that small sums stay
+     * visible ({@code $0.0012}, {@code $0.00671}, {@code $0.198}, at least two decimals: {@code $0.50}),
+     * cents from $1 ({@code $1.23}), whole dollars with grouping from $100 ({@code $661}, {@code $1,234});
+     * {@code $0.00} for zero, {@code unknown} for NaN.
      */
     public static String usd(double usd) {
         if (Double.isNaN(usd) || Double.isInfinite(usd)) {
@@ -73,12 +74,12 @@ public final class Format {
             return "$0.00";
         }
         BigDecimal shown;
-        if (v.compareTo(BigDecimal.valueOf(1000)) >= 0) {
+        if (v.compareTo(BigDecimal.valueOf(100)) >= 0) {
             shown = v.setScale(0, RoundingMode.HALF_UP);
         } else if (v.compareTo(BigDecimal.ONE) >= 0) {
             shown = v.setScale(2, RoundingMode.HALF_UP);
         } else {
-            shown = v.round(new MathContext(2, RoundingMode.HALF_UP));
+            shown = v.round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros();
             if (shown.scale() < 2) {
                 shown = shown.setScale(2, RoundingMode.UNNECESSARY);
             }

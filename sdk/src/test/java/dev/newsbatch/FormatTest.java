@@ -34,13 +34,17 @@ class FormatTest {
     void moneyKeepsSmallSumsVisible() {
         assertEquals("$0.00", Format.usd(0));
         assertEquals("$0.0012", Format.usd(0.0012));
-        assertEquals("$0.00011", Format.usd(1.0515000000000001E-4));
-        assertEquals("$0.20", Format.usd(0.1975));
+        assertEquals("$0.000105", Format.usd(1.0515000000000001E-4));
+        assertEquals("$0.00671", Format.usd(0.006712));
+        assertEquals("$0.198", Format.usd(0.1975));
+        assertEquals("$0.50", Format.usd(0.5));
+        assertEquals("$0.03", Format.usd(0.0300));
         assertEquals("$0.05", Format.usd(0.05));
         assertEquals("$1.23", Format.usd(1.2345));
         assertEquals("$1.01", Format.usd(1.005));
         assertEquals("$7.29", Format.usd(7.29));
-        assertEquals("$999.99", Format.usd(999.99));
+        assertEquals("$99.99", Format.usd(99.99));
+        assertEquals("$661", Format.usd(661.2));
         assertEquals("$1,234", Format.usd(1234.4));
         assertEquals("$12,346", Format.usd(12345.6));
         assertEquals("-$0.50", Format.usd(-0.5));

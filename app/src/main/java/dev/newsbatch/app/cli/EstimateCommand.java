@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
                 + "articles, without calling Gemini. With --input-tokens/--output-tokens every article counts "
                 + "those fixed figures."},
         footer = {"", "Examples:", "  newsbatch estimate samples/batch_contents.json --tier tier1",
-                "  newsbatch estimate articles.jsonl --model gemini-2.5-flash --input-tokens 2800 --output-tokens 150",
+                "  newsbatch estimate articles.jsonl --model gemini-2.5-flash",
+                "  newsbatch estimate articles.jsonl --input-tokens 2800 --output-tokens 150",
                 "  newsbatch estimate articles.jsonl --thinking minimal --spend-per-month 50"})
 final class EstimateCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv.")

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                 "Classify a large file with the Batch API (half the real-time price): split into batch jobs, "
                 + "sent in waves or continuously under the tier's enqueued-token quota, waiting until all are "
                 + "done."},
-        footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --tier tier1 --name october"})
+        footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --name october",
+                "  newsbatch large batch articles.jsonl --mode continuous --tier tier2"})
 final class LargeBatchCommand extends BaseCommand {
     /** How batch jobs are admitted. */
     enum Admission { waves, continuous }
