@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "again the next day to continue. With --flex the calls go to the Flex service tier: about half "
                 + "the price, minutes of latency, for models that offer it (see `newsbatch models`)."},
         footer = {"", "Examples:",
-                "  newsbatch large realtime articles.jsonl --rpm 300 --rpd 10000 --name october-rt",
+                "  newsbatch large realtime articles.jsonl --rpm 300 --rpd 10000 --name rt",
                 "  newsbatch large realtime articles.jsonl --flex --name october-flex"})
 final class LargeRealtimeCommand extends BaseCommand {
     @Mixin

@@ -13,6 +13,7 @@ import dev.newsbatch.internal.store.ItemOutcomeRecord;
 import dev.newsbatch.internal.Notices;
 import dev.newsbatch.internal.plan.Admission;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.plan.BatchCut;
 import dev.newsbatch.internal.plan.InputLimit;
 import dev.newsbatch.internal.plan.JobLoad;
 import dev.newsbatch.internal.store.ItemRecord;
@@ -121,18 +122,19 @@ public final class BatchEngine {
                 tooLarge++;
                 continue;
             }
+            if (current != null && BatchCut.full(current.items.size(), current.writer.bytes(),
+                    current.measure(a), run.batchSize(), run.maxFileBytes())) {
+                bytes += current.finish();
+                files++;
+                chunk++;
+                current = null;
+            }
             if (current == null) {
                 current = new ChunkBuilder(run, chunk, 1);
             }
             current.add(a, key, est);
             added++;
             tokens += est;
-            if (current.items.size() >= run.batchSize() || current.writer.bytes() >= run.maxFileBytes()) {
-                bytes += current.finish();
-                files++;
-                chunk++;
-                current = null;
-            }
         }
         if (current != null) {
             bytes += current.finish();
@@ -185,16 +187,18 @@ public final class BatchEngine {
             if (line == null) {
                 continue;
             }
+            long lineBytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
+            if (current != null && BatchCut.full(current.items.size(), current.writer.bytes(), lineBytes,
+                    run.batchSize(), run.maxFileBytes())) {
+                current.finish();
+                chunk++;
+                current = null;
+            }
             if (current == null) {
                 current = new ChunkBuilder(run, chunk, attempt);
             }
             current.addRaw(i, line);
             queued++;
-            if (current.items.size() >= run.batchSize() || current.writer.bytes() >= run.maxFileBytes()) {
-                current.finish();
-                chunk++;
-                current = null;
-            }
         }
         if (current != null) {
             current.finish();
@@ -732,6 +736,7 @@ public final class BatchEngine {
         final RequestFileWriter writer;
         final List<ItemRecord> items = new ArrayList<>();
         long tokens;
+        long overhead = -1;
 
         ChunkBuilder(RunSettings run, int chunk, int attempt) {
             this.run = run;
@@ -747,6 +752,21 @@ public final class BatchEngine {
             items.add(ItemRecord.pending(key, a.id(), a.title(), a.url(),
                     RequestKeys.contentHash(a.title(), a.contents()), est));
             tokens += est;
+        }
+
+        /**
+         * The bytes {@code a}'s request line adds to this file, as the plan measures it
+         * ({@link dev.newsbatch.internal.plan.RequestTemplate#lineBytes}), rendered only when the file may
+         * be near its size limit; otherwise an upper bound that keeps it below the limit (every
+         * character at most 6 bytes escaped, plus the template's own bytes).
+         */
+        long measure(Article a) {
+            if (overhead < 0) {
+                overhead = run.template().lineBytes(Article.of("x", "", "")) + 1024;
+            }
+            long bound = overhead + 6L * ((long) a.title().length() + a.contents().length()
+                    + (a.url() == null ? 0 : a.url().length()) + a.id().length());
+            return writer.bytes() + bound <= run.maxFileBytes() ? bound : run.template().lineBytes(a);
         }
 
         void addRaw(ItemRecord item, String line) {

@@ -325,17 +325,8 @@ public final class Planner {
                             + lineBytes + " bytes, more than one batch may hold; it gets a batch of its own");
                 }
             }
-            boolean batchOpen = index > batchStart;
-            if (batchOpen) {
-                if (waveTokens + in > waveBudget) {
-                    closeBatch();
-                    closeWave();
-                } else if (index - batchStart >= p.maxItemsPerBatch || batchBytes + lineBytes > p.maxBytesPerFile) {
-                    closeBatch();
-                    if (batches.size() - waveFirstBatch >= jobsPerWave) {
-                        closeWave();
-                    }
-                }
+            if (BatchCut.full(index - batchStart, batchBytes, lineBytes, p.maxItemsPerBatch, p.maxBytesPerFile)) {
+                closeBatch();
             }
             if (index == batchStart) {
                 batchFirstId = a.id();
@@ -354,8 +345,19 @@ public final class Planner {
             index++;
         }
 
+        /**
+         * Closes the open batch; a batch that would take its wave past the token budget or the job
+         * limit starts the next wave (waves are whole batches, as the admission policy sends them).
+         */
         void closeBatch() {
             double cost = prices.cost(Mode.BATCH, batchTotals);
+            int inWave = batches.size() - waveFirstBatch;
+            if (inWave > 0 && (waveTokens > waveBudget || inWave >= jobsPerWave)) {
+                waveTokens -= batchTokens;
+                closeWave();
+                waveTokens = batchTokens;
+                waveArticles = index - batchStart;
+            }
             int waveNo = waves.size();
             batches.add(new BatchSlice(batches.size(), waveNo, batchStart, index, batchFirstId, batchLastId,
                     batchTokens, batchOutput, batchBytes, cost));
