@@ -72,13 +72,14 @@ void help() {
                 batch(articles("file.jsonl"))                      a spec over articles you can inspect first
                 spec.name("october").tier1().waves()               name, tier (free(), tier1()..), mode: the batch
                                                                    default, waves(), continuous(), realtime(), flex()
-                spec.model("gemini-2.5-flash").budgetUsd(5)        model and a spending cap
+                spec.model("gemini-3.5-flash-lite").budgetUsd(5)   model and a spending cap
               Before sending
                 spec.estimate()                 tokens, batches, waves and USD;  show(spec.estimate()) for the report
               Running
                 var run = spec.submit()         records the run and sends it (same name again = same run)
                 run.await()                     waits with a progress bar;  run.await(Duration.ofMinutes(5))
                 run.state()                     a snapshot, no remote call;  run.cancel()
+                run.state().progress()          done / failed / in flight / pending, jobs, retries
                 var results = run.collect()     the typed results so far
               Results
                 show(results)                   a table (first and last rows), errors, tokens and cost
@@ -87,6 +88,7 @@ void help() {
                 results.financial().withSentiment("Negative").rows()
                 results.toCsv(Path.of("out.csv"))  results.toJson(Path.of("out.json"))
                 Charts.sentiment(results).save(Path.of("sentiment.png"))
+                Format.usd(0.00105)  Format.count(12000)  Format.time(Instant.now())   $0.00105  12,000  ... UTC
               Later sessions
                 runs()                          the runs recorded in batchDir(), newest first
                 resume("october").await().collect()

@@ -23,9 +23,14 @@ public record Article(String id, String title, String contents, String url) {
         Objects.requireNonNull(contents, "contents must not be null");
     }
 
-    /** An article without a URL. */
+    /** An article without a URL: {@code new Article("a1", "Rates rise", "The central bank ...")}. */
+    public Article(String id, String title, String contents) {
+        this(id, title, contents, null);
+    }
+
+    /** An article without a URL, the same as the three-argument constructor. */
     public static Article of(String id, String title, String contents) {
-        return new Article(id, title, contents, null);
+        return new Article(id, title, contents);
     }
 
     @Override

@@ -142,9 +142,9 @@ public final class BatchRun<T extends Record> {
     public String toString() {
         RunStatus s = lastSeen;
         String mode = spec.mode().name().toLowerCase(Locale.ROOT);
-        return s == null ? String.format("BatchRun[%s, %s, %s]", runId, mode, spec.model())
-                : String.format(Locale.ROOT, "BatchRun[%s, %s, %s, %.0f%% of %d articles]", runId, mode, s.state(),
-                        s.percent(), s.articles());
+        return s == null ? "BatchRun[" + runId + ", " + mode + ", " + spec.model() + "]"
+                : "BatchRun[" + runId + ", " + mode + ", " + Format.state(s.state()) + ", "
+                        + Math.round(s.percent()) + "% of " + Format.plural(s.articles(), "article") + "]";
     }
 
     private RunStatus seen(RunStatus s) {

@@ -2,6 +2,7 @@ package dev.newsbatch;
 
 import dev.newsbatch.internal.ArticleSource;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.ModelCatalog;
 import dev.newsbatch.internal.RunService;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.NewsClassification;
@@ -68,9 +69,16 @@ public final class BatchSpec<T extends Record> {
         return config.model();
     }
 
-    /** A copy with another model, e.g. {@code "gemini-3.5-flash-lite"}. */
+    /**
+     * A copy with another model, e.g. {@code "gemini-3.5-flash-lite"}, checked against the model
+     * catalogue at once: a model it does not know (its price is unknown) is refused here. A model that
+     * is shut down is accepted, so that {@link #estimate()} still prices it; {@link #submit()} refuses it.
+     *
+     * @throws IllegalArgumentException naming the served models when the catalogue has no such model
+     */
     public BatchSpec<T> model(String newModel) {
         Checks.notBlank(newModel, "model");
+        ModelCatalog.defaults().require(newModel);
         return with(c -> c.withModel(newModel.trim()));
     }
 
@@ -416,7 +424,7 @@ public final class BatchSpec<T extends Record> {
             s.append(", dailyCap=").append(config.dailyCap());
         }
         if (config.budgetUsd() > 0) {
-            s.append(String.format(Locale.ROOT, ", budget=$%.2f", config.budgetUsd()));
+            s.append(", budget=").append(Format.usd(config.budgetUsd()));
         }
         if (config.estimator().kind() != Estimator.Kind.CALIBRATED) {
             s.append(", estimator=").append(config.estimator().kind().name().toLowerCase(Locale.ROOT));

@@ -58,20 +58,19 @@ public record Estimate(long articles, String model, String tier, RunMode mode, S
      */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "Estimate: %,d articles, %s, %s, %,d in + %,d out tokens", articles, model,
-                mode.name().toLowerCase(java.util.Locale.ROOT), inputTokens, outputTokens));
+        StringBuilder s = new StringBuilder("Estimate: " + Format.plural(articles, "article") + ", " + model + ", "
+                + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + Format.count(inputTokens) + " in + "
+                + Format.count(outputTokens) + " out tokens");
         if (thinkingTokens > 0) {
-            s.append(String.format(java.util.Locale.ROOT, " (%,d thinking)", thinkingTokens));
+            s.append(" (").append(Format.count(thinkingTokens)).append(" thinking)");
         }
         if (mode.isBatch()) {
-            s.append(String.format(java.util.Locale.ROOT, ", %,d %s in %,d %s", batches,
-                    batches == 1 ? "batch" : "batches", waves, waves == 1 ? "wave" : "waves"));
+            s.append(", ").append(Format.plural(batches, "batch")).append(" in ").append(Format.plural(waves, "wave"));
         }
-        s.append(String.format(java.util.Locale.ROOT, ", $%,.2f (batch $%,.2f, real-time $%,.2f", costUsd(), batchUsd,
-                realtimeUsd));
+        s.append(", ").append(Format.usd(costUsd())).append(" (batch ").append(Format.usd(batchUsd))
+                .append(", real-time ").append(Format.usd(realtimeUsd));
         if (!Double.isNaN(flexUsd)) {
-            s.append(String.format(java.util.Locale.ROOT, ", flex $%,.2f", flexUsd));
+            s.append(", flex ").append(Format.usd(flexUsd));
         }
         return s.append(")").toString();
     }

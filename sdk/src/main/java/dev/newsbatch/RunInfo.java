@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param name      the run's name
  * @param mode      how it sends articles
  * @param model     the Gemini model
- * @param state     ACTIVE, DONE or CANCELLED
+ * @param state     the name of its {@link RunState}, by the same rule as {@link RunStatus#state()}
  * @param createdAt when it was first submitted
  * @param updatedAt when it last changed
  */
@@ -27,7 +27,6 @@ public record RunInfo(String runId, String name, RunMode mode, String model, Str
     }
 
     private static String minutes(Instant t) {
-        return t == null ? "unknown" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
-                java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC).format(t);
+        return t == null ? "unknown" : Format.minute(t);
     }
 }

@@ -32,12 +32,14 @@ public record Summary(long articles, long classified, long failed, long financia
     /** A few lines for a terminal. */
     public String render() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Articles:    %,d (%,d classified, %,d failed)%n", articles, classified, failed));
-        out.append(String.format("Financial:   %,d of %,d (%.1f%%)%n", financial, classified,
-                classified == 0 ? 0.0 : 100.0 * financial / classified));
+        out.append("Articles:    ").append(Format.count(articles)).append(" (").append(Format.count(classified))
+                .append(" classified, ").append(Format.count(failed)).append(" failed)\n");
+        out.append("Financial:   ").append(Format.count(financial)).append(" of ").append(Format.count(classified))
+                .append(" (").append(Format.percent(classified == 0 ? 0.0 : 100.0 * financial / classified))
+                .append(")\n");
         out.append("Sentiment:  ");
         for (String s : List.of("Positive", "Neutral", "Negative")) {
-            out.append(String.format(" %s %,d", s, sentiment.getOrDefault(s, 0L)));
+            out.append(' ').append(s).append(' ').append(Format.count(sentiment.getOrDefault(s, 0L)));
         }
         out.append('\n');
         out.append("Top sectors: ").append(topSectors.subList(0, Math.min(5, topSectors.size()))).append('\n');
@@ -48,11 +50,11 @@ public record Summary(long articles, long classified, long failed, long financia
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%,d articles: %,d classified, %,d failed, %,d financial", articles, classified, failed, financial));
+        StringBuilder s = new StringBuilder(Format.plural(articles, "article") + ": " + Format.count(classified)
+                + " classified, " + Format.count(failed) + " failed, " + Format.count(financial) + " financial");
         if (!sentiment.isEmpty()) {
             s.append("; sentiment");
-            new java.util.TreeMap<>(sentiment).forEach((k, v) -> s.append(' ').append(k).append(' ').append(v));
+            new java.util.TreeMap<>(sentiment).forEach((k, v) -> s.append(' ').append(k).append(' ').append(Format.count(v)));
         }
         return s.append("; ").append(usage).toString();
     }

@@ -28,8 +28,8 @@ public record Usage(long inputTokens, long outputTokens, long thinkingTokens, do
     /** E.g. {@code 33,600,000 input + 1,800,000 output tokens (600,000 thinking), $7.29}. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%,d input + %,d output tokens%s, $%.2f", inputTokens,
-                outputTokens, thinkingTokens == 0 ? "" : String.format(java.util.Locale.ROOT, " (%,d thinking)",
-                        thinkingTokens), costUsd);
+        return Format.count(inputTokens) + " input + " + Format.count(outputTokens) + " output tokens"
+                + (thinkingTokens == 0 ? "" : " (" + Format.count(thinkingTokens) + " thinking)") + ", "
+                + Format.usd(costUsd);
     }
 }

@@ -35,6 +35,32 @@ class BatchSpecTest {
     }
 
     @Test
+    void anUnknownModelIsRefusedAtTheWitherNamingTheServedModels() {
+        BatchSpec<NewsClassification> s = Batches.from(SampleArticles.of(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.model("gpt-4"));
+        assertTrue(e.getMessage().contains("\"gpt-4\"") && e.getMessage().contains("gemini-3.1-flash-lite"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("gemini-2.5-flash,") && !e.getMessage().contains("gemini-2.5-flash]"),
+                "a shut-down model is not offered: " + e.getMessage());
+        assertEquals("gemini-3.1-flash-lite", s.model("models/gemini-3.1-flash-lite").model().replace("models/", ""));
+    }
+
+    @Test
+    void aShutDownModelIsAcceptedForEstimatesAndRefusedAtSubmit() {
+        BatchSpec<NewsClassification> s = Batches.from(SampleArticles.of(3)).model("gemini-2.5-flash").directory(dir);
+        assertEquals(3, s.estimate().articles());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::submit);
+        assertTrue(e.getMessage().contains("shut down"), e.getMessage());
+    }
+
+    @Test
+    void anArticleHasAThreeArgumentConstructorAsOf() {
+        assertEquals(Article.of("a1", "Rates rise", "The bank raised rates."),
+                new Article("a1", "Rates rise", "The bank raised rates."));
+        assertEquals(null, new Article("a1", null, "text").url());
+    }
+
+    @Test
     void toStringStaysShortForLargeBatches() {
         BatchSpec<NewsClassification> spec = Batches.from(SampleArticles.of(10_000)).tier1().waves().name("big");
         String text = spec.toString();

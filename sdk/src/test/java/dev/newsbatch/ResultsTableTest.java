@@ -21,7 +21,7 @@ class ResultsTableTest {
         assertEquals(List.of("id-0", "id-1", "id-2", "id-3", "id-4", "...", "id-7", "id-8", "id-9", "id-10",
                 "id-11"), ids);
         assertEquals("12 rows x 6 columns", lines.get(14));
-        assertEquals("1,200 input + 240 output tokens, $0.01", lines.get(15));
+        assertEquals("1,200 input + 240 output tokens, $0.0123", lines.get(15));
     }
 
     @Test

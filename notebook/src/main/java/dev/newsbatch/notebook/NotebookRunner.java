@@ -145,7 +145,7 @@ public final class NotebookRunner {
                 System.err.println(nb);
                 if (Boolean.getBoolean("newsbatch.notebook.timing")) {
                     for (int c = 0; c < nb.cellTimes().size(); c++) {
-                        System.err.printf(Locale.ROOT, "  cell %d: %.1f s%n", c + 1, nb.cellTimes().get(c).toMillis() / 1000.0);
+                        System.err.println("  cell " + (c + 1) + ": " + dev.newsbatch.Format.duration(nb.cellTimes().get(c)));
                     }
                 }
                 nb.errors().forEach(e -> System.err.println("  " + e));
@@ -285,8 +285,8 @@ public final class NotebookRunner {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s: %d of %d code cells in %.1f s%s", file.getFileName(), executed,
-                    codeCells, elapsed.toMillis() / 1000.0, isOk() ? "" : ", FAILED");
+            return file.getFileName() + ": " + executed + " of " + dev.newsbatch.Format.plural(codeCells, "code cell")
+                    + " in " + dev.newsbatch.Format.duration(elapsed) + (isOk() ? "" : ", FAILED");
         }
     }
 }

@@ -196,7 +196,7 @@ abstract class KernelDisplayCase {
         } finally {
             System.setOut(original);
         }
-        assertEquals("100 input + 20 output tokens, $0.01\na  b & c\n", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals("100 input + 20 output tokens, $0.0123\na  b & c\n", bytes.toString(StandardCharsets.UTF_8));
         assertFalse(ProgressBar.auto(System.out).isHtml());
     }
 

@@ -59,11 +59,11 @@ class NotebooksTest {
     void largeBatchRunsWavesContinuousAndResume() throws Exception {
         JsonNode nb = execute("large-batch.ipynb", "-Dnewsbatch.articles=1200");
         String text = plainText(nb);
-        assertTrue(text.contains("BatchRun[large-waves-1200, waves, DONE, 100% of 1200 articles]"), text);
-        assertTrue(text.contains("BatchRun[large-continuous-1200, continuous, DONE, 100% of 1200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-waves-1200, waves, DONE, 100% of 1,200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-continuous-1200, continuous, DONE, 100% of 1,200 articles]"), text);
         assertTrue(java.util.regex.Pattern.compile("BatchRun\\[large-resume-1200, continuous, (RUNNING|WAITING)")
                 .matcher(text).find(), "the interrupt cell really interrupts: " + text);
-        assertTrue(text.contains("BatchRun[large-resume-1200, continuous, DONE, 100% of 1200 articles]"), text);
+        assertTrue(text.contains("BatchRun[large-resume-1200, continuous, DONE, 100% of 1,200 articles]"), text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.newsbatch.display;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.Count;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.Results;
@@ -216,7 +217,7 @@ public final class Charts {
     }
 
     private static String count(double v) {
-        return String.format(Locale.ROOT, "%,d", (long) v);
+        return Format.count((long) v);
     }
 
     private static String articles(long n) {
@@ -224,6 +225,6 @@ public final class Charts {
     }
 
     private static String plural(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return Format.plural(n, noun);
     }
 }

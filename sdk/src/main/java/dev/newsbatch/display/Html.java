@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.Count;
 import dev.newsbatch.Estimate;
+import dev.newsbatch.Format;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.Results;
 import dev.newsbatch.Row;
@@ -53,8 +54,6 @@ public final class Html {
     private static final String NOTE = "<div style=\"color:#555;font-size:12px;margin:4px 0\">";
     private static final String NOTICE = "<div style=\"background:#eef4fb;border-left:3px solid #1565c0;"
             + "padding:4px 8px;margin:4px 0;font-size:12px;color:#333\">";
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     /** The renderer of each known value type, by class. */
     private static final Map<Class<?>, Function<Object, String>> RENDERERS = renderers();
 
@@ -157,11 +156,11 @@ public final class Html {
         StringBuilder out = new StringBuilder("<div>");
         out.append(CAPTION).append("Results ").append(escape(results.name())).append("</div>");
         out.append(table(columns, cells));
-        out.append(NOTE).append(String.format(Locale.ROOT, "%,d %s × %d columns", rows.size(),
-                rows.size() == 1 ? "row" : "rows", columns.size()));
+        out.append(NOTE).append(Format.plural(rows.size(), "row")).append(" × ").append(Format.plural(columns.size(),
+                "column"));
         if (!results.errors().isEmpty()) {
-            out.append(" · <span style=\"color:#b00\">").append(results.errors().size())
-                    .append(results.errors().size() == 1 ? " error" : " errors").append("</span>");
+            out.append(" · <span style=\"color:#b00\">").append(Format.plural(results.errors().size(), "error"))
+                    .append("</span>");
         }
         if (results.isFiltered()) {
             out.append(" · these rows: ").append(escape(usageText(results.rowsUsage())))
@@ -194,17 +193,17 @@ public final class Html {
      */
     public static String estimate(Estimate e) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("articles", String.format(Locale.ROOT, "%,d", e.articles()));
+        facts.put("articles", Format.count(e.articles()));
         facts.put("model", e.model());
         facts.put("tier", e.tier());
         facts.put("mode", e.mode().name().toLowerCase(Locale.ROOT));
-        facts.put("tokens", String.format(Locale.ROOT, "%,d in + %,d out (%s)", e.inputTokens(), e.outputTokens(),
-                e.estimator()));
+        facts.put("tokens", Format.count(e.inputTokens()) + " in + " + Format.count(e.outputTokens()) + " out ("
+                + e.estimator() + ")");
         facts.put("thinking", e.thinkingTokens() == 0 ? e.thinking() + ": none assumed"
-                : String.format(Locale.ROOT, "%s: %,d tokens assumed (in the output)", e.thinking(), e.thinkingTokens()));
+                : e.thinking() + ": " + Format.count(e.thinkingTokens()) + " tokens assumed (in the output)");
         if (e.mode().isBatch()) {
-            facts.put("batches", String.format(Locale.ROOT, "%,d in %,d %s (at most %,d articles a wave)", e.batches(),
-                    e.waves(), e.waves() == 1 ? "wave" : "waves", e.maxPerWave()));
+            facts.put("batches", Format.count(e.batches()) + " in " + Format.plural(e.waves(), "wave") + " (at most "
+                    + Format.plural(e.maxPerWave(), "article") + " a wave)");
         }
         facts.put("cost", usd(e.costUsd()) + " (" + e.mode().name().toLowerCase(Locale.ROOT) + ")");
         StringBuilder out = new StringBuilder("<div>");
@@ -242,10 +241,10 @@ public final class Html {
     public static String estimates(List<Estimate> estimates) {
         List<List<String>> cells = new ArrayList<>();
         for (Estimate e : estimates) {
-            cells.add(List.of(String.format(Locale.ROOT, "%,d", e.articles()), e.model(), e.tier(),
+            cells.add(List.of(Format.count(e.articles()), e.model(), e.tier(),
                     e.mode().name().toLowerCase(Locale.ROOT),
-                    String.format(Locale.ROOT, "%,d", e.inputTokens() + e.outputTokens()),
-                    String.format(Locale.ROOT, "%,d", e.batches()), String.format(Locale.ROOT, "%,d", e.waves()),
+                    Format.count(e.inputTokens() + e.outputTokens()),
+                    Format.count(e.batches()), Format.count(e.waves()),
                     usd(e.costUsd()), usd(e.batchUsd()), usd(e.realtimeUsd()),
                     e.batchTime() == null ? "unknown" : duration(e.batchTime()), duration(e.realtimeTime())));
         }
@@ -271,13 +270,12 @@ public final class Html {
         }
         String colour = s.isFinished() ? "#2e7d32" : "#1565c0";
         return NOTE.replace("color:#555;", "") + "<b>" + escape(run.id()) + "</b> (" + escape(mode) + ") "
-                + "<span style=\"color:" + colour + "\">" + String.format(Locale.ROOT, "%.1f%%", clamp(s.percent()))
+                + "<span style=\"color:" + colour + "\">" + Format.percent(clamp(s.percent()))
                 + "</span> · " + escape(statusDetail(s)) + "</div>";
     }
 
     private static String statusDetail(RunStatus s) {
-        return String.format(Locale.ROOT, "%s · %,d of %,d done, %,d failed, %,d in flight · jobs %d/%d",
-                s.state(), s.done(), s.articles(), s.failed(), s.inFlight(), s.jobsDone(), s.jobs());
+        return Format.state(s.state()) + " · " + s.progress();
     }
 
     private static double clamp(double percent) {
@@ -291,20 +289,20 @@ public final class Html {
             cells.add(List.of(r.runId(), r.mode().name().toLowerCase(Locale.ROOT), r.model(), r.state(),
                     timestamp(r.createdAt()), timestamp(r.updatedAt())));
         }
-        return "<div>" + CAPTION + runs.size() + (runs.size() == 1 ? " run" : " runs") + "</div>"
+        return "<div>" + CAPTION + Format.plural(runs.size(), "run") + "</div>"
                 + table(List.of("run", "mode", "model", "state", "created", "updated"), cells) + "</div>";
     }
 
     /** A time to the minute, e.g. {@code 2026-12-01 10:06 UTC}; empty for null. */
     public static String timestamp(Instant t) {
-        return t == null ? "" : MINUTES.format(t);
+        return Format.minute(t);
     }
 
     /** Counts of labels ({@code results.bySentiment()}, {@code bySector()}) with their shares, as given. */
     public static String breakdown(Map<String, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<List<String>> cells = new ArrayList<>();
-        counts.forEach((k, v) -> cells.add(List.of(k, String.format(Locale.ROOT, "%,d", v), share(v, total))));
+        counts.forEach((k, v) -> cells.add(List.of(k, Format.count(v), share(v, total))));
         return table(List.of("value", "count", "share"), cells);
     }
 
@@ -312,13 +310,13 @@ public final class Html {
     public static String counts(List<Count> counts) {
         long total = counts.stream().mapToLong(Count::count).sum();
         List<List<String>> cells = new ArrayList<>();
-        counts.forEach(c -> cells.add(List.of(c.name(), String.format(Locale.ROOT, "%,d", c.count()),
+        counts.forEach(c -> cells.add(List.of(c.name(), Format.count(c.count()),
                 share(c.count(), total))));
         return table(List.of("name", "count", "share of these"), cells);
     }
 
     private static String share(long v, long total) {
-        return total == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * v / total);
+        return total == 0 ? "" : Format.percent(100.0 * v / total);
     }
 
     /** A one-line notice from the SDK (e.g. that the embedded emulator is used) as a styled note. */
@@ -333,7 +331,7 @@ public final class Html {
         double p = Math.max(0, Math.min(100, Double.isNaN(percent) ? 0 : percent));
         String colour = p >= 100 ? "#2e7d32" : "#1565c0";
         return "<div style=\"font-family:sans-serif;font-size:13px;margin:4px 0\">"
-                + "<div><b>" + escape(label) + "</b> " + String.format(Locale.ROOT, "%.1f%%", p) + "</div>"
+                + "<div><b>" + escape(label) + "</b> " + Format.percent(p) + "</div>"
                 + "<div style=\"width:360px;height:14px;background:#e0e0e0;border-radius:3px;overflow:hidden\">"
                 + "<div style=\"width:" + String.format(Locale.ROOT, "%.1f", p) + "%;height:100%;background:"
                 + colour + "\"></div></div>"
@@ -343,10 +341,10 @@ public final class Html {
     /** The headline figures of a result set. */
     public static String summary(Summary s) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("articles", String.format(Locale.ROOT, "%,d (%,d classified, %,d failed)", s.articles(),
-                s.classified(), s.failed()));
-        facts.put("financial", String.format(Locale.ROOT, "%,d of %,d (%.1f%%)", s.financial(), s.classified(),
-                s.classified() == 0 ? 0.0 : 100.0 * s.financial() / s.classified()));
+        facts.put("articles", Format.count(s.articles()) + " (" + Format.count(s.classified()) + " classified, "
+                + Format.count(s.failed()) + " failed)");
+        facts.put("financial", Format.count(s.financial()) + " of " + Format.count(s.classified()) + " ("
+                + Format.percent(s.classified() == 0 ? 0.0 : 100.0 * s.financial() / s.classified()) + ")");
         List<String> sentiment = new ArrayList<>();
         for (String k : List.of("Positive", "Neutral", "Negative")) {
             sentiment.add(k + " " + s.sentiment().getOrDefault(k, 0L));
@@ -450,32 +448,16 @@ public final class Html {
     }
 
     private static String usageText(Usage u) {
-        return String.format(Locale.ROOT, "%,d input + %,d output tokens%s, %s", u.inputTokens(), u.outputTokens(),
-                u.thinkingTokens() == 0 ? "" : String.format(Locale.ROOT, " (%,d thinking)", u.thinkingTokens()),
-                usd(u.costUsd()));
+        return u.toString();
     }
 
-    /** Dollars: whole above $100, cents above $1, three significant digits below. */
+    /** Dollars, as {@link Format#usd} writes them. */
     static String usd(double usd) {
-        if (usd >= 100) {
-            return String.format(Locale.ROOT, "$%,.0f", usd);
-        } else if (usd >= 1 || usd <= 0 || Double.isNaN(usd)) {
-            return String.format(Locale.ROOT, "$%,.2f", usd);
-        }
-        java.math.BigDecimal d = new java.math.BigDecimal(usd).round(new java.math.MathContext(3)).stripTrailingZeros();
-        return "$" + (d.scale() <= 2 ? d.setScale(2) : d).toPlainString();
+        return Format.usd(usd);
     }
 
     static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        } else if (s < 3600) {
-            return (s / 60) + " min";
-        } else if (s < 48 * 3600) {
-            return String.format(Locale.ROOT, "%.1f h", s / 3600.0);
-        }
-        return String.format(Locale.ROOT, "%.1f days", s / 86400.0);
+        return Format.duration(d);
     }
 
     private static boolean numeric(String v) {

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * ProgressBar bar = ProgressBar.auto(System.out);   // HTML in a notebook, text elsewhere
- * bar.update("october", 42.0, "504/1200 done, 1/2 jobs");
+ * bar.update("october", 42.0, run.state().progress());   // october [#############.................]  42.0% 504/1,200 done, ...
  * bar.finish();
  * }</pre>
  */
@@ -32,6 +32,8 @@ public final class ProgressBar {
     private final LiveOutput live;
     private final LongSupplier nanoTime;
     private String lastText = "";
+    /** The highest percentage shown: the bar never moves backwards (e.g. when failed articles are retried). */
+    private double shown = 0;
     /** Off a terminal: the last line printed, its step and when. */
     private String printedText = "";
     private long printedStep = -1;
@@ -99,11 +101,17 @@ public final class ProgressBar {
     public static String render(double percent) {
         double p = Math.max(0, Math.min(100, percent));
         int filled = (int) Math.round(p / 100 * WIDTH);
-        return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format("%5.1f%%", p);
+        return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + String.format(java.util.Locale.ROOT, "%5.1f%%", p);
     }
 
-    /** Shows the current state. */
+    /**
+     * Shows the current state. The bar and its percentage never go backwards: a lower percentage
+     * than one shown before (articles sent again after a failure) keeps the bar where it was, while
+     * the detail says what changed.
+     */
     public synchronized void update(String label, double percent, String detail) {
+        shown = Math.max(shown, Double.isNaN(percent) ? 0 : percent);
+        percent = shown;
         String text = label + " " + render(percent) + " " + detail;
         if (live != null) {
             if (!text.equals(lastText)) {

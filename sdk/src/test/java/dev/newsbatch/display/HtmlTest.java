@@ -76,7 +76,8 @@ class HtmlTest {
                 Instant.EPOCH);
         String html = Html.status(s);
         assertTrue(html.contains("width:42.0%"), html);
-        assertTrue(html.contains("504 of 1,200 done, 2 failed, 600 in flight"), html);
+        assertTrue(html.contains("RUNNING · 504/1,200 done, 2 failed, 600 in flight, 94 pending; jobs 1/2 done"),
+                html);
         assertTrue(Html.of(s).isPresent());
     }
 

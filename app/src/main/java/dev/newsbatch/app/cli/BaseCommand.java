@@ -27,6 +27,12 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().json;
     }
 
+    /** The arguments of the whole command line as typed, global options included. */
+    java.util.List<String> originalArgs() {
+        picocli.CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
+        return parsed == null ? java.util.List.of(spec.qualifiedName().split(" ")) : parsed.originalArgs();
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.RunStatus;
@@ -23,7 +24,7 @@ final class CancelCommand extends BaseCommand {
             if (json()) {
                 printJson(JsonViews.job(s));
             } else {
-                println("Cancel requested for " + s.jobId() + "; state now " + s.state());
+                println("Cancel requested for " + s.jobId() + "; state now " + Format.state(s.state()));
             }
             return ExitCode.OK;
         }
@@ -31,8 +32,8 @@ final class CancelCommand extends BaseCommand {
         if (json()) {
             printJson(JsonViews.run(s));
         } else {
-            println("Run " + s.runId() + " cancelled; state now " + s.state() + String.format(" (%,d of %,d done)",
-                    s.done(), s.articles()));
+            println("Run " + s.runId() + " cancelled; state now " + Format.state(s.state()) + " ("
+                    + Format.count(s.done()) + " of " + Format.count(s.articles()) + " done)");
         }
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
@@ -117,8 +118,8 @@ final class CleanupCommand extends BaseCommand {
             }
             add(out, info.runId(), results, true, "run finished; outcomes are in the ledger");
             if (s.failed() > 0) {
-                add(out, info.runId(), requests, false, String.format("%,d failed articles; `newsbatch retry %s` "
-                        + "resends them from here", s.failed(), info.runId()));
+                add(out, info.runId(), requests, false, Format.plural(s.failed(), "failed article")
+                        + "; `newsbatch retry " + info.runId() + "` resends them from here");
             } else {
                 add(out, info.runId(), requests, true, "run finished with no failed article");
             }

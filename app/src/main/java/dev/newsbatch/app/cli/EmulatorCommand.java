@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
                 "Run the local Gemini emulator in the foreground and print its base URL; point other processes "
                 + "at it with GOOGLE_GEMINI_BASE_URL. Every flag is passed to the emulator (its options are "
                 + "listed below); --state defaults to <batch dir>/emulator."},
-        footer = {"", "Example:", "  newsbatch emulator --port 8080 --state ./emulator-state --fault-rate '*=0.05'",
+        footer = {"", "Example:", "  newsbatch emulator --port 8080 --state ./emulator-state",
+                "  newsbatch emulator --port 8080 --fault-rate '*=0.05' --item-error-rate 0.02",
                 "  GOOGLE_GEMINI_BASE_URL=http://127.0.0.1:8080 newsbatch list"})
 final class EmulatorCommand extends BaseCommand {
     @Option(names = {"-h", "--help"}, description = "Show this help message and the emulator's options, then exit.")

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Count;
@@ -19,7 +20,7 @@ final class JsonViews {
         ObjectNode n = Output.object();
         n.put("job_id", j.jobId());
         n.put("run_id", j.runId());
-        n.put("state", j.state().name());
+        n.put("state", Format.state(j.state()));
         n.put("requests", j.requests());
         n.put("completed", j.completed());
         n.put("progress_percent", round(j.percent()));
@@ -33,13 +34,17 @@ final class JsonViews {
         ObjectNode n = Output.object();
         n.put("run_id", s.runId());
         n.put("mode", s.mode().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("state", s.state().name());
+        n.put("state", Format.state(s.state()));
         n.put("articles", s.articles());
         n.put("done", s.done());
         n.put("failed", s.failed());
         n.put("in_flight", s.inFlight());
         n.put("jobs", s.jobs());
         n.put("jobs_done", s.jobsDone());
+        n.put("jobs_running", s.jobsRunning());
+        n.put("retries", s.retries());
+        n.put("pending", s.pending());
+        n.put("paused_until", Format.timeJson(s.pausedUntil()));
         n.put("progress_percent", round(s.percent()));
         return n;
     }
@@ -59,7 +64,7 @@ final class JsonViews {
         usage.put("input_tokens", s.usage().inputTokens());
         usage.put("output_tokens", s.usage().outputTokens());
         usage.put("thinking_tokens", s.usage().thinkingTokens());
-        usage.put("cost_usd", Double.isNaN(s.usage().costUsd()) ? null : s.usage().costUsd());
+        usage.put("cost_usd", Format.usdJson(s.usage().costUsd()));
         return n;
     }
 
@@ -93,7 +98,7 @@ final class JsonViews {
     }
 
     static String time(Instant t) {
-        return t == null ? null : t.toString();
+        return Format.timeJson(t);
     }
 
     static double round(double percent) {

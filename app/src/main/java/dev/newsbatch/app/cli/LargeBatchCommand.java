@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Estimate;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
                 "Classify a large file with the Batch API (half the real-time price): split into batch jobs, "
                 + "sent in waves or continuously under the tier's enqueued-token quota, waiting until all are "
                 + "done."},
-        footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --tier tier1 --name october"})
+        footer = {"", "Example:", "  newsbatch large batch articles.jsonl --mode waves --name october",
+                "  newsbatch large batch articles.jsonl --mode continuous --tier tier2"})
 final class LargeBatchCommand extends BaseCommand {
     /** How batch jobs are admitted. */
     enum Admission { waves, continuous }
@@ -35,9 +37,10 @@ final class LargeBatchCommand extends BaseCommand {
         spec = mode == Admission.continuous ? spec.continuous() : spec.waves();
         Estimate e = spec.estimate();
         if (!json()) {
-            println(String.format("Plan: %,d articles, %d batch jobs in %d waves, ~%,d input tokens, "
-                    + "estimated $%.2f (real-time would be $%.2f)", e.articles(), e.batches(), e.waves(),
-                    e.inputTokens(), e.batchUsd(), e.realtimeUsd()));
+            println("Plan: " + Format.plural(e.articles(), "article") + ", " + Format.plural(e.batches(), "batch job")
+                    + " in " + Format.plural(e.waves(), "wave") + ", ~" + Format.count(e.inputTokens())
+                    + " input tokens, estimated " + Format.usd(e.batchUsd()) + " (real-time would be "
+                    + Format.usd(e.realtimeUsd()) + ")");
         }
         BatchRun<NewsClassification> run = spec.submit();
         return new RunReport(this).submitted(run, !detach);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 + "admission under the tier's quota, or in real time under a rate limit and a daily cap. "
                 + "Interrupted runs continue where they stopped when the same command is run again."},
         footer = {"", "Examples:", "  newsbatch large batch articles.jsonl --mode continuous --name october",
-                "  newsbatch large realtime articles.jsonl --rpm 300 --rpd 10000 --name oct-rt"},
+                "  newsbatch large realtime articles.jsonl --rpm 300 --rpd 10000 --name rt"},
         subcommands = {LargeBatchCommand.class, LargeRealtimeCommand.class})
 final class LargeCommand implements Runnable {
     @Spec

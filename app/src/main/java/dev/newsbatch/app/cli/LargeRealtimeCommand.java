@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.schema.NewsClassification;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "again the next day to continue. With --flex the calls go to the Flex service tier: about half "
                 + "the price, minutes of latency, for models that offer it (see `newsbatch models`)."},
         footer = {"", "Examples:",
-                "  newsbatch large realtime articles.jsonl --rpm 300 --rpd 10000 --name oct-rt",
+                "  newsbatch large realtime articles.jsonl --rpm 300 --rpd 10000 --name rt",
                 "  newsbatch large realtime articles.jsonl --flex --name october-flex"})
 final class LargeRealtimeCommand extends BaseCommand {
     @Mixin
@@ -29,8 +30,8 @@ final class LargeRealtimeCommand extends BaseCommand {
         BatchSpec<NewsClassification> spec = flex ? large.spec(dir()).flex() : large.spec(dir()).realtime();
         BatchRun<NewsClassification> run = spec.submit();
         if (!json()) {
-            println(String.format("Run %s: %,d articles in real time%s (%s)", run.id(), run.state().articles(),
-                    flex ? " on the Flex tier" : "", spec));
+            println("Run " + run.id() + ": " + Format.plural(run.state().articles(), "article") + " in real time"
+                    + (flex ? " on the Flex tier" : "") + " (" + spec + ")");
         }
         RunReport report = new RunReport(this);
         report.await(run);

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
@@ -46,9 +47,9 @@ final class ListCommand extends BaseCommand {
                 ObjectNode o = list.addObject();
                 o.put("run_id", r.info.runId()).put("mode", mode(r.info)).put("model", r.info.model());
                 o.put("articles", r.status.articles()).put("done", r.status.done()).put("failed", r.status.failed())
-                        .put("pending", r.pending()).put("state", r.status.state().name());
-                o.put("cost_usd", Double.isNaN(r.costUsd) ? null : r.costUsd);
-                o.put("created", JsonViews.time(r.info.createdAt()));
+                        .put("pending", r.pending()).put("state", Format.state(r.status.state()));
+                o.put("cost_usd", Format.usdJson(r.costUsd));
+                o.put("created", Format.timeJson(r.info.createdAt()));
             }
             n.put("total", rows.size());
             printJson(n);
@@ -61,10 +62,9 @@ final class ListCommand extends BaseCommand {
         }
         List<List<String>> cells = new ArrayList<>();
         for (RunRow r : rows) {
-            cells.add(List.of(r.info.runId(), mode(r.info), r.info.model(), String.format("%,d", r.status.done()),
-                    String.format("%,d", r.status.failed()), String.format("%,d", r.pending()),
-                    r.status.state().name(), Double.isNaN(r.costUsd) ? "" : String.format(Locale.ROOT, "$%.2f",
-                    r.costUsd), shortTime(r.info.createdAt())));
+            cells.add(List.of(r.info.runId(), mode(r.info), r.info.model(), Format.count(r.status.done()),
+                    Format.count(r.status.failed()), Format.count(r.pending()), Format.state(r.status.state()),
+                    Double.isNaN(r.costUsd) ? "" : Format.usd(r.costUsd), Format.minute(r.info.createdAt())));
         }
         String table = TextTable.of(List.of("name", "mode", "model", "done", "failed", "pending", "state", "cost",
                 "created (UTC)")).maxRows(1000).maxWidth(40).render(cells, cells.size()).strip();
@@ -100,7 +100,7 @@ final class ListCommand extends BaseCommand {
             jobs.forEach(j -> list.add(JsonViews.job(j)));
             ArrayNode runs = n.putArray("runs_without_jobs");
             jobless.forEach(r -> runs.addObject().put("run_id", r.runId()).put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("state", r.state()).put("created", JsonViews.time(r.createdAt())));
+                    .put("state", r.state()).put("created", Format.timeJson(r.createdAt())));
             n.put("total", jobs.size());
             printJson(n);
             return ExitCode.OK;
@@ -112,19 +112,15 @@ final class ListCommand extends BaseCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (JobStatus j : jobs) {
-            rows.add(List.of(j.runId() == null ? "" : j.runId(), j.jobId(), j.state().name(),
-                    String.valueOf(j.requests()), shortTime(j.createdAt())));
+            rows.add(List.of(j.runId() == null ? "" : j.runId(), j.jobId(), Format.state(j.state()),
+                    Format.count(j.requests()), Format.time(j.createdAt())));
         }
         for (RunInfo r : jobless) {
-            rows.add(List.of(r.runId(), "(" + r.mode().name().toLowerCase(java.util.Locale.ROOT) + ")", r.state(), "", shortTime(r.createdAt())));
+            rows.add(List.of(r.runId(), "(" + r.mode().name().toLowerCase(java.util.Locale.ROOT) + ")", r.state(), "", Format.time(r.createdAt())));
         }
-        String table = TextTable.of(List.of("name", "job id", "state", "requests", "submitted (UTC)")).maxRows(1000)
+        String table = TextTable.of(List.of("name", "job id", "state", "requests", "submitted")).maxRows(1000)
                 .maxWidth(64).render(rows, rows.size()).strip();
         println(table.substring(0, Math.max(0, table.lastIndexOf('\n'))));
         return ExitCode.OK;
-    }
-
-    private static String shortTime(java.time.Instant t) {
-        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 }

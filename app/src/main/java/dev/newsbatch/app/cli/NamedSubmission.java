@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.schema.NewsClassification;
@@ -60,8 +61,8 @@ final class NamedSubmission {
         }
         BatchRun<NewsClassification> run = spec.realtime().submit();
         if (!command.json()) {
-            command.println(String.format("Run %s: %,d articles in real time (%s)", run.id(), run.state().articles(),
-                    run.spec().model()));
+            command.println("Run " + run.id() + ": " + Format.plural(run.state().articles(), "article")
+                    + " in real time (" + run.spec().model() + ")");
         }
         report.await(run);
         return report.finished(run);

@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Jobs;
@@ -92,8 +93,9 @@ final class ResultsCommand extends BaseCommand {
             }
             printJson(n);
         } else {
-            println(String.format("Results of %s: %,d classified, %,d failed", ofRun ? "run " + jobId
-                    : jobId + " (run " + results.name() + ")", results.size(), results.errors().size()));
+            println("Results of " + (ofRun ? "run " + jobId : jobId + " (run " + results.name() + ")") + ": "
+                    + Format.count(results.size()) + " classified, " + Format.count(results.errors().size())
+                    + " failed");
             println("Saved to " + file);
             if (csvFile != null) {
                 println("CSV:      " + csvFile);

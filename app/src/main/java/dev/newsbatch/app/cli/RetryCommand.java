@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.RunStatus;
@@ -47,8 +48,7 @@ final class RetryCommand extends BaseCommand {
             return before.failed() == 0 ? ExitCode.OK : ExitCode.FAILED;
         }
         if (!json()) {
-            println(String.format("Run %s: %,d failed article%s queued again", run.id(), queued,
-                    queued == 1 ? "" : "s"));
+            println("Run " + run.id() + ": " + Format.plural(queued, "failed article") + " queued again");
         }
         RunReport report = new RunReport(this);
         if (wait || !run.spec().mode().isBatch()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.RunState;
 import dev.newsbatch.BatchRun;
+import dev.newsbatch.Format;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
@@ -64,20 +65,27 @@ final class RunReport {
      * one line on standard error per change instead, so that standard output stays one JSON document.
      */
     void await(BatchRun<?> run) {
-        if (!command.json()) {
-            run.await();
-            return;
-        }
-        PrintWriter err = command.err();
-        long[] lastSeen = {-1};
-        run.await(run.spec().deadline(), s -> {
-            if (s.done() + s.failed() != lastSeen[0]) {
-                lastSeen[0] = s.done() + s.failed();
-                err.printf("progress: run %s %s %.1f%% (%,d done, %,d failed of %,d)%n", s.runId(), s.state(),
-                        s.percent(), s.done(), s.failed(), s.articles());
-                err.flush();
+        try (ResumeHint hint = ResumeHint.install(command.originalArgs(), run.id(), System.err)) {
+            if (!command.json()) {
+                run.await();
+                return;
             }
-        });
+            PrintWriter err = command.err();
+            long[] lastSeen = {-1};
+            run.await(run.spec().deadline(), s -> {
+                if (s.done() + s.failed() != lastSeen[0]) {
+                    lastSeen[0] = s.done() + s.failed();
+                    err.println(progressLine(s));
+                    err.flush();
+                }
+            });
+        }
+    }
+
+    /** One {@code --json} progress line on standard error: run, state, percentage and counts. */
+    static String progressLine(RunStatus s) {
+        return "progress: run " + s.runId() + " " + Format.state(s.state()) + " " + Format.percent(s.percent())
+                + " (" + s.progress() + ")";
     }
 
     /** Reports a run that has been awaited: saves {@code results_<run>.json} and prints the summary. */
@@ -92,9 +100,9 @@ final class RunReport {
             n.set("summary", JsonViews.summary(results.summary()));
             command.printJson(n);
         } else {
-            command.println(String.format("Run %s %s: %,d of %,d articles classified, %,d failed",
-                    run.id(), complete ? "finished" : "stopped (" + state.state() + ")", state.done(),
-                    state.articles(), state.failed()));
+            command.println("Run " + run.id() + " " + (complete ? "finished" : "stopped (" + Format.state(state.state())
+                    + ")") + ": " + Format.count(state.done()) + " of " + Format.plural(state.articles(), "article")
+                    + " classified, " + Format.count(state.failed()) + " failed");
             command.println("Results saved to " + file);
             command.println("");
             command.println(results.summary().render());
@@ -116,7 +124,7 @@ final class RunReport {
             return;
         }
         command.println("");
-        command.println(String.format("%s: %,d%s", heading, errors.size(), errors.size() > 5 ? " (first 5)" : ""));
+        command.println(heading + ": " + Format.count(errors.size()) + (errors.size() > 5 ? " (first 5)" : ""));
         errors.stream().limit(5).forEach(e -> command.println("  " + (e.url() == null ? e.id() : e.url()) + ": "
                 + e.kind() + " " + e.message()));
     }
@@ -148,10 +156,11 @@ final class RunReport {
 
     private void printSubmitted(BatchRun<?> run, RunStatus state, List<JobStatus> jobs) {
         String mode = run.spec().mode().name().toLowerCase(Locale.ROOT);
-        command.println(String.format("Run %s: %,d articles, %d batch job%s (%s, %s mode)", run.id(), state.articles(),
-                jobs.size(), jobs.size() == 1 ? "" : "s", run.spec().model(), mode));
+        command.println("Run " + run.id() + ": " + Format.plural(state.articles(), "article") + ", "
+                + Format.plural(jobs.size(), "batch job") + " (" + run.spec().model() + ", " + mode + " mode)");
         for (JobStatus j : jobs) {
-            command.println(String.format("  %s  %s  %,d requests", j.jobId(), j.state(), j.requests()));
+            command.println("  " + j.jobId() + "  " + Format.state(j.state()) + "  " + Format.plural(j.requests(),
+                    "request"));
         }
         if (jobs.isEmpty()) {
             return;

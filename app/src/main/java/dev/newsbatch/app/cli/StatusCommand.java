@@ -1,5 +1,6 @@
 package dev.newsbatch.app.cli;
 
+import dev.newsbatch.Format;
 import dev.newsbatch.JobState;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
@@ -27,10 +28,10 @@ final class StatusCommand extends BaseCommand {
             printJson(JsonViews.job(s));
         } else {
             println("Job:      " + s.jobId() + (s.runId() == null ? "" : "   (run " + s.runId() + ")"));
-            println("State:    " + s.state());
+            println("State:    " + Format.state(s.state()));
             println("Progress: " + ProgressBar.render(Math.max(0, s.percent())) + "  "
-                    + Math.max(0, s.completed()) + "/" + s.requests() + " requests");
-            println("Created:  " + JsonViews.time(s.createdAt()) + "   updated: " + JsonViews.time(s.updatedAt()));
+                    + Format.count(Math.max(0, s.completed())) + "/" + Format.plural(s.requests(), "request"));
+            println("Created:  " + Format.time(s.createdAt()) + "   updated: " + Format.time(s.updatedAt()));
             if (s.error() != null) {
                 println("Error:    " + s.error());
             }
@@ -49,10 +50,12 @@ final class StatusCommand extends BaseCommand {
             printJson(JsonViews.run(s));
         } else {
             println("Run:      " + s.runId() + " (" + s.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            println("State:    " + s.state());
-            println("Progress: " + ProgressBar.render(s.percent()) + String.format("  %,d done, %,d failed, "
-                    + "%,d in flight of %,d; jobs %d/%d", s.done(), s.failed(), s.inFlight(), s.articles(),
-                    s.jobsDone(), s.jobs()));
+            println("State:    " + Format.state(s.state()) + (s.pausedUntil() == null ? ""
+                    : " until " + Format.time(s.pausedUntil()) + " (daily cap reached)"));
+            println("Progress: " + ProgressBar.render(s.percent()) + "  " + s.progress());
+            if (!s.isFinished()) {
+                println("Next:     newsbatch status " + s.runId() + "   (again later)");
+            }
         }
         return s.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;
     }

@@ -47,6 +47,9 @@ public final class NewsbatchApi implements AutoCloseable {
         io.javalin.util.JavalinLogger.startupInfo = false;
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            // Money is an exact decimal (Format.usdJson), written as a plain JSON number.
+            cfg.jsonMapper(new io.javalin.json.JavalinJackson().updateMapper(m -> m.enable(
+                    com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.RunState;
 import dev.newsbatch.BatchRun;
+import dev.newsbatch.Format;
 import dev.newsbatch.ItemError;
 import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
@@ -57,7 +58,7 @@ final class ResponseBodies {
         boolean complete = state.isFinished() && state.state() != RunState.CANCELLED;
         n.put("status", complete ? "COMPLETED" : "INCOMPLETE");
         n.put("message", complete ? "Batch completed. Use GET /batch/results/" + first + "/" + run.id() + " to retrieve"
-                : "Batch not finished (" + state.state() + "). Use GET /batch/status/" + first + " to check progress");
+                : "Batch not finished (" + Format.state(state.state()) + "). Use GET /batch/status/" + first + " to check progress");
         n.set("summary", summary(results.summary()));
         errors(n, results.errors());
         return n;
@@ -66,13 +67,13 @@ final class ResponseBodies {
     static ObjectNode status(JobStatus s) {
         ObjectNode n = JSON.createObjectNode();
         n.put("job_id", s.jobId());
-        n.put("state", "JOB_STATE_" + s.state().name());
+        n.put("state", Format.state(s.state()));
         n.put("completed_count", Math.max(0, s.completed()));
         n.put("total_count", Math.max(0, s.requests()));
         n.put("progress_percent", Math.round(Math.max(0, s.percent()) * 100.0) / 100.0);
         n.put("batch_name", s.runId());
-        n.put("created", s.createdAt() == null ? null : s.createdAt().toString());
-        n.put("updated", s.updatedAt() == null ? null : s.updatedAt().toString());
+        n.put("created", Format.timeJson(s.createdAt()));
+        n.put("updated", Format.timeJson(s.updatedAt()));
         n.put("error", s.error());
         return n;
     }
@@ -142,7 +143,7 @@ final class ResponseBodies {
         s.topCompanies().forEach(c -> companies.put(c.name(), c.count()));
         n.putObject("usage").put("input_tokens", s.usage().inputTokens()).put("output_tokens", s.usage().outputTokens())
                 .put("thinking_tokens", s.usage().thinkingTokens())
-                .put("cost_usd", Double.isNaN(s.usage().costUsd()) ? null : s.usage().costUsd());
+                .put("cost_usd", Format.usdJson(s.usage().costUsd()));
         return n;
     }
 

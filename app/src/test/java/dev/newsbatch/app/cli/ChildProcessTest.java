@@ -92,6 +92,21 @@ class ChildProcessTest {
     }
 
     @Test
+    void stoppingAWaitingSubmissionEndsTheLineAndSaysHowToResume() throws Exception {
+        Path file = SampleArticles.jsonArray(tmp.resolve("hint.json"), 3);
+        try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorConfig.defaults().port(0)
+                .stateDir(tmp.resolve("emulator")).startDelay(java.time.Duration.ofHours(1)));
+             ChildProcess child = ChildProcess.start(tmp, Map.of("GOOGLE_API_KEY", "test-key",
+                     "GOOGLE_GEMINI_BASE_URL", emulator.baseUrl()), "submit-contents", file.toString(),
+                     "--name", "hint", "--wait", "--poll-ms", "50")) {
+            child.awaitLine("Waiting for run hint to finish");
+            ChildProcess.Outcome stopped = child.stop();
+            assertTrue(stopped.err().contains("\ninterrupted; resume with: newsbatch submit-contents "
+                    + file + " --name hint --wait --poll-ms 50"), stopped.toString());
+        }
+    }
+
+    @Test
     void serveKeepsTheGeminiKeyOutOfResponsesAndLogs() throws Exception {
         String key = "AIzaTEST-never-print-this-0123456789";
         try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorConfig.defaults().port(0)

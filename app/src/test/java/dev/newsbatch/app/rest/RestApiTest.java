@@ -136,6 +136,10 @@ class RestApiTest {
         assertEquals("COMPLETED", n.get("status").asText(), a.body());
         assertEquals(4, n.get("summary").get("classified").asInt());
         assertTrue(Files.exists(dir.resolve("results_waited.json")));
+        String cost = a.body().replaceAll("(?s).*\"cost_usd\"\\s*:\\s*([^,}\\s]+).*", "$1");
+        assertTrue(cost.matches("0|0\\.\\d{1,10}|[1-9]\\d*(\\.\\d{1,10})?"),
+                "cost_usd is a plain decimal without binary noise: " + cost);
+        assertTrue(n.get("summary").get("usage").get("cost_usd").decimalValue().signum() > 0, a.body());
     }
 
     @Test
@@ -144,7 +148,7 @@ class RestApiTest {
         assertEquals(200, a.status(), a.toString());
         JsonNode n = a.json();
         assertEquals(readyJob, n.get("job_id").asText());
-        assertEquals("JOB_STATE_SUCCEEDED", n.get("state").asText());
+        assertEquals("SUCCEEDED", n.get("state").asText());
         assertEquals(3, n.get("completed_count").asInt());
         assertEquals(3, n.get("total_count").asInt());
         assertEquals(100.0, n.get("progress_percent").asDouble());

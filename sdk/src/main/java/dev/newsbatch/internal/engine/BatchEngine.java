@@ -123,7 +123,8 @@ public final class BatchEngine {
                 tooLarge++;
                 continue;
             }
-            if (current != null && sizing.overTokens(current.tokens, est)) {
+            if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
+                    current.tokens, current.measure(a), est)) {
                 bytes += current.finish();
                 files++;
                 chunk++;
@@ -135,12 +136,6 @@ public final class BatchEngine {
             current.add(a, key, est);
             added++;
             tokens += est;
-            if (sizing.full(current.items.size(), current.writer.bytes())) {
-                bytes += current.finish();
-                files++;
-                chunk++;
-                current = null;
-            }
         }
         if (current != null) {
             bytes += current.finish();
@@ -194,7 +189,9 @@ public final class BatchEngine {
             if (line == null) {
                 continue;
             }
-            if (current != null && sizing.overTokens(current.tokens, i.estTokens())) {
+            long lineBytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
+            if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
+                    current.tokens, lineBytes, i.estTokens())) {
                 current.finish();
                 chunk++;
                 current = null;
@@ -204,11 +201,6 @@ public final class BatchEngine {
             }
             current.addRaw(i, line);
             queued++;
-            if (sizing.full(current.items.size(), current.writer.bytes())) {
-                current.finish();
-                chunk++;
-                current = null;
-            }
         }
         if (current != null) {
             current.finish();
@@ -477,8 +469,9 @@ public final class BatchEngine {
             }
         }
         if (unsent > 0) {
-            Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached for run %s; "
-                    + "%,d articles were not sent (errors of kind BUDGET)", policy.budgetUsd(), run.runId(), unsent));
+            Notices.once("newsbatch: budget cap " + dev.newsbatch.Format.usd(policy.budgetUsd()) + " reached for run "
+                    + run.runId() + "; " + dev.newsbatch.Format.plural(unsent, "article", "articles")
+                    + " were not sent (errors of kind BUDGET)");
         }
         return created;
     }
@@ -620,19 +613,26 @@ public final class BatchEngine {
         int waiting = 0;
         int running = 0;
         int done = 0;
+        int first = 0;
+        int retries = 0;
         long remote = 0;
-        List<JobRecord> jobs = ledger.jobs(runId);
-        for (JobRecord j : jobs) {
+        for (JobRecord j : ledger.jobs(runId)) {
+            boolean retry = j.attempt() > 1;
+            if (retry) {
+                retries++;
+            } else {
+                first++;
+            }
             switch (j.step()) {
                 case PREPARED, UPLOADED, CREATING -> waiting++;
                 case CREATED, FINISHED -> {
                     running++;
                     remote += Math.max(0, j.completed());
                 }
-                case RETRIEVED -> done++;
+                case RETRIEVED -> done += retry ? 0 : 1;
             }
         }
-        return new RunProgress(runId, jobs.size(), waiting, running, done, ledger.itemCounts(runId), remote);
+        return new RunProgress(runId, first, waiting, running, done, ledger.itemCounts(runId), remote, retries);
     }
 
     /**
@@ -710,6 +710,7 @@ public final class BatchEngine {
     private JobRecord adopt(JobRecord job, BatchJobInfo info) {
         JobRecord next = job.created(info.name(), info.state().name());
         ledger.saveJob(next);
+        ledger.jobCreatedAt(job.runId(), job.chunk(), job.attempt(), info.createTime());
         return next;
     }
 
@@ -780,6 +781,7 @@ public final class BatchEngine {
         final RequestFileWriter writer;
         final List<ItemRecord> items = new ArrayList<>();
         long tokens;
+        long overhead = -1;
 
         ChunkBuilder(RunSettings run, int chunk, int attempt) {
             this.run = run;
@@ -795,6 +797,21 @@ public final class BatchEngine {
             items.add(ItemRecord.pending(key, a.id(), a.title(), a.url(),
                     RequestKeys.contentHash(a.title(), a.contents()), est));
             tokens += est;
+        }
+
+        /**
+         * The bytes {@code a}'s request line adds to this file, as the plan measures it
+         * ({@link dev.newsbatch.internal.plan.RequestTemplate#lineBytes}), rendered only when the file may
+         * be near its size limit; otherwise an upper bound that keeps it below the limit (every
+         * character at most 6 bytes escaped, plus the template's own bytes).
+         */
+        long measure(Article a) {
+            if (overhead < 0) {
+                overhead = run.template().lineBytes(Article.of("x", "", "")) + 1024;
+            }
+            long bound = overhead + 6L * ((long) a.title().length() + a.contents().length()
+                    + (a.url() == null ? 0 : a.url().length()) + a.id().length());
+            return writer.bytes() + bound <= run.maxFileBytes() ? bound : run.template().lineBytes(a);
         }
 
         void addRaw(ItemRecord item, String line) {

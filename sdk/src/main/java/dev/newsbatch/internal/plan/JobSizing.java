@@ -13,7 +13,7 @@ import dev.newsbatch.internal.Checks;
  *
  * <pre>{@code
  * JobSizing s = JobSizing.of(1_000, 2_000_000_000L, 10_000_000);   // 2,250,000 tokens a job at most
- * if (s.overTokens(jobTokens, nextTokens)) { closeTheJob(); }
+ * if (s.closesBefore(items, bytes, tokens, lineBytes, lineTokens)) { closeTheJob(); }
  * }</pre>
  *
  * @param maxItems  requests per job
@@ -43,13 +43,12 @@ public record JobSizing(int maxItems, long maxBytes, long maxTokens) {
         return Math.max(1, (long) Math.floor(enqueuedLimit * AdmissionPolicy.SEED_SHARE / JOBS_IN_BUDGET));
     }
 
-    /** True when a job already holding {@code tokens} (and at least one request) must close before one of {@code next}. */
-    public boolean overTokens(long tokens, long next) {
-        return tokens > 0 && tokens + next > maxTokens;
-    }
-
-    /** True when a job holding {@code items} requests in {@code bytes} is full. */
-    public boolean full(long items, long bytes) {
-        return items >= maxItems || bytes >= maxBytes;
+    /**
+     * True when a job holding {@code items} requests, {@code bytes} of file and {@code tokens} estimated tokens
+     * must close before a request of {@code nextBytes} and {@code nextTokens} is added: an empty job never
+     * closes, so a request larger than a job may hold gets a job of its own.
+     */
+    public boolean closesBefore(long items, long bytes, long tokens, long nextBytes, long nextTokens) {
+        return items > 0 && (items >= maxItems || bytes + nextBytes > maxBytes || tokens + nextTokens > maxTokens);
     }
 }

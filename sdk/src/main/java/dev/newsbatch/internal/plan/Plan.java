@@ -1,5 +1,7 @@
 package dev.newsbatch.internal.plan;
 
+import dev.newsbatch.Format;
+
 import dev.newsbatch.internal.ThinkingChoice;
 import java.time.Duration;
 import java.util.List;
@@ -204,29 +206,39 @@ public final class Plan {
     /** The multi-line report the {@code estimate} command prints. */
     public String report() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "Estimate for %,d articles on %s (%s)%n", articles, model, tier));
+        s.append("Estimate for ").append(Format.plural(articles, "article")).append(" on ").append(model).append(" (")
+                .append(tier).append(')').append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "  estimator        %s%n", estimator));
-        s.append(String.format(Locale.ROOT, "  tokens           %,d input + %,d output (%,d answer + %,d thinking)%n",
-                totals.input(), totals.output(), totals.output() - thinkingTokens(), thinkingTokens()));
-        s.append(String.format(Locale.ROOT, "  per article      %,.0f input (min %,d, max %,d) + %,.0f output%n",
-                meanInputTokens(), minInputTokens, maxInputTokens, meanOutputTokens()));
-        s.append(String.format(Locale.ROOT, "  thinking         %s: %,d tokens per article assumed%s%n",
-                thinking.description(), thinking.expectedTokens(), thinking.expectedTokens() == 0 ? ""
-                        : " (billed as output; the least the model allows is the default)"));
-        s.append(String.format(Locale.ROOT, "  request files    %s in %,d batches of at most %,d items%n",
-                bytes(jsonBytes), batches.size(), maxItemsPerBatch));
+        s.append("  tokens           ").append(Format.count(totals.input())).append(" input + ")
+                .append(Format.count(totals.output())).append(" output (").append(Format.count(totals.output()
+                        - thinkingTokens())).append(" answer + ").append(Format.count(thinkingTokens()))
+                .append(" thinking)").append(System.lineSeparator());
+        s.append("  per article      ").append(Format.count(Math.round(meanInputTokens()))).append(" input (min ")
+                .append(Format.count(minInputTokens)).append(", max ").append(Format.count(maxInputTokens))
+                .append(") + ").append(Format.count(Math.round(meanOutputTokens()))).append(" output")
+                .append(System.lineSeparator());
+        s.append("  thinking         ").append(thinking.description()).append(": ")
+                .append(Format.count(thinking.expectedTokens())).append(" tokens per article assumed")
+                .append(thinking.expectedTokens() == 0 ? ""
+                        : " (billed as output; the least the model allows is the default)")
+                .append(System.lineSeparator());
+        s.append("  request files    ").append(bytes(jsonBytes)).append(" in ")
+                .append(Format.plural(batches.size(), "batch")).append(" of at most ")
+                .append(Format.plural(maxItemsPerBatch, "item")).append(System.lineSeparator());
         if (waveTokenBudget > 0 && concurrentBatchJobs > 0) {
-            s.append(String.format(Locale.ROOT, "  waves            %,d, at most %,d articles per wave "
-                            + "(%,d tokens = %.0f%% of %s enqueued)%n", waves.size(), maxArticlesPerWave(),
-                    waveTokenBudget, safeShare * 100, ModelLimits.show(limits.batchEnqueuedTokens())));
+            s.append("  waves            ").append(Format.count(waves.size())).append(", at most ")
+                    .append(Format.plural(maxArticlesPerWave(), "article")).append(" per wave (")
+                    .append(Format.count(waveTokenBudget)).append(" tokens = ").append(Math.round(safeShare * 100))
+                    .append("% of ").append(ModelLimits.show(limits.batchEnqueuedTokens())).append(" enqueued)")
+                    .append(System.lineSeparator());
         }
-        s.append(String.format(Locale.ROOT, "  cost, batch      $%,.2f%n", batchCostUsd));
-        s.append(String.format(Locale.ROOT, "  cost, real-time  $%,.2f%n", realtimeCostUsd));
+        s.append("  cost, batch      ").append(Format.usd(batchCostUsd)).append(System.lineSeparator());
+        s.append("  cost, real-time  ").append(Format.usd(realtimeCostUsd)).append(System.lineSeparator());
         if (!Double.isNaN(flexCostUsd)) {
-            s.append(String.format(Locale.ROOT, "  cost, flex       $%,.2f%n", flexCostUsd));
+            s.append("  cost, flex       ").append(Format.usd(flexCostUsd)).append(System.lineSeparator());
         }
         estimatedBatchTime().ifPresent(d -> s.append("  time, batch      ").append(duration(d))
-                .append(" (lower bound at ").append(String.format(Locale.ROOT, "%,.0f", tokensPerSecond))
+                .append(" (lower bound at ").append(Format.count(Math.round(tokensPerSecond)))
                 .append(" tokens/s)").append(System.lineSeparator()));
         s.append("  time, real-time  ").append(duration(estimatedRealtimeTime())).append(" at ")
                 .append(ModelLimits.show(limits.rpm())).append(" RPM");
@@ -241,7 +253,7 @@ public final class Plan {
                 .append(spend).append(spend.exceedsMonth(batchCostUsd) ? " (OVER)" : "")
                 .append(System.lineSeparator());
         if (budgetUsd > 0) {
-            s.append(String.format(Locale.ROOT, "  budget cap       $%,.2f%n", budgetUsd));
+            s.append("  budget cap       ").append(Format.usd(budgetUsd)).append(System.lineSeparator());
         }
         for (String w : warnings) {
             s.append("  warning: ").append(w).append(System.lineSeparator());
@@ -259,28 +271,20 @@ public final class Plan {
         if (b >= 1_000_000L) {
             return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
         }
-        return String.format(Locale.ROOT, "%,d bytes", b);
+        return Format.plural(b, "byte");
     }
 
     static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s >= 86_400) {
-            return String.format(Locale.ROOT, "%dd %dh", s / 86_400, (s % 86_400) / 3600);
-        }
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
-        }
-        if (s >= 60) {
-            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        return Format.duration(d);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Plan[%s/%s, %,d articles, %,d in + %,d out tokens,%n"
-                        + "  %,d batches in %,d waves, batch $%,.2f vs real-time $%,.2f,%n  estimator %s]",
-                model, tier, articles, totals.input(), totals.output(), batches.size(), waves.size(),
-                batchCostUsd, realtimeCostUsd, estimator);
+        String nl = System.lineSeparator();
+        return "Plan[" + model + "/" + tier + ", " + Format.plural(articles, "article") + ", "
+                + Format.count(totals.input()) + " in + " + Format.count(totals.output()) + " out tokens," + nl
+                + "  " + Format.plural(batches.size(), "batch") + " in " + Format.plural(waves.size(), "wave")
+                + ", batch " + Format.usd(batchCostUsd) + " vs real-time " + Format.usd(realtimeCostUsd) + "," + nl
+                + "  estimator " + estimator + "]";
     }
 }

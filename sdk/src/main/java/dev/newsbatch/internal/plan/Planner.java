@@ -1,5 +1,7 @@
 package dev.newsbatch.internal.plan;
 
+import dev.newsbatch.Format;
+
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.Checks;
 import dev.newsbatch.internal.ModelCatalog;
@@ -324,13 +326,13 @@ public final class Planner {
         void add(Article a, TokenEstimate e, long lineBytes) {
             long in = e.inputTokens();
             boolean longContext = prices.isLongContext(in);
-            if (in > waveBudget || lineBytes > p.maxBytesPerFile) {
+            if (in > sizing.maxTokens() || lineBytes > p.maxBytesPerFile) {
                 if (oversize++ == 0) {
                     warnings.add("article " + a.id() + " (#" + index + ") needs " + in + " tokens and "
                             + lineBytes + " bytes, more than one batch may hold; it gets a batch of its own");
                 }
             }
-            if (sizing.overTokens(batchTokens, in)) {
+            if (sizing.closesBefore(index - batchStart, batchBytes, batchTokens, lineBytes, in)) {
                 closeBatch();
             }
             if (index == batchStart) {
@@ -346,12 +348,12 @@ public final class Planner {
             minInput = Math.min(minInput, in);
             maxInput = Math.max(maxInput, in);
             index++;
-            if (sizing.full(index - batchStart, batchBytes)) {
-                closeBatch();
-            }
         }
 
-        /** Closes the open batch; it joins the open wave if the wave has room for its tokens and one more job. */
+        /**
+         * Closes the open batch; a batch that would take its wave past the token budget or the job
+         * limit starts the next wave (waves are whole batches, as the admission policy sends them).
+         */
         void closeBatch() {
             int inWave = batches.size() - waveFirstBatch;
             if (inWave > 0 && (waveTokens + batchTokens > waveBudget || inWave >= jobsPerWave)) {
@@ -405,14 +407,14 @@ public final class Planner {
             double flexUsd = prices.flex() == null ? Double.NaN : prices.cost(Mode.FLEX, totals);
             SpendLimits spend = p.tier.spend();
             if (spend.exceedsMonth(batchUsd)) {
-                warnings.add(String.format(java.util.Locale.ROOT, "batch cost $%,.2f is over the %s monthly spend "
-                        + "limit of $%,.2f: Gemini refuses work past it with 429 (give your own limit with "
-                        + "--spend-per-month, or split the run)", batchUsd, p.tier.tier(), spend.perMonthUsd()));
+                warnings.add("batch cost " + Format.usd(batchUsd) + " is over the " + p.tier.tier()
+                        + " monthly spend limit of " + Format.usd(spend.perMonthUsd()) + ": Gemini refuses work past "
+                        + "it with 429 (give your own limit with --spend-per-month, or split the run)");
             }
             if (p.budgetUsd > 0 && batchUsd > p.budgetUsd + 1e-9) {
-                warnings.add(String.format(java.util.Locale.ROOT,
-                        "batch estimate $%.2f exceeds the budget cap $%.2f: only the first %,d articles fit",
-                        batchUsd, p.budgetUsd, Math.max(0, articlesWithinBudget)));
+                warnings.add("batch estimate " + Format.usd(batchUsd) + " exceeds the budget cap "
+                        + Format.usd(p.budgetUsd) + ": only the first " + Format.plural(Math.max(0,
+                        articlesWithinBudget), "article") + " fit");
             }
             return new Plan(p, limits, index, totals, bytes, index == 0 ? 0 : minInput, maxInput,
                     batches, waves, batchUsd, realtimeUsd, flexUsd, warnings);

@@ -43,6 +43,6 @@ public record SpendLimits(double per10MinUsd, double perMonthUsd) {
     }
 
     private static String usd(double v) {
-        return v == 0 ? "none" : String.format(Locale.ROOT, "$%,.2f", v);
+        return v == 0 ? "none" : dev.newsbatch.Format.usd(v);
     }
 }

@@ -45,6 +45,8 @@ public final class RealtimeRunner {
     private final RetryPolicy retry;
     private final int dailyCap;
     private final DailyQuota quota;
+    /** The zone of Google's quota day: daily limits reset at midnight Pacific time. */
+    public static final ZoneId QUOTA_ZONE = ZoneId.of("America/Los_Angeles");
     private final ZoneId zone;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -84,7 +86,7 @@ public final class RealtimeRunner {
         d.retry = RETRY;
         d.dailyCap = 0;
         d.quota = new InMemoryDailyQuota();
-        d.zone = ZoneId.of("America/Los_Angeles");
+        d.zone = QUOTA_ZONE;
         d.clock = Clock.systemUTC();
         d.sleeper = Sleeper.THREAD;
         return new RealtimeRunner(d);

@@ -42,6 +42,7 @@ final class JobOperations implements JobService {
     public JobStatus status(String jobId) {
                 Optional<JobRecord> known = session.ledger.jobByName(jobId);
         BatchJobInfo info = remote(jobId);
+        known.ifPresent(j -> session.ledger.jobCreatedAt(j.runId(), j.chunk(), j.attempt(), info.createTime()));
         if (known.isPresent() && known.get().step() == JobRecord.Step.CREATED) {
             session.engine().refresh(known.get());
         }

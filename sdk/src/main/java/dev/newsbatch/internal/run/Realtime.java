@@ -305,9 +305,9 @@ final class Realtime {
             double already = spent.usd();
             Admission a = policy.spend(already + reserved, next);
             if (!a.admitted()) {
-                Notices.once(String.format(java.util.Locale.ROOT, "newsbatch: budget cap $%.2f reached "
-                        + "($%.2f spent); remaining articles are not sent (errors of kind BUDGET)",
-                        config.budgetUsd(), already));
+                Notices.once("newsbatch: budget cap " + dev.newsbatch.Format.usd(config.budgetUsd()) + " reached ("
+                        + dev.newsbatch.Format.usd(already) + " spent); remaining articles are not sent "
+                        + "(errors of kind BUDGET)");
                 throw new AnswerRejected(ErrorKind.BUDGET, "not sent: " + a.reason(), 0, 0, 0);
             }
             reserved += next;
@@ -323,6 +323,19 @@ final class Realtime {
                 spent.add(in, out);
             }
         }
+    }
+
+    /**
+     * When a run whose daily cap is used up on the quota day of {@code now} may send again (the
+     * start of the next quota day), or null if it has no cap or the cap is not reached.
+     */
+    static Instant capPausedUntil(RunConfig spec, Ledger ledger, Instant now) {
+        if (spec.dailyCap() <= 0) {
+            return null;
+        }
+        LocalDate day = LocalDate.ofInstant(now, RealtimeRunner.QUOTA_ZONE);
+        return ledger.usedOn(day, DAILY_SCOPE) < spec.dailyCap() ? null
+                : day.plusDays(1).atStartOfDay(RealtimeRunner.QUOTA_ZONE).toInstant();
     }
 
     /** The daily request count, kept in the ledger so restarts on the same day respect the cap. */

@@ -58,7 +58,7 @@ final class RunIdentity {
         }
         Map<String, String> hashes = ledger.itemHashes(runId);
         if (!source.rereadable()) {
-            Notices.once("newsbatch: run " + runId + ": " + String.format("%,d", hashes.size())
+            Notices.once("newsbatch: run " + runId + ": " + dev.newsbatch.Format.count(hashes.size())
                     + " articles already recorded; only new ones are sent");
             return;
         }
@@ -84,7 +84,8 @@ final class RunIdentity {
             throw new RunConflictException(runId, List.of("the content of article " + names
                     + " differs from what the run recorded"));
         }
-        Notices.once(String.format("newsbatch: run %s: %,d articles already recorded, %,d new", runId, known, fresh));
+        Notices.once("newsbatch: run " + runId + ": " + dev.newsbatch.Format.plural(known, "article")
+                + " already recorded, " + dev.newsbatch.Format.count(fresh) + " new");
     }
 
     private static List<String> settingsDifferences(RunConfig recorded, String recordedSchema, RunConfig requested) {

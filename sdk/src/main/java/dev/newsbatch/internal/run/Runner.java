@@ -22,6 +22,7 @@ import dev.newsbatch.RunStatus;
 import dev.newsbatch.Usage;
 import dev.newsbatch.display.ProgressBar;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
+import dev.newsbatch.internal.engine.BatchEngine;
 import dev.newsbatch.internal.engine.Rejected;
 import dev.newsbatch.internal.engine.RunProgress;
 import dev.newsbatch.internal.engine.RunSettings;
@@ -118,7 +119,7 @@ public final class Runner implements RunService {
     public RunStatus state(RunConfig config, String runId) {
         try (Ledger ledger = Ledger.open(config.directory())) {
             RunRecord run = run(ledger, runId);
-            return status(config.mode(), run, dev.newsbatch.internal.engine.BatchEngine.progress(ledger, runId));
+            return status(config, run, BatchEngine.progress(ledger, runId), ledger, false);
         }
     }
 
@@ -148,7 +149,7 @@ public final class Runner implements RunService {
             RunRecord run = run(s.ledger, runId);
             RunProgress p = s.engine().poll(Planning.settings(config, runId, s));
             settle(s, runId, p);
-            return status(config.mode(), s.ledger.run(runId).orElse(run), p);
+            return status(config, s.ledger.run(runId).orElse(run), p, s.ledger, false);
         }
     }
 
@@ -172,10 +173,11 @@ public final class Runner implements RunService {
                 if (config.mode().isBatch()) {
                     TrackingFile.write(s.ledger, config.directory(), runId, waveBudget);
                 }
+                RunStatus now = status(config, run, p, s.ledger, true);
                 if (bar != null) {
-                    bar.update(runId, p.percent(), detail(p));
+                    bar.update(runId, now.percent(), now.progress());
                 } else {
-                    onProgress.accept(status(config.mode(), run, p));
+                    onProgress.accept(now);
                 }
             };
             if (!config.mode().isBatch()) {
@@ -199,8 +201,8 @@ public final class Runner implements RunService {
                 }
                 TrackingFile.write(s.ledger, config.directory(), runId, waveBudget);
             }
-            return status(config.mode(), s.ledger.run(runId).orElse(run),
-                    dev.newsbatch.internal.engine.BatchEngine.progress(s.ledger, runId));
+            return status(config, s.ledger.run(runId).orElse(run), BatchEngine.progress(s.ledger, runId), s.ledger,
+                    false);
         } finally {
             if (bar != null) {
                 bar.finish();
@@ -216,8 +218,7 @@ public final class Runner implements RunService {
         while (true) {
             RunStatus now;
             try (Ledger ledger = Ledger.open(config.directory())) {
-                now = status(config.mode(), run(ledger, runId),
-                        dev.newsbatch.internal.engine.BatchEngine.progress(ledger, runId));
+                now = status(config, run(ledger, runId), BatchEngine.progress(ledger, runId), ledger, false);
             }
             if (onProgress != null) {
                 onProgress.accept(now);
@@ -243,7 +244,7 @@ public final class Runner implements RunService {
             RunSettings settings = Planning.settings(config, runId, s);
             s.engine().cancel(runId);
             RunProgress p = s.engine().poll(settings);
-            return status(config.mode(), s.ledger.run(runId).orElseThrow(), p);
+            return status(config, s.ledger.run(runId).orElseThrow(), p, s.ledger, false);
         }
     }
 
@@ -268,8 +269,8 @@ public final class Runner implements RunService {
     public List<RunInfo> runs(Path directory) {
         try (Ledger ledger = Ledger.open(directory)) {
             return ledger.runs().stream().map(r -> new RunInfo(r.runId(), r.name(),
-                    RunMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.model(), r.state().name(), r.createdAt(),
-                    r.updatedAt())).toList();
+                    RunMode.valueOf(r.mode().toUpperCase(Locale.ROOT)), r.model(), stateOf(ledger, r).name(),
+                    r.createdAt(), r.updatedAt())).toList();
         }
     }
 
@@ -339,6 +340,11 @@ public final class Runner implements RunService {
 
     // ------------------------------------------------------------------ plumbing
 
+    /** A recorded run's state by the one rule of {@link #status}, from the ledger alone. */
+    private static RunState stateOf(Ledger ledger, RunRecord r) {
+        return status(config(ledger, r.runId()), r, BatchEngine.progress(ledger, r.runId()), ledger, false).state();
+    }
+
     private static void settle(Session s, String runId, RunProgress p) {
         if (p.isFinished() && p.items().pending() == 0 && p.items().submitted() == 0) {
             s.ledger.runState(runId, dev.newsbatch.internal.store.RunState.DONE);
@@ -353,18 +359,36 @@ public final class Runner implements RunService {
         }
     }
 
-    static RunStatus status(RunMode mode, RunRecord run, RunProgress p) {
+    /**
+     * The one rule for a run's state, whoever asks ({@code state()}, {@code status}, {@code list}, REST):
+     * a cancelled run is {@code CANCELLED} and a finished one {@code DONE}, as the ledger records them;
+     * a real-time run whose daily cap is used up today is {@code PAUSED} until the next quota day;
+     * work in flight (batch jobs at Gemini, or calls of the process driving it) is {@code RUNNING};
+     * other open work is {@code WAITING}.
+     *
+     * @param driving true when the caller is the process sending the run's calls
+     */
+    static RunStatus status(RunConfig config, RunRecord run, RunProgress p, Ledger ledger, boolean driving) {
         ItemCounts c = p.items();
-        RunState state = run.state() == dev.newsbatch.internal.store.RunState.CANCELLED ? RunState.CANCELLED
-                : run.state() == dev.newsbatch.internal.store.RunState.DONE ? RunState.DONE
-                : (p.jobsRunning() > 0 || c.submitted() > 0) ? RunState.RUNNING
-                : c.pending() > 0 || p.jobsWaiting() > 0 ? RunState.WAITING : RunState.DONE;
-        return new RunStatus(run.runId(), mode, state, c.total(), c.done(), c.failed(), c.submitted(),
-                p.jobs(), p.jobsDone(), p.percent(), Instant.now());
-    }
-
-    private static String detail(RunProgress p) {
-        return String.format("%,d/%,d done, %,d failed, jobs %d/%d", p.items().done(), p.items().total(),
-                p.items().failed(), p.jobsDone(), p.jobs());
+        boolean batch = config.mode().isBatch();
+        long open = c.submitted() + c.pending();
+        Instant now = Instant.now();
+        Instant pausedUntil = batch || open == 0 ? null : Realtime.capPausedUntil(config, ledger, now);
+        RunState state;
+        if (run.state() == dev.newsbatch.internal.store.RunState.CANCELLED) {
+            state = RunState.CANCELLED;
+        } else if (run.state() == dev.newsbatch.internal.store.RunState.DONE || open == 0) {
+            state = RunState.DONE;
+        } else if (pausedUntil != null) {
+            state = RunState.PAUSED;
+        } else if (batch ? p.jobsRunning() > 0 : driving) {
+            state = RunState.RUNNING;
+        } else {
+            state = RunState.WAITING;
+        }
+        long inFlight = batch ? c.submitted() : 0;
+        return new RunStatus(run.runId(), config.mode(), state, c.total(), c.done(), c.failed(), inFlight,
+                batch ? p.jobs() : 0, batch ? p.jobsDone() : 0, batch ? p.jobsRunning() : 0, batch ? p.retries() : 0,
+                p.percent(), state == RunState.PAUSED ? pausedUntil : null, now);
     }
 }

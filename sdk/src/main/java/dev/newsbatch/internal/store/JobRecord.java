@@ -24,7 +24,7 @@ import java.time.Instant;
  * @param completed   completed requests last seen (-1 unknown)
  * @param resultFile  the local results file once downloaded, else null
  * @param error       the last error, or null
- * @param createdAt   when the row was written
+ * @param createdAt   when Gemini created the job (its {@code createTime}), else when the row was written
  * @param updatedAt   when it last changed
  */
 public record JobRecord(String runId, int chunk, int attempt, String requestFile, String fileId, String fileName,

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -125,6 +126,7 @@ public final class Ledger implements AutoCloseable {
                 s.execute(ddl);
             }
             addColumn(s, "items", "thinking_tokens", "INTEGER NOT NULL DEFAULT 0");
+            addColumn(s, "jobs", "gemini_created_at", "TEXT");
             db.commit();
         } catch (SQLException e) {
             db.rollback();
@@ -217,9 +219,13 @@ public final class Ledger implements AutoCloseable {
         return query("SELECT * FROM runs ORDER BY created_at DESC, run_id", Ledger::runRow);
     }
 
-    /** Marks a run's overall state. */
+    /**
+     * Marks a run's overall state. A cancelled run stays cancelled: its jobs settling afterwards
+     * do not make it {@code DONE}.
+     */
     public synchronized void runState(String runId, RunState state) {
-        update("UPDATE runs SET state=?, updated_at=? WHERE run_id=?", state.name(), now(), runId);
+        update("UPDATE runs SET state=?, updated_at=? WHERE run_id=? AND state<>'CANCELLED'", state.name(), now(),
+                runId);
     }
 
     // ---------------------------------------------------------------- items
@@ -399,6 +405,17 @@ public final class Ledger implements AutoCloseable {
                 job.error(), now(), job.runId(), job.chunk(), job.attempt());
     }
 
+    /**
+     * Records when Gemini says it created the job ({@code createTime}), the one creation time that
+     * {@code list} and {@code status} show; the row's own write time stays for jobs never created.
+     */
+    public synchronized void jobCreatedAt(String runId, int chunk, int attempt, Instant geminiCreateTime) {
+        if (geminiCreateTime != null) {
+            update("UPDATE jobs SET gemini_created_at=? WHERE run_id=? AND chunk=? AND attempt=?",
+                    geminiCreateTime.toString(), runId, chunk, attempt);
+        }
+    }
+
     /** Re-reads one job. */
     public synchronized JobRecord job(String runId, int chunk, int attempt) {
         return query("SELECT * FROM jobs WHERE run_id=? AND chunk=? AND attempt=?", Ledger::jobRow,
@@ -532,6 +549,7 @@ public final class Ledger implements AutoCloseable {
                 rs.getString("display_name"), rs.getString("job_name"), JobRecord.Step.valueOf(rs.getString("step")),
                 rs.getString("job_state"), rs.getInt("items"), rs.getLong("est_tokens"), rs.getLong("completed"),
                 rs.getString("result_file"), rs.getString("error"),
-                Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("updated_at")));
+                Instant.parse(Objects.requireNonNullElse(rs.getString("gemini_created_at"), rs.getString("created_at"))),
+                Instant.parse(rs.getString("updated_at")));
     }
 }

@@ -115,6 +115,10 @@ class BatchEngineTest {
         RunProgress p = engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
         assertEquals(200, p.items().done(), p.toString());
         assertTrue(ledger.items("run2", null).stream().filter(i -> i.attempts() == 2).count() == failed);
+        assertEquals(2, p.jobs(), "the run's jobs do not grow with the retry: " + p);
+        assertEquals(2, p.jobsDone(), p.toString());
+        assertTrue(p.retries() >= 1, "the retry job is counted apart: " + p);
+        assertEquals(100.0, p.percent(), 1e-9);
     }
 
     @Test
