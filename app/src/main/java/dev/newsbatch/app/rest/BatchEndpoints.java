@@ -3,12 +3,16 @@ package dev.newsbatch.app.rest;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
+import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
 import dev.newsbatch.FetchOptions;
 import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,7 @@ final class BatchEndpoints implements AutoCloseable {
     private final String connection;
     private final Jobs jobs;
     private final StatusCache statuses;
+    private final ExecutorService refresher;
 
     BatchEndpoints(ApiSettings settings, String connection) {
         this.settings = settings;
@@ -39,7 +44,12 @@ final class BatchEndpoints implements AutoCloseable {
                 .allowPrivateNetworks(settings.allowPrivateUrls());
         this.connection = connection;
         this.jobs = Jobs.open(settings.directory());
-        this.statuses = new StatusCache(jobs::status, Duration.ofSeconds(1));
+        this.refresher = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "newsbatch-status-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        this.statuses = new StatusCache(jobs::status, BatchEndpoints::statusBody, Duration.ofSeconds(1), refresher);
     }
 
     void health(Context ctx) {
@@ -56,8 +66,9 @@ final class BatchEndpoints implements AutoCloseable {
         run(ctx, s, Batches.from(s.articles()));
     }
 
+    /** Answered from memory: the status route waits neither for Gemini nor for the ledger once a job is known. */
     void status(Context ctx) {
-        send(ctx, ResponseBodies.status(statuses.status(jobId(ctx))));
+        ctx.contentType("application/json").result(statuses.answer(jobId(ctx)).body());
     }
 
     /** Unknown jobs (404) and unfinished ones (409) are answered by {@link ErrorMapper}. */
@@ -114,6 +125,11 @@ final class BatchEndpoints implements AutoCloseable {
         ctx.contentType("application/json").result(Secrets.redact(ctx.jsonMapper().toJsonString(body, body.getClass())));
     }
 
+    /** A status answer's body, rendered once per state seen: JSON with secrets redacted. */
+    private static byte[] statusBody(JobStatus s) {
+        return Secrets.redact(ResponseBodies.status(s).toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String jobId(Context ctx) {
         String id = ctx.pathParam("job_id");
         if (!JOB_ID.matcher(id).matches()) {
@@ -126,6 +142,7 @@ final class BatchEndpoints implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.shutdownNow();
         jobs.close();
     }
 
