@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,12 @@ final class BatchEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoints.class);
     private static final Pattern JOB_ID = Pattern.compile("batches/[A-Za-z0-9_-]{1,128}");
 
+    /**
+     * Submissions prepared and sent at once: one per processor, at least two. More would only share the
+     * same processors, and the status route (answered from memory) would wait for them.
+     */
+    static final int SUBMITTING_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final ApiSettings settings;
     private final UrlPolicy urls;
     private final FetchOptions fetching;
@@ -36,6 +43,7 @@ final class BatchEndpoints implements AutoCloseable {
     private final Jobs jobs;
     private final StatusCache statuses;
     private final ExecutorService refresher;
+    private final Semaphore submitting = new Semaphore(SUBMITTING_AT_ONCE, true);
 
     BatchEndpoints(ApiSettings settings, String connection) {
         this.settings = settings;
@@ -104,6 +112,7 @@ final class BatchEndpoints implements AutoCloseable {
     private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
         BatchSpec<NewsClassification> named = s.batchName() == null ? spec : spec.name(s.batchName());
         BatchRun<NewsClassification> run;
+        submitting.acquireUninterruptibly();
         try {
             run = s.settings().apply(named).directory(settings.directory())
                     .pollInterval(settings.pollInterval()).submit();
@@ -113,6 +122,8 @@ final class BatchEndpoints implements AutoCloseable {
                 throw RequestRejected.badField("thinking", message);
             }
             throw e;
+        } finally {
+            submitting.release();
         }
         if (s.waitForCompletion()) {
             run.await(run.spec().deadline(), p -> LOG.debug("{}", p));
