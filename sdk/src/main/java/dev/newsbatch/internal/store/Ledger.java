@@ -445,6 +445,11 @@ public final class Ledger implements AutoCloseable {
         return ok[0];
     }
 
+    /** Gives back one unit of {@code scope} taken on {@code day} (never below zero). */
+    public synchronized void release(LocalDate day, String scope) {
+        update("UPDATE daily_usage SET used=used-1 WHERE day=? AND scope=? AND used>0", day.toString(), scope);
+    }
+
     @Override
     public synchronized void close() {
         try {
