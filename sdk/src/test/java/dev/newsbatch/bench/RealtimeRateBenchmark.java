@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * limiter at {@code rpm}, each call through the real SDK with added latency; first without faults, then
  * with {@code ERROR_RATE} of the calls answered 503 (0 skips that phase). Prints, per phase, the
  * requests per minute the emulator answered against the configured RPM, the 429s it sent, and whether
- * each article was answered (billed) once.
+ * each article was answered (billed) once. A warm-up of 200 unlimited calls comes first.
  *
  * <pre>{@code
  * java -cp ... dev.newsbatch.bench.RealtimeRateBenchmark [RPM] [ARTICLES] [LATENCY_MS] [ERROR_RATE]   # 600 1500 150 0.05
@@ -36,9 +36,21 @@ public final class RealtimeRateBenchmark {
         int latency = args.length > 2 ? Integer.parseInt(args[2]) : 150;
         double errorRate = args.length > 3 ? Double.parseDouble(args[3]) : 0.05;
         Faults slow = Faults.none().latency(Duration.ofMillis(latency));
+        warmUp();
         phase("realtime", rpm, n, latency, slow);
         if (errorRate > 0) {
             phase("realtime-503", rpm, n, latency, slow.errorRate(Endpoint.GENERATE_CONTENT, errorRate, 503));
+        }
+    }
+
+    /** 200 calls without a rate limit against an emulator of their own, so the phases measure pacing, not JIT. */
+    private static void warmUp() throws Exception {
+        try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0));
+             GeminiConnection c = GeminiConnection.to(emu.baseUrl(), "bench")) {
+            var schema = ClassificationSchema.news();
+            RealtimeRunner.ofRpm(6_000_000).run(SampleArticles.of(200).iterator(),
+                    a -> c.gateway().generate(dev.newsbatch.RunConfig.DEFAULT_MODEL, null, a.contents(),
+                            schema.responseSchema(), null, false), o -> { });
         }
     }
 
