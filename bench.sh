@@ -26,14 +26,14 @@ BENCHMARKS=(
   "makespan|sdk|dev.newsbatch.bench.MakespanBenchmark||batch makespan of 12,000 articles under a small quota: waves vs continuous vs lower bound [ARTICLES] [ENQUEUED_TOKENS] [TOKENS_PER_SECOND] (minutes)"
   "engine|sdk|dev.newsbatch.bench.EngineBenchmark|-Xmx512m|prepare 12,000 articles, parse 12,000 result lines, prepare 1,000,000 streamed articles [MILLION_CHARS] (minutes, 1.5 GB of temp files)"
   "planning|sdk|dev.newsbatch.internal.plan.PlanningBenchmark|-Xmx512m|plan 1,000,000 synthetic articles: time and peak heap [ARTICLES] (seconds)"
-  "realtime-rpm|sdk|dev.newsbatch.bench.RealtimeRateBenchmark||real-time runner against an emulator enforcing the same RPM: achieved/configured RPM, 429s [RPM] [ARTICLES] [LATENCY_MS] (minutes)"
+  "realtime-rpm|sdk|dev.newsbatch.bench.RealtimeRateBenchmark||real-time runner against an emulator enforcing the same RPM, without faults and with 503s: answered/configured RPM, 429s [RPM] [ARTICLES] [LATENCY_MS] [ERROR_RATE] (minutes)"
   "emulator|emulator|dev.newsbatch.emulator.EmulatorBenchmark||emulator throughput through google-genai: generateContent requests/s, upload/download MB/s [SECONDS] [THREADS] [MEGABYTES]"
   "seed-figures|sdk|dev.newsbatch.bench.SeedFiguresBenchmark||estimates for 12,000 articles of 9,000 chars on two models and two thinking settings (planning only, seconds)"
   "cost-check|sdk|dev.newsbatch.bench.CostCheck||estimate against actual cost of one batch run on the emulator [ARTICLES]"
   "extraction|sdk|dev.newsbatch.ingest.ExtractionBenchmarkMain||single-thread extraction speed on the dev set, against bare jsoup parse + text [PAGES_DIR] [ROUNDS]"
   "extraction-score|sdk|dev.newsbatch.ingest.ExtractionScoreMain||extraction quality on the dev set: mean F1 and title match [PAGES_DIR] [PREDICTIONS_DIR]"
   "fetch|sdk|dev.newsbatch.ingest.FetchBenchmarkMain||URL fetching + extraction against a loopback server: pages/s [URLS] [MAX_CONCURRENCY] [MAX_PER_HOST]"
-  "status-load|app|dev.newsbatch.app.rest.StatusLoadTest||REST: 50 clients polling job status: requests/s, p99, errors [SECONDS] (30 s)"
+  "status-load|app|dev.newsbatch.app.rest.StatusLoadTest||REST: wrk with 50 connections on job status, alone and beside 20 submitting clients: requests/s, p50, p99, errors [SECONDS] (needs wrk; 2 x 30 s)"
   "emulator-jobs|emulator|dev.newsbatch.emulator.EmulatorJobsBenchmark||emulator batches.get and list with 1,000 and 10,000 jobs on disk: microseconds per call, job files read [CALLS]"
 )
 

@@ -271,6 +271,11 @@ class ScaleRunTest {
                 public boolean tryAcquire(LocalDate day, int cap) {
                     return ledger.tryAcquire(day, "generateContent", cap);
                 }
+
+                @Override
+                public void release(LocalDate day) {
+                    ledger.release(day, "generateContent");
+                }
             };
             Set<String> done = ConcurrentHashMap.newKeySet();
             RealtimeSummary s = RealtimeRunner.ofRpm(20_000).concurrency(4).dailyCap(30, quota).clock(clock)

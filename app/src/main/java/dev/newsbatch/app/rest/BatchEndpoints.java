@@ -3,12 +3,17 @@ package dev.newsbatch.app.rest;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
+import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
 import dev.newsbatch.FetchOptions;
 import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +30,20 @@ final class BatchEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoints.class);
     private static final Pattern JOB_ID = Pattern.compile("batches/[A-Za-z0-9_-]{1,128}");
 
+    /**
+     * Submissions prepared and sent at once: one per processor, at least two. More would only share the
+     * same processors, and the status route (answered from memory) would wait for them.
+     */
+    static final int SUBMITTING_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final ApiSettings settings;
     private final UrlPolicy urls;
     private final FetchOptions fetching;
     private final String connection;
     private final Jobs jobs;
     private final StatusCache statuses;
+    private final ExecutorService refresher;
+    private final Semaphore submitting = new Semaphore(SUBMITTING_AT_ONCE, true);
 
     BatchEndpoints(ApiSettings settings, String connection) {
         this.settings = settings;
@@ -39,7 +52,12 @@ final class BatchEndpoints implements AutoCloseable {
                 .allowPrivateNetworks(settings.allowPrivateUrls());
         this.connection = connection;
         this.jobs = Jobs.open(settings.directory());
-        this.statuses = new StatusCache(jobs::status, Duration.ofSeconds(1));
+        this.refresher = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "newsbatch-status-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        this.statuses = new StatusCache(jobs::status, BatchEndpoints::statusBody, Duration.ofSeconds(1), refresher);
     }
 
     void health(Context ctx) {
@@ -56,8 +74,9 @@ final class BatchEndpoints implements AutoCloseable {
         run(ctx, s, Batches.from(s.articles()));
     }
 
+    /** Answered from memory: the status route waits neither for Gemini nor for the ledger once a job is known. */
     void status(Context ctx) {
-        send(ctx, ResponseBodies.status(statuses.status(jobId(ctx))));
+        ctx.contentType("application/json").result(statuses.answer(jobId(ctx)).body());
     }
 
     /** Unknown jobs (404) and unfinished ones (409) are answered by {@link ErrorMapper}. */
@@ -120,6 +139,7 @@ final class BatchEndpoints implements AutoCloseable {
     private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
         BatchSpec<NewsClassification> named = s.batchName() == null ? spec : spec.name(s.batchName());
         BatchRun<NewsClassification> run;
+        submitting.acquireUninterruptibly();
         try {
             run = s.settings().apply(named).directory(settings.directory())
                     .pollInterval(settings.pollInterval()).submit();
@@ -129,6 +149,8 @@ final class BatchEndpoints implements AutoCloseable {
                 throw RequestRejected.badField("thinking", message);
             }
             throw e;
+        } finally {
+            submitting.release();
         }
         if (s.waitForCompletion()) {
             run.await(run.spec().deadline(), p -> LOG.debug("{}", p));
@@ -139,6 +161,11 @@ final class BatchEndpoints implements AutoCloseable {
     /** Writes {@code body} as JSON with secrets, such as the user information of URLs, redacted. */
     private static void send(Context ctx, Object body) {
         ctx.contentType("application/json").result(Secrets.redact(ctx.jsonMapper().toJsonString(body, body.getClass())));
+    }
+
+    /** A status answer's body, rendered once per state seen: JSON with secrets redacted. */
+    private static byte[] statusBody(JobStatus s) {
+        return Secrets.redact(ResponseBodies.status(s).toString()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String jobId(Context ctx) {
@@ -153,6 +180,7 @@ final class BatchEndpoints implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.shutdownNow();
         jobs.close();
     }
 

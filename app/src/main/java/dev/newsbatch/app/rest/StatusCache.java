@@ -2,58 +2,79 @@ package dev.newsbatch.app.rest;
 
 import dev.newsbatch.JobStatus;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * Answers the status of a job from one recent Gemini call: concurrent requests for the same job share
- * a single call, a state is reused for {@code ttl}, and a terminal state (succeeded, failed,
- * cancelled, expired) for good, since it no longer changes. Failed calls are not kept.
+ * The status answers of jobs, kept in memory so that a request never waits for Gemini or the ledger
+ * once its job has been asked about: the first request for a job makes the one call (concurrent
+ * first requests share it) and every later request is answered from memory with the body rendered
+ * once. A state older than {@code ttl} is still answered, and one refresh at a time per job is
+ * started on {@code refresher}; a terminal state (succeeded, failed, cancelled, expired) is kept for
+ * good, since it no longer changes. A failed first call is not kept; a failed refresh keeps the last
+ * answer and is tried again after {@code ttl}.
  *
  * <pre>{@code
- * StatusCache cache = new StatusCache(jobs::status, Duration.ofSeconds(1));
- * JobStatus s = cache.status("batches/abc123");
+ * StatusCache cache = new StatusCache(jobs::status, s -> render(s), Duration.ofSeconds(1), pool);
+ * byte[] body = cache.answer("batches/abc123").body();
  * }</pre>
  */
 final class StatusCache {
-    private record Entry(JobStatus status, long fetchedAt) { }
+    /** A job's state when it was last asked, and its answer ready to send. */
+    record Answer(JobStatus status, byte[] body, long fetchedAt) { }
 
-    private final ConcurrentHashMap<String, CompletableFuture<Entry>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Answer>> entries = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Function<String, JobStatus> source;
+    private final Function<JobStatus, byte[]> render;
     private final long ttlNanos;
+    private final Executor refresher;
 
-    StatusCache(Function<String, JobStatus> source, Duration ttl) {
+    StatusCache(Function<String, JobStatus> source, Function<JobStatus, byte[]> render, Duration ttl,
+                Executor refresher) {
         this.source = source;
+        this.render = render;
         this.ttlNanos = ttl.toNanos();
+        this.refresher = refresher;
     }
 
-    JobStatus status(String jobId) {
+    /**
+     * The job's latest known answer; blocks only for the first call about the job.
+     *
+     * @throws RuntimeException what the source threw on the first call
+     */
+    Answer answer(String jobId) {
         while (true) {
-            CompletableFuture<Entry> current = entries.get(jobId);
+            CompletableFuture<Answer> current = entries.get(jobId);
             if (current == null) {
-                CompletableFuture<Entry> mine = new CompletableFuture<>();
+                CompletableFuture<Answer> mine = new CompletableFuture<>();
                 if (entries.putIfAbsent(jobId, mine) == null) {
                     return fetch(jobId, mine);
                 }
-            } else if (!current.isDone() || current.isCompletedExceptionally()) {
+            } else if (!current.isDone()) {
                 return join(current);
-            } else {
-                Entry e = current.join();
-                if (e.status().state().isTerminal() || System.nanoTime() - e.fetchedAt() < ttlNanos) {
-                    return e.status();
+            } else if (!current.isCompletedExceptionally()) {
+                Answer a = current.join();
+                if (!a.status().state().isTerminal() && System.nanoTime() - a.fetchedAt() >= ttlNanos
+                        && refreshing.add(jobId)) {
+                    startRefresh(jobId, a);
                 }
-                entries.remove(jobId, current);
+                return a;
             }
+            // a failed first call is being removed: ask again
+            entries.remove(jobId, current);
         }
     }
 
-    private JobStatus fetch(String jobId, CompletableFuture<Entry> mine) {
+    private Answer fetch(String jobId, CompletableFuture<Answer> mine) {
         try {
-            JobStatus s = source.apply(jobId);
-            mine.complete(new Entry(s, System.nanoTime()));
-            return s;
+            Answer a = ask(jobId);
+            mine.complete(a);
+            return a;
         } catch (RuntimeException e) {
             entries.remove(jobId, mine);
             mine.completeExceptionally(e);
@@ -61,9 +82,36 @@ final class StatusCache {
         }
     }
 
-    private static JobStatus join(CompletableFuture<Entry> f) {
+    private void startRefresh(String jobId, Answer last) {
         try {
-            return f.join().status();
+            refresher.execute(() -> refresh(jobId, last));
+        } catch (RuntimeException e) {   // the refresher is shut down: the server is stopping
+            refreshing.remove(jobId);
+        }
+    }
+
+    private void refresh(String jobId, Answer last) {
+        Answer next;
+        try {
+            next = ask(jobId);
+        } catch (RuntimeException e) {
+            next = new Answer(last.status(), last.body(), System.nanoTime());
+        }
+        try {
+            entries.put(jobId, CompletableFuture.completedFuture(next));
+        } finally {
+            refreshing.remove(jobId);
+        }
+    }
+
+    private Answer ask(String jobId) {
+        JobStatus s = source.apply(jobId);
+        return new Answer(s, render.apply(s), System.nanoTime());
+    }
+
+    private static Answer join(CompletableFuture<Answer> f) {
+        try {
+            return f.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

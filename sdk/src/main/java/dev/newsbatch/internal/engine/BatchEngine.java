@@ -317,7 +317,9 @@ public final class BatchEngine {
         if (info.state().isTerminal()) {
             next = next.step(JobRecord.Step.FINISHED);
         }
-        ledger.saveJob(next);
+        if (!ledger.saveJobIf(next, JobRecord.Step.CREATED)) {
+            return ledger.job(job.runId(), job.chunk(), job.attempt());   // moved on meanwhile: never back
+        }
         return next;
     }
 

@@ -17,4 +17,7 @@ public interface DailyQuota {
 
     /** Counts one request on {@code day} if fewer than {@code cap} were counted; false otherwise. */
     boolean tryAcquire(LocalDate day, int cap);
+
+    /** Gives back one request counted on {@code day} that Gemini did not count (it answered 503 or 429). */
+    void release(LocalDate day);
 }

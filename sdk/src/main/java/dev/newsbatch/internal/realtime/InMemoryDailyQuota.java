@@ -35,6 +35,11 @@ public final class InMemoryDailyQuota implements DailyQuota {
     }
 
     @Override
+    public synchronized void release(LocalDate day) {
+        used.computeIfPresent(Checks.notNull(day, "day"), (d, n) -> n > 1 ? n - 1 : null);
+    }
+
+    @Override
     public synchronized String toString() {
         return "InMemoryDailyQuota" + used;
     }

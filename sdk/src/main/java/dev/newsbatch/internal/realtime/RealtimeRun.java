@@ -41,6 +41,7 @@ public final class RealtimeRun<R> {
     private final RealtimeCall<R> call;
     private final OutcomeListener<R> listener;
     private final RateLimiter limiter;
+    private final MinuteWindow window;
     private final RetryPolicy retry;
     private final Retryable<R> retryable;
     private final ExecutorService pool;
@@ -65,6 +66,7 @@ public final class RealtimeRun<R> {
         this.listener = listener;
         int id = RUNS.incrementAndGet();
         this.limiter = RateLimiter.of("generateContent-" + id, runner.rateLimiterConfig());
+        this.window = new MinuteWindow(runner.rpm(), Duration.ofMinutes(1), System::nanoTime);
         this.retry = runner.retryPolicy();
         this.retryable = RealtimeRunner.retryable(() -> cancelled);
         AtomicInteger thread = new AtomicInteger();
@@ -169,26 +171,63 @@ public final class RealtimeRun<R> {
         }
     }
 
-    /** One request for the article, once the run, the daily cap and the rate limiter let it go. */
+    /**
+     * One request for the article, once the run, the rate limiter, the minute's window and the daily cap
+     * let it go. The rate limiter paces articles: only an article's first request takes a permit, so a
+     * retry after a 503 does not spend a place in the minute that the 503 did not use. Every request
+     * holds a place in the {@link MinuteWindow} (no more than {@code rpm} that Gemini may count in any
+     * minute) and a unit of the daily cap; a request Gemini answered without serving (503, 429) gives
+     * both back.
+     */
     private R attempt(Next n, AtomicInteger calls) throws Exception {
         if (cancelled) {
             throw new Deferral("cancelled");
         }
+        if (calls.get() == 0) {
+            try {
+                RateLimiter.waitForPermission(limiter);
+            } catch (RequestNotPermitted e) {
+                throw new Deferral(cancelled ? "cancelled" : "rate limiter: " + e.getMessage());
+            }
+        }
+        MinuteWindow.Slot slot;
+        try {
+            slot = window.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Deferral("cancelled");
+        }
+        LocalDate day = null;
         if (runner.dailyCap() > 0) {
-            LocalDate day = LocalDate.now(runner.clock().withZone(runner.zone()));
+            day = LocalDate.now(runner.clock().withZone(runner.zone()));
             if (!runner.quota().tryAcquire(day, runner.dailyCap())) {
+                slot.unused();
                 capReachedOn = day;
                 throw new Deferral("daily cap of " + runner.dailyCap() + " requests reached for " + day);
             }
         }
-        try {
-            RateLimiter.waitForPermission(limiter);
-        } catch (RequestNotPermitted e) {
-            throw new Deferral(cancelled ? "cancelled" : "rate limiter: " + e.getMessage());
-        }
         calls.incrementAndGet();
         requests.incrementAndGet();
-        return call.call(n.article());
+        try {
+            R result = call.call(n.article());
+            slot.counted();
+            return result;
+        } catch (Exception e) {
+            if (notServed(e)) {
+                slot.unused();
+                if (day != null) {
+                    runner.quota().release(day);
+                }
+            } else {
+                slot.counted();
+            }
+            throw e;
+        }
+    }
+
+    /** Answers that say Gemini served nothing and counted nothing: 503 (overloaded) and 429 (over a quota). */
+    static boolean notServed(Exception e) {
+        return e instanceof GeminiException g && (g.status() == 503 || g.status() == 429);
     }
 
     /** Ends an article's attempts before a request is sent: it is deferred, not failed. */

@@ -18,13 +18,15 @@ import java.util.function.Consumer;
 
 /**
  * Runs one request per article under Gemini's quotas: a Resilience4j {@code RateLimiter} at the
- * configured requests per minute (one permit per {@code 60s / rpm}, plus a small margin, so no
- * 60-second window ever holds more than {@code rpm} requests), the SDK's one retry policy (a
- * Resilience4j {@code Retry}) with exponential backoff and jitter for retryable
- * {@link GeminiException}s (429, 500, 503, transport), honouring the server's retry delay when it
- * gives one, bounded concurrency, and a daily cap kept in
- * a {@link DailyQuota}. The quota day is the calendar day in {@link #zone()} (Google resets its
- * daily limits at midnight Pacific time). Immutable: withers return new runners.
+ * configured requests per minute paces the articles (one permit per {@code 60s / rpm}, plus a small
+ * margin; an article's retries take none), a {@link MinuteWindow} keeps every 60 seconds to at most
+ * {@code rpm} requests that Gemini may count (a request answered 503 or 429 was not counted and frees
+ * its place at once), the SDK's one retry policy (a Resilience4j {@code Retry}) with exponential
+ * backoff and jitter for retryable {@link GeminiException}s (429, 500, 503, transport), honouring the
+ * server's retry delay when it gives one, bounded concurrency, and a daily cap kept in a
+ * {@link DailyQuota} (a 503 or 429 gives its unit back). The quota day is the calendar day in
+ * {@link #zone()} (Google resets its daily limits at midnight Pacific time). Immutable: withers
+ * return new runners.
  *
  * <pre>{@code
  * RealtimeRunner runner = RealtimeRunner.ofRpm(600).concurrency(8).dailyCap(400, ledgerQuota);

@@ -355,5 +355,10 @@ final class Realtime {
         public boolean tryAcquire(LocalDate day, int cap) {
             return ledger.tryAcquire(day, DAILY_SCOPE, cap);
         }
+
+        @Override
+        public void release(LocalDate day) {
+            ledger.release(day, DAILY_SCOPE);
+        }
     }
 }

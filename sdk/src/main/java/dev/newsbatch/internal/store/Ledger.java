@@ -416,6 +416,23 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves a job's new step and fields only if the ledger still has it at step {@code from}: an observer
+     * holding an old copy (a status request racing the process that drives the run) cannot move a job
+     * back. Returns false, changing nothing, when the job has moved on.
+     */
+    public synchronized boolean saveJobIf(JobRecord job, JobRecord.Step from) {
+        try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET file_name=?, job_name=?, step=?, "
+                + "job_state=?, completed=?, result_file=?, error=?, updated_at=? WHERE run_id=? AND chunk=? "
+                + "AND attempt=? AND step=?")) {
+            bind(p, job.fileName(), job.jobName(), job.step().name(), job.jobState(), job.completed(),
+                    job.resultFile(), job.error(), now(), job.runId(), job.chunk(), job.attempt(), from.name());
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
     /** Re-reads one job. */
     public synchronized JobRecord job(String runId, int chunk, int attempt) {
         return query("SELECT * FROM jobs WHERE run_id=? AND chunk=? AND attempt=?", Ledger::jobRow,
@@ -443,6 +460,11 @@ public final class Ledger implements AutoCloseable {
             }
         });
         return ok[0];
+    }
+
+    /** Gives back one unit of {@code scope} taken on {@code day} (never below zero). */
+    public synchronized void release(LocalDate day, String scope) {
+        update("UPDATE daily_usage SET used=used-1 WHERE day=? AND scope=? AND used>0", day.toString(), scope);
     }
 
     @Override

@@ -101,6 +101,26 @@ class BatchEngineTest {
     }
 
     @Test
+    void aRefreshFromAnOldCopyOfAJobNeverMovesItBack() {
+        RunSettings s = settings("back", 10);
+        engine.prepare(s, SampleArticles.of(10).iterator());
+        engine.submitAll(s);
+        JobRecord seenWhileRunning = ledger.jobs("back").get(0);
+        assertEquals(JobRecord.Step.CREATED, seenWhileRunning.step());
+        engine.awaitRun(s, AdmissionPolicy.all(), fast(), x -> { });
+        long downloads = emulator.stats().requests(Endpoint.FILE_DOWNLOAD);
+
+        JobRecord after = engine.refresh(seenWhileRunning);   // a status request that read the job earlier
+
+        assertEquals(JobRecord.Step.RETRIEVED, after.step(), "the ledger's step, not the old copy's");
+        assertEquals(JobRecord.Step.RETRIEVED, ledger.jobs("back").get(0).step());
+        engine.poll(s);
+        assertEquals(downloads, emulator.stats().requests(Endpoint.FILE_DOWNLOAD),
+                "the results are not fetched again");
+        assertEquals(10, ledger.itemCounts("back").done());
+    }
+
+    @Test
     void recordsPerItemErrorsAndRetriesThemIntoSuccess() {
         emulator.faults(Faults.none().seed(7).itemErrorRate(0.2));
         RunSettings s = settings("run2", 100);

@@ -108,6 +108,63 @@ class RealtimeRunnerTest {
     }
 
     @Test
+    void aRetryAfterA503TakesNoRateLimiterPermit() throws Exception {
+        // One permit a minute: were the retry paced like a new article, it would wait a minute and the run
+        // would not end before the cancel below.
+        AtomicInteger calls = new AtomicInteger();
+        RealtimeRun<String> run = RealtimeRunner.ofRpm(2).sleeper(waits::add).concurrency(1)
+                .start(articles(1).iterator(), a -> {
+                    if (calls.incrementAndGet() <= 2) {
+                        throw error(503, null);
+                    }
+                    return "ok";
+                }, outcomes::add);
+        RealtimeSummary s;
+        try {
+            s = run.await(Duration.ofSeconds(20));
+        } finally {
+            run.cancel();
+        }
+        assertEquals(1, s.succeeded());
+        assertEquals(3, s.requests());
+        assertEquals(2, waits.size(), "the policy's backoff, not the limiter, spaced the retries");
+    }
+
+    @Test
+    void a503GivesItsDailyUnitBackAndAnAnswerKeepsIt() throws Exception {
+        InMemoryDailyQuota quota = new InMemoryDailyQuota();
+        ManualClock clock = new ManualClock(ZonedDateTime.of(2025, 4, 1, 12, 0, 0, 0, PACIFIC));
+        AtomicInteger calls = new AtomicInteger();
+        RealtimeSummary s = fast.concurrency(1).dailyCap(2, quota).clock(clock).zone(PACIFIC)
+                .run(articles(2).iterator(), a -> {
+                    if (calls.incrementAndGet() % 2 == 1) {
+                        throw error(503, null);
+                    }
+                    return a.id();
+                }, outcomes::add);
+
+        assertEquals(StopReason.COMPLETED, s.stopReason(), "two 503s did not spend the cap of two");
+        assertEquals(2, s.succeeded());
+        assertEquals(4, s.requests());
+        assertEquals(2, quota.usedOn(LocalDate.of(2025, 4, 1)), "only the answered requests count");
+    }
+
+    @Test
+    void a500KeepsItsDailyUnit() throws Exception {
+        InMemoryDailyQuota quota = new InMemoryDailyQuota();
+        ManualClock clock = new ManualClock(ZonedDateTime.of(2025, 4, 1, 12, 0, 0, 0, PACIFIC));
+        AtomicInteger calls = new AtomicInteger();
+        fast.concurrency(1).dailyCap(10, quota).clock(clock).zone(PACIFIC).run(articles(1).iterator(), a -> {
+            if (calls.incrementAndGet() == 1) {
+                throw error(500, null);   // the server may have done the work: it counts
+            }
+            return a.id();
+        }, outcomes::add);
+
+        assertEquals(2, quota.usedOn(LocalDate.of(2025, 4, 1)));
+    }
+
+    @Test
     void givesUpAfterMaxAttemptsAndSaysSo() throws Exception {
         RealtimeSummary s = fast.maxAttempts(4).<String>run(articles(1).iterator(), a -> {
             throw error(500, null);
