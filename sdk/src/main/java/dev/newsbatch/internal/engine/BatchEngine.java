@@ -4,6 +4,7 @@ import dev.newsbatch.internal.plan.RequestKeys;
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.plan.RequestTemplate;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.KeyIndex;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.JobState;
 import dev.newsbatch.internal.gemini.BatchJobInfo;
@@ -90,13 +91,16 @@ public final class BatchEngine {
 
     /**
      * Records the run and writes request files for the articles the run does not have yet, streaming:
-     * articles are not held in memory, only one file's worth of item records and the set of request
-     * keys (about 100 bytes an article). Articles over the input limit are recorded as failed
-     * ({@link ErrorKind#INPUT_TOO_LARGE}) and never sent; repeated ids are sent once.
+     * articles are not held in memory, only one file's worth of item records and the fingerprints of the
+     * request keys seen (a {@link KeyIndex}, about 50 bytes an article; a fingerprint seen before is
+     * confirmed against the file being written and the ledger, so no article is ever taken for another).
+     * Articles over the input limit are recorded as failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never
+     * sent; repeated ids are sent once.
      */
     public PrepareReport prepare(RunSettings run, Iterator<Article> articles) {
         ledger.createRun(run.runId(), run.config());
-        Set<String> known = ledger.itemKeys(run.runId());
+        KeyIndex known = new KeyIndex();
+        ledger.forEachItemKey(run.runId(), known::add);
         int chunk = ledger.maxChunk(run.runId()) + 1;
         long added = 0;
         long skipped = 0;
@@ -108,7 +112,7 @@ public final class BatchEngine {
         while (articles.hasNext()) {
             Article a = articles.next();
             String key = RequestKeys.of(a.id());
-            if (!known.add(key)) {
+            if (!known.add(key) && (current != null && current.holds(key) || ledger.hasItem(run.runId(), key))) {
                 skipped++;
                 continue;
             }
@@ -738,6 +742,16 @@ public final class BatchEngine {
             items.add(ItemRecord.pending(key, a.id(), a.title(), a.url(),
                     RequestKeys.contentHash(a.title(), a.contents()), est));
             tokens += est;
+        }
+
+        /** True when an item of this key is in this file already. */
+        boolean holds(String key) {
+            for (ItemRecord i : items) {
+                if (i.key().equals(key)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void addRaw(ItemRecord item, String line) {

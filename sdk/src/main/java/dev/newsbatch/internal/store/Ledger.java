@@ -353,9 +353,23 @@ public final class Ledger implements AutoCloseable {
         return hashes;
     }
 
-    /** The keys of a run's items already recorded (any state). */
-    public synchronized java.util.Set<String> itemKeys(String runId) {
-        return new java.util.HashSet<>(query("SELECT key FROM items WHERE run_id=?", rs -> rs.getString(1), runId));
+    /** Streams the keys of a run's items already recorded (any state) to {@code sink}, without holding them. */
+    public synchronized void forEachItemKey(String runId, Consumer<String> sink) {
+        try (PreparedStatement p = db.prepareStatement("SELECT key FROM items WHERE run_id=?")) {
+            bind(p, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read item keys of " + runId, e);
+        }
+    }
+
+    /** True when the run has an item with this key (any state). */
+    public synchronized boolean hasItem(String runId, String key) {
+        return !query("SELECT 1 FROM items WHERE run_id=? AND key=?", rs -> 1, runId, key).isEmpty();
     }
 
     /** Marks every item of a job that has no outcome yet as failed with {@code errorKind}. */
