@@ -63,6 +63,8 @@ public final class BatchEngine {
     private static final String LIST = "batches.list";
     /** Passes in a row a finished job's results may fail to download before its items are failed. */
     static final int DOWNLOAD_PASSES = 3;
+    /** Refused items a prepare records in one transaction. */
+    static final int LEDGER_BATCH = 1_000;
 
     private final GeminiGateway gateway;
     private final Ledger ledger;
@@ -109,19 +111,27 @@ public final class BatchEngine {
         long tokens = 0;
         int files = 0;
         ChunkBuilder current = null;
+        // Refused articles are never sent, so losing some to a crash only means refusing them again.
+        List<ItemRecord> refused = new ArrayList<>();
+        InputLimit limit = InputLimit.of(run.maxInputTokens());
         while (articles.hasNext()) {
             Article a = articles.next();
             String key = RequestKeys.of(a.id());
-            if (!known.add(key) && (current != null && current.holds(key) || ledger.hasItem(run.runId(), key))) {
+            if (!known.add(key) && (current != null && holds(current.items, key) || holds(refused, key)
+                    || ledger.hasItem(run.runId(), key))) {
                 skipped++;
                 continue;
             }
             long est = run.estimator().applyAsLong(a);
-            Optional<String> refusal = InputLimit.of(run.maxInputTokens()).refusal(est);
+            Optional<String> refusal = limit.refusal(est);
             if (refusal.isPresent()) {
-                ledger.addItems(run.runId(), List.of(ItemRecord.refused(key, a.id(), a.title(), a.url(),
+                refused.add(ItemRecord.refused(key, a.id(), a.title(), a.url(),
                         RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
-                        refusal.get())));
+                        refusal.get()));
+                if (refused.size() >= LEDGER_BATCH) {
+                    ledger.addItems(run.runId(), refused);
+                    refused.clear();
+                }
                 tooLarge++;
                 continue;
             }
@@ -141,6 +151,9 @@ public final class BatchEngine {
         if (current != null) {
             bytes += current.finish();
             files++;
+        }
+        if (!refused.isEmpty()) {
+            ledger.addItems(run.runId(), refused);
         }
         return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
     }
@@ -744,16 +757,6 @@ public final class BatchEngine {
             tokens += est;
         }
 
-        /** True when an item of this key is in this file already. */
-        boolean holds(String key) {
-            for (ItemRecord i : items) {
-                if (i.key().equals(key)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         void addRaw(ItemRecord item, String line) {
             writer.writeRaw(line);
             items.add(item);
@@ -769,6 +772,16 @@ public final class BatchEngine {
                     items.size(), tokens), items);
             return bytes;
         }
+    }
+
+    /** True when one of {@code items} has this key. */
+    private static boolean holds(List<ItemRecord> items, String key) {
+        for (ItemRecord i : items) {
+            if (i.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String fileId(String runId, int chunk, int attempt) {
