@@ -37,7 +37,7 @@ final class ArticleValidator {
             log.add(r.line(), index, "url", HttpUrls.rule() + ", was \"" + dev.newsbatch.internal.Checks.abbreviate(url, 200) + "\"");
         }
         if (id != null) {
-            long first = seen.putIfAbsent(id, Math.max(0, r.line()));
+            long first = seen.putIfAbsent(id, Math.max(0, Math.min(KeyIndex.MAX_VALUE, r.line())));
             if (first >= 0) {
                 log.add(r.line(), index, "id", "duplicates the id on line " + first + ", was \""
                         + dev.newsbatch.internal.Checks.abbreviate(id, 100) + "\"");

@@ -1,12 +1,12 @@
 package dev.newsbatch.internal;
 
 /**
- * A compact set of strings seen, each with a number recorded when first seen: every string is kept as a
- * 128-bit fingerprint and its number in one open-addressing table of longs (about 50 bytes an entry at
- * the fullest, against about 150 for a {@code HashMap<String, Long>}), so sets of millions of ids or keys
- * stay small. Two different strings share a fingerprint with a chance of about n²/2¹²⁹ (below 10⁻²⁰
- * for a billion strings); callers for whom even that matters confirm a hit against their own records.
- * Not thread-safe.
+ * A compact set of strings seen, each with a number (0 to 2³²-1) recorded when first seen: every string
+ * is kept as a 96-bit fingerprint and its number in two longs of one open-addressing table (16 to 46 bytes
+ * an entry as the table fills, against about 150 for a {@code HashMap<String, Long>}), so sets of millions
+ * of ids or keys stay small. Two different strings share a fingerprint with a chance of about n²/2⁹⁷
+ * (below 10⁻¹⁷ for a million strings); callers for whom even that matters confirm a hit against their
+ * own records. Not thread-safe.
  *
  * <pre>{@code
  * KeyIndex seen = new KeyIndex();
@@ -15,7 +15,9 @@ package dev.newsbatch.internal;
  * }</pre>
  */
 public final class KeyIndex {
-    private static final int SLOT = 3;
+    private static final int SLOT = 2;
+    /** The largest number an entry holds. */
+    public static final long MAX_VALUE = 0xFFFF_FFFFL;
     private static final double LOAD = 0.7;
 
     private long[] table;
@@ -29,14 +31,14 @@ public final class KeyIndex {
     }
 
     /**
-     * Records {@code key} with {@code value} (not negative) unless it is there already.
+     * Records {@code key} with {@code value} (0 to {@link #MAX_VALUE}) unless it is there already.
      *
      * @return the value recorded when {@code key} was first seen, or -1 when it is new
      */
     public long putIfAbsent(String key, long value) {
         Checks.notNull(key, "key");
-        if (value < 0) {
-            throw new IllegalArgumentException("value must be >= 0, was " + value);
+        if (value < 0 || value > MAX_VALUE) {
+            throw new IllegalArgumentException("value must be >= 0 and <= " + MAX_VALUE + ", was " + value);
         }
         long h1 = 0xcbf29ce484222325L;
         long h2 = 0x9E3779B97F4A7C15L ^ key.length();
@@ -53,13 +55,13 @@ public final class KeyIndex {
         if (size + 1 > capacity * LOAD) {
             grow();
         }
-        int at = find(table, capacity, h1, h2);
+        long high = h2 & 0xFFFF_FFFF_0000_0000L;
+        int at = find(table, capacity, h1, high);
         if (table[at] != 0) {
-            return table[at + 2];
+            return table[at + 1] & MAX_VALUE;
         }
         table[at] = h1;
-        table[at + 1] = h2;
-        table[at + 2] = value;
+        table[at + 1] = high | value;
         size++;
         return -1;
     }
@@ -75,12 +77,12 @@ public final class KeyIndex {
     }
 
     /** The slot holding the fingerprint, or the empty slot where it goes. */
-    private static int find(long[] table, int capacity, long h1, long h2) {
+    private static int find(long[] table, int capacity, long h1, long high) {
         int mask = capacity - 1;
         int i = (int) (h1 ^ (h1 >>> 32)) & mask;
         while (true) {
             int at = i * SLOT;
-            if (table[at] == 0 || table[at] == h1 && table[at + 1] == h2) {
+            if (table[at] == 0 || table[at] == h1 && (table[at + 1] & ~MAX_VALUE) == high) {
                 return at;
             }
             i = (i + 1) & mask;
@@ -92,10 +94,9 @@ public final class KeyIndex {
         long[] next = new long[bigger * SLOT];
         for (int at = 0; at < table.length; at += SLOT) {
             if (table[at] != 0) {
-                int to = find(next, bigger, table[at], table[at + 1]);
+                int to = find(next, bigger, table[at], table[at + 1] & ~MAX_VALUE);
                 next[to] = table[at];
                 next[to + 1] = table[at + 1];
-                next[to + 2] = table[at + 2];
             }
         }
         table = next;

@@ -45,7 +45,11 @@ class KeyIndexTest {
     }
 
     @Test
-    void refusesANegativeValue() {
+    void refusesAValueOutOfRange() {
         assertThrows(IllegalArgumentException.class, () -> new KeyIndex().putIfAbsent("k", -1));
+        assertThrows(IllegalArgumentException.class, () -> new KeyIndex().putIfAbsent("k", KeyIndex.MAX_VALUE + 1));
+        KeyIndex seen = new KeyIndex();
+        seen.putIfAbsent("k", KeyIndex.MAX_VALUE);
+        assertEquals(KeyIndex.MAX_VALUE, seen.putIfAbsent("k", 0));
     }
 }

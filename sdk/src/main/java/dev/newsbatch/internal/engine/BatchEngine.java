@@ -94,7 +94,7 @@ public final class BatchEngine {
     /**
      * Records the run and writes request files for the articles the run does not have yet, streaming:
      * articles are not held in memory, only one file's worth of item records and the fingerprints of the
-     * request keys seen (a {@link KeyIndex}, about 50 bytes an article; a fingerprint seen before is
+     * request keys seen (a {@link KeyIndex}, at most about 50 bytes an article; a fingerprint seen before is
      * confirmed against the file being written and the ledger, so no article is ever taken for another).
      * Articles over the input limit are recorded as failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never
      * sent; repeated ids are sent once.
