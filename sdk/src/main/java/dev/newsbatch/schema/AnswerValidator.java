@@ -3,15 +3,9 @@ package dev.newsbatch.schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks one JSON value against a response schema while reading it token by token, optionally copying
@@ -28,29 +22,41 @@ final class AnswerValidator {
         this.copy = copy;
     }
 
+    /** Where a value is, as {@code $.sector[2]}; its text is built only for a message. */
+    private record Where(Where parent, String name, int index) {
+        static final Where ROOT = new Where(null, null, -1);
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "$";
+            }
+            return parent + (name != null ? "." + name : "[" + index + "]");
+        }
+    }
+
     /**
      * Reads the value {@code in} stands before (or on) and returns its problems; the parser is left on the
      * value's last token.
      */
-    static List<String> check(JsonNode schema, JsonParser in, JsonGenerator copy) throws IOException {
+    static List<String> check(CheckNode schema, JsonParser in, JsonGenerator copy) throws IOException {
         if (in.currentToken() == null && in.nextToken() == null) {
             return List.of("$ is missing");
         }
-        List<String> problems = new ArrayList<>();
-        new AnswerValidator(in, copy).value(schema, "$", problems);
+        List<String> problems = new ArrayList<>(0);
+        new AnswerValidator(in, copy).value(schema, Where.ROOT, problems);
         return problems;
     }
 
     /** Checks the value the parser is on. */
-    private void value(JsonNode schema, String path, List<String> problems) throws IOException {
+    private void value(CheckNode schema, Where path, List<String> problems) throws IOException {
         JsonToken t = in.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             emit();
             problems.add(path + " is missing");
             return;
         }
-        String type = schema.path("type").asText();
-        switch (type) {
+        switch (schema.type) {
             case "OBJECT" -> {
                 if (t != JsonToken.START_OBJECT) {
                     problems.add(path + " must be an object, was " + nodeType(t));
@@ -66,10 +72,13 @@ final class AnswerValidator {
                     return;
                 }
                 emit();
-                JsonNode items = schema.path("items");
                 int i = 0;
                 while (in.nextToken() != JsonToken.END_ARRAY) {
-                    value(items, path + "[" + i + "]", problems);
+                    if (schema.items == null) {
+                        skip();
+                    } else {
+                        value(schema.items, new Where(path, null, i), problems);
+                    }
                     i++;
                 }
                 emit();
@@ -80,20 +89,17 @@ final class AnswerValidator {
                     skip();
                     return;
                 }
+                if (schema.allowed == null) {
+                    emit();
+                    return;
+                }
                 String text = in.getText();
                 emit();
-                JsonNode allowed = schema.path("enum");
-                if (allowed.isArray() && allowed.size() > 0) {
-                    boolean ok = false;
-                    for (JsonNode a : allowed) {
-                        ok |= a.asText().equals(text);
-                    }
-                    if (!ok) {
-                        problems.add(path + " must be one of " + allowed + ", was \"" + text + "\"");
-                    }
+                if (!schema.allowed.contains(text)) {
+                    problems.add(path + " must be one of " + schema.allowedText + ", was \"" + text + "\"");
                 }
             }
-            case "INTEGER", "NUMBER" -> number(schema, type, path, problems);
+            case "INTEGER", "NUMBER" -> number(schema, path, problems);
             case "BOOLEAN" -> {
                 if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
                     problems.add(path + " must be a boolean, was " + nodeType(t));
@@ -104,65 +110,80 @@ final class AnswerValidator {
         }
     }
 
-    private void object(JsonNode schema, String path, List<String> problems) throws IOException {
+    @SuppressWarnings("unchecked")
+    private void object(CheckNode schema, Where path, List<String> problems) throws IOException {
         emit();
-        JsonNode properties = schema.path("properties");
-        Set<String> present = new HashSet<>();
-        Map<String, List<String>> byProperty = new HashMap<>();
+        int n = schema.names.length;
+        boolean[] present = new boolean[n];
+        List<String>[] byProperty = null;
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             String name = in.currentName();
             emit();
             in.nextToken();
-            JsonNode property = properties.get(name);
-            if (in.currentToken() == JsonToken.VALUE_NULL) {
-                // A null field counts as absent; a later duplicate of the name wins, as in a tree.
-                present.remove(name);
-                byProperty.remove(name);
-                emit();
-            } else if (property == null) {
-                present.add(name);
+            Integer at = schema.position.get(name);
+            if (at == null) {
                 skip();
-            } else {
-                present.add(name);
-                List<String> own = new ArrayList<>();
-                value(property, path + "." + name, own);
-                byProperty.put(name, own);
+                continue;
+            }
+            // A null field counts as absent; a later duplicate of the name wins, as in a tree.
+            if (byProperty != null) {
+                byProperty[at] = null;
+            }
+            if (in.currentToken() == JsonToken.VALUE_NULL) {
+                present[at] = false;
+                emit();
+                continue;
+            }
+            present[at] = true;
+            List<String> own = new ArrayList<>(0);
+            value(schema.properties[at], new Where(path, name, -1), own);
+            if (!own.isEmpty()) {
+                if (byProperty == null) {
+                    byProperty = new List[n];
+                }
+                byProperty[at] = own;
             }
         }
         emit();
-        for (JsonNode name : schema.path("required")) {
-            if (!present.contains(name.asText())) {
-                problems.add(path + "." + name.asText() + " is missing");
+        for (int i = 0; i < schema.required.length; i++) {
+            int at = schema.required[i];
+            if (at < 0 || !present[at]) {
+                problems.add(path + "." + schema.requiredNames[i] + " is missing");
             }
         }
-        for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
-            List<String> own = byProperty.get(names.next());
-            if (own != null) {
-                problems.addAll(own);
+        if (byProperty != null) {
+            for (List<String> own : byProperty) {
+                if (own != null) {
+                    problems.addAll(own);
+                }
             }
         }
     }
 
-    private void number(JsonNode schema, String type, String path, List<String> problems) throws IOException {
+    private void number(CheckNode schema, Where path, List<String> problems) throws IOException {
         JsonToken t = in.currentToken();
-        boolean integer = "INTEGER".equals(type);
+        boolean integer = "INTEGER".equals(schema.type);
         if (!t.isNumeric()) {
             String shown = shown();
             problems.add(path + " must be " + (integer ? "an integer" : "a number") + ", was " + shown);
             return;
         }
-        String shown = numberText();
         double d = in.getDoubleValue();
+        boolean fraction = t == JsonToken.VALUE_NUMBER_FLOAT
+                && (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d));
+        boolean low = d < schema.minimum;
+        boolean high = d > schema.maximum;
+        String shown = integer && fraction || low || high ? numberText() : null;
         emit();
-        if (integer && t == JsonToken.VALUE_NUMBER_FLOAT && (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d))) {
+        if (integer && fraction) {
             problems.add(path + " must be an integer, was " + shown);
             return;
         }
-        if (schema.has("minimum") && d < schema.get("minimum").asDouble()) {
-            problems.add(path + " must be >= " + schema.get("minimum").asText() + ", was " + shown);
+        if (low) {
+            problems.add(path + " must be >= " + schema.minimumText + ", was " + shown);
         }
-        if (schema.has("maximum") && d > schema.get("maximum").asDouble()) {
-            problems.add(path + " must be <= " + schema.get("maximum").asText() + ", was " + shown);
+        if (high) {
+            problems.add(path + " must be <= " + schema.maximumText + ", was " + shown);
         }
     }
 

@@ -45,11 +45,13 @@ public final class ClassificationSchema<T extends Record> {
 
     private final Class<T> type;
     private final ObjectNode schema;
+    private final CheckNode check;
     private final List<String> columns;
 
     private ClassificationSchema(Class<T> type) {
         this.type = type;
         this.schema = objectSchema(type, type.getSimpleName());
+        this.check = CheckNode.of(schema);
         List<String> names = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             names.add(jsonName(c));
@@ -97,7 +99,7 @@ public final class ClassificationSchema<T extends Record> {
             return List.of("$ is missing");
         }
         try (JsonParser in = answer.traverse()) {
-            return AnswerValidator.check(schema, in, null);
+            return AnswerValidator.check(check, in, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // a tree always reads
         }
@@ -112,7 +114,7 @@ public final class ClassificationSchema<T extends Record> {
      */
     public List<String> validate(JsonParser in, JsonGenerator copy) throws IOException {
         Checks.notNull(in, "in");
-        return AnswerValidator.check(schema, in, copy);
+        return AnswerValidator.check(check, in, copy);
     }
 
     /**
