@@ -2,7 +2,7 @@ package dev.newsbatch.internal;
 
 /**
  * A compact set of strings seen, each with a number (0 to 2³²-1) recorded when first seen: every string
- * is kept as a 96-bit fingerprint and its number in two longs of one open-addressing table (16 to 46 bytes
+ * is kept as a 96-bit fingerprint and its number in two longs of one open-addressing table (23 to 46 bytes
  * an entry as the table fills, against about 150 for a {@code HashMap<String, Long>}), so sets of millions
  * of ids or keys stay small. Two different strings share a fingerprint with a chance of about n²/2⁹⁷
  * (below 10⁻¹⁷ for a million strings); callers for whom even that matters confirm a hit against their
