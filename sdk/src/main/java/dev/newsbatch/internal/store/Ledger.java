@@ -65,6 +65,8 @@ public final class Ledger implements AutoCloseable {
 
     private final Path file;
     private final Connection db;
+    /** The statement of {@link #hasItem}, prepared on first use. */
+    private PreparedStatement hasItem;
 
     private Ledger(Path file, Connection db) {
         this.file = file;
@@ -367,9 +369,22 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** True when the run has an item with this key (any state). */
+    /**
+     * True when the run has an item with this key (any state). The statement is prepared once per ledger: a
+     * prepare that meets every article again (a resumed one) asks this for each.
+     */
     public synchronized boolean hasItem(String runId, String key) {
-        return !query("SELECT 1 FROM items WHERE run_id=? AND key=?", rs -> 1, runId, key).isEmpty();
+        try {
+            if (hasItem == null) {
+                hasItem = db.prepareStatement("SELECT 1 FROM items WHERE run_id=? AND key=?");
+            }
+            bind(hasItem, runId, key);
+            try (ResultSet rs = hasItem.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
     }
 
     /** Marks every item of a job that has no outcome yet as failed with {@code errorKind}. */
@@ -445,6 +460,9 @@ public final class Ledger implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (hasItem != null) {
+                hasItem.close();
+            }
             db.close();
         } catch (SQLException e) {
             throw failure("close", e);
