@@ -58,8 +58,8 @@ public final class ArticleFiles {
     }
 
     /**
-     * Opens {@code file} for streaming; memory use does not grow with the file's size (except for the set of
-     * ids seen, kept to find duplicates).
+     * Opens {@code file} for streaming; memory use does not grow with the file's size, except for the ids
+     * seen, kept to find duplicates as compact fingerprints (at most about 50 bytes an article).
      *
      * @throws UncheckedIOException if the file cannot be opened
      */

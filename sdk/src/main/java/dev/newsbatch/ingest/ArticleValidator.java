@@ -1,8 +1,7 @@
 package dev.newsbatch.ingest;
 
 import dev.newsbatch.Article;
-import java.util.HashMap;
-import java.util.Map;
+import dev.newsbatch.internal.KeyIndex;
 
 /**
  * Turns raw records into articles: id, title and contents must be present and not empty (see
@@ -12,7 +11,8 @@ import java.util.Map;
  */
 final class ArticleValidator {
     private final ProblemLog log;
-    private final Map<String, Long> seen = new HashMap<>();
+    /** The ids seen, with the line each was first seen on: compact, as it grows with the input. */
+    private final KeyIndex seen = new KeyIndex();
     private long records;
 
     ArticleValidator(ProblemLog log) {
@@ -37,8 +37,8 @@ final class ArticleValidator {
             log.add(r.line(), index, "url", HttpUrls.rule() + ", was \"" + dev.newsbatch.internal.Checks.abbreviate(url, 200) + "\"");
         }
         if (id != null) {
-            Long first = seen.putIfAbsent(id, r.line());
-            if (first != null) {
+            long first = seen.putIfAbsent(id, Math.max(0, Math.min(KeyIndex.MAX_VALUE, r.line())));
+            if (first >= 0) {
                 log.add(r.line(), index, "id", "duplicates the id on line " + first + ", was \""
                         + dev.newsbatch.internal.Checks.abbreviate(id, 100) + "\"");
             }

@@ -1,6 +1,8 @@
 package dev.newsbatch.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.internal.Checks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -41,11 +45,13 @@ public final class ClassificationSchema<T extends Record> {
 
     private final Class<T> type;
     private final ObjectNode schema;
+    private final CheckNode check;
     private final List<String> columns;
 
     private ClassificationSchema(Class<T> type) {
         this.type = type;
         this.schema = objectSchema(type, type.getSimpleName());
+        this.check = CheckNode.of(schema);
         List<String> names = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             names.add(jsonName(c));
@@ -89,9 +95,26 @@ public final class ClassificationSchema<T extends Record> {
 
     /** Every way {@code answer} breaks the schema; empty when it is valid. */
     public List<String> validate(JsonNode answer) {
-        List<String> problems = new ArrayList<>();
-        check(schema, answer, "$", problems);
-        return problems;
+        if (answer == null) {
+            return List.of("$ is missing");
+        }
+        try (JsonParser in = answer.traverse()) {
+            return AnswerValidator.check(check, in, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a tree always reads
+        }
+    }
+
+    /**
+     * Every way the answer {@code in} stands before breaks the schema, read token by token without
+     * building a tree; each token read is also written to {@code copy} when it is not null, so the
+     * answer's compact text comes out of the same pass. The parser is left on the answer's last token.
+     *
+     * @throws IOException if {@code in} is not well-formed JSON or {@code copy} cannot be written
+     */
+    public List<String> validate(JsonParser in, JsonGenerator copy) throws IOException {
+        Checks.notNull(in, "in");
+        return AnswerValidator.check(check, in, copy);
     }
 
     /**
@@ -194,76 +217,5 @@ public final class ClassificationSchema<T extends Record> {
             }
         }
         return p != null && !p.value().isEmpty() ? p.value() : c.getName();
-    }
-
-    private static void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
-        String type = schema.path("type").asText();
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            problems.add(path + " is missing");
-            return;
-        }
-        switch (type) {
-            case "OBJECT" -> {
-                if (!value.isObject()) {
-                    problems.add(path + " must be an object, was " + value.getNodeType());
-                    return;
-                }
-                for (JsonNode name : schema.path("required")) {
-                    if (!value.has(name.asText()) || value.get(name.asText()).isNull()) {
-                        problems.add(path + "." + name.asText() + " is missing");
-                    }
-                }
-                schema.path("properties").fields().forEachRemaining(e -> {
-                    if (value.has(e.getKey()) && !value.get(e.getKey()).isNull()) {
-                        check(e.getValue(), value.get(e.getKey()), path + "." + e.getKey(), problems);
-                    }
-                });
-            }
-            case "ARRAY" -> {
-                if (!value.isArray()) {
-                    problems.add(path + " must be an array, was " + value.getNodeType());
-                    return;
-                }
-                for (int i = 0; i < value.size(); i++) {
-                    check(schema.path("items"), value.get(i), path + "[" + i + "]", problems);
-                }
-            }
-            case "STRING" -> {
-                if (!value.isTextual()) {
-                    problems.add(path + " must be a string, was " + value.getNodeType());
-                    return;
-                }
-                JsonNode allowed = schema.path("enum");
-                if (allowed.isArray() && allowed.size() > 0) {
-                    boolean ok = false;
-                    for (JsonNode a : allowed) {
-                        ok |= a.asText().equals(value.asText());
-                    }
-                    if (!ok) {
-                        problems.add(path + " must be one of " + allowed + ", was \"" + value.asText() + "\"");
-                    }
-                }
-            }
-            case "INTEGER", "NUMBER" -> {
-                if (!value.isNumber() || ("INTEGER".equals(type) && !value.canConvertToExactIntegral())) {
-                    problems.add(path + " must be " + ("INTEGER".equals(type) ? "an integer" : "a number")
-                            + ", was " + value);
-                    return;
-                }
-                double d = value.asDouble();
-                if (schema.has("minimum") && d < schema.get("minimum").asDouble()) {
-                    problems.add(path + " must be >= " + schema.get("minimum").asText() + ", was " + value);
-                }
-                if (schema.has("maximum") && d > schema.get("maximum").asDouble()) {
-                    problems.add(path + " must be <= " + schema.get("maximum").asText() + ", was " + value);
-                }
-            }
-            case "BOOLEAN" -> {
-                if (!value.isBoolean()) {
-                    problems.add(path + " must be a boolean, was " + value.getNodeType());
-                }
-            }
-            default -> { }
-        }
     }
 }

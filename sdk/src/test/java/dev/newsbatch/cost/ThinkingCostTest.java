@@ -104,8 +104,9 @@ class ThinkingCostTest {
 
     @Test
     void anUnknownModelIsRefusedBeforeAnyUploadNamingTheKnownOnes() {
-        var spec = Batches.from(SampleArticles.of(5)).directory(dir).model("gemini-9-imaginary");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, spec::submit);
+        var spec = Batches.from(SampleArticles.of(5)).directory(dir);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> spec.model("gemini-9-imaginary").submit());
         assertTrue(refused.getMessage().contains("catalogue") && refused.getMessage().contains(RunConfig.DEFAULT_MODEL),
                 refused.getMessage());
         assertEquals(0, emulator.stats().totalRequests());

@@ -4,6 +4,7 @@ import dev.newsbatch.internal.plan.RequestKeys;
 import dev.newsbatch.Article;
 import dev.newsbatch.internal.plan.RequestTemplate;
 import dev.newsbatch.internal.Checks;
+import dev.newsbatch.internal.KeyIndex;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.JobState;
 import dev.newsbatch.internal.gemini.BatchJobInfo;
@@ -63,6 +64,8 @@ public final class BatchEngine {
     private static final String LIST = "batches.list";
     /** Passes in a row a finished job's results may fail to download before its items are failed. */
     static final int DOWNLOAD_PASSES = 3;
+    /** Refused items a prepare records in one transaction. */
+    static final int LEDGER_BATCH = 1_000;
 
     private final GeminiGateway gateway;
     private final Ledger ledger;
@@ -91,13 +94,16 @@ public final class BatchEngine {
 
     /**
      * Records the run and writes request files for the articles the run does not have yet, streaming:
-     * articles are not held in memory, only one file's worth of item records and the set of request
-     * keys (about 100 bytes an article). Articles over the input limit are recorded as failed
-     * ({@link ErrorKind#INPUT_TOO_LARGE}) and never sent; repeated ids are sent once.
+     * articles are not held in memory, only one file's worth of item records and the fingerprints of the
+     * request keys seen (a {@link KeyIndex}, at most about 50 bytes an article; a fingerprint seen before is
+     * confirmed against the file being written and the ledger, so no article is ever taken for another).
+     * Articles over the input limit are recorded as failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never
+     * sent; repeated ids are sent once.
      */
     public PrepareReport prepare(RunSettings run, Iterator<Article> articles) {
         ledger.createRun(run.runId(), run.config());
-        Set<String> known = ledger.itemKeys(run.runId());
+        KeyIndex known = new KeyIndex();
+        ledger.forEachItemKey(run.runId(), known::add);
         int chunk = ledger.maxChunk(run.runId()) + 1;
         long added = 0;
         long skipped = 0;
@@ -107,19 +113,27 @@ public final class BatchEngine {
         int files = 0;
         JobSizing sizing = run.sizing();
         ChunkBuilder current = null;
+        // Refused articles are never sent, so losing some to a crash only means refusing them again.
+        List<ItemRecord> refused = new ArrayList<>();
+        InputLimit limit = InputLimit.of(run.maxInputTokens());
         while (articles.hasNext()) {
             Article a = articles.next();
             String key = RequestKeys.of(a.id());
-            if (!known.add(key)) {
+            if (!known.add(key) && (current != null && holds(current.items, key) || holds(refused, key)
+                    || ledger.hasItem(run.runId(), key))) {
                 skipped++;
                 continue;
             }
             long est = run.estimator().applyAsLong(a);
-            Optional<String> refusal = InputLimit.of(run.maxInputTokens()).refusal(est);
+            Optional<String> refusal = limit.refusal(est);
             if (refusal.isPresent()) {
-                ledger.addItems(run.runId(), List.of(ItemRecord.refused(key, a.id(), a.title(), a.url(),
+                refused.add(ItemRecord.refused(key, a.id(), a.title(), a.url(),
                         RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
-                        refusal.get())));
+                        refusal.get()));
+                if (refused.size() >= LEDGER_BATCH) {
+                    ledger.addItems(run.runId(), refused);
+                    refused.clear();
+                }
                 tooLarge++;
                 continue;
             }
@@ -140,6 +154,9 @@ public final class BatchEngine {
         if (current != null) {
             bytes += current.finish();
             files++;
+        }
+        if (!refused.isEmpty()) {
+            ledger.addItems(run.runId(), refused);
         }
         return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
     }
@@ -831,6 +848,16 @@ public final class BatchEngine {
                     items.size(), tokens), items);
             return bytes;
         }
+    }
+
+    /** True when one of {@code items} has this key. */
+    private static boolean holds(List<ItemRecord> items, String key) {
+        for (ItemRecord i : items) {
+            if (i.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String fileId(String runId, int chunk, int attempt) {

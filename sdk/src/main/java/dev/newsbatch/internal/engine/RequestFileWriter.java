@@ -83,14 +83,9 @@ public final class RequestFileWriter implements AutoCloseable {
         }
     }
 
-    /** Bytes written so far. */
+    /** Bytes written so far (those still in the generator's buffer included; nothing is flushed). */
     public long bytes() {
-        try {
-            json.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return counter.count;
+        return counter.count + json.getOutputBuffered();
     }
 
     /** Lines written so far. */

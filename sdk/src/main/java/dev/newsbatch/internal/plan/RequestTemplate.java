@@ -3,6 +3,7 @@ package dev.newsbatch.internal.plan;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.newsbatch.Article;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.Thinking;
@@ -42,6 +43,12 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
     public static final ThinkingChoice NO_THINKING_CONFIG = new ThinkingChoice(null, null, 0, "not set");
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final java.util.Map<ClassificationSchema<?>, String> SCHEMA_JSON =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The parts every line repeats (the schema's JSON, the system instruction), encoded to UTF-8 once
+     * (a {@link SerializedString} keeps its bytes) so each line copies them instead of encoding them again.
+     */
+    private static final java.util.Map<String, SerializedString> ENCODED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public RequestTemplate {
@@ -123,7 +130,8 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
             json.writeObjectFieldStart("systemInstruction");
             json.writeArrayFieldStart("parts");
             json.writeStartObject();
-            json.writeStringField("text", prompts.systemInstruction());
+            json.writeFieldName("text");
+            json.writeString(encoded(prompts.systemInstruction()));
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
@@ -133,7 +141,7 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
             if (schema != null) {
                 json.writeStringField("responseMimeType", "application/json");
                 json.writeFieldName("responseSchema");
-                json.writeRawValue(schemaJson());
+                json.writeRawValue(encoded(schemaJson()));
             }
             if (!thinking.sendsNothing()) {
                 json.writeObjectFieldStart("thinkingConfig");
@@ -185,6 +193,17 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
     /** The article's own part of the prompt. */
     public static String articleText(Article a) {
         return a.title() + "\n\n" + a.contents();
+    }
+
+    private static SerializedString encoded(String text) {
+        SerializedString e = ENCODED.get(text);
+        if (e == null) {
+            if (ENCODED.size() > 64) {
+                ENCODED.clear();   // many templates in one process: keep the cache small
+            }
+            e = ENCODED.computeIfAbsent(text, SerializedString::new);
+        }
+        return e;
     }
 
     private String schemaJson() {

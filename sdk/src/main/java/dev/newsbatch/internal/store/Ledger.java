@@ -66,6 +66,8 @@ public final class Ledger implements AutoCloseable {
 
     private final Path file;
     private final Connection db;
+    /** The statement of {@link #hasItem}, prepared on first use. */
+    private PreparedStatement hasItem;
 
     private Ledger(Path file, Connection db) {
         this.file = file;
@@ -359,9 +361,36 @@ public final class Ledger implements AutoCloseable {
         return hashes;
     }
 
-    /** The keys of a run's items already recorded (any state). */
-    public synchronized java.util.Set<String> itemKeys(String runId) {
-        return new java.util.HashSet<>(query("SELECT key FROM items WHERE run_id=?", rs -> rs.getString(1), runId));
+    /** Streams the keys of a run's items already recorded (any state) to {@code sink}, without holding them. */
+    public synchronized void forEachItemKey(String runId, Consumer<String> sink) {
+        try (PreparedStatement p = db.prepareStatement("SELECT key FROM items WHERE run_id=?")) {
+            bind(p, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read item keys of " + runId, e);
+        }
+    }
+
+    /**
+     * True when the run has an item with this key (any state). The statement is prepared once per ledger: a
+     * prepare that meets every article again (a resumed one) asks this for each.
+     */
+    public synchronized boolean hasItem(String runId, String key) {
+        try {
+            if (hasItem == null) {
+                hasItem = db.prepareStatement("SELECT 1 FROM items WHERE run_id=? AND key=?");
+            }
+            bind(hasItem, runId, key);
+            try (ResultSet rs = hasItem.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
     }
 
     /** Marks every item of a job that has no outcome yet as failed with {@code errorKind}. */
@@ -470,6 +499,9 @@ public final class Ledger implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (hasItem != null) {
+                hasItem.close();
+            }
             db.close();
         } catch (SQLException e) {
             throw failure("close", e);

@@ -165,6 +165,20 @@ class BatchEngineTest {
     }
 
     @Test
+    void anIdRepeatedInTheSameFileOrALaterOneIsSentOnce() {
+        RunSettings s = settings("run4b", 100);
+        List<dev.newsbatch.Article> articles = new java.util.ArrayList<>(SampleArticles.of(250));
+        articles.add(30, articles.get(10));     // the same file
+        articles.add(articles.get(120));        // a file already recorded
+        articles.add(articles.get(249));        // the file still being written
+        PrepareReport r = engine.prepare(s, articles.iterator());
+        assertEquals(250, r.added());
+        assertEquals(3, r.alreadyKnown());
+        assertEquals(250, ledger.items("run4b", null).size());
+        assertEquals(250, ledger.jobs("run4b").stream().mapToInt(JobRecord::items).sum());
+    }
+
+    @Test
     void articlesOverTheInputLimitAreRefusedNotSent() {
         RunSettings s = settings(RunConfig.ofDefaults(dir.resolve("batch")).withName("run6").withMaxInputTokens(2_000));
         java.util.List<dev.newsbatch.Article> articles = new java.util.ArrayList<>(SampleArticles.of(3));

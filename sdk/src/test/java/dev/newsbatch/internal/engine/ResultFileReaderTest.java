@@ -60,4 +60,44 @@ class ResultFileReaderTest {
         assertEquals("a-inline", lines.get(6).key());
         assertTrue(lines.get(6).ok());
     }
+
+    @Test
+    void onlyTheFirstCandidatesVisibleTextCountsAndUsageMayComeAsText() {
+        String line = "{\"response\":{\"modelVersion\":\"m\",\"candidates\":[{\"finishReason\":\"STOP\","
+                + "\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"thinking...\",\"thought\":true},"
+                + "{\"text\":" + JSON.valueToTree(VALID.substring(0, 40)) + "},{\"text\":"
+                + JSON.valueToTree(VALID.substring(40)) + "}]}},{\"content\":{\"parts\":[{\"text\":\"x\"}]}}],"
+                + "\"usageMetadata\":{\"promptTokenCount\":\"120\",\"candidatesTokenCount\":30,"
+                + "\"thoughtsTokenCount\":7,\"promptTokensDetails\":[{\"modality\":\"TEXT\"}]}},"
+                + "\"key\":\"a-late-key\",\"error\":null}";
+        ResultLine r = ResultFileReader.parse(1, line, ClassificationSchema.news());
+        assertTrue(r.ok(), r.toString());
+        assertEquals("a-late-key", r.key());
+        assertEquals(120, r.inputTokens());
+        assertEquals(37, r.outputTokens());
+        assertEquals(7, r.thinkingTokens());
+        assertEquals(VALID, r.answer());
+    }
+
+    @Test
+    void aBlockedPromptATruncatedAnswerAndALineThatIsNotAnObjectAreNamed() {
+        var schema = ClassificationSchema.news();
+        ResultLine blocked = ResultFileReader.parse(1, "{\"key\":\"a-b\",\"response\":{\"promptFeedback\":"
+                + "{\"blockReason\":\"SAFETY\"},\"usageMetadata\":{\"promptTokenCount\":9}}}", schema);
+        assertEquals(ErrorKind.PROMPT_BLOCKED, blocked.errorKind());
+        assertEquals(9, blocked.inputTokens());
+        ResultLine cut = ResultFileReader.parse(2, "{\"key\":\"a-c\",\"response\":{\"candidates\":[{\"content\":"
+                + "{\"parts\":[{\"text\":\"{\\\"page\"}]},\"finishReason\":\"MAX_TOKENS\"}]}}", schema);
+        assertEquals(ErrorKind.TRUNCATED, cut.errorKind());
+        ResultLine none = ResultFileReader.parse(3, "{\"key\":\"a-n\",\"response\":{\"candidates\":[]}}", schema);
+        assertEquals(ErrorKind.EMPTY_ANSWER, none.errorKind());
+        assertTrue(none.error().contains("no candidates"), none.error());
+        ResultLine array = ResultFileReader.parse(4, "[1,2]", schema);
+        assertNull(array.key());
+        assertTrue(array.error().contains("line 4 of the results file has no key"), array.error());
+        ResultLine numbered = ResultFileReader.parse(5, "{\"key\":\"a-e\",\"error\":{\"code\":429,"
+                + "\"details\":[{\"x\":1}],\"status\":\"RESOURCE_EXHAUSTED\"}}", schema);
+        assertEquals(ErrorKind.API_ERROR, numbered.errorKind());
+        assertEquals("429 RESOURCE_EXHAUSTED ", numbered.error());
+    }
 }

@@ -64,7 +64,7 @@ class PlannerTest {
             next = b.endArticle();
         }
         assertEquals(12_000, next);
-        assertEquals(12, plan.batches().size(), "the engine's cut: 1,000 items each, never cut at a wave");
+        assertEquals(15, plan.batches().size(), "the engine's cut (JobSizing), never cut at a wave");
         assertEquals("a0", plan.batches().get(0).firstId());
         assertEquals("a802", plan.batches().get(0).lastId(), "803 articles: the token cap binds before the item cap");
         plan.batches().forEach(b -> assertTrue(b.inputTokens() <= 2_250_000, b.toString()));
