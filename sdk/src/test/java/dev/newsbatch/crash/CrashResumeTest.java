@@ -14,7 +14,10 @@ import dev.newsbatch.internal.plan.RequestKeys;
 import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.internal.gemini.BatchJobInfo;
 import dev.newsbatch.internal.gemini.GeminiConnection;
+import dev.newsbatch.internal.plan.Plan;
 import dev.newsbatch.internal.plan.Planner;
+import dev.newsbatch.internal.plan.TierLimits;
+import dev.newsbatch.internal.plan.Wave;
 import dev.newsbatch.internal.plan.RequestTemplate;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
@@ -50,6 +53,8 @@ class CrashResumeTest {
     private static final Pattern KEY = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"");
     static final int ARTICLES = 300;
     static final int BATCH = 100;
+    /** Jobs the run makes: 100 articles each, unless a test's token limit sizes them smaller. */
+    int expectedJobs = ARTICLES / BATCH;
     static final String NAME = "crash";
 
     @TempDir
@@ -150,9 +155,15 @@ class CrashResumeTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("tiers.json"), "{\"tiers\":{\"tier1\":{\"models\":{\"gemini-3.1-flash-lite\":"
                 + "{\"batch_enqueued_tokens\":" + twoJobsOfTokens() + "}}}}}");
-        killAt(TrapProxy.Trap.holdRequest("create of the second wave", TrapProxy.BATCH_CREATE, 3), "waves");
+        // Jobs of at most a quarter of the wave budget (JobSizing): the plan says how many the first wave holds.
+        Plan plan = planner().maxItemsPerBatch(BATCH).tier(withLimit(twoJobsOfTokens())).plan(SampleArticles.of(ARTICLES).iterator());
+        assertTrue(plan.waves().size() >= 2, plan.waves().toString());
+        Wave first = plan.waves().get(0);
+        expectedJobs = plan.batches().size();
+        killAt(TrapProxy.Trap.holdRequest("create of the second wave", TrapProxy.BATCH_CREATE, first.batches() + 1),
+                "waves");
         try (Ledger ledger = Ledger.open(dir)) {
-            assertEquals(2 * BATCH, ledger.itemCounts(NAME).done(), "the first wave finished before the second");
+            assertEquals(first.articles(), ledger.itemCounts(NAME).done(), "the first wave finished before the second");
         }
         completeAndCheck("waves");
     }
@@ -259,9 +270,9 @@ class CrashResumeTest {
                 sent.merge(m.group(1), 1, Integer::sum);
             }
         }
-        assertEquals(ARTICLES / BATCH, jobs.size(), "jobs at the emulator: " + jobs);
+        assertEquals(expectedJobs, jobs.size(), "jobs at the emulator: " + jobs);
         assertEquals(jobs.size(), jobs.stream().map(BatchJobInfo::displayName).distinct().count());
-        assertEquals(ARTICLES / BATCH, emulator.stats().batchesCreated());
+        assertEquals(expectedJobs, emulator.stats().batchesCreated());
         assertEquals(ARTICLES, sent.size());
         for (var a : SampleArticles.of(ARTICLES)) {
             assertEquals(1, sent.getOrDefault(RequestKeys.of(a.id()), 0), "times " + a.id() + " was submitted");
@@ -283,11 +294,18 @@ class CrashResumeTest {
     }
 
     /** An enqueued-token limit whose safe share (90%) fits two and a half request files of the run. */
+    static Planner planner() {
+        return Planner.forModel("gemini-3.1-flash-lite")
+                .template(new RequestTemplate("gemini-3.1-flash-lite", Prompts.ofDefaults(), ClassificationSchema.news()));
+    }
+
+    static TierLimits withLimit(long enqueued) {
+        TierLimits t1 = TierLimits.preset("tier1");
+        return t1.with("gemini-3.1-flash-lite", t1.model("gemini-3.1-flash-lite").batchEnqueuedTokens(enqueued));
+    }
+
     static long twoJobsOfTokens() {
-        Prompts p = Prompts.ofDefaults();
-        long total = Planner.forModel("gemini-3.1-flash-lite")
-                .template(new RequestTemplate("gemini-3.1-flash-lite", p, ClassificationSchema.news()))
-                .plan(SampleArticles.of(ARTICLES).iterator()).inputTokens();
+        long total = planner().plan(SampleArticles.of(ARTICLES).iterator()).inputTokens();
         return (long) (total / (double) (ARTICLES / BATCH) * 2.5 / 0.9);
     }
 }
