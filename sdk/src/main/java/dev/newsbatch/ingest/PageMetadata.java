@@ -103,10 +103,17 @@ record PageMetadata(String title, String byline, String siteName, String publish
         }
     }
 
-    /** Occurrences of {@code <meta}, in any case, in {@code html}: an upper bound of its meta elements. */
+    /**
+     * Occurrences of {@code <meta}, in any case, in {@code html}: an upper bound of its meta elements. Only the
+     * few places where {@code <m} or {@code <M} occurs are compared, found by substring search.
+     */
     static int countMetaTags(String html) {
+        return countTagStarts(html, "<m") + countTagStarts(html, "<M");
+    }
+
+    private static int countTagStarts(String html, String start) {
         int count = 0;
-        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+        for (int i = html.indexOf(start); i >= 0; i = html.indexOf(start, i + 2)) {
             if (html.regionMatches(true, i + 1, "meta", 0, 4)) {
                 count++;
             }
