@@ -55,7 +55,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 }
             }
         }
-        JsonLd ld = JsonLd.of(doc, scripts);
+        JsonLd ld = sources.jsonLd(doc);
         String title = first(ld.title(doc), meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
                 meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
                 meta.get("twitter:title"), meta.get("parsely-title"));
@@ -82,6 +82,18 @@ record PageMetadata(String title, String byline, String siteName, String publish
     static final class Sources {
         private final List<Element> metas = new ArrayList<>();
         private final List<Element> scripts = new ArrayList<>();
+        /** The JSON-LD read from the first {@code readScripts} scripts. */
+        private JsonLd jsonLd;
+        private int readScripts = -1;
+
+        /** The JSON-LD article of the scripts found so far, read again only when more were found since. */
+        private JsonLd jsonLd(Document doc) {
+            if (jsonLd == null || (readScripts != scripts.size() && !jsonLd.found)) {
+                jsonLd = JsonLd.of(doc, scripts);
+                readScripts = scripts.size();
+            }
+            return jsonLd;
+        }
 
         /** How many were found so far. */
         int size() {
@@ -137,6 +149,8 @@ record PageMetadata(String title, String byline, String siteName, String publish
         String publisher;
         String published;
         String description;
+        /** True when an article object was found (later scripts then do not matter). */
+        boolean found;
 
         static JsonLd of(Document doc, List<Element> scripts) {
             JsonLd ld = new JsonLd();
@@ -146,6 +160,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
                     JsonNode article = find(JSON.readTree(text), false);
                     if (article != null) {
                         ld.read(article);
+                        ld.found = true;
                         return ld;
                     }
                 } catch (Exception e) {

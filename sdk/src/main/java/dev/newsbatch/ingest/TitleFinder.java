@@ -32,7 +32,7 @@ final class TitleFinder {
     }
 
     static String fromDocument(Document doc, String siteName) {
-        Element titleTag = doc.selectFirst("title");
+        Element titleTag = firstTitle(doc);
         String orig = titleTag == null ? "" : Text.normalise(titleTag.text());
         String withoutSite = withoutSiteName(orig, siteName);
         if (withoutSite != null) {
@@ -74,6 +74,23 @@ final class TitleFinder {
             cur = orig;
         }
         return cur;
+    }
+
+    /** The first {@code <title>} element in document order (as {@code selectFirst("title")}), or null. */
+    private static Element firstTitle(Element e) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            if (e.childNode(i) instanceof Element) {
+                Element c = (Element) e.childNode(i);
+                if (c.normalName().equals("title")) {
+                    return c;
+                }
+                Element found = c.childNodeSize() > 0 ? firstTitle(c) : null;
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The title without a leading or trailing site name set off by a separator, or null if it has none. */
