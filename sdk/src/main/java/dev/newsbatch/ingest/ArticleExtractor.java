@@ -59,23 +59,50 @@ public final class ArticleExtractor {
      */
     public ExtractedArticle extract(String html, String baseUrl) {
         Checks.notNull(html, "html");
-        return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl), html);
+        return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl));
     }
 
     /** Extracts the article of a parsed page; {@code doc} is not changed. */
     public ExtractedArticle extract(Document doc) {
         Checks.notNull(doc, "doc");
-        return extract(doc, null);
-    }
-
-    private ExtractedArticle extract(Document doc, String html) {
-        PageMetadata meta = PageMetadata.of(doc, html);
-        String title = TitleFinder.find(doc, meta);
         Element body = doc.body();
-        ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find();
+        // The metadata outside the body is read first; the body's meta tags and JSON-LD scripts are gathered by
+        // the content search's walk, which saves a walk over the whole page. The search needs the title (to
+        // leave out the heading that repeats it): when the body's metadata changes the title, it runs again.
+        PageMetadata.Sources sources = new PageMetadata.Sources();
+        collectOutside(doc, body, sources);
+        PageMetadata meta = PageMetadata.of(doc, sources);
+        String title = TitleFinder.find(doc, meta);
+        int outside = sources.size();
+        ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find(sources);
+        if (sources.size() > outside) {
+            meta = PageMetadata.of(doc, sources);
+            String fullTitle = TitleFinder.find(doc, meta);
+            if (!fullTitle.equals(title)) {
+                title = fullTitle;
+                content = new ContentFinder(body, title, minContentChars).find();
+            }
+        }
         String text = TextRenderer.render(content.parts(), content.dropped(), content.length());
         String byline = meta.byline() != null ? meta.byline() : content.byline();
         return new ExtractedArticle(title, text, byline, meta.siteName(), meta.published(), meta.excerpt());
+    }
+
+    /** Passes every part of the page but {@code body} to {@code sources}, in document order. */
+    private static void collectOutside(Element e, Element body, PageMetadata.Sources sources) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            if (e.childNode(i) instanceof Element) {
+                Element c = (Element) e.childNode(i);
+                if (c == body) {
+                    continue;
+                }
+                if (c.normalName().equals("html")) {
+                    collectOutside(c, body, sources);
+                } else {
+                    sources.visit(c);
+                }
+            }
+        }
     }
 
     @Override

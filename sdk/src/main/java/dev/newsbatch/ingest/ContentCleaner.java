@@ -49,6 +49,8 @@ final class ContentCleaner {
     private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
     private boolean titleHeadingRemoved;
+    /** The title's words, once a heading has been compared with it. */
+    private Set<String> titleWords;
 
     ContentCleaner(PageMeasures page, ContentFilters filters, String title) {
         this.page = page;
@@ -100,6 +102,13 @@ final class ContentCleaner {
                 && HIDDEN_STYLE.matcher(style).find();
     }
 
+    private Set<String> titleWords() {
+        if (titleWords == null) {
+            titleWords = new java.util.HashSet<>(Text.tokens(title));
+        }
+        return titleWords;
+    }
+
     /** The byline found while scoring, or null. */
     String byline() {
         return byline;
@@ -117,7 +126,7 @@ final class ContentCleaner {
 
     private boolean filteredOut(Element e, String tag, Hints h, boolean inTable, boolean inCode) {
         if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title != null
-                && Text.similarity(title, e.text()) > 0.75) {
+                && Text.similarity(titleWords(), e.text()) > 0.75) {
             titleHeadingRemoved = true;
             return true;
         }

@@ -27,9 +27,17 @@ final class ContentFinder {
     record Content(List<Element> parts, Set<Element> dropped, int length, String byline) {}
 
     Content find() {
+        return find(null);
+    }
+
+    /**
+     * The content; the first search's walk also passes the body's meta tags and JSON-LD scripts to
+     * {@code sources} when it is not null.
+     */
+    Content find(PageMetadata.Sources sources) {
         Content best = null;
         for (ContentFilters filters : ContentFilters.IN_ORDER) {
-            Content c = search(filters);
+            Content c = search(filters, best == null ? sources : null);
             if (c.length() >= minChars) {
                 return c;
             }
@@ -40,11 +48,11 @@ final class ContentFinder {
         return best;
     }
 
-    private Content search(ContentFilters filters) {
+    private Content search(ContentFilters filters, PageMetadata.Sources sources) {
         PageMeasures page = new PageMeasures();
         CandidateScores scores = new CandidateScores(filters.weightClasses());
         ContentCleaner cleaner = new ContentCleaner(page, filters, title);
-        List<Element> ranked = new ContentScorer(body, page, scores, cleaner).rank();
+        List<Element> ranked = new ContentScorer(body, page, scores, cleaner, sources).rank();
         List<Element> parts = new ContentSelector(body, page, scores).select(ranked);
         cleaner.clean(parts);
         int len = 0;

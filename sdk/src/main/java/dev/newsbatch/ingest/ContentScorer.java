@@ -26,14 +26,19 @@ final class ContentScorer {
     private final PageMeasures page;
     private final CandidateScores scores;
     private final ContentCleaner cleaner;
+    /** Where the walk passes the page's meta tags and JSON-LD scripts, or null. */
+    private final PageMetadata.Sources sources;
     /** The attributes of the element being walked (read before its children are). */
     private final Hints hints = new Hints();
 
-    ContentScorer(Element body, PageMeasures page, CandidateScores scores, ContentCleaner cleaner) {
+    /** {@code sources}, when not null, receives the meta tags and JSON-LD scripts of the body as the walk goes. */
+    ContentScorer(Element body, PageMeasures page, CandidateScores scores, ContentCleaner cleaner,
+                  PageMetadata.Sources sources) {
         this.body = body;
         this.page = page;
         this.scores = scores;
         this.cleaner = cleaner;
+        this.sources = sources;
     }
 
     /** Walks and scores the body; the candidates, best first. */
@@ -54,8 +59,14 @@ final class ContentScorer {
     private TextStats walk(Element e, boolean inTable, boolean inCode) {
         String tag = e.normalName();
         if (e != body && cleaner.leavesOut(e, tag, hints.read(e), inTable, inCode)) {
+            if (sources != null) {
+                sources.visit(e);
+            }
             page.dropWalked(e);
             return null;
+        }
+        if (sources != null) {
+            sources.add(e, tag);
         }
         TextStats s = new TextStats();
         boolean childInTable = inTable || tag.equals("table");

@@ -42,7 +42,12 @@ final class Hints {
         boolean seenAriaHidden = false;
         for (Attribute a : e.attributes()) {
             String value = a.getValue();
-            switch (Keywords.lower(a.getKey())) {
+            String key = a.getKey();
+            // parsed HTML has lower-case names; others are lower-cased only when no name matched as it is
+            if (!isHint(key) && !key.equals(Keywords.lower(key))) {
+                key = Keywords.lower(key);
+            }
+            switch (key) {
                 case "class":
                     if (!seenClass) {
                         cls = value;
@@ -93,6 +98,16 @@ final class Hints {
             }
         }
         return this;
+    }
+
+    private static boolean isHint(String key) {
+        switch (key) {
+            case "class": case "id": case "rel": case "itemprop": case "role": case "style": case "aria-hidden":
+            case "hidden":
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** As {@link Element#className()}. */

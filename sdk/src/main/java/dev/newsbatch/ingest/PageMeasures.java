@@ -19,7 +19,7 @@ final class PageMeasures {
      * Measures of elements, leaving out dropped ones: filled by the scoring walk for every element it keeps, and
      * forgotten for the ancestors of each element dropped later (see {@link #measure}).
      */
-    private final Map<Element, TextStats> measured = new IdentityHashMap<>(1024);
+    private final Map<Element, TextStats> measured = new IdentityHashMap<>(256);
     private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Element> paragraphs = Collections.newSetFromMap(new IdentityHashMap<>());
 

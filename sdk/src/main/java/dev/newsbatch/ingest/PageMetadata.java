@@ -26,27 +26,18 @@ record PageMetadata(String title, String byline, String siteName, String publish
             + "|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting"
             + "|TechArticle|APIReference|WebPage)$");
 
+    /** The metadata of {@code doc}, from all its meta tags and JSON-LD scripts. */
     static PageMetadata of(Document doc) {
-        return of(doc, null);
+        Sources sources = new Sources();
+        sources.collect(doc);
+        return of(doc, sources);
     }
 
-    /**
-     * The metadata of {@code doc}, parsed from {@code html} (or null when the source is not known). With the
-     * source, the walk over the whole document is skipped when the head holds every {@code <meta} tag and
-     * JSON-LD type marker the source has, as on most pages.
-     */
-    static PageMetadata of(Document doc, String html) {
+    /** The metadata of {@code doc} from the meta tags and JSON-LD scripts {@code sources} has found so far. */
+    static PageMetadata of(Document doc, Sources sources) {
         Map<String, String> meta = new HashMap<>();
-        List<Element> metas = new ArrayList<>();
-        List<Element> scripts = new ArrayList<>();
-        if (html != null) {
-            collect(doc.head(), metas, scripts); // a parsed page always has a head
-        }
-        if (html == null || countMetaTags(html) != metas.size() || countJsonLdMarkers(html) != scripts.size()) {
-            metas.clear();
-            scripts.clear();
-            collect(doc, metas, scripts);
-        }
+        List<Element> metas = sources.metas;
+        List<Element> scripts = sources.scripts;
         for (Element m : metas) {
             String content = m.attr("content").strip();
             if (content.isEmpty()) {
@@ -64,7 +55,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 }
             }
         }
-        JsonLd ld = JsonLd.of(doc, scripts);
+        JsonLd ld = sources.jsonLd(doc);
         String title = first(ld.title(doc), meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
                 meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
                 meta.get("twitter:title"), meta.get("parsely-title"));
@@ -83,54 +74,62 @@ record PageMetadata(String title, String byline, String siteName, String publish
         return new PageMetadata(title, byline, site, published, excerpt);
     }
 
-    /** Gathers meta tags and JSON-LD scripts in one walk over the document. */
-    private static void collect(Element e, List<Element> metas, List<Element> scripts) {
-        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
-            org.jsoup.nodes.Node node = e.childNode(i);
-            if (node instanceof Element) {
-                Element c = (Element) node;
-                String tag = c.normalName();
-                if (tag.equals("meta")) {
-                    metas.add(c);
-                } else if (tag.equals("script")) {
-                    if (c.attr("type").equalsIgnoreCase("application/ld+json")) {
-                        scripts.add(c);
-                    }
-                } else if (c.childNodeSize() > 0) {
-                    collect(c, metas, scripts);
+    /**
+     * The meta tags and JSON-LD scripts of a page, in document order, gathered by a walk over the page: by
+     * {@link #collect} over a whole subtree, or by a walk of its own (the content scoring's) that passes each
+     * element it visits to {@link #add} and each subtree it skips to {@link #visit}.
+     */
+    static final class Sources {
+        private final List<Element> metas = new ArrayList<>();
+        private final List<Element> scripts = new ArrayList<>();
+        /** The JSON-LD read from the first {@code readScripts} scripts. */
+        private JsonLd jsonLd;
+        private int readScripts = -1;
+
+        /** The JSON-LD article of the scripts found so far, read again only when more were found since. */
+        private JsonLd jsonLd(Document doc) {
+            if (jsonLd == null || (readScripts != scripts.size() && !jsonLd.found)) {
+                jsonLd = JsonLd.of(doc, scripts);
+                readScripts = scripts.size();
+            }
+            return jsonLd;
+        }
+
+        /** How many were found so far. */
+        int size() {
+            return metas.size() + scripts.size();
+        }
+
+        /** Keeps {@code e} (tag {@code tag}) when it is a meta tag or JSON-LD script; its children are not looked at. */
+        void add(Element e, String tag) {
+            if (tag.equals("meta")) {
+                metas.add(e);
+            } else if (tag.equals("script")) {
+                if (e.attributesSize() > 0 && e.attr("type").equalsIgnoreCase("application/ld+json")) {
+                    scripts.add(e);
                 }
             }
         }
-    }
 
-    /** Occurrences of {@code <meta}, in any case, in {@code html}: an upper bound of its meta elements. */
-    static int countMetaTags(String html) {
-        int count = 0;
-        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-            if (html.regionMatches(true, i + 1, "meta", 0, 4)) {
-                count++;
+        /** Keeps {@code e} when it is one, else the ones inside it. */
+        void visit(Element e) {
+            String tag = e.normalName();
+            if (tag.equals("meta") || tag.equals("script")) {
+                add(e, tag);
+            } else if (e.childNodeSize() > 0) {
+                collect(e);
             }
         }
-        return count;
-    }
 
-    /**
-     * Occurrences of {@code ld+json}, in any case, and of {@code ld&} (a character reference in its place) in
-     * {@code html}: at least one per JSON-LD script.
-     */
-    static int countJsonLdMarkers(String html) {
-        int count = 0;
-        for (int i = html.indexOf('+'); i >= 0; i = html.indexOf('+', i + 1)) {
-            if (i >= 2 && html.regionMatches(true, i - 2, "ld+json", 0, 7)) {
-                count++;
+        /** Keeps the ones inside {@code e}. */
+        void collect(Element e) {
+            for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                org.jsoup.nodes.Node node = e.childNode(i);
+                if (node instanceof Element) {
+                    visit((Element) node);
+                }
             }
         }
-        for (int i = html.indexOf('&'); i >= 0; i = html.indexOf('&', i + 1)) {
-            if (i >= 2 && html.regionMatches(true, i - 2, "ld&", 0, 3)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static String first(String... values) {
@@ -150,6 +149,8 @@ record PageMetadata(String title, String byline, String siteName, String publish
         String publisher;
         String published;
         String description;
+        /** True when an article object was found (later scripts then do not matter). */
+        boolean found;
 
         static JsonLd of(Document doc, List<Element> scripts) {
             JsonLd ld = new JsonLd();
@@ -159,6 +160,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
                     JsonNode article = find(JSON.readTree(text), false);
                     if (article != null) {
                         ld.read(article);
+                        ld.found = true;
                         return ld;
                     }
                 } catch (Exception e) {

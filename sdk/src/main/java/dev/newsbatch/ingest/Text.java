@@ -39,7 +39,14 @@ final class Text {
         if (a == null || b == null) {
             return 0;
         }
-        Set<String> ta = new HashSet<>(tokens(a));
+        return similarity(new HashSet<>(tokens(a)), b);
+    }
+
+    /** As {@link #similarity(String, String)} with the words {@code ta} of {@code a} (for comparing one text often). */
+    static double similarity(Set<String> ta, String b) {
+        if (b == null) {
+            return 0;
+        }
         List<String> tb = tokens(b);
         if (ta.isEmpty() || tb.isEmpty()) {
             return 0;

@@ -1,6 +1,5 @@
 package dev.newsbatch.ingest;
 
-import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -8,11 +7,8 @@ import org.jsoup.nodes.Element;
  * part of it that is link text, its commas, and how many paragraphs, images, list items, inputs and embeds it has.
  */
 final class TextStats {
-    /** Tags whose presence makes a div a container rather than a paragraph. */
-    private static final Set<String> BLOCKS = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul");
-    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
-    private static final Set<String> TEXTISH = Set.of("span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p",
-            "pre", "table", "ul");
+    // Tags whose presence makes a div a container rather than a paragraph (hasBlock): blockquote, dl, div, img,
+    // ol, p, pre, table, ul. Text-like tags (textishLen): those and span, li, td.
 
     int len;
     double linkLen;
@@ -52,28 +48,22 @@ final class TextStats {
             double weight = c.attr("href").startsWith("#") ? 0.3 : 1;
             linkLen += cs.len * weight - cs.linkLen;
         }
-        if (ct.equals("p")) {
-            p++;
-        } else if (ct.equals("img")) {
-            img++;
-        } else if (ct.equals("li")) {
-            li++;
-        } else if (ct.equals("input")) {
-            input++;
-        } else if (ct.equals("object") || ct.equals("embed") || ct.equals("iframe")) {
-            embed++;
-        }
-        if (HEADINGS.contains(ct)) {
-            headingLen += cs.len;
-        }
-        if (TEXTISH.contains(ct)) {
-            textishLen += cs.len;
-        }
-        if (ct.equals("ul") || ct.equals("ol")) {
-            listLen += cs.len;
-        }
-        if (BLOCKS.contains(ct)) {
-            hasBlock = true;
+        // one switch instead of a look-up per tag set: this runs for every element of the page
+        switch (ct) {
+            case "p": p++; textishLen += cs.len; hasBlock = true; break;
+            case "img": img++; textishLen += cs.len; hasBlock = true; break;
+            case "li": li++; textishLen += cs.len; break;
+            case "input": input++; break;
+            case "object": case "embed": case "iframe": embed++; break;
+            case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": headingLen += cs.len; break;
+            case "span": case "td": textishLen += cs.len; break;
+            case "ul": case "ol": listLen += cs.len; textishLen += cs.len; hasBlock = true; break;
+            case "blockquote": case "dl": case "div": case "pre": case "table":
+                textishLen += cs.len;
+                hasBlock = true;
+                break;
+            default:
+                break;
         }
     }
 

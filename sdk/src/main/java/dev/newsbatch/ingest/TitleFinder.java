@@ -32,7 +32,7 @@ final class TitleFinder {
     }
 
     static String fromDocument(Document doc, String siteName) {
-        Element titleTag = doc.selectFirst("title");
+        Element titleTag = firstTitle(doc);
         String orig = titleTag == null ? "" : Text.normalise(titleTag.text());
         String withoutSite = withoutSiteName(orig, siteName);
         if (withoutSite != null) {
@@ -47,14 +47,7 @@ final class TitleFinder {
                 cur = AFTER_FIRST_SEPARATOR.matcher(orig).replaceAll("$1");
             }
         } else if (cur.contains(": ")) {
-            boolean headingRepeats = false;
-            for (Element h : doc.select("h1, h2")) {
-                if (Text.normalise(h.text()).equals(cur)) {
-                    headingRepeats = true;
-                    break;
-                }
-            }
-            if (!headingRepeats) {
+            if (!headingRepeats(doc, cur)) {
                 cur = orig.substring(orig.lastIndexOf(':') + 1);
                 if (Text.wordCount(cur) < 3) {
                     cur = orig.substring(orig.indexOf(':') + 1);
@@ -74,6 +67,40 @@ final class TitleFinder {
             cur = orig;
         }
         return cur;
+    }
+
+    /** True when an {@code <h1>} or {@code <h2>} under {@code e} has the text {@code title} (whitespace folded). */
+    private static boolean headingRepeats(Element e, String title) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            if (e.childNode(i) instanceof Element) {
+                Element c = (Element) e.childNode(i);
+                String tag = c.normalName();
+                if ((tag.equals("h1") || tag.equals("h2")) && Text.normalise(c.text()).equals(title)) {
+                    return true;
+                }
+                if (c.childNodeSize() > 0 && headingRepeats(c, title)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The first {@code <title>} element in document order (as {@code selectFirst("title")}), or null. */
+    private static Element firstTitle(Element e) {
+        for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+            if (e.childNode(i) instanceof Element) {
+                Element c = (Element) e.childNode(i);
+                if (c.normalName().equals("title")) {
+                    return c;
+                }
+                Element found = c.childNodeSize() > 0 ? firstTitle(c) : null;
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The title without a leading or trailing site name set off by a separator, or null if it has none. */

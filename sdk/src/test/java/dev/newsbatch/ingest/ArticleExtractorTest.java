@@ -107,6 +107,35 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void keepsMainTextSplitIntoSiblingDivsAcrossAdsAndFigures() {
+        String ad = "<div class=\"ad-container\"><div>Advertisement</div><iframe src=\"https://ads.example/x\"></iframe></div>";
+        String html = body("<title>T</title>", "<nav><a href=/a>World</a> <a href=/b>Sport</a></nav><div class=\"page\">"
+                + "<div class=\"text-block\">" + paragraphs("first", 3) + "</div>" + ad
+                + "<figure><img src=/x.jpg><figcaption>A caption under the photo.</figcaption></figure>"
+                + "<div class=\"text-block\">" + paragraphs("second", 3) + "</div>" + ad
+                + "<div class=\"text-block\">" + paragraphs("third", 2) + "</div></div>");
+        String text = extract(html).contents();
+        assertTrue(text.contains("first0") && text.contains("second2") && text.contains("third1"), text);
+        assertFalse(text.contains("Advertisement"), text);
+        assertFalse(text.contains("Sport"), text);
+    }
+
+    @Test
+    void dropsRelatedLinkListsAndCommentsAfterTheArticle() {
+        StringBuilder related = new StringBuilder("<div class=\"more-stories\"><h3>Read next</h3><ul>");
+        for (int i = 0; i < 6; i++) {
+            related.append("<li><a href=\"/n").append(i).append("\">Council story number ").append(i).append("</a></li>");
+        }
+        related.append("</ul></div>");
+        String html = body("<title>T</title>", "<div id=\"main\"><div class=\"post\">" + paragraphs("keep", 5) + "</div>"
+                + related + "<section id=\"comments\"><p>reader1: I think this is the right call, and so on.</p></section></div>");
+        String text = extract(html).contents();
+        assertTrue(text.contains("keep4"), text);
+        assertFalse(text.contains("Council story number"), text);
+        assertFalse(text.contains("reader1"), text);
+    }
+
+    @Test
     void choosesDenseTextOverBoilerplateColumn() {
         String html = body("<title>T</title>", "<div class=\"sidebar\"><p>Subscribe to our newsletter for daily updates and more.</p></div>"
                 + "<div class=\"story-body\">" + paragraphs("story", 6) + "</div>");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extractor against the 29-page dev set in the test resources ({@code extraction-dev/}, from Mozilla
- * Readability's test suite), scored as score.py does.
+ * Readability's test suite), scored as score.py does, and against the 14 held-out pages ({@code extraction-other/}).
  */
 class ExtractionQualityTest {
 
@@ -29,6 +29,18 @@ class ExtractionQualityTest {
         assertEquals(29, rows.size(), "dev set pages");
         assertTrue(s.meanF1() >= 0.97, s.toString());
         assertTrue(s.titleMatch() >= 0.93, s.toString());
+    }
+
+    @Test
+    void scoresAboveFloorOnHeldOutPages() throws Exception {
+        ExtractionScore.Summary s = ExtractionScore.score(ExtractionScore.otherSet(), ArticleExtractor.ofDefaults());
+        assertEquals(14, s.rows().size(), "held-out pages");
+        assertTrue(s.meanF1() >= 0.95, s.toString());
+        assertTrue(s.titleMatch() >= 0.9, s.toString());
+        assertTrue(s.bylineMatch() >= 0.9 && s.siteNameMatch() >= 0.9 && s.publishedMatch() >= 0.9, s.toString());
+        for (ExtractionScore.Row row : s.rows()) {
+            assertTrue(row.f1() >= 0.9, row.toString());
+        }
     }
 
     @Test

@@ -34,26 +34,52 @@ final class ExtractionScore {
 
     private ExtractionScore() {}
 
-    record Row(String name, double precision, double recall, double f1, boolean titleOk) {
+    /**
+     * One page's scores; {@code byline}, {@code siteName} and {@code published} are null when the page states no
+     * expected value for them, else whether the extracted value equals it after whitespace folding.
+     */
+    record Row(String name, double precision, double recall, double f1, boolean titleOk, Boolean bylineOk,
+               Boolean siteNameOk, Boolean publishedOk) {
+        Row(String name, double precision, double recall, double f1, boolean titleOk) {
+            this(name, precision, recall, f1, titleOk, null, null, null);
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-40s P=%.3f R=%.3f F1=%.3f title=%s", name, precision, recall, f1,
-                    titleOk ? "ok" : "--");
+            return String.format(Locale.ROOT, "%-40s P=%.3f R=%.3f F1=%.3f title=%s byline=%s site=%s date=%s", name,
+                    precision, recall, f1, mark(titleOk), mark(bylineOk), mark(siteNameOk), mark(publishedOk));
+        }
+
+        private static String mark(Boolean ok) {
+            return ok == null ? "  " : ok ? "ok" : "--";
         }
     }
 
-    record Summary(List<Row> rows, double meanF1, double titleMatch) {
+    /** Means over the pages; the byline, site name and date matches over the pages that expect one. */
+    record Summary(List<Row> rows, double meanF1, double titleMatch, double bylineMatch, double siteNameMatch,
+                   double publishedMatch) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "mean_f1=%.3f title_match=%.3f pages=%d", meanF1, titleMatch, rows.size());
+            return String.format(Locale.ROOT, "mean_f1=%.3f title_match=%.3f byline_match=%.3f site_name_match=%.3f "
+                    + "published_match=%.3f pages=%d", meanF1, titleMatch, bylineMatch, siteNameMatch, publishedMatch,
+                    rows.size());
         }
     }
 
     /** The dev set's directory: {@code extraction-dev/} of the test resources, as copied to the test class path. */
     static Path devSet() {
-        URL readme = ExtractionScore.class.getResource("/extraction-dev/README.md");
+        return resourceDir("extraction-dev");
+    }
+
+    /** The held-out pages' directory: {@code extraction-other/} of the test resources. */
+    static Path otherSet() {
+        return resourceDir("extraction-other");
+    }
+
+    private static Path resourceDir(String name) {
+        URL readme = ExtractionScore.class.getResource("/" + name + "/README.md");
         if (readme == null || !"file".equals(readme.getProtocol())) {
-            throw new IllegalStateException("the extraction dev set (src/test/resources/extraction-dev) is not a "
+            throw new IllegalStateException("the extraction pages (src/test/resources/" + name + ") are not a "
                     + "directory on the test class path: " + readme);
         }
         try {
@@ -74,14 +100,44 @@ final class ExtractionScore {
         for (Path page : pages(pages)) {
             String name = page.getFileName().toString();
             Path pred = predictions.resolve(name + ".json");
-            String contents = "";
-            String title = null;
+            ExtractedArticle a = new ExtractedArticle("", "", null, null, null, null);
             if (Files.isRegularFile(pred)) {
                 JsonNode d = JSON.readTree(pred.toFile());
-                contents = d.path("contents").asText("");
-                title = d.path("title").isTextual() ? d.path("title").asText() : null;
+                a = new ExtractedArticle(textOrNull(d, "title"), d.path("contents").asText(""), textOrNull(d, "byline"),
+                        textOrNull(d, "site_name"), textOrNull(d, "published"), null);
             }
-            rows.add(row(page, contents, title));
+            rows.add(row(page, a));
+        }
+        return summary(rows);
+    }
+
+    private static String textOrNull(JsonNode d, String field) {
+        return d.path(field).isTextual() ? d.path(field).asText() : null;
+    }
+
+    /** The scores of {@code a}, extracted from {@code page}'s source, title and metadata included. */
+    static Row row(Path page, ExtractedArticle a) throws IOException {
+        Row r = row(page, a.contents(), a.title());
+        Path metaPath = page.resolve("expected-metadata.json");
+        JsonNode meta = Files.isRegularFile(metaPath) ? JSON.readTree(metaPath.toFile()) : JSON.createObjectNode();
+        return new Row(r.name(), r.precision(), r.recall(), r.f1(), r.titleOk(), matches(meta, "byline", a.byline()),
+                matches(meta, "siteName", a.siteName()), matches(meta, "publishedTime", a.published()));
+    }
+
+    private static Boolean matches(JsonNode meta, String field, String got) {
+        JsonNode want = meta.get(field);
+        if (want == null || !want.isTextual() || want.asText().isBlank()) {
+            return null;
+        }
+        return fold(want.asText()).equals(fold(got));
+    }
+
+    /** Extracts and scores every page of {@code dir}. */
+    static Summary score(Path dir, ArticleExtractor extractor) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Path page : pages(dir)) {
+            String html = Files.readString(page.resolve("source.html"), StandardCharsets.UTF_8);
+            rows.add(row(page, extractor.extract(html, "http://fakehost/test/page.html")));
         }
         return summary(rows);
     }
@@ -106,7 +162,14 @@ final class ExtractionScore {
         int n = Math.max(1, rows.size());
         double f = rows.stream().mapToDouble(Row::f1).sum() / n;
         double t = rows.stream().filter(Row::titleOk).count() / (double) n;
-        return new Summary(List.copyOf(rows), f, t);
+        return new Summary(List.copyOf(rows), f, t, share(rows, Row::bylineOk), share(rows, Row::siteNameOk),
+                share(rows, Row::publishedOk));
+    }
+
+    private static double share(List<Row> rows, java.util.function.Function<Row, Boolean> field) {
+        long expected = rows.stream().map(field).filter(java.util.Objects::nonNull).count();
+        long ok = rows.stream().map(field).filter(Boolean.TRUE::equals).count();
+        return expected == 0 ? 1 : ok / (double) expected;
     }
 
     private static int sum(Map<String, Integer> m) {

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes the extractor's predictions for a pages directory, one {@code NAME.json} per page, for score.py;
- * then prints this module's own scoring of them. With no arguments it reads the dev set of the test resources.
+ * then prints this module's own scoring of them (F1, title, byline, site name and date matches). With no
+ * arguments it reads the dev set of the test resources, and also scores the held-out pages
+ * ({@code extraction-other/}).
  *
  * <pre>{@code
  * java ... dev.newsbatch.ingest.ExtractionScoreMain sdk/src/test/resources/extraction-dev /tmp/pred
@@ -45,7 +47,25 @@ public final class ExtractionScoreMain {
         ExtractionScore.Summary summary = ExtractionScore.score(pages, out);
         summary.rows().forEach(System.out::println);
         System.out.println(summary);
+        ExtractionScore.Summary other = null;
+        if (args.length == 0) {
+            other = ExtractionScore.score(ExtractionScore.otherSet(), extractor);
+            System.out.println("held-out pages (" + ExtractionScore.otherSet() + "):");
+            other.rows().forEach(System.out::println);
+            System.out.println(other);
+        }
         System.out.printf(Locale.ROOT, "extraction-mean-f1 %.3f f1 (goal >= 0.97)%n", summary.meanF1());
         System.out.printf(Locale.ROOT, "extraction-title-match %.3f fraction (goal >= 0.93)%n", summary.titleMatch());
+        System.out.printf(Locale.ROOT, "extraction-byline-match %.3f fraction (goal: no lower than before)%n",
+                summary.bylineMatch());
+        System.out.printf(Locale.ROOT, "extraction-site-name-match %.3f fraction (goal: no lower than before)%n",
+                summary.siteNameMatch());
+        System.out.printf(Locale.ROOT, "extraction-published-match %.3f fraction (goal: no lower than before)%n",
+                summary.publishedMatch());
+        if (other != null) {
+            System.out.printf(Locale.ROOT, "extraction-held-out-mean-f1 %.3f f1 (goal >= 0.90)%n", other.meanF1());
+            System.out.printf(Locale.ROOT, "extraction-held-out-title-match %.3f fraction (goal >= 0.90)%n",
+                    other.titleMatch());
+        }
     }
 }

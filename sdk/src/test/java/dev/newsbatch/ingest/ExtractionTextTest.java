@@ -79,23 +79,32 @@ class ExtractionTextTest {
     }
 
     @Test
-    void countsMetaTagsAndJsonLdMarkersInAnyCase() {
-        String html = "<head><META name=a><meta name=b></head><body><metadata></metadata>"
-                + "<script type='application/LD+JSON'>{}</script><script type='application/ld&#43;json'>{}</script>";
-        assertEquals(3, PageMetadata.countMetaTags(html));
-        assertEquals(2, PageMetadata.countJsonLdMarkers(html));
+    void findsMetadataInBodyAsTheWholePageWalkDoes() {
+        String html = "<html><head><meta property='og:site_name' content='City Times'></head><body>"
+                + "<div class='sidebar'><meta name='author' content='Ann Lee'></div><script type='application/ld+json'>"
+                + "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Budget passes\"}"
+                + "</script><p>text</p></body></html>";
+        PageMetadata whole = PageMetadata.of(Jsoup.parse(html));
+        assertEquals("Budget passes", whole.title());
+        assertEquals("Ann Lee", whole.byline());
+        assertEquals("City Times", whole.siteName());
+        ExtractedArticle a = ArticleExtractor.ofDefaults().extract(html, "");
+        assertEquals(whole.title(), a.title());
+        assertEquals(whole.byline(), a.byline());
+        assertEquals(whole.siteName(), a.siteName());
     }
 
     @Test
-    void findsMetadataInBodyWhenSourceHasMoreThanTheHead() {
-        String html = "<html><head><meta property='og:site_name' content='City Times'></head><body>"
-                + "<meta name='author' content='Ann Lee'><script type='application/ld+json'>"
-                + "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Budget passes\"}"
-                + "</script><p>text</p></body></html>";
-        PageMetadata fromSource = PageMetadata.of(Jsoup.parse(html), html);
-        assertEquals("Budget passes", fromSource.title());
-        assertEquals("Ann Lee", fromSource.byline());
-        assertEquals("City Times", fromSource.siteName());
-        assertEquals(PageMetadata.of(Jsoup.parse(html)), fromSource);
+    void leavesOutTheHeadingRepeatingATitleThatOnlyTheBodyStates() {
+        String para = "<p>The council approved the new budget on Monday after a long debate, and the mayor said that "
+                + "spending on schools, roads and parks would rise next year.</p>";
+        String html = "<html><head><title>City Times</title></head><body><article><h1>Budget passes after long debate</h1>"
+                + para + para + para + para + "</article><script type='application/ld+json'>{\"@context\":"
+                + "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Budget passes after long debate\"}"
+                + "</script></body></html>";
+        ExtractedArticle a = ArticleExtractor.ofDefaults().extract(html, "");
+        assertEquals("Budget passes after long debate", a.title());
+        assertFalse(a.contents().contains("Budget passes"), a.contents());
+        assertTrue(a.contents().startsWith("The council approved"), a.contents());
     }
 }
