@@ -8,18 +8,16 @@ import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Writes a table of typed columns as a Parquet file: the rows go into a table of an in-memory DuckDB
- * database (through plain JDBC, so DuckDB stays an optional dependency), which {@code COPY ... (FORMAT
- * parquet)} writes to a temporary sibling that then replaces the file atomically.
+ * database (through DuckDB's appender, {@link DuckDbAppend}, the one class that names DuckDB's own
+ * types, loaded only once the driver is known to be there: DuckDB is an optional dependency), which
+ * {@code COPY ... (FORMAT parquet)} writes to a temporary sibling that then replaces the file atomically.
  *
  * <pre>{@code
  * ParquetFile.write(Path.of("out.parquet"), List.of(new ParquetFile.Column("id", ParquetFile.Kind.TEXT)),
@@ -120,41 +118,7 @@ public final class ParquetFile {
             s.execute("CREATE TABLE t (" + columns.stream().map(c -> quoted(c.name()) + " " + c.kind().sql)
                     .collect(Collectors.joining(", ")) + ")");
         }
-        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO t VALUES (" + marks + ")")) {
-            for (List<JsonNode> row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    bind(db, insert, i + 1, columns.get(i).kind(), i < row.size() ? row.get(i) : null);
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void bind(Connection db, PreparedStatement p, int at, Kind kind, JsonNode v) throws SQLException {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            p.setNull(at, switch (kind) {
-                case BOOLEAN -> Types.BOOLEAN;
-                case INTEGER -> Types.BIGINT;
-                case NUMBER -> Types.DOUBLE;
-                case TEXT_LIST -> Types.ARRAY;
-                case TEXT, JSON -> Types.VARCHAR;
-            });
-            return;
-        }
-        switch (kind) {
-            case TEXT -> p.setString(at, v.asText());
-            case BOOLEAN -> p.setBoolean(at, v.asBoolean());
-            case INTEGER -> p.setLong(at, v.asLong());
-            case NUMBER -> p.setDouble(at, v.asDouble());
-            case TEXT_LIST -> {
-                List<String> items = new ArrayList<>();
-                v.forEach(x -> items.add(x.isNull() ? null : x.asText()));
-                p.setArray(at, db.createArrayOf("VARCHAR", items.toArray()));
-            }
-            case JSON -> p.setString(at, v.toString());
-        }
+        DuckDbAppend.rows(db, "t", columns, rows);
     }
 
     private static String quoted(String identifier) {
