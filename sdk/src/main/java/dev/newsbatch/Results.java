@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.schema.ClassificationSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.newsbatch.internal.AtomicFile;
+import dev.newsbatch.internal.ParquetFile;
 import dev.newsbatch.internal.TextGrid;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The outcome of a run: typed rows for the classified articles, per-article errors for the rest,
@@ -277,6 +281,48 @@ public final class Results<T extends Record> {
                 }
             }
         });
+    }
+
+    /**
+     * Writes a Parquet file with the columns of {@link #toCsv}, typed: {@code id,title,url} and text
+     * fields as VARCHAR, booleans as BOOLEAN, whole numbers as BIGINT ({@code input_tokens},
+     * {@code output_tokens} too), other numbers as DOUBLE, lists of strings or enums as VARCHAR[], enums
+     * as their name, anything else (nested records, other lists) as JSON text. Failed articles are not
+     * included. The file is written by DuckDB's JDBC driver ({@code org.duckdb:duckdb_jdbc}, an optional
+     * dependency that must be on the class path) and replaces {@code file} atomically.
+     *
+     * <pre>{@code
+     * results.toParquet(Path.of("demo.parquet"));   // pandas.read_parquet("demo.parquet")
+     * }</pre>
+     *
+     * @return the file written
+     * @throws UnsupportedOperationException if DuckDB's JDBC driver is not on the class path
+     */
+    public Path toParquet(Path file) {
+        Checks.notNull(file, "file");
+        List<ParquetFile.Column> columns = new ArrayList<>();
+        for (String c : List.of("id", "title", "url")) {
+            columns.add(new ParquetFile.Column(c, ParquetFile.Kind.TEXT));
+        }
+        RecordComponent[] components = schema.type().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            ParquetFile.Kind kind = ParquetFile.Kind.of(components[i].getGenericType());
+            columns.add(new ParquetFile.Column(schema.columns().get(i), kind));
+        }
+        columns.add(new ParquetFile.Column("input_tokens", ParquetFile.Kind.INTEGER));
+        columns.add(new ParquetFile.Column("output_tokens", ParquetFile.Kind.INTEGER));
+        JsonNodeFactory nodes = COMPACT.getNodeFactory();
+        List<List<JsonNode>> cells = new ArrayList<>(rows.size());
+        for (Row<T> r : rows) {
+            JsonNode v = COMPACT.valueToTree(r.value());
+            List<JsonNode> row = new ArrayList<>();
+            Stream.of(r.id(), r.title(), r.url()).forEach(t -> row.add(t == null ? nodes.nullNode() : nodes.textNode(t)));
+            schema.columns().forEach(c -> row.add(v.path(c)));
+            row.add(nodes.numberNode(r.inputTokens()));
+            row.add(nodes.numberNode(r.outputTokens()));
+            cells.add(row);
+        }
+        return ParquetFile.write(file, columns, cells);
     }
 
     /** Writes {@code results_<name>.json} in {@code directory}, the original system's file name. */

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
                 "With a run's name: the whole run's results as a table (id, financial, sentiment, confidence, "
                 + "sectors, companies, summary cut to the terminal width, COLUMNS), then the summary. With a job "
                 + "id (batches/...): download that job's results and print their summary. Either way "
-                + "results_NAME.json is written in the batch directory; --csv and --jsonl export the rows too."},
+                + "results_NAME.json is written in the batch directory; --csv, --jsonl and --parquet export the rows too."},
         footer = {"", "Examples:", "  newsbatch results demo",
                 "  newsbatch results demo --csv demo.csv --jsonl demo.jsonl",
+                "  newsbatch results demo --parquet demo.parquet",
                 "  newsbatch results batches/abc123 demo --show-preview"})
 final class ResultsCommand extends BaseCommand {
     private static final String SAFE_NAME = "[A-Za-z0-9_.-]{1,64}";
@@ -52,6 +53,10 @@ final class ResultsCommand extends BaseCommand {
     @Option(names = "--jsonl", paramLabel = "FILE", description = "Also write the rows to FILE as JSON Lines.")
     Path jsonl;
 
+    @Option(names = "--parquet", paramLabel = "FILE", description = "Also write the rows to FILE as Parquet "
+            + "(typed columns; lists as lists of strings).")
+    Path parquet;
+
     @Override
     public Integer call() {
         if (tableRows < 1) {
@@ -61,6 +66,9 @@ final class ResultsCommand extends BaseCommand {
             throw new IllegalArgumentException("NAME must be 1-64 letters, digits, '_', '.' or '-', was \"" + name
                     + "\"");
         }
+        ExportTarget.check("--csv", csv);
+        ExportTarget.check("--jsonl", jsonl);
+        ExportTarget.check("--parquet", parquet);
         boolean ofRun = !jobId.startsWith("batches/");
         Results<NewsClassification> results = ofRun
                 ? Batches.resume(jobId, dir(), NewsClassification.class).collect() : Jobs.results(jobId, dir());
@@ -70,6 +78,7 @@ final class ResultsCommand extends BaseCommand {
         Path file = saved.toJson(dir().resolve("results_" + fileName + ".json"));
         Path csvFile = csv == null ? null : results.toCsv(csv);
         Path jsonlFile = jsonl == null ? null : results.toJsonl(jsonl);
+        Path parquetFile = parquet == null ? null : results.toParquet(parquet);
         if (json()) {
             ObjectNode n = Output.object();
             n.put("job_id", jobId);
@@ -82,6 +91,9 @@ final class ResultsCommand extends BaseCommand {
             }
             if (jsonlFile != null) {
                 n.put("jsonl_file", jsonlFile.toString());
+            }
+            if (parquetFile != null) {
+                n.put("parquet_file", parquetFile.toString());
             }
             if (ofRun) {
                 results.rows().forEach(r -> n.withArray("rows").add(JsonViews.row(r)));
@@ -102,6 +114,9 @@ final class ResultsCommand extends BaseCommand {
             }
             if (jsonlFile != null) {
                 println("JSONL:    " + jsonlFile);
+            }
+            if (parquetFile != null) {
+                println("Parquet:  " + parquetFile);
             }
             if (ofRun && results.size() > 0) {
                 println(ResultsTable.render(results.rows(), ResultsTable.terminalWidth(), tableRows));

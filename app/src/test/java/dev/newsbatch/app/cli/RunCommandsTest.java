@@ -11,6 +11,10 @@ import dev.newsbatch.emulator.Faults;
 import dev.newsbatch.emulator.GeminiEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +128,63 @@ class RunCommandsTest {
         JsonNode asJson = json(run("results", "demo", "--json"));
         assertEquals(5, asJson.get("rows").size());
         assertEquals("demo", asJson.get("run_id").asText());
+    }
+
+    @Test
+    void resultsOfARunExportParquetThatDuckDbReadsBack() throws Exception {
+        Path file = SampleArticles.jsonArray(tmp.resolve("articles.json"), 4);
+        assertEquals(0, run("submit-contents", file.toString(), "--name", "pq", "--wait", "--poll-ms", "50")
+                .exitCode());
+        ChildProcess.Outcome shown = run("results", "pq", "--parquet", "pq.parquet", "--json");
+        assertEquals(0, shown.exitCode(), shown.toString());
+        JsonNode out = json(shown);
+        assertEquals("pq.parquet", out.get("parquet_file").asText());
+        JsonNode rows = out.get("rows");
+        assertEquals(4, rows.size());
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             PreparedStatement q = db.prepareStatement("SELECT id, is_financial, sentiment, confident_score, sector,"
+                     + " companies FROM read_parquet(?)")) {
+            q.setString(1, tmp.resolve("pq.parquet").toString());
+            try (ResultSet rs = q.executeQuery()) {
+                for (JsonNode row : rows) {
+                    assertTrue(rs.next(), "fewer Parquet rows than results");
+                    assertEquals(row.get("id").asText(), rs.getString("id"));
+                    assertEquals(row.get("is_financial").asText(), rs.getString("is_financial"));
+                    assertEquals(row.get("sentiment").asText(), rs.getString("sentiment"));
+                    assertEquals(row.get("confident_score").asLong(), rs.getLong("confident_score"));
+                    assertEquals(JSON.convertValue(row.get("sector"), List.class),
+                            List.of((Object[]) rs.getArray("sector").getArray()));
+                    assertEquals(JSON.convertValue(row.get("companies"), List.class),
+                            List.of((Object[]) rs.getArray("companies").getArray()));
+                }
+                assertFalse(rs.next(), "more Parquet rows than results");
+            }
+        }
+        ChildProcess.Outcome text = run("results", "pq", "--parquet", "again.parquet");
+        assertTrue(text.out().contains("Parquet:  again.parquet"), text.out());
+    }
+
+    @Test
+    void anExportTargetInAMissingDirectoryOrThatIsADirectoryExitsWithTwoBeforeAnyWork() throws Exception {
+        Path file = SampleArticles.jsonArray(tmp.resolve("articles.json"), 2);
+        assertEquals(0, run("submit-contents", file.toString(), "--name", "few", "--wait", "--poll-ms", "50")
+                .exitCode());
+        Files.deleteIfExists(tmp.resolve("batch_jobs/results_few.json"));
+        ChildProcess.Outcome missing = run("results", "few", "--parquet", "nodir/few.parquet");
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("--parquet nodir/few.parquet: the directory " + tmp.resolve("nodir")
+                + " does not exist"), missing.err());
+        assertFalse(missing.err().contains("Exception"), missing.err());
+        assertFalse(Files.exists(tmp.resolve("batch_jobs/results_few.json")), "nothing was done");
+
+        Files.createDirectory(tmp.resolve("taken.parquet"));
+        ChildProcess.Outcome directory = run("results", "few", "--parquet", "taken.parquet");
+        assertEquals(2, directory.exitCode(), directory.toString());
+        assertTrue(directory.err().contains("--parquet taken.parquet: is a directory; expected a file name"),
+                directory.err());
+        ChildProcess.Outcome csv = run("results", "few", "--csv", "nodir/few.csv", "--json");
+        assertEquals(2, csv.exitCode(), csv.toString());
+        assertTrue(json(csv).get("error").asText().startsWith("--csv nodir/few.csv: the directory"), csv.out());
     }
 
     @Test
