@@ -33,10 +33,17 @@ public final class GeminiConnection implements AutoCloseable {
     /** The system property that names an endpoint like {@code GOOGLE_GEMINI_BASE_URL} does. */
     public static final String BASE_URL_PROPERTY = "newsbatch.gemini.baseUrl";
 
+    /** The system property that names a Vertex AI endpoint (an emulator) like {@code GOOGLE_VERTEX_BASE_URL} does. */
+    public static final String VERTEX_BASE_URL_PROPERTY = "newsbatch.vertex.baseUrl";
+    /** The system property that names a Cloud Storage endpoint (an emulator) like {@code STORAGE_EMULATOR_HOST} does. */
+    public static final String STORAGE_HOST_PROPERTY = "newsbatch.storage.host";
+
     private final GeminiEndpoint kind;
     private final String baseUrl;
     private final Client client;
     private final GeminiGateway gateway;
+    private final BatchBackend backend;
+    private final AutoCloseable storage;
 
     private GeminiConnection(GeminiEndpoint kind, String baseUrl, String apiKey) {
         this(kind, baseUrl, apiKey, GeminiGateway.READS, GeminiGateway.LIST_PAGE_SIZE);
@@ -55,6 +62,47 @@ public final class GeminiConnection implements AutoCloseable {
         }
         this.client = Client.builder().apiKey(apiKey).vertexAI(false).httpOptions(http.build()).build();
         this.gateway = new GeminiGateway(client, reads, listPageSize);
+        this.backend = gateway;
+        this.storage = null;
+    }
+
+    private GeminiConnection(GeminiEndpoint kind, String baseUrl, Client client, VertexTarget target,
+                             com.google.cloud.storage.Storage storage) {
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        this.client = client;
+        this.gateway = new GeminiGateway(client, GeminiGateway.READS, GeminiGateway.LIST_PAGE_SIZE);
+        this.backend = new VertexBackend(gateway, storage, target);
+        this.storage = storage;
+    }
+
+    /**
+     * A connection to Vertex AI batch prediction for {@code target}: the google-genai client in Vertex mode and
+     * the Cloud Storage client, both with Application Default Credentials. An endpoint named by the system
+     * property {@value #VERTEX_BASE_URL_PROPERTY} or {@code GOOGLE_VERTEX_BASE_URL} (and, for storage,
+     * {@value #STORAGE_HOST_PROPERTY} or {@code STORAGE_EMULATOR_HOST}) is an emulator: it gets a fixed access
+     * token and no storage credentials.
+     */
+    public static GeminiConnection vertex(VertexTarget target, Map<String, String> env) {
+        Checks.notNull(target, "target");
+        String url = firstNonBlank(System.getProperty(VERTEX_BASE_URL_PROPERTY), env.get("GOOGLE_VERTEX_BASE_URL"));
+        String storageHost = firstNonBlank(System.getProperty(STORAGE_HOST_PROPERTY), env.get("STORAGE_EMULATOR_HOST"));
+        HttpOptions.Builder http = HttpOptions.builder()
+                .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build());
+        Client.Builder genai = Client.builder().vertexAI(true).project(target.project()).location(target.location());
+        if (url != null) {
+            http.baseUrl(url);
+            genai.credentials(com.google.auth.oauth2.GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(
+                    EMULATOR_KEY, java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(3650))))));
+        }
+        Client client = genai.httpOptions(http.build()).build();
+        var options = com.google.cloud.storage.StorageOptions.newBuilder().setProjectId(target.project());
+        if (storageHost != null) {
+            options.setHost(storageHost.startsWith("http") ? storageHost : "http://" + storageHost)
+                    .setCredentials(com.google.cloud.NoCredentials.getInstance());
+        }
+        return new GeminiConnection(url != null ? GeminiEndpoint.CUSTOM_ENDPOINT : GeminiEndpoint.VERTEX_AI, url,
+                client, target, options.build().getService());
     }
 
     /** Resolves the connection from the process environment; notices go to standard error. */
@@ -71,6 +119,10 @@ public final class GeminiConnection implements AutoCloseable {
      */
     public static GeminiConnection open(Path batchDir, Map<String, String> env, Consumer<String> notices) {
         Checks.notNull(batchDir, "batchDir");
+        java.util.Optional<VertexTarget> vertex = VertexTarget.fromEnvironment(env);
+        if (vertex.isPresent()) {
+            return vertex(vertex.get(), env);
+        }
         String key = key(env);
         String url = url(env);
         if (url != null) {
@@ -132,9 +184,24 @@ public final class GeminiConnection implements AutoCloseable {
         return gateway;
     }
 
+    /** Where batch jobs run: the gateway for the Gemini API, Cloud Storage and batch prediction for Vertex AI. */
+    public BatchBackend backend() {
+        return backend;
+    }
+
     @Override
     public void close() {
-        client.close();
+        try {
+            client.close();
+        } finally {
+            if (storage != null) {
+                try {
+                    storage.close();
+                } catch (Exception ignored) {
+                    // nothing of ours is left open
+                }
+            }
+        }
     }
 
     @Override

@@ -95,7 +95,7 @@ final class JobOperations implements JobService {
     @Override
     public JobStatus cancel(String jobId) {
                 try {
-            session.connection().gateway().cancel(jobId);
+            session.connection().backend().cancel(jobId);
         } catch (GeminiException e) {
             if (e.status() == 404) {
                 throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);
@@ -129,7 +129,7 @@ final class JobOperations implements JobService {
 
     private BatchJobInfo remote(String jobId) {
         try {
-            return session.connection().gateway().batch(jobId);
+            return session.connection().backend().batch(jobId);
         } catch (GeminiException e) {
             if (e.status() == 404) {
                 throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);

@@ -43,7 +43,7 @@ final class Session implements AutoCloseable {
     /** The engine over the ledger and the connection. */
     synchronized BatchEngine engine() {
         if (engine == null) {
-            engine = new BatchEngine(gateway(), ledger, directory);
+            engine = new BatchEngine(connection().backend(), ledger, directory);
         }
         return engine;
     }
