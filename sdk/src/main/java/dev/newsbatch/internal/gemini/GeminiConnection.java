@@ -1,5 +1,6 @@
 package dev.newsbatch.internal.gemini;
 
+import dev.newsbatch.VertexTarget;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;

@@ -1,5 +1,6 @@
 package dev.newsbatch.internal.gemini;
 
+import dev.newsbatch.VertexTarget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

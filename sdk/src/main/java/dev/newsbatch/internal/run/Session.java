@@ -15,22 +15,30 @@ import java.nio.file.Path;
 final class Session implements AutoCloseable {
     final Ledger ledger;
     private final Path directory;
+    private final dev.newsbatch.VertexTarget vertex;
     private GeminiConnection connection;
     private BatchEngine engine;
 
-    private Session(Ledger ledger, Path directory) {
+    private Session(Ledger ledger, Path directory, dev.newsbatch.VertexTarget vertex) {
         this.ledger = ledger;
         this.directory = directory;
+        this.vertex = vertex;
     }
 
     static Session open(Path directory) {
-        return new Session(Ledger.open(directory), directory);
+        return open(directory, null);
+    }
+
+    /** A session whose batch jobs run on Vertex AI at {@code vertex}; null: as the environment says. */
+    static Session open(Path directory, dev.newsbatch.VertexTarget vertex) {
+        return new Session(Ledger.open(directory), directory, vertex);
     }
 
     /** The Gemini connection, opened on the first call. */
     synchronized GeminiConnection connection() {
         if (connection == null) {
-            connection = GeminiConnection.open(directory, System.getenv(), Notices::once);
+            connection = vertex != null ? GeminiConnection.vertex(vertex, System.getenv())
+                    : GeminiConnection.open(directory, System.getenv(), Notices::once);
         }
         return connection;
     }

@@ -24,7 +24,7 @@ import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.internal.gemini.GeminiConnection;
 import dev.newsbatch.internal.gemini.VertexBackend;
 import dev.newsbatch.internal.gemini.VertexLabels;
-import dev.newsbatch.internal.gemini.VertexTarget;
+import dev.newsbatch.VertexTarget;
 import dev.newsbatch.internal.plan.AdmissionPolicy;
 import dev.newsbatch.internal.plan.RequestKeys;
 import dev.newsbatch.internal.store.ItemRecord;

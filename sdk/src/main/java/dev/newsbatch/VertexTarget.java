@@ -1,4 +1,4 @@
-package dev.newsbatch.internal.gemini;
+package dev.newsbatch;
 
 import dev.newsbatch.internal.Checks;
 import java.util.Map;
@@ -68,7 +68,7 @@ public record VertexTarget(String project, String location, String gcsPrefix) {
     }
 
     /** {@code gs://bucket/<prefix path>/<relative>}. */
-    String uri(String relative) {
+    public String uri(String relative) {
         return gcsPrefix + "/" + relative;
     }
 
