@@ -206,6 +206,26 @@ class VertexEngineTest {
     }
 
     @Test
+    void aCrashBetweenCreateAndRecordingIsResolvedByTheDisplayNameWithoutASecondJob() {
+        RunSettings s = settings("vx4", 10);
+        engine.prepare(s, articles(10).iterator());
+        JobRecord job = engine.upload(ledger.jobs("vx4").get(0));
+        JobRecord created = engine.create(job, s);
+        // the create reached Vertex AI, its answer was never recorded
+        ledger.saveJob(new JobRecord(created.runId(), created.chunk(), created.attempt(), created.requestFile(),
+                created.fileId(), created.fileName(), created.displayName(), null, JobRecord.Step.CREATING, null,
+                created.items(), created.estTokens(), -1, null, null, created.createdAt(), created.updatedAt()));
+        JobRecord adopted = engine.create(ledger.jobs("vx4").get(0), s);
+        assertEquals(created.jobName(), adopted.jobName());
+        assertEquals(1, emulator.stats().batchesCreated());
+        // an upload repeated after a crash finds the object it already wrote and sends nothing again
+        long before = emulator.stats().requests().getOrDefault("objects.insert", 0L);
+        JobRecord again = engine.upload(job.step(JobRecord.Step.PREPARED));
+        assertEquals(job.fileName(), again.fileName());
+        assertEquals(before, emulator.stats().requests().getOrDefault("objects.insert", 0L));
+    }
+
+    @Test
     void aJobCanBeReadListedAndCancelledByItsVertexName() {
         RunSettings s = settings("vx3", 10);
         engine.prepare(s, articles(10).iterator());
