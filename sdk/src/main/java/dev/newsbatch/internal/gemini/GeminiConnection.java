@@ -141,6 +141,9 @@ public final class GeminiConnection implements AutoCloseable {
 
     /** Where {@link #open(Path, Map, Consumer)} would connect, without connecting. */
     public static GeminiEndpoint endpoint(Map<String, String> env) {
+        if ("true".equalsIgnoreCase(String.valueOf(env.get("GOOGLE_GENAI_USE_VERTEXAI")).trim())) {
+            return GeminiEndpoint.VERTEX_AI;
+        }
         return url(env) != null ? GeminiEndpoint.CUSTOM_ENDPOINT
                 : key(env) != null ? GeminiEndpoint.GEMINI_API : GeminiEndpoint.EMBEDDED_EMULATOR;
     }
