@@ -40,6 +40,10 @@ class VertexRunTest {
                 assertEquals(3, jobs.size());
                 assertTrue(jobs.stream().allMatch(j -> j.jobId()
                         .startsWith("projects/test-project/locations/europe-west4/batchPredictionJobs/")), jobs.toString());
+                // a later process that knows only the batch directory reads the job where it ran
+                String jobId = jobs.get(0).jobId();
+                assertEquals(JobState.SUCCEEDED, Jobs.status(jobId, dir.resolve("batch")).state());
+                assertEquals(10, Jobs.results(jobId, dir.resolve("batch")).size());
             } finally {
                 System.clearProperty(GeminiConnection.VERTEX_BASE_URL_PROPERTY);
                 System.clearProperty(GeminiConnection.STORAGE_HOST_PROPERTY);

@@ -40,6 +40,7 @@ final class JobOperations implements JobService {
      */
     @Override
     public JobStatus status(String jobId) {
+        session.targetOfJob(jobId);
                 Optional<JobRecord> known = session.ledger.jobByName(jobId);
         BatchJobInfo info = remote(jobId);
         if (known.isPresent() && known.get().step() == JobRecord.Step.CREATED) {
@@ -63,6 +64,7 @@ final class JobOperations implements JobService {
      */
     @Override
     public <T extends Record> Results<T> results(String jobId, Class<T> type) {
+        session.targetOfJob(jobId);
                 JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
                 "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
         RunConfig config = Runner.config(session.ledger, job.runId()).withSchema(type);
@@ -94,6 +96,7 @@ final class JobOperations implements JobService {
      */
     @Override
     public JobStatus cancel(String jobId) {
+        session.targetOfJob(jobId);
                 try {
             session.connection().backend().cancel(jobId);
         } catch (GeminiException e) {

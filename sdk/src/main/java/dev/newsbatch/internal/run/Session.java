@@ -15,7 +15,7 @@ import java.nio.file.Path;
 final class Session implements AutoCloseable {
     final Ledger ledger;
     private final Path directory;
-    private final dev.newsbatch.VertexTarget vertex;
+    private dev.newsbatch.VertexTarget vertex;
     private GeminiConnection connection;
     private BatchEngine engine;
 
@@ -41,6 +41,17 @@ final class Session implements AutoCloseable {
                     : GeminiConnection.open(directory, System.getenv(), Notices::once);
         }
         return connection;
+    }
+
+    /**
+     * Before the connection opens: a session opened without a Vertex AI target takes the one of the run that
+     * submitted {@code jobName}, as the ledger recorded it, so a job is read and cancelled where it runs.
+     */
+    synchronized void targetOfJob(String jobName) {
+        if (connection != null || vertex != null) {
+            return;
+        }
+        ledger.jobByName(jobName).ifPresent(j -> vertex = Runner.config(ledger, j.runId()).vertex());
     }
 
     /** The gateway of {@link #connection()}. */
