@@ -81,8 +81,9 @@ public final class GeminiConnection implements AutoCloseable {
      * A connection to Vertex AI batch prediction for {@code target}: the google-genai client in Vertex mode and
      * the Cloud Storage client, both with Application Default Credentials. An endpoint named by the system
      * property {@value #VERTEX_BASE_URL_PROPERTY} or {@code GOOGLE_VERTEX_BASE_URL} (and, for storage,
-     * {@value #STORAGE_HOST_PROPERTY} or {@code STORAGE_EMULATOR_HOST}) is an emulator: it gets a fixed access
-     * token and no storage credentials.
+     * {@value #STORAGE_HOST_PROPERTY} or {@code STORAGE_EMULATOR_HOST}) is used instead; a Vertex endpoint on
+     * this machine (an emulator) gets a fixed access token, any other one Application Default Credentials, and
+     * a storage emulator host no credentials.
      */
     public static GeminiConnection vertex(VertexTarget target, Map<String, String> env) {
         Checks.notNull(target, "target");
@@ -93,6 +94,8 @@ public final class GeminiConnection implements AutoCloseable {
         Client.Builder genai = Client.builder().vertexAI(true).project(target.project()).location(target.location());
         if (url != null) {
             http.baseUrl(url);
+        }
+        if (url != null && loopback(url)) {
             genai.credentials(com.google.auth.oauth2.GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(
                     EMULATOR_KEY, java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(3650))))));
         }
@@ -211,6 +214,17 @@ public final class GeminiConnection implements AutoCloseable {
     @Override
     public String toString() {
         return "GeminiConnection[" + kind + (baseUrl == null ? "" : ", " + baseUrl) + "]";
+    }
+
+    /** True when {@code url} names this machine (an emulator), not a service. */
+    private static boolean loopback(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                    || host.equals("::1"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -97,6 +97,7 @@ public final class VertexBackend implements BatchBackend {
         }
     }
 
+    /** The object's size, with Cloud Storage's MD5 (base64) in the hash slot; compared by {@link #holds}. */
     @Override
     public Optional<GeminiGateway.RemoteFile> file(String remoteName) {
         Blob blob = gateway.withRetry("objects.get", null, storageCall(remoteName,
