@@ -201,6 +201,26 @@ public final class BatchSpec<T extends Record> {
         return with(c -> c.withCostDriftFactor(factor));
     }
 
+    /**
+     * A copy whose batch jobs run on Vertex AI batch prediction instead of the Gemini Batch API: request files go
+     * to Cloud Storage under {@code gcsPrefix}, jobs are created in {@code project} and {@code location}, results
+     * are read back from Cloud Storage; credentials are Application Default Credentials. The plan, the ledger and
+     * exactly-once submission are the same. Each part is checked here.
+     *
+     * <pre>{@code
+     * Batches.from(Path.of("articles.json")).vertex("my-project", "us-central1", "gs://my-bucket/newsbatch").submit();
+     * }</pre>
+     */
+    public BatchSpec<T> vertex(String project, String location, String gcsPrefix) {
+        VertexTarget target = VertexTarget.of(project, location, gcsPrefix);
+        return with(c -> c.withVertex(target));
+    }
+
+    /** Where batch jobs run on Vertex AI, or null for the Gemini API (or what the environment names). Default: null. */
+    public VertexTarget vertex() {
+        return config.vertex();
+    }
+
     /** Requests per minute in real-time mode; 0 means the tier's limit. Default: 0. */
     public int rpm() {
         return config.rpm();

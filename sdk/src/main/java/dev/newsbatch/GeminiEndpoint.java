@@ -16,5 +16,7 @@ public enum GeminiEndpoint {
     /** An endpoint named by {@code GOOGLE_GEMINI_BASE_URL}. */
     CUSTOM_ENDPOINT,
     /** The emulator started inside this process. */
-    EMBEDDED_EMULATOR
+    EMBEDDED_EMULATOR,
+    /** Vertex AI batch prediction, with Cloud Storage ({@code GOOGLE_GENAI_USE_VERTEXAI=true}, or a spec's {@code vertex(..)}). */
+    VERTEX_AI
 }

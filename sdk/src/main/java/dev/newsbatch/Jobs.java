@@ -118,8 +118,10 @@ public final class Jobs implements AutoCloseable {
 
     private static String checkJobId(String jobId) {
         Checks.notBlank(jobId, "jobId");
-        if (!jobId.matches("batches/[A-Za-z0-9_-]{1,128}")) {
+        if (!jobId.matches("batches/[A-Za-z0-9_-]{1,128}")
+                && !jobId.matches("projects/[a-z0-9-]{1,63}/locations/[a-z0-9-]{1,63}/batchPredictionJobs/[0-9]{1,32}")) {
             throw new IllegalArgumentException("jobId must look like batches/<id> (1-128 letters, digits, '_' or '-'), "
+                    + "or projects/<p>/locations/<l>/batchPredictionJobs/<number> on Vertex AI, "
                     + "was \"" + Checks.abbreviate(jobId, 60) + "\"" + (jobId.length() > 60 ? " (" + jobId.length()
                     + " characters)" : ""));
         }

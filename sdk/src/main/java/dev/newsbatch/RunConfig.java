@@ -42,6 +42,8 @@ import java.util.Locale;
  * @param spendPerMonthUsd the project's monthly spend limit; 0 means the tier's
  * @param costDriftFactor  admission pauses when the actual cost per article runs this many times over
  *                         the estimate; 0 turns the check off. Default: 1.5
+ * @param vertex           where batch jobs run on Vertex AI batch prediction, or null for the Gemini API
+ *                         (or what the environment names, see {@link VertexTarget#fromEnvironment})
  * @param directory        where request files, results and the ledger are kept (not recorded: the
  *                         ledger lives there)
  */
@@ -49,7 +51,8 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
                         Class<? extends Record> schema, Estimator estimator, int rpm, int dailyCap,
                         double budgetUsd, int maxAttempts, long maxInputTokens, Duration deadline,
                         Duration pollInterval, Thinking thinking, long enqueuedTokens, double spendPer10MinUsd,
-                        double spendPerMonthUsd, double costDriftFactor, @JsonIgnore Path directory) {
+                        double spendPerMonthUsd, double costDriftFactor, VertexTarget vertex,
+                        @JsonIgnore Path directory) {
     /** The model of a spec that names none: the model catalogue's default (current, cheap, batch-capable). */
     public static final String DEFAULT_MODEL = ModelCatalog.defaults().defaultModel();
     /** The default {@link #costDriftFactor()}. */
@@ -88,7 +91,7 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         return new RunConfig(null, DEFAULT_MODEL, Tier.TIER_1, RunMode.BATCH, 1000, Prompts.ofDefaults(),
                 NewsClassification.class, Estimator.calibrated(), 0, 0, 0, 3, DEFAULT_MAX_INPUT_TOKENS,
                 Duration.ofHours(24), Duration.ofSeconds(2), Thinking.least(), 0, 0, 0, DEFAULT_COST_DRIFT_FACTOR,
-                directory);
+                null, directory);
     }
 
     /** A copy with another name. */
@@ -191,6 +194,11 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         return copy(b -> b.costDriftFactor = v);
     }
 
+    /** A copy whose batch jobs run on Vertex AI batch prediction at {@code v} (null: the Gemini API). */
+    public RunConfig withVertex(VertexTarget v) {
+        return copy(b -> b.vertex = v);
+    }
+
     /** A copy keeping its state in another directory. */
     public RunConfig withDirectory(Path v) {
         return copy(b -> b.directory = v);
@@ -244,6 +252,7 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         double spendPer10MinUsd;
         double spendPerMonthUsd;
         double costDriftFactor;
+        VertexTarget vertex;
         Path directory;
 
         Draft(RunConfig c) {
@@ -267,13 +276,14 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
             spendPer10MinUsd = c.spendPer10MinUsd;
             spendPerMonthUsd = c.spendPerMonthUsd;
             costDriftFactor = c.costDriftFactor;
+            vertex = c.vertex;
             directory = c.directory;
         }
 
         RunConfig build() {
             return new RunConfig(name, model, tier, mode, batchSize, prompts, schema, estimator, rpm, dailyCap,
                     budgetUsd, maxAttempts, maxInputTokens, deadline, pollInterval, thinking, enqueuedTokens,
-                    spendPer10MinUsd, spendPerMonthUsd, costDriftFactor, directory);
+                    spendPer10MinUsd, spendPerMonthUsd, costDriftFactor, vertex, directory);
         }
     }
 }

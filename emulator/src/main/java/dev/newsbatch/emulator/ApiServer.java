@@ -107,11 +107,11 @@ final class ApiServer {
 
     private void handle(HttpExchange exchange) {
         HttpCall call = new HttpCall(exchange);
-        Route route = Route.of(call.method(), call.path(), call.query("upload_id") != null);
+        Route route = Route.of(call.method(), call.path(), call.rawPath(), call.query("upload_id") != null);
         boolean upload = route.endpoint() == Endpoint.UPLOAD_START || route.endpoint() == Endpoint.UPLOAD_CHUNK;
         try {
             emu.counters().request(route.endpoint());
-            authenticate(call);
+            authenticate(call, route);
             if (route.endpoint() == Endpoint.UNKNOWN) {
                 throw ApiError.notFound("Method not found: " + call.method() + " " + call.path());
             }
@@ -146,12 +146,38 @@ final class ApiServer {
             case COUNT_TOKENS: emu.modelsApi().countTokens(call, route); break;
             case MODEL_LIST: emu.modelsApi().list(call, route); break;
             case MODEL_GET: emu.modelsApi().get(call, route); break;
+            case VERTEX_CREATE: emu.vertexApi().create(call, route); break;
+            case VERTEX_GET: emu.vertexApi().get(call, route); break;
+            case VERTEX_LIST: emu.vertexApi().list(call, route); break;
+            case VERTEX_CANCEL: emu.vertexApi().cancel(call, route); break;
+            case VERTEX_DELETE: emu.vertexApi().delete(call, route); break;
+            case GCS_UPLOAD: emu.storageApi().upload(call, route); break;
+            case GCS_UPLOAD_CHUNK: emu.storageApi().chunk(call, route); break;
+            case GCS_GET: emu.storageApi().get(call, route); break;
+            case GCS_LIST: emu.storageApi().list(call, route); break;
+            case GCS_DELETE: emu.storageApi().delete(call, route); break;
             default: throw ApiError.notFound("Method not found.");
         }
     }
 
-    /** No key: 403 as Google sends it; a key other than the configured one: 400 API_KEY_INVALID. */
-    private void authenticate(HttpCall call) {
+    /**
+     * Gemini API: no key, 403 as Google sends it; a key other than the configured one, 400 API_KEY_INVALID.
+     * Vertex AI: an OAuth bearer token is required (any token: the emulator trusts Application Default
+     * Credentials), else 401 UNAUTHENTICATED. Cloud Storage: the client points at the emulator without
+     * credentials, as with Google's own storage emulators.
+     */
+    private void authenticate(HttpCall call, Route route) {
+        if (route.storage()) {
+            return;
+        }
+        if (route.vertex()) {
+            String auth = call.header("Authorization");
+            if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
+                throw new ApiError(401, "UNAUTHENTICATED", "Request is missing required authentication credential. "
+                        + "Expected OAuth 2 access token, login cookie or other valid authentication credential.", null);
+            }
+            return;
+        }
         String key = call.header("x-goog-api-key");
         if (key == null || key.isBlank()) {
             key = call.query("key");

@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,7 +50,7 @@ final class BatchOutput {
     void ensureResultFile(JobFacts f, JobView view) {
         String id = f.id();
         String fileId = "batch-" + id;
-        if (f.deleted() || f.inputFile() == null || !JobView.SUCCEEDED.equals(view.state())) {
+        if (f.deleted() || f.inputFile() == null || f.vertex() || !JobView.SUCCEEDED.equals(view.state())) {
             return;
         }
         if (Files.exists(store.fileMeta(fileId))) {
@@ -84,6 +88,51 @@ final class BatchOutput {
                 throw new UncheckedIOException("cannot write results of batches/" + id, e);
             }
         }
+    }
+
+    /**
+     * The {@code predictions.jsonl} of a finished Vertex AI job, as Vertex writes it: one line per request with
+     * the request echoed, {@code "status": ""} and the {@code response}, or the {@code status} text of its
+     * error and no response; in an order unrelated to the input's (a fixed shuffle by the job's seed), so only
+     * something the request carries (its labels) maps a line back. Answers are those of the Batch API.
+     */
+    byte[] predictions(JobFacts f, JobView view) {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(store.jobInput(f.id()), StandardCharsets.UTF_8)) {
+            String line;
+            int index = 0;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                InputLine input = InputLine.parse(line, lineNumber);
+                ObjectNode out = Json.object();
+                JsonNode outcome = outcome(f, view.endTime(), input, index, true);
+                if (isError(outcome)) {
+                    out.put("status", outcome.path("status").asText("") + ": " + outcome.path("message").asText(""));
+                } else {
+                    out.put("status", "");
+                }
+                out.put("processed_time", view.endTime().toString());
+                if (input.request() != null) {
+                    out.set("request", input.request());
+                }
+                if (!isError(outcome)) {
+                    out.set("response", outcome);
+                }
+                String text = new String(Json.bytes(out), StandardCharsets.UTF_8);
+                lines.add(f.lineMalformed(index) ? text.substring(0, text.length() / 2) : text);
+                index++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the requests of job " + f.id(), e);
+        }
+        Collections.shuffle(lines, new Random(f.seed() ^ f.id().hashCode()));
+        StringBuilder sb = new StringBuilder();
+        lines.forEach(l -> sb.append(l).append('\n'));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The inlined responses of a succeeded inlined job, in input order. */

@@ -93,17 +93,32 @@ final class BatchesApi {
         }
         Checker checker = new Checker(model, now);
         Source source = inline ? inlineSource(requests, checker) : fileSource(fileName, checker);
+        String displayName = batch.path("displayName").asText(null);
+        JobFacts facts = newJob(model, displayName, source, now, Ids.random(36));
+        emu.counters().batchesCreated.incrementAndGet();
+        call.replyJson(200, operation(facts, now, timeline()));
+    }
+
+    /**
+     * A job of the requests in {@code input} (a JSONL file, named {@code inputName} in the job), admitted by
+     * the quota and stored; shared by the Gemini Batch API and Vertex AI batch prediction.
+     */
+    JobFacts newJob(String model, String displayName, String inputName, Path input, Instant now, String id) {
+        JobFacts f = newJob(model, displayName, pathSource(inputName, input, new Checker(model, now)), now, id);
+        emu.counters().batchesCreated.incrementAndGet();
+        return f;
+    }
+
+    private JobFacts newJob(String model, String displayName, Source source, Instant now, String id) {
         if (source.count() == 0) {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config: the batch has no requests");
         }
-        String displayName = batch.path("displayName").asText(null);
-        JobFacts facts = store.locked(() -> {
+        return store.locked(() -> {
             List<JobFacts> stored = store.jobs().all();
             JobTimeline timeline = store.jobs().timeline();
             admit(model, source.tokens(), now, stored, timeline);
             String outcome = emu.faultInjector().jobOutcome();
             Faults faults = emu.faultInjector().faults();
-            String id = Ids.random(36);
             JobFacts f = new JobFacts(id, model, displayName, now.toString(), source.fileName(), source.count(),
                     source.tokens(), source.invalid(), emu.config().tokensPerSecond(),
                     emu.config().startDelay().toMillis(), outcome, faults.seed(), faults.itemErrorRate(),
@@ -115,8 +130,6 @@ final class BatchesApi {
             store.jobs().written(f);
             return f;
         });
-        emu.counters().batchesCreated.incrementAndGet();
-        call.replyJson(200, operation(facts, now, timeline()));
     }
 
     /** The processing history of every job in the state directory, deleted ones included. */
@@ -165,7 +178,10 @@ final class BatchesApi {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config.file_name: " + fileName
                     + " was not found or is not accessible");
         }
-        Path path = store.fileContent(file.id());
+        return pathSource("files/" + file.id(), store.fileContent(file.id()), checker);
+    }
+
+    private Source pathSource(String fileName, Path path, Checker checker) {
         int count = 0;
         long tokens = 0;
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -185,7 +201,7 @@ final class BatchesApi {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config.file_name: " + fileName
                     + " is not UTF-8 JSONL: " + e.getMessage());
         }
-        return new Source("files/" + file.id(), path, null, count, tokens, checker.invalid, checker.spendLimited);
+        return new Source(fileName, path, null, count, tokens, checker.invalid, checker.spendLimited);
     }
 
     private Source inlineSource(JsonNode requests, Checker checker) {
@@ -243,7 +259,7 @@ final class BatchesApi {
         String after = Pages.after(call.query("pageToken"));
         JobIndex.Slice slice = store.jobs().page(after, size);
         JobTimeline timeline = timeline();
-        List<JobFacts> items = slice.items();
+        List<JobFacts> items = slice.items().stream().filter(f -> !f.vertex()).toList();
         Pages.Page<JobFacts> page = new Pages.Page<>(items, slice.more() && !items.isEmpty()
                 ? Pages.token(Pages.sortKey(items.get(items.size() - 1).created(), items.get(items.size() - 1).id()))
                 : null);
@@ -301,7 +317,7 @@ final class BatchesApi {
     private JobFacts require(String rawId) {
         String id = rawId.startsWith("batches/") ? rawId.substring(8) : rawId;
         JobFacts f = store.jobs().get(id);
-        if (f == null || f.deleted()) {
+        if (f == null || f.deleted() || f.vertex()) {
             throw ApiError.notFound("Requested entity was not found.");
         }
         return f;

@@ -42,6 +42,26 @@ public enum Endpoint {
     FILE_DELETE("files.delete"),
     /** {@code GET files/{id}:download}. */
     FILE_DOWNLOAD("files.download"),
+    /** Vertex AI {@code POST projects/P/locations/L/batchPredictionJobs}. */
+    VERTEX_CREATE("batchPredictionJobs.create"),
+    /** Vertex AI {@code GET .../batchPredictionJobs/{id}}. */
+    VERTEX_GET("batchPredictionJobs.get"),
+    /** Vertex AI {@code GET .../batchPredictionJobs}. */
+    VERTEX_LIST("batchPredictionJobs.list"),
+    /** Vertex AI {@code POST .../batchPredictionJobs/{id}:cancel}. */
+    VERTEX_CANCEL("batchPredictionJobs.cancel"),
+    /** Vertex AI {@code DELETE .../batchPredictionJobs/{id}}. */
+    VERTEX_DELETE("batchPredictionJobs.delete"),
+    /** Cloud Storage {@code POST upload/storage/v1/b/{bucket}/o} (media, multipart, or the start of a resumable upload). */
+    GCS_UPLOAD("objects.insert"),
+    /** Cloud Storage: a chunk of a resumable upload, or its status query. */
+    GCS_UPLOAD_CHUNK("objects.insertChunk"),
+    /** Cloud Storage {@code GET storage/v1/b/{bucket}/o/{object}} (metadata, or the bytes with {@code alt=media}). */
+    GCS_GET("objects.get"),
+    /** Cloud Storage {@code GET storage/v1/b/{bucket}/o}. */
+    GCS_LIST("objects.list"),
+    /** Cloud Storage {@code DELETE storage/v1/b/{bucket}/o/{object}}. */
+    GCS_DELETE("objects.delete"),
     /** Any path the emulator does not serve. */
     UNKNOWN("unknown");
 

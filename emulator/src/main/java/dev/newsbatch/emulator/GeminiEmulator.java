@@ -36,6 +36,8 @@ public final class GeminiEmulator implements AutoCloseable {
     private final BatchesApi batchesApi;
     private final BatchOutput batchOutput;
     private final ModelsApi modelsApi;
+    private final StorageApi storageApi;
+    private final VertexApi vertexApi;
     private final ModelCatalog catalog;
     private final ApiServer server;
     private final String baseUrl;
@@ -57,6 +59,8 @@ public final class GeminiEmulator implements AutoCloseable {
         this.batchesApi = new BatchesApi(this);
         this.batchOutput = new BatchOutput(this);
         this.modelsApi = new ModelsApi(this);
+        this.storageApi = new StorageApi(this);
+        this.vertexApi = new VertexApi(this);
         this.server = new ApiServer(this, config.port());
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
@@ -155,6 +159,22 @@ public final class GeminiEmulator implements AutoCloseable {
 
     ModelsApi modelsApi() {
         return modelsApi;
+    }
+
+    StorageApi storageApi() {
+        return storageApi;
+    }
+
+    VertexApi vertexApi() {
+        return vertexApi;
+    }
+
+    /**
+     * The bodies of the last Vertex AI batch-prediction create requests this emulator received, oldest
+     * first (at most 100), as JSON text: BigQuery sources are not emulated, so their requests are checked here.
+     */
+    public java.util.List<String> vertexCreateRequests() {
+        return vertexApi.captured();
     }
 
     private static void deleteTree(Path root) {

@@ -30,6 +30,11 @@ final class HttpCall {
         return exchange.getRequestURI().getPath();
     }
 
+    /** The path as sent, percent-encoding kept. */
+    String rawPath() {
+        return exchange.getRequestURI().getRawPath();
+    }
+
     String query(String name) {
         return query.get(name);
     }
@@ -41,7 +46,9 @@ final class HttpCall {
     /** The request body, read once; at most {@code limit} bytes, else 400 like Google's payload limit. */
     byte[] body(long limit) {
         if (body == null) {
-            try (InputStream in = exchange.getRequestBody()) {
+            // the Google HTTP client gzips request bodies (Cloud Storage uploads) and says so
+            try (InputStream in = "gzip".equalsIgnoreCase(header("Content-Encoding"))
+                    ? new java.util.zip.GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
                 if (bytes.length > limit) {
                     throw ApiError.invalidArgument("Request payload size exceeds the limit: " + limit + " bytes.");

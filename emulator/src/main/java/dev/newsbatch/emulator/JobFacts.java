@@ -13,7 +13,8 @@ import java.util.List;
  * @param model             {@code models/...}
  * @param displayName       display name, or null
  * @param createTime        RFC 3339 creation time
- * @param inputFile         {@code files/...} for a file source, null for inlined requests
+ * @param inputFile         {@code files/...} for a file source, {@code gs://...} for a Vertex AI job, null for
+ *                          inlined requests
  * @param requestCount      number of requests
  * @param totalTokens       input tokens of all requests
  * @param invalidRequests   indexes of requests that cannot be run (bad lines); they end as errors
@@ -66,6 +67,11 @@ record JobFacts(String id, String model, String displayName, String createTime, 
 
     boolean deleted() {
         return deleteTime != null;
+    }
+
+    /** True for a Vertex AI batch prediction job (its requests came from Cloud Storage). */
+    boolean vertex() {
+        return inputFile != null && inputFile.startsWith("gs://");
     }
 
     /** Time processing all requests takes at {@link #tokensPerSecond()}. */

@@ -9,9 +9,16 @@ import java.util.regex.Pattern;
  *
  * @param endpoint the API method
  * @param version  {@code v1}, {@code v1beta} ...
- * @param id       file or batch id, or the model name ({@code gemini-2.5-flash}); null for collections
+ * @param id       file or batch id, the model name ({@code gemini-2.5-flash}), or a Cloud Storage object name;
+ *                 null for collections
+ * @param scope    {@code projects/P/locations/L} of a Vertex AI call, or the bucket of a Cloud Storage call;
+ *                 null for the Gemini API
  */
-record Route(Endpoint endpoint, String version, String id) {
+record Route(Endpoint endpoint, String version, String id, String scope) {
+    Route(Endpoint endpoint, String version, String id) {
+        this(endpoint, version, id, null);
+    }
+
     private static final String V = "(v\\d+(?:alpha|beta)?\\d*)";
     private static final Pattern UPLOAD = Pattern.compile("/upload/" + V + "/files/?");
     private static final Pattern DOWNLOAD = Pattern.compile("/download/" + V + "/files/([^/:]+):download");
@@ -23,8 +30,68 @@ record Route(Endpoint endpoint, String version, String id) {
     private static final Pattern BATCHES = Pattern.compile("/" + V + "/batches/?");
     private static final Pattern BATCH = Pattern.compile("/" + V + "/batches/([^/:]+)(?::([A-Za-z]+))?");
 
-    static Route of(String method, String path, boolean hasUploadId) {
+    private static final String SCOPE = "(projects/[^/]+/locations/[^/]+)";
+    private static final Pattern VERTEX_JOBS = Pattern.compile("/" + V + "/" + SCOPE + "/batchPredictionJobs/?");
+    private static final Pattern VERTEX_JOB = Pattern.compile("/" + V + "/" + SCOPE
+            + "/batchPredictionJobs/([^/:]+)(?::([A-Za-z]+))?");
+    private static final Pattern VERTEX_MODEL = Pattern.compile("/" + V + "/" + SCOPE
+            + "/publishers/google/models/([^/:]+):([A-Za-z]+)");
+    private static final Pattern GCS_UPLOAD = Pattern.compile("/upload/storage/v1/b/([^/]+)/o/?");
+    private static final Pattern GCS_OBJECTS = Pattern.compile("/storage/v1/b/([^/]+)/o/?");
+    private static final Pattern GCS_OBJECT = Pattern.compile("(?:/download)?/storage/v1/b/([^/]+)/o/(.+)");
+
+    /** The route of a request; {@code rawPath} keeps the percent-encoding Cloud Storage object names need. */
+    static Route of(String method, String path, String rawPath, boolean hasUploadId) {
         Matcher m;
+        if ((m = GCS_UPLOAD.matcher(rawPath)).matches()) {
+            String bucket = decode(m.group(1));
+            if ("POST".equals(method) && !hasUploadId) {
+                return new Route(Endpoint.GCS_UPLOAD, "storage/v1", null, bucket);
+            }
+            if (("PUT".equals(method) || "POST".equals(method)) && hasUploadId) {
+                return new Route(Endpoint.GCS_UPLOAD_CHUNK, "storage/v1", null, bucket);
+            }
+        }
+        if ((m = GCS_OBJECTS.matcher(rawPath)).matches() && "GET".equals(method)) {
+            return new Route(Endpoint.GCS_LIST, "storage/v1", null, decode(m.group(1)));
+        }
+        if ((m = GCS_OBJECT.matcher(rawPath)).matches()) {
+            String bucket = decode(m.group(1));
+            String object = decode(m.group(2));
+            if ("GET".equals(method)) {
+                return new Route(Endpoint.GCS_GET, "storage/v1", object, bucket);
+            }
+            if ("DELETE".equals(method)) {
+                return new Route(Endpoint.GCS_DELETE, "storage/v1", object, bucket);
+            }
+        }
+        if ((m = VERTEX_JOBS.matcher(path)).matches()) {
+            if ("POST".equals(method)) {
+                return new Route(Endpoint.VERTEX_CREATE, m.group(1), null, m.group(2));
+            }
+            if ("GET".equals(method)) {
+                return new Route(Endpoint.VERTEX_LIST, m.group(1), null, m.group(2));
+            }
+        }
+        if ((m = VERTEX_JOB.matcher(path)).matches()) {
+            String verb = m.group(4);
+            if (verb == null && "GET".equals(method)) {
+                return new Route(Endpoint.VERTEX_GET, m.group(1), m.group(3), m.group(2));
+            }
+            if (verb == null && "DELETE".equals(method)) {
+                return new Route(Endpoint.VERTEX_DELETE, m.group(1), m.group(3), m.group(2));
+            }
+            if ("cancel".equals(verb) && "POST".equals(method)) {
+                return new Route(Endpoint.VERTEX_CANCEL, m.group(1), m.group(3), m.group(2));
+            }
+        }
+        if ((m = VERTEX_MODEL.matcher(path)).matches() && "POST".equals(method)) {
+            switch (m.group(4)) {
+                case "generateContent": return new Route(Endpoint.GENERATE_CONTENT, m.group(1), m.group(3), m.group(2));
+                case "countTokens": return new Route(Endpoint.COUNT_TOKENS, m.group(1), m.group(3), m.group(2));
+                default: break;
+            }
+        }
         if ((m = UPLOAD.matcher(path)).matches() && "POST".equals(method)) {
             return new Route(hasUploadId ? Endpoint.UPLOAD_CHUNK : Endpoint.UPLOAD_START, m.group(1), null);
         }
@@ -75,5 +142,19 @@ record Route(Endpoint endpoint, String version, String id) {
             }
         }
         return new Route(Endpoint.UNKNOWN, null, null);
+    }
+
+    /** True for a Vertex AI call (authenticated by an OAuth bearer token, not an API key). */
+    boolean vertex() {
+        return scope != null && scope.startsWith("projects/");
+    }
+
+    /** True for a Cloud Storage call. */
+    boolean storage() {
+        return endpoint.name().startsWith("GCS_");
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

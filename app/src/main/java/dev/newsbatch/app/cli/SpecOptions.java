@@ -12,6 +12,9 @@ final class SpecOptions {
     @Mixin
     ModelOptions target;
 
+    @Mixin
+    VertexOptions vertex;
+
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
             description = "Most articles per batch job (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -22,7 +25,7 @@ final class SpecOptions {
 
     /** {@code spec} with these options, the batch directory and the run name applied. */
     BatchSpec<NewsClassification> apply(BatchSpec<NewsClassification> spec, Path dir, String name) {
-        BatchSpec<NewsClassification> s = target.apply(spec).batchSize(batchSize).directory(dir)
+        BatchSpec<NewsClassification> s = vertex.apply(target.apply(spec)).batchSize(batchSize).directory(dir)
                 .pollInterval(Duration.ofMillis(Math.max(1, pollMillis)));
         return name == null ? s : s.name(name);
     }

@@ -178,7 +178,26 @@ public final class RequestBodies {
             drift = f;
         }
         return new RunSettings(thinking, flex, enqueued, rpm == null ? null : rpm.intValue(),
-                rpd == null ? null : rpd.intValue(), per10, month, drift);
+                rpd == null ? null : rpd.intValue(), per10, month, drift, vertex(body));
+    }
+
+    /** {@code vertex: {project, location, gcsPrefix}} (or {@code gcs_prefix}), or null when absent. */
+    private static dev.newsbatch.VertexTarget vertex(JsonNode body) {
+        JsonNode v = body.get("vertex");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw RequestRejected.badField("vertex", "vertex must be an object {project, location, gcsPrefix}, was "
+                    + kind(v));
+        }
+        String prefix = field(v, "gcsPrefix", "gcs_prefix");
+        try {
+            return dev.newsbatch.VertexTarget.of(v.path("project").asText(""), v.path("location").asText(""),
+                    prefix == null ? "" : v.get(prefix).asText(""));
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.badField("vertex", "vertex." + e.getMessage());
+        }
     }
 
     /** The name under which {@code body} has the field ({@code camel} or {@code snake}), or null when absent. */

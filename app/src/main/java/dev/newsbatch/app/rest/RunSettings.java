@@ -2,6 +2,7 @@ package dev.newsbatch.app.rest;
 
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Thinking;
+import dev.newsbatch.VertexTarget;
 
 /**
  * The optional settings of a submission body that shape the run: thinking, the Flex service tier,
@@ -20,13 +21,15 @@ import dev.newsbatch.Thinking;
  * @param spendPer10MinUsd {@code spendPer10MinUsd}: the project's spend limit per rolling 10 minutes
  * @param spendPerMonthUsd {@code spendPerMonthUsd}: the project's monthly spend limit
  * @param costDriftFactor  {@code costDriftFactor}: 0 (off) or a factor of at least 1
+ * @param vertex           {@code vertex}: {@code {project, location, gcsPrefix}}, to run on Vertex AI batch prediction
  */
 public record RunSettings(Thinking thinking, boolean flex, Long enqueuedTokens, Integer rpm, Integer rpd,
-                          Double spendPer10MinUsd, Double spendPerMonthUsd, Double costDriftFactor) {
+                          Double spendPer10MinUsd, Double spendPerMonthUsd, Double costDriftFactor,
+                          VertexTarget vertex) {
 
     /** No settings: every default of the SDK. */
     public static RunSettings none() {
-        return new RunSettings(null, false, null, null, null, null, null, null);
+        return new RunSettings(null, false, null, null, null, null, null, null, null);
     }
 
     /** {@code spec} with the settings given applied. */
@@ -55,6 +58,9 @@ public record RunSettings(Thinking thinking, boolean flex, Long enqueuedTokens, 
         }
         if (costDriftFactor != null) {
             s = s.costDriftFactor(costDriftFactor);
+        }
+        if (vertex != null) {
+            s = s.vertex(vertex.project(), vertex.location(), vertex.gcsPrefix());
         }
         return s;
     }

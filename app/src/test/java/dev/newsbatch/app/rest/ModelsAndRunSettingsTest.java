@@ -125,6 +125,16 @@ class ModelsAndRunSettingsTest {
     }
 
     @Test
+    void aVertexTargetIsCheckedAsAFieldBeforeAnythingRuns() {
+        assertBadField(http.post("/batch/submit-contents", body(1, "vx", false,
+                "\"vertex\":{\"project\":\"p\",\"location\":\"us-central1\",\"gcsPrefix\":\"s3://b/x\"}")), "vertex");
+        assertBadField(http.post("/batch/submit-contents", body(1, "vx", false,
+                "\"vertex\":{\"location\":\"us-central1\",\"gcs_prefix\":\"gs://bucket/x\"}")), "vertex");
+        assertBadField(http.post("/batch/submit-contents", body(1, "vx", false, "\"vertex\":\"gs://bucket\"")),
+                "vertex");
+    }
+
+    @Test
     void flexNeedsWaitForCompletion() {
         assertBadField(http.post("/batch/submit-contents", body(1, "flex", false, "\"flex\":true")), "flex");
     }
@@ -134,7 +144,7 @@ class ModelsAndRunSettingsTest {
         JsonNode doc = http.get("/openapi.json").json();
         JsonNode props = doc.get("components").get("schemas").get("BatchContentRequest").get("properties");
         for (String f : new String[] {"thinking", "flex", "enqueuedTokens", "rpm", "rpd", "spendPer10MinUsd",
-                "spendPerMonthUsd", "costDriftFactor"}) {
+                "spendPerMonthUsd", "costDriftFactor", "vertex"}) {
             assertTrue(props.has(f), f + " in " + props);
         }
         assertTrue(doc.get("paths").has("/models"), "GET /models is documented");

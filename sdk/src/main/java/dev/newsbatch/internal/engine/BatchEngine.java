@@ -9,7 +9,9 @@ import dev.newsbatch.ErrorKind;
 import dev.newsbatch.JobState;
 import dev.newsbatch.internal.gemini.BatchJobInfo;
 import dev.newsbatch.GeminiException;
+import dev.newsbatch.internal.gemini.BatchBackend;
 import dev.newsbatch.internal.gemini.GeminiGateway;
+import dev.newsbatch.internal.gemini.VertexLabels;
 import dev.newsbatch.internal.store.ItemOutcomeRecord;
 import dev.newsbatch.internal.Notices;
 import dev.newsbatch.internal.plan.Admission;
@@ -67,14 +69,15 @@ public final class BatchEngine {
     /** Refused items a prepare records in one transaction. */
     static final int LEDGER_BATCH = 1_000;
 
-    private final GeminiGateway gateway;
+    private final BatchBackend gateway;
     private final Ledger ledger;
     private final Path batchDir;
     /** Passes in a row each finished job's download failed, by run, chunk and attempt. */
     private final Map<String, Integer> downloadFailures = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public BatchEngine(GeminiGateway gateway, Ledger ledger, Path batchDir) {
+    /** An engine running its jobs on {@code gateway}: the Gemini Batch API, or Vertex AI batch prediction. */
+    public BatchEngine(BatchBackend gateway, Ledger ledger, Path batchDir) {
         this.gateway = Checks.notNull(gateway, "gateway");
         this.ledger = Checks.notNull(ledger, "ledger");
         this.batchDir = Checks.notNull(batchDir, "batchDir");
@@ -85,8 +88,8 @@ public final class BatchEngine {
         return ledger;
     }
 
-    /** The gateway this engine calls. */
-    public GeminiGateway gateway() {
+    /** The backend this engine calls. */
+    public BatchBackend gateway() {
         return gateway;
     }
 
@@ -257,7 +260,7 @@ public final class BatchEngine {
      */
     public JobRecord upload(JobRecord job) {
         requireStep(job, JobRecord.Step.PREPARED);
-        String name = "files/" + job.fileId();
+        String name = gateway.remoteName(job.fileId());
         Path local = local(job.requestFile());
         size(local);
         if (!reusable(name, local)) {
@@ -284,7 +287,7 @@ public final class BatchEngine {
         if (existing.isEmpty()) {
             return false;
         }
-        if (existing.get().sameContentAs(local)) {
+        if (gateway.holds(existing.get(), local)) {
             return true;
         }
         gateway.deleteFile(name);
@@ -381,15 +384,31 @@ public final class BatchEngine {
         Set<String> expected = ledger.openKeys(job.runId(), job.chunk());
         List<ItemOutcomeRecord> outcomes = new ArrayList<>();
         long[] unreadable = {0};
+        long[] unknown = {0};
+        Map<String, String> byLabel = new HashMap<>();
         var schema = run.template().schema();
         ResultFileReader.read(results, schema, line -> {
             if (line.key() == null) {
                 unreadable[0]++;
                 return;
             }
-            if (!expected.remove(line.key())) {
+            String key = line.key();
+            if (!expected.contains(key)) {
+                // Vertex AI lines carry the key's label (see VertexLabels): mapped through this job's keys only
+                if (byLabel.isEmpty()) {
+                    expected.forEach(k -> byLabel.put(VertexLabels.of(k), k));
+                }
+                String mapped = byLabel.remove(key);
+                if (mapped == null) {
+                    unknown[0]++;
+                    return;
+                }
+                key = mapped;
+            }
+            if (!expected.remove(key)) {
                 return;
             }
+            line = line.withKey(key);
             outcomes.add((line.ok()
                     ? ItemOutcomeRecord.success(line.key(), line.answer(), line.inputTokens(), line.outputTokens(),
                             job.jobName())
@@ -400,7 +419,8 @@ public final class BatchEngine {
         for (String missing : expected) {
             outcomes.add(ItemOutcomeRecord.failure(missing, ErrorKind.MISSING_LINE.name(),
                     "no line for this request in the results of " + job.jobName()
-                            + (unreadable[0] > 0 ? " (" + unreadable[0] + " unreadable lines)" : ""),
+                            + (unreadable[0] > 0 ? " (" + unreadable[0] + " unreadable lines)" : "")
+                            + (unknown[0] > 0 ? " (" + unknown[0] + " lines with an unknown key)" : ""),
                     0, 0, job.jobName()));
         }
         ledger.recordOutcomes(job.runId(), outcomes);

@@ -26,6 +26,12 @@ public record ResultLine(long lineNumber, String key, String answer, ErrorKind e
         this(lineNumber, key, answer, errorKind, error, inputTokens, outputTokens, 0);
     }
 
+    /** This line under {@code key} (a label mapped back to its request key). */
+    public ResultLine withKey(String key) {
+        return key.equals(this.key) ? this
+                : new ResultLine(lineNumber, key, answer, errorKind, error, inputTokens, outputTokens, thinkingTokens);
+    }
+
     /** True when the line holds a schema-valid answer. */
     public boolean ok() {
         return errorKind == null;

@@ -1,5 +1,6 @@
 package dev.newsbatch.internal.gemini;
 
+import dev.newsbatch.VertexTarget;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
@@ -33,10 +34,17 @@ public final class GeminiConnection implements AutoCloseable {
     /** The system property that names an endpoint like {@code GOOGLE_GEMINI_BASE_URL} does. */
     public static final String BASE_URL_PROPERTY = "newsbatch.gemini.baseUrl";
 
+    /** The system property that names a Vertex AI endpoint (an emulator) like {@code GOOGLE_VERTEX_BASE_URL} does. */
+    public static final String VERTEX_BASE_URL_PROPERTY = "newsbatch.vertex.baseUrl";
+    /** The system property that names a Cloud Storage endpoint (an emulator) like {@code STORAGE_EMULATOR_HOST} does. */
+    public static final String STORAGE_HOST_PROPERTY = "newsbatch.storage.host";
+
     private final GeminiEndpoint kind;
     private final String baseUrl;
     private final Client client;
     private final GeminiGateway gateway;
+    private final BatchBackend backend;
+    private final AutoCloseable storage;
 
     private GeminiConnection(GeminiEndpoint kind, String baseUrl, String apiKey) {
         this(kind, baseUrl, apiKey, GeminiGateway.READS, GeminiGateway.LIST_PAGE_SIZE);
@@ -55,6 +63,50 @@ public final class GeminiConnection implements AutoCloseable {
         }
         this.client = Client.builder().apiKey(apiKey).vertexAI(false).httpOptions(http.build()).build();
         this.gateway = new GeminiGateway(client, reads, listPageSize);
+        this.backend = gateway;
+        this.storage = null;
+    }
+
+    private GeminiConnection(GeminiEndpoint kind, String baseUrl, Client client, VertexTarget target,
+                             com.google.cloud.storage.Storage storage) {
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        this.client = client;
+        this.gateway = new GeminiGateway(client, GeminiGateway.READS, GeminiGateway.LIST_PAGE_SIZE);
+        this.backend = new VertexBackend(gateway, storage, target);
+        this.storage = storage;
+    }
+
+    /**
+     * A connection to Vertex AI batch prediction for {@code target}: the google-genai client in Vertex mode and
+     * the Cloud Storage client, both with Application Default Credentials. An endpoint named by the system
+     * property {@value #VERTEX_BASE_URL_PROPERTY} or {@code GOOGLE_VERTEX_BASE_URL} (and, for storage,
+     * {@value #STORAGE_HOST_PROPERTY} or {@code STORAGE_EMULATOR_HOST}) is used instead; a Vertex endpoint on
+     * this machine (an emulator) gets a fixed access token, any other one Application Default Credentials, and
+     * a storage emulator host no credentials.
+     */
+    public static GeminiConnection vertex(VertexTarget target, Map<String, String> env) {
+        Checks.notNull(target, "target");
+        String url = firstNonBlank(System.getProperty(VERTEX_BASE_URL_PROPERTY), env.get("GOOGLE_VERTEX_BASE_URL"));
+        String storageHost = firstNonBlank(System.getProperty(STORAGE_HOST_PROPERTY), env.get("STORAGE_EMULATOR_HOST"));
+        HttpOptions.Builder http = HttpOptions.builder()
+                .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build());
+        Client.Builder genai = Client.builder().vertexAI(true).project(target.project()).location(target.location());
+        if (url != null) {
+            http.baseUrl(url);
+        }
+        if (url != null && loopback(url)) {
+            genai.credentials(com.google.auth.oauth2.GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(
+                    EMULATOR_KEY, java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(3650))))));
+        }
+        Client client = genai.httpOptions(http.build()).build();
+        var options = com.google.cloud.storage.StorageOptions.newBuilder().setProjectId(target.project());
+        if (storageHost != null) {
+            options.setHost(storageHost.startsWith("http") ? storageHost : "http://" + storageHost)
+                    .setCredentials(com.google.cloud.NoCredentials.getInstance());
+        }
+        return new GeminiConnection(url != null ? GeminiEndpoint.CUSTOM_ENDPOINT : GeminiEndpoint.VERTEX_AI, url,
+                client, target, options.build().getService());
     }
 
     /** Resolves the connection from the process environment; notices go to standard error. */
@@ -71,6 +123,10 @@ public final class GeminiConnection implements AutoCloseable {
      */
     public static GeminiConnection open(Path batchDir, Map<String, String> env, Consumer<String> notices) {
         Checks.notNull(batchDir, "batchDir");
+        java.util.Optional<VertexTarget> vertex = VertexTarget.fromEnvironment(env);
+        if (vertex.isPresent()) {
+            return vertex(vertex.get(), env);
+        }
         String key = key(env);
         String url = url(env);
         if (url != null) {
@@ -88,6 +144,9 @@ public final class GeminiConnection implements AutoCloseable {
 
     /** Where {@link #open(Path, Map, Consumer)} would connect, without connecting. */
     public static GeminiEndpoint endpoint(Map<String, String> env) {
+        if ("true".equalsIgnoreCase(String.valueOf(env.get("GOOGLE_GENAI_USE_VERTEXAI")).trim())) {
+            return GeminiEndpoint.VERTEX_AI;
+        }
         return url(env) != null ? GeminiEndpoint.CUSTOM_ENDPOINT
                 : key(env) != null ? GeminiEndpoint.GEMINI_API : GeminiEndpoint.EMBEDDED_EMULATOR;
     }
@@ -132,14 +191,40 @@ public final class GeminiConnection implements AutoCloseable {
         return gateway;
     }
 
+    /** Where batch jobs run: the gateway for the Gemini API, Cloud Storage and batch prediction for Vertex AI. */
+    public BatchBackend backend() {
+        return backend;
+    }
+
     @Override
     public void close() {
-        client.close();
+        try {
+            client.close();
+        } finally {
+            if (storage != null) {
+                try {
+                    storage.close();
+                } catch (Exception ignored) {
+                    // nothing of ours is left open
+                }
+            }
+        }
     }
 
     @Override
     public String toString() {
         return "GeminiConnection[" + kind + (baseUrl == null ? "" : ", " + baseUrl) + "]";
+    }
+
+    /** True when {@code url} names this machine (an emulator), not a service. */
+    private static boolean loopback(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                    || host.equals("::1"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -67,7 +67,7 @@ import java.util.regex.Pattern;
  * BatchJobInfo job = g.createBatch("gemini-2.5-flash", file, "run1-b0-a1");
  * }</pre>
  */
-public final class GeminiGateway {
+public final class GeminiGateway implements BatchBackend {
     private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"([0-9.]+)s\"");
     private static final String JSONL = "application/jsonl";
 
@@ -156,6 +156,11 @@ public final class GeminiGateway {
         }
     }
 
+    @Override
+    public String remoteName(String fileId) {
+        return "files/" + fileId;
+    }
+
     /**
      * Uploads a JSONL request file under the resource name {@code files/<fileId>}, retried on transient
      * failures. A file already there under that name answers 409 ({@link GeminiException#status()}); see
@@ -163,6 +168,7 @@ public final class GeminiGateway {
      *
      * @return the file's resource name, {@code files/<fileId>}
      */
+    @Override
     public String upload(Path jsonl, String fileId, String displayName) {
         return withRetry("files.upload", null, () -> {
             File f = client.files.upload(jsonl.toFile(), UploadFileConfig.builder()
@@ -177,6 +183,7 @@ public final class GeminiGateway {
     }
 
     /** The file's size and hash if the file exists, else empty (Gemini answers 403 or 404 for a missing file). */
+    @Override
     public Optional<RemoteFile> file(String fileName) {
         try {
             return withRetry("files.get", null, () -> {
@@ -193,6 +200,7 @@ public final class GeminiGateway {
     }
 
     /** Deletes a file; a file that is already gone is not an error. */
+    @Override
     public void deleteFile(String fileName) {
         try {
             withRetry("files.delete", null, () -> client.files.delete(fileName, null));
@@ -213,12 +221,18 @@ public final class GeminiGateway {
      *                         or, with {@link GeminiException#operation()} {@code "batches.list"}, the
      *                         failure of the search, when it is still unknown whether the job exists
      */
+    @Override
     public BatchJobInfo createBatch(String model, String fileName, String displayName) {
+        return createBatch(model, BatchJobSource.builder().fileName(fileName).build(),
+                CreateBatchJobConfig.builder().displayName(displayName).build());
+    }
+
+    /** {@link #createBatch(String, String, String)} of any source and config (the config names the display name). */
+    BatchJobInfo createBatch(String model, BatchJobSource source, CreateBatchJobConfig config) {
+        String displayName = config.displayName().orElseThrow();
         var outcome = retry.<BatchJobInfo>run(() -> {
             try {
-                return call("batches.create", null, () -> fromSdk(client.batches.create(model,
-                        BatchJobSource.builder().fileName(fileName).build(),
-                        CreateBatchJobConfig.builder().displayName(displayName).build())));
+                return call("batches.create", null, () -> fromSdk(client.batches.create(model, source, config)));
             } catch (GeminiException e) {
                 if (!outcomeUnknown(e)) {
                     throw e;
@@ -263,12 +277,19 @@ public final class GeminiGateway {
     }
 
     /** The job's current snapshot, with request counts. */
+    @Override
     public BatchJobInfo batch(String jobName) {
         return withRetry("batches.get", jobName,
                 () -> fromOperation(client.operations.get(new BatchOperation(jobName), null).raw()));
     }
 
+    /** The job's snapshot as the SDK maps it ({@code batches.get}); Vertex AI jobs are read this way. */
+    BatchJobInfo batchJob(String jobName) {
+        return withRetry("batches.get", jobName, () -> fromSdk(client.batches.get(jobName, null)));
+    }
+
     /** The most recent jobs, newest first as the API returns them, at most {@code max}. */
+    @Override
     public List<BatchJobInfo> listBatches(int max) {
         List<BatchJobInfo> jobs = new ArrayList<>();
         scanBatches(job -> {
@@ -282,6 +303,7 @@ public final class GeminiGateway {
      * The job created with {@code displayName}, searched over every page of the job list (the SDK's pager
      * follows {@code nextPageToken} to the last page); empty when no job has that name.
      */
+    @Override
     public Optional<BatchJobInfo> findByDisplayName(String displayName) {
         List<BatchJobInfo> found = new ArrayList<>();
         scanBatches(job -> {
@@ -307,6 +329,7 @@ public final class GeminiGateway {
     }
 
     /** Asks Gemini to cancel a job. */
+    @Override
     public void cancel(String jobName) {
         withRetry("batches.cancel", jobName, () -> {
             client.batches.cancel(jobName, null);
@@ -315,6 +338,7 @@ public final class GeminiGateway {
     }
 
     /** Downloads a file to {@code target}, atomically: a partial download never appears there. */
+    @Override
     public void download(String fileName, Path target) {
         withRetry("files.download", fileName, () -> {
             Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -425,7 +449,8 @@ public final class GeminiGateway {
         }
     }
 
-    private <T> T withRetry(String operation, String jobId, Supplier<T> body) {
+    /** Runs {@code body} under the one retry policy; SDK failures become {@link GeminiException}s. */
+    <T> T withRetry(String operation, String jobId, Supplier<T> body) {
         return retry.<T>decorate(() -> call(operation, jobId, body), RETRYABLE).get();
     }
 
@@ -464,12 +489,20 @@ public final class GeminiGateway {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /**
+     * A job as the SDK maps it. Vertex AI jobs carry counts ({@code completionStats}) and name their output
+     * prefix ({@code dest.gcsUri}) as results; Gemini's list entries carry neither.
+     */
     private static BatchJobInfo fromSdk(BatchJob job) {
+        var stats = job.completionStats();
+        long ok = stats.flatMap(c -> c.successfulCount()).orElse(-1L);
+        long failed = stats.flatMap(c -> c.failedCount()).orElse(ok < 0 ? -1L : 0L);
+        long requests = ok < 0 ? -1 : ok + Math.max(0, failed) + stats.flatMap(c -> c.incompleteCount()).orElse(0L);
         return new BatchJobInfo(job.name().orElse(null), job.displayName().orElse(null),
                 job.state().map(s -> JobState.fromWire(s.toString())).orElse(JobState.UNKNOWN),
-                job.model().orElse(null), -1, -1, -1,
+                job.model().orElse(null), requests, ok, failed,
                 job.createTime().orElse(null), job.updateTime().orElse(null), job.endTime().orElse(null),
-                job.dest().flatMap(d -> d.fileName()).orElse(null),
+                job.dest().flatMap(d -> d.fileName().or(() -> d.gcsUri())).orElse(null),
                 job.error().flatMap(e -> e.message()).orElse(null));
     }
 

@@ -64,6 +64,21 @@ public final class TierLimits {
         return load(FILE, key, null);
     }
 
+    /**
+     * These limits on Vertex AI batch prediction (the file's {@code vertex} section): its concurrent-job limit,
+     * no per-model request, token or enqueued-token limits (dynamic shared quota) and none of the Gemini API's
+     * spend caps; the models and the input file limit stay.
+     */
+    public TierLimits onVertex() {
+        JsonNode v = FILE.root.path("vertex");
+        long jobs = FILE.count(v, "vertex", "concurrent_batch_jobs", concurrentBatchJobs, Integer.MAX_VALUE);
+        long u = ModelLimits.UNLIMITED;
+        Map<String, ModelLimits> open = new TreeMap<>();
+        models.keySet().forEach(m -> open.put(m, new ModelLimits(u, u, u, u)));
+        return new TierLimits("vertex", FILE.text(v, "source", source), FILE.text(v, "read", asOf),
+                (int) Math.min(jobs, Integer.MAX_VALUE), maxInputFileBytes, open, SpendLimits.NONE);
+    }
+
     /** The tier's name, e.g. {@code tier1}. */
     public String tier() {
         return tier;

@@ -40,6 +40,7 @@ final class JobOperations implements JobService {
      */
     @Override
     public JobStatus status(String jobId) {
+        session.targetOfJob(jobId);
                 Optional<JobRecord> known = session.ledger.jobByName(jobId);
         BatchJobInfo info = remote(jobId);
         known.ifPresent(j -> session.ledger.jobCreatedAt(j.runId(), j.chunk(), j.attempt(), info.createTime()));
@@ -64,6 +65,7 @@ final class JobOperations implements JobService {
      */
     @Override
     public <T extends Record> Results<T> results(String jobId, Class<T> type) {
+        session.targetOfJob(jobId);
                 JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
                 "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
         RunConfig config = Runner.config(session.ledger, job.runId()).withSchema(type);
@@ -95,8 +97,9 @@ final class JobOperations implements JobService {
      */
     @Override
     public JobStatus cancel(String jobId) {
+        session.targetOfJob(jobId);
                 try {
-            session.connection().gateway().cancel(jobId);
+            session.connection().backend().cancel(jobId);
         } catch (GeminiException e) {
             if (e.status() == 404) {
                 throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);
@@ -130,7 +133,7 @@ final class JobOperations implements JobService {
 
     private BatchJobInfo remote(String jobId) {
         try {
-            return session.connection().gateway().batch(jobId);
+            return session.connection().backend().batch(jobId);
         } catch (GeminiException e) {
             if (e.status() == 404) {
                 throw new JobNotFoundException(jobId, "Gemini knows no job " + jobId);

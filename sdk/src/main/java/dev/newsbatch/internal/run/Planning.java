@@ -127,13 +127,16 @@ final class Planning {
     }
 
     /**
-     * The run's tier: the preset, with {@code <directory>/tiers.json} applied when present, then the
-     * limits the config gives (enqueued tokens, spend).
+     * The run's tier: the preset, with {@code <directory>/tiers.json} applied when present, Vertex AI's
+     * limits for a run there, then the limits the config gives (enqueued tokens, spend).
      */
     static TierLimits tierLimits(RunConfig c) {
         TierLimits preset = TierLimits.preset(c.tier().key());
         Path overrides = c.directory().resolve(TIER_OVERRIDES);
         TierLimits t = Files.isRegularFile(overrides) ? preset.withOverrides(overrides) : preset;
+        if (c.vertex() != null) {
+            t = t.onVertex();
+        }
         if (c.enqueuedTokens() > 0) {
             long u = ModelLimits.UNLIMITED;
             ModelLimits base = t.models().contains(ModelCatalog.normalise(c.model())) ? t.model(c.model())

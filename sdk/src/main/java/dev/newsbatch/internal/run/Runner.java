@@ -99,7 +99,7 @@ public final class Runner implements RunService {
                     + config.model() + "; use .realtime() or a paid tier (tier1, tier2, tier3)");
         }
         String runId = config.name() != null ? config.name() : RunIdentity.name(config, source);
-        try (RunLock lock = RunLock.drive(config.directory(), runId); Session s = Session.open(config.directory())) {
+        try (RunLock lock = RunLock.drive(config.directory(), runId); Session s = Session.open(config.directory(), config.vertex())) {
             return lock.step(() -> {
                 RunIdentity.check(s.ledger, runId, config, source);
                 RunSettings settings = Planning.settings(config.withName(runId), runId, s);
@@ -145,7 +145,7 @@ public final class Runner implements RunService {
     @Override
     public RunStatus refresh(BatchSpec<?> spec, String runId) {
         RunConfig config = spec.config();
-        try (Session s = Session.open(config.directory())) {
+        try (Session s = Session.open(config.directory(), config.vertex())) {
             RunRecord run = run(s.ledger, runId);
             RunProgress p = s.engine().poll(Planning.settings(config, runId, s));
             settle(s, runId, p);
@@ -165,7 +165,7 @@ public final class Runner implements RunService {
             return watch(config, runId, deadline, onProgress);
         }
         ProgressBar bar = onProgress == null ? ProgressBar.auto(System.out) : null;
-        try (lock; Session s = Session.open(config.directory())) {
+        try (lock; Session s = Session.open(config.directory(), config.vertex())) {
             RunSettings settings = Planning.settings(config, runId, s);
             RunRecord run = run(s.ledger, runId);
             long waveBudget = config.mode() == RunMode.WAVES ? Planning.admission(config).seedBudget() : 0;
@@ -239,7 +239,7 @@ public final class Runner implements RunService {
     @Override
     public RunStatus cancel(BatchSpec<?> spec, String runId) {
         RunConfig config = spec.config();
-        try (Session s = Session.open(config.directory())) {
+        try (Session s = Session.open(config.directory(), config.vertex())) {
             run(s.ledger, runId);
             RunSettings settings = Planning.settings(config, runId, s);
             s.engine().cancel(runId);

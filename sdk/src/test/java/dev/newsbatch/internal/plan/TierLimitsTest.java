@@ -33,6 +33,18 @@ class TierLimitsTest {
     }
 
     @Test
+    void onVertexEightJobsRunAtOnceWithNoTokenLimitOrSpendCapEvenFromTheFreeTier() {
+        TierLimits vertex = TierLimits.preset("free").onVertex();
+        assertEquals(8, vertex.concurrentBatchJobs());
+        assertTrue(vertex.model("gemini-2.5-flash").hasBatch());
+        assertEquals(ModelLimits.UNLIMITED, vertex.model("gemini-2.5-flash").batchEnqueuedTokens());
+        assertEquals(ModelLimits.UNLIMITED, vertex.model("gemini-2.5-flash").rpm());
+        assertEquals(0, vertex.spend().per10MinUsd());
+        assertEquals(TierLimits.preset("free").models(), vertex.models());
+        assertTrue(vertex.source().contains("vertex-ai"), vertex.source());
+    }
+
+    @Test
     void unknownPresetNamesTheChoices() {
         String message = assertThrows(IllegalArgumentException.class, () -> TierLimits.preset("gold")).getMessage();
         assertTrue(message.startsWith("tier must be one of [free, tier1, tier2, tier3], was \"gold\""), message);

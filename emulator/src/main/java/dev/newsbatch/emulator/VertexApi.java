@@ -1,0 +1,248 @@
+package dev.newsbatch.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * Vertex AI batch prediction ({@code projects/P/locations/L/batchPredictionJobs}): create from a JSONL file in
+ * the emulator's Cloud Storage ({@code inputConfig.gcsSource.uris}, {@code instancesFormat: jsonl}), get, list,
+ * cancel, delete, with Vertex's {@code JOB_STATE_*} states. A job is a Batch API job underneath (the same
+ * quota, timeline, answers and faults); a succeeded job writes
+ * {@code <outputUriPrefix>/prediction-model-<createTime>/predictions.jsonl} (see
+ * {@link BatchOutput#predictions}). BigQuery sources and destinations are not emulated: their create requests
+ * are kept ({@link GeminiEmulator#vertexCreateRequests()}) and refused with FAILED_PRECONDITION.
+ */
+final class VertexApi {
+    private static final int CAPTURED = 100;
+
+    private final GeminiEmulator emu;
+    private final StateStore store;
+    private final ConcurrentLinkedDeque<String> captured = new ConcurrentLinkedDeque<>();
+
+    VertexApi(GeminiEmulator emu) {
+        this.emu = emu;
+        this.store = emu.store();
+    }
+
+    /** What Vertex adds to a job: where it lives, what it read, where it writes. */
+    record Placement(String scope, String model, String inputUri, String outputUriPrefix) {}
+
+    List<String> captured() {
+        return List.copyOf(captured);
+    }
+
+    void create(HttpCall call, Route route) {
+        Instant now = emu.now();
+        byte[] raw = call.body(8L << 20);
+        captured.addLast(new String(raw, StandardCharsets.UTF_8));
+        while (captured.size() > CAPTURED) {
+            captured.pollFirst();
+        }
+        JsonNode body = raw.length == 0 ? Json.object() : Json.camelCase(Json.parse(raw));
+        String modelName = body.path("model").asText("");
+        int cut = modelName.lastIndexOf("models/");
+        String bare = cut < 0 ? modelName : modelName.substring(cut + 7);
+        if (bare.isBlank()) {
+            throw ApiError.invalidArgument("List of found errors:\t1.Field: batch_prediction_job.model; "
+                    + "Message: Required field is not set.");
+        }
+        JsonNode input = body.path("inputConfig");
+        JsonNode output = body.path("outputConfig");
+        if (input.has("bigquerySource") || output.has("bigqueryDestination")) {
+            throw ApiError.failedPrecondition("BigQuery sources and destinations are not emulated; the request "
+                    + "was recorded for inspection.");
+        }
+        ModelCatalog.Model spec = emu.catalog().require(bare, route.version(), "batchGenerateContent", now);
+        if (!spec.batch()) {
+            throw ApiError.invalidArgument("Batch prediction is not supported for " + modelName + ".");
+        }
+        if (!"jsonl".equals(input.path("instancesFormat").asText())) {
+            throw ApiError.invalidArgument("inputConfig.instancesFormat must be \"jsonl\" for a Cloud Storage "
+                    + "source, was \"" + input.path("instancesFormat").asText() + "\"");
+        }
+        JsonNode uris = input.path("gcsSource").path("uris");
+        if (!uris.isArray() || uris.size() != 1) {
+            throw ApiError.invalidArgument("inputConfig.gcsSource.uris must name one JSONL file (the emulator "
+                    + "reads one file a job), was " + uris);
+        }
+        String inputUri = uris.get(0).asText();
+        String prefix = output.path("gcsDestination").path("outputUriPrefix").asText(null);
+        GcsUri in = GcsUri.parse(inputUri, "inputConfig.gcsSource.uris[0]");
+        GcsUri.parse(prefix, "outputConfig.gcsDestination.outputUriPrefix");
+        Path content = emu.storageApi().content(in.bucket(), in.name());
+        if (content == null) {
+            throw ApiError.invalidArgument("Failed to read the input file " + inputUri + ": no such object.");
+        }
+        String id = Ids.digits(19);
+        String displayName = body.path("displayName").asText(null);
+        JobFacts f = emu.batchesApi().newJob(spec.name(), displayName, inputUri, content, now, id);
+        Placement placement = new Placement(route.scope(), "publishers/google/models/" + bare, inputUri, prefix);
+        store.writeJson(placementFile(id), placement);
+        call.replyJson(200, resource(f, placement, now));
+    }
+
+    void get(HttpCall call, Route route) {
+        JobFacts f = require(route);
+        call.replyJson(200, resource(f, placement(f.id()), emu.now()));
+    }
+
+    void list(HttpCall call, Route route) {
+        Instant now = emu.now();
+        List<JobFacts> mine = new ArrayList<>();
+        for (JobFacts f : store.jobs().all()) {
+            if (f.vertex() && !f.deleted()) {
+                Placement p = placement(f.id());
+                if (p != null && route.scope().equals(p.scope())) {
+                    mine.add(f);
+                }
+            }
+        }
+        Pages.Page<JobFacts> page = Pages.slice(mine, f -> Pages.sortKey(f.created(), f.id()),
+                call.query("pageToken"), call.query("pageSize"), 100, 1000);
+        ObjectNode reply = Json.object();
+        if (!page.items().isEmpty()) {
+            ArrayNode jobs = reply.putArray("batchPredictionJobs");
+            page.items().forEach(f -> jobs.add(resource(f, placement(f.id()), now)));
+        }
+        if (page.nextPageToken() != null) {
+            reply.put("nextPageToken", page.nextPageToken());
+        }
+        call.replyJson(200, reply);
+    }
+
+    void cancel(HttpCall call, Route route) {
+        String refusal = store.locked(() -> {
+            JobFacts f = require(route);
+            Instant now = emu.now();
+            JobView v = emu.batchesApi().view(f, now);
+            if (JobView.CANCELLED.equals(v.state())) {
+                return null;
+            }
+            if (v.isTerminal()) {
+                return "The BatchPredictionJob is in a final state (" + state(v) + ") and cannot be cancelled.";
+            }
+            JobFacts cancelled = f.cancelledAt(now);
+            store.writeJson(store.jobFacts(f.id()), cancelled);
+            store.jobs().written(cancelled);
+            return null;
+        });
+        if (refusal != null) {
+            throw ApiError.failedPrecondition(refusal);
+        }
+        call.replyJson(200, Json.object());
+    }
+
+    /** Deletes a job (its results in Cloud Storage stay, as at Vertex); answers a done Operation. */
+    void delete(HttpCall call, Route route) {
+        JobFacts f = store.locked(() -> {
+            JobFacts found = require(route);
+            JobFacts deleted = found.deletedAt(emu.now());
+            store.writeJson(store.jobFacts(found.id()), deleted);
+            store.jobs().written(deleted);
+            return found;
+        });
+        store.delete(store.jobInput(f.id()));
+        ObjectNode op = Json.object();
+        op.put("name", route.scope() + "/operations/" + Ids.digits(19));
+        op.putObject("metadata").put("@type",
+                "type.googleapis.com/google.cloud.aiplatform.v1beta1.DeleteOperationMetadata");
+        op.put("done", true);
+        op.putObject("response").put("@type", "type.googleapis.com/google.protobuf.Empty");
+        call.replyJson(200, op);
+    }
+
+    private JobFacts require(Route route) {
+        JobFacts f = store.jobs().get(route.id());
+        Placement p = f == null ? null : placement(f.id());
+        if (f == null || f.deleted() || !f.vertex() || p == null || !route.scope().equals(p.scope())) {
+            throw ApiError.notFound("The BatchPredictionJob does not exist.");
+        }
+        return f;
+    }
+
+    private Path placementFile(String id) {
+        return store.batchesDir().resolve(id + ".vertex.json");
+    }
+
+    private Placement placement(String id) {
+        return store.read(placementFile(id), Placement.class);
+    }
+
+    /** Vertex's name for a Batch API state: {@code BATCH_STATE_X} is {@code JOB_STATE_X}. */
+    static String state(JobView v) {
+        return v.state().replace("BATCH_STATE_", "JOB_STATE_");
+    }
+
+    /** The BatchPredictionJob resource at {@code now}; a succeeded job's predictions are written on first sight. */
+    private ObjectNode resource(JobFacts f, Placement p, Instant now) {
+        JobView v = emu.batchesApi().view(f, now);
+        ObjectNode o = Json.object();
+        o.put("name", p.scope() + "/batchPredictionJobs/" + f.id());
+        if (f.displayName() != null) {
+            o.put("displayName", f.displayName());
+        }
+        o.put("model", p.model());
+        ObjectNode in = o.putObject("inputConfig");
+        in.put("instancesFormat", "jsonl");
+        in.putObject("gcsSource").putArray("uris").add(p.inputUri());
+        ObjectNode out = o.putObject("outputConfig");
+        out.put("predictionsFormat", "jsonl");
+        out.putObject("gcsDestination").put("outputUriPrefix", p.outputUriPrefix());
+        o.put("state", state(v));
+        o.put("createTime", f.createTime());
+        if (!JobView.PENDING.equals(v.state())) {
+            o.put("startTime", v.updateTime().toString());
+        }
+        o.put("updateTime", v.updateTime().toString());
+        if (v.endTime() != null) {
+            o.put("endTime", v.endTime().toString());
+        }
+        ObjectNode stats = o.putObject("completionStats");
+        stats.put("successfulCount", String.valueOf(v.processed() - v.failed()));
+        stats.put("failedCount", String.valueOf(v.failed()));
+        stats.put("incompleteCount", String.valueOf(f.requestCount() - v.processed()));
+        if (JobView.SUCCEEDED.equals(v.state())) {
+            String dir = p.outputUriPrefix().replaceAll("/+$", "") + "/prediction-model-" + f.createTime();
+            GcsUri results = GcsUri.parse(dir + "/predictions.jsonl", "output");
+            synchronized (this) {
+                if (emu.storageApi().content(results.bucket(), results.name()) == null) {
+                    emu.storageApi().put(results.bucket(), results.name(), emu.batchOutput().predictions(f, v),
+                            "application/jsonl");
+                }
+            }
+            o.putObject("outputInfo").put("gcsOutputDirectory", dir);
+        } else if (v.isTerminal()) {
+            ObjectNode error = o.putObject("error");
+            switch (v.state()) {
+                case JobView.FAILED:
+                    error.put("code", 13).put("message", "Batch prediction failed: internal error.");
+                    break;
+                case JobView.EXPIRED:
+                    error.put("code", 4).put("message", "The job did not finish within its time limit.");
+                    break;
+                default:
+                    error.put("code", 1).put("message", "CANCELED");
+                    break;
+            }
+        }
+        return o;
+    }
+
+    /** A {@code gs://bucket/name} address. */
+    record GcsUri(String bucket, String name) {
+        static GcsUri parse(String uri, String field) {
+            if (uri == null || !uri.startsWith("gs://") || uri.indexOf('/', 5) <= 5) {
+                throw ApiError.invalidArgument(field + " must be gs://bucket/path, was " + uri);
+            }
+            int slash = uri.indexOf('/', 5);
+            return new GcsUri(uri.substring(5, slash), uri.substring(slash + 1));
+        }
+    }
+}
