@@ -162,8 +162,12 @@ class CrashResumeTest {
         expectedJobs = plan.batches().size();
         killAt(TrapProxy.Trap.holdRequest("create of the second wave", TrapProxy.BATCH_CREATE, first.batches() + 1),
                 "waves");
+        // The second wave starts once Gemini reports the first one's jobs ended (their tokens are free then),
+        // so some of the first wave's results may still be unstored at the kill.
+        assertEquals(first.batches(), emulator.stats().batchesCreated(), "the second wave's first create was held");
         try (Ledger ledger = Ledger.open(dir)) {
-            assertEquals(first.articles(), ledger.itemCounts(NAME).done(), "the first wave finished before the second");
+            long done = ledger.itemCounts(NAME).done();
+            assertTrue(done <= first.articles(), "only the first wave's articles can be stored: " + done);
         }
         completeAndCheck("waves");
     }
