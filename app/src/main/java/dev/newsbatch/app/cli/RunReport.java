@@ -52,11 +52,8 @@ final class RunReport {
         }
         if (!command.json()) {
             printSubmitted(run, run.state(), jobs);
-            command.println("");
-            command.println("Waiting for run " + run.id()
-                    + " to finish (Ctrl-C to stop waiting; the jobs keep running)...");
         }
-        await(run);
+        await(run, "Waiting for run " + run.id() + " to finish (Ctrl-C to stop waiting; the jobs keep running)...");
         return finished(run);
     }
 
@@ -65,7 +62,16 @@ final class RunReport {
      * one line on standard error per change instead, so that standard output stays one JSON document.
      */
     void await(BatchRun<?> run) {
+        await(run, null);
+    }
+
+    /** Like {@link #await(BatchRun)}, first saying {@code announce} in text output once Ctrl-C would print the hint. */
+    private void await(BatchRun<?> run, String announce) {
         try (ResumeHint hint = ResumeHint.install(command.originalArgs(), run.id(), System.err)) {
+            if (announce != null && !command.json()) {
+                command.println("");
+                command.println(announce);
+            }
             if (!command.json()) {
                 run.await();
                 return;

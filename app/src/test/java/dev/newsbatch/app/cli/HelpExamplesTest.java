@@ -32,6 +32,17 @@ class HelpExamplesTest {
                 if (comment > 0) {
                     command = command.substring(0, comment);
                 }
+                if (command.startsWith("source <(newsbatch ") && command.endsWith(")")) {
+                    command = command.substring("source <(".length(), command.length() - 1);   // a shell's own form
+                }
+                int redirect = command.indexOf(" > ");
+                if (redirect > 0) {
+                    command = command.substring(0, redirect);   // output written to a file by the shell
+                }
+                int pipe = command.lastIndexOf(" | newsbatch ");
+                if (pipe > 0) {
+                    command = command.substring(pipe + 3);   // input piped in: the command is after the pipe
+                }
                 List<String> words = words(command);
                 while (!words.isEmpty() && words.get(0).matches("[A-Z_]+=.*")) {
                     words.remove(0);   // an environment variable set for the command

@@ -49,7 +49,7 @@ class StatusGoldenTest {
 
         String created = jobStatus.lines().filter(l -> l.startsWith("Created:")).findFirst().orElseThrow()
                 .substring("Created:  ".length(), "Created:  ".length() + 23);
-        String list = cli("list").out();
+        String list = cli("list", "--jobs").out();
         String row = list.lines().filter(l -> l.contains(job)).findFirst().orElseThrow(() -> new AssertionError(list));
         assertTrue(row.contains(created), "list shows the creation time status shows, " + created + ": " + row);
     }
