@@ -167,7 +167,6 @@ final class ContentCleaner {
         for (Element part : parts) {
             Map<String, List<Element>> byTag = new HashMap<>();
             Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
-            List<Element> other = new ArrayList<>();
             List<Element> all = new ArrayList<>();
             page.elementsOf(part, all);
             for (Element e : all) {
@@ -185,9 +184,6 @@ final class ContentCleaner {
                     default:
                         break;
                 }
-                if (e != part) {
-                    other.add(e);
-                }
             }
             holdsDataTable.clear();
             for (Element t : dataTables) {
@@ -197,7 +193,10 @@ final class ContentCleaner {
             }
             cleanConditionally(part, byTag.get("form"), "form", dataTables);
             cleanConditionally(part, byTag.get("fieldset"), "fieldset", dataTables);
-            for (Element e : other) {
+            for (Element e : all) {
+                if (e == part) {
+                    continue;
+                }
                 String tag = e.normalName();
                 if (ALWAYS_DROPPED.contains(tag)) {
                     page.drop(e);
@@ -218,8 +217,11 @@ final class ContentCleaner {
     }
 
     private static boolean mentionsShare(Element e) {
-        String match = Hints.matchString(e);
-        return match.contains("share") && SHARE.matcher(match).find();
+        // most elements have neither a class nor an id that mentions the word: no string is built for them
+        if (!Keywords.containsIgnoreCase(e.attr("class"), "share") && !Keywords.containsIgnoreCase(e.id(), "share")) {
+            return false;
+        }
+        return SHARE.matcher(Hints.matchString(e)).find();
     }
 
     private void cleanConditionally(Element part, List<Element> found, String tag, Set<Element> dataTables) {
