@@ -48,6 +48,10 @@ final class ContentCleaner {
     /** Ancestors of the data tables of the part being cleaned. */
     private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
+    /** Whether stripping unlikely candidates left anything out, a class weight was non-zero, conditional cleaning dropped anything. */
+    private boolean stripped;
+    private boolean weighted;
+    private boolean cleanedConditionally;
     private boolean titleHeadingRemoved;
     /** The title's words, once a heading has been compared with it. */
     private Set<String> titleWords;
@@ -109,6 +113,21 @@ final class ContentCleaner {
         return titleWords;
     }
 
+    /** True when stripping unlikely candidates left out an element. */
+    boolean stripped() {
+        return stripped;
+    }
+
+    /** True when a class weight the cleaner read was not zero, or a rule that needs class weights dropped an element. */
+    boolean weighted() {
+        return weighted;
+    }
+
+    /** True when conditional cleaning dropped an element. */
+    boolean cleanedConditionally() {
+        return cleanedConditionally;
+    }
+
     /** The byline found while scoring, or null. */
     String byline() {
         return byline;
@@ -141,9 +160,11 @@ final class ContentCleaner {
         if (filters.stripUnlikely()) {
             if (!match.isEmpty() && UNLIKELY.in(match) && !MAYBE.in(match)
                     && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
+                stripped = true;
                 return true;
             }
             if (UNLIKELY_ROLES.contains(h.role)) {
+                stripped = true;
                 return true;
             }
         }
@@ -213,7 +234,9 @@ final class ContentCleaner {
     }
 
     private int classWeight(Element e) {
-        return filters.weightClasses() ? Hints.classWeight(e) : 0;
+        int w = filters.weightClasses() ? Hints.classWeight(e) : 0;
+        weighted |= w != 0;
+        return w;
     }
 
     private static boolean mentionsShare(Element e) {
@@ -236,11 +259,14 @@ final class ContentCleaner {
             if (tag.equals("div") && page.isParagraph(e)) {
                 TextStats s = page.measure(e);
                 if (filters.weightClasses() && s.linkDensity() > 0.5) {
+                    weighted = true;
+                    cleanedConditionally = true;
                     page.drop(e);
                 }
                 continue;
             }
             if (shouldRemove(e, tag, dataTables)) {
+                cleanedConditionally = true;
                 page.drop(e);
             }
         }

@@ -17,7 +17,7 @@ final class Keywords {
     private static final int END = 2;
     private static final int WHOLE = 3;
 
-    private static final int BUCKETS = 4096;
+    private static final int BUCKETS = 1024;
 
     /**
      * Unanchored words by a hash of their first three characters, so that each position of a class string is
@@ -41,8 +41,8 @@ final class Keywords {
             if (kind != ANY) {
                 anchoredWords.add(w);
                 anchoredKinds.add(kind);
-            } else if (w.length() >= 3) {
-                int b = bucket(w.charAt(0), w.charAt(1), w.charAt(2));
+            } else if (w.length() >= 2) {
+                int b = bucket(w.charAt(0), w.charAt(1));
                 String[] bucket = byStart[b];
                 String[] grown = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
                 grown[grown.length - 1] = w;
@@ -62,8 +62,8 @@ final class Keywords {
 
     /** True when {@code lower} (already lower-cased) contains one of the words. */
     boolean in(String lower) {
-        for (int i = 0, n = lower.length() - 2; i < n; i++) {
-            String[] bucket = byStart[bucket(lower.charAt(i), lower.charAt(i + 1), lower.charAt(i + 2))];
+        for (int i = 0, n = lower.length() - 1; i < n; i++) {
+            String[] bucket = byStart[bucket(lower.charAt(i), lower.charAt(i + 1))];
             if (bucket != null) {
                 for (String w : bucket) {
                     if (lower.startsWith(w, i)) {
@@ -99,8 +99,8 @@ final class Keywords {
         return false;
     }
 
-    private static int bucket(char first, char second, char third) {
-        return ((first * 31 + second) * 31 + third) & (BUCKETS - 1);
+    private static int bucket(char first, char second) {
+        return (first * 31 + second) & (BUCKETS - 1);
     }
 
     /** True when {@code s} contains {@code lowerWord} (lower-case ASCII) ignoring ASCII case; builds no string. */
