@@ -30,6 +30,8 @@ final class ContentCleaner {
     private static final Keywords BYLINE = Keywords.of("byline|author|dateline|writtenby|p-author");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
+    private static final Pattern TRAILING_DATE = Pattern.compile("(.+?)\\s+[-–—|·•]\\s+(?:(?:jan|feb|mar|apr|may"
+            + "|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|\\d{1,4}[-/.]\\d).*", CI);
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)", CI);
     private static final Pattern VIDEOS = Pattern.compile("//(www\\.)?((dailymotion|youtube|youtube-nocookie"
@@ -154,7 +156,7 @@ final class ContentCleaner {
         }
         String match = h.matchString();
         if (byline == null && isByline(e, h, match)) {
-            byline = Text.normalise(e.text());
+            byline = withoutTrailingDate(Text.normalise(e.text()));
             return true;
         }
         if (filters.stripUnlikely()) {
@@ -169,6 +171,15 @@ final class ContentCleaner {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code byline} without a date that follows the name after a dash, bar or middle dot ("Jane Doe - Apr 16,
+     * 2015 8:02 pm"): a month name or a numeric date right after the separator.
+     */
+    static String withoutTrailingDate(String byline) {
+        java.util.regex.Matcher m = TRAILING_DATE.matcher(byline);
+        return m.matches() && !m.group(1).isBlank() ? m.group(1).strip() : byline;
     }
 
     private static boolean isByline(Element e, Hints h, String match) {

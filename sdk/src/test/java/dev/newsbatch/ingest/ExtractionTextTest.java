@@ -150,4 +150,13 @@ class ExtractionTextTest {
         assertEquals(ContentFilters.IN_ORDER.get(0), c.filters());
         assertTrue(c.length() > 0);
     }
+
+    @Test
+    void aDateAfterTheNameInABylineIsCut() {
+        assertEquals("Jane Doe", ContentCleaner.withoutTrailingDate("Jane Doe - Apr 16, 2015 8:02 pm UTC"));
+        assertEquals("Jane Doe", ContentCleaner.withoutTrailingDate("Jane Doe | 2015-04-16"));
+        assertEquals("By Jane Doe March 25, 2015", ContentCleaner.withoutTrailingDate("By Jane Doe March 25, 2015"));
+        assertEquals("Jane Doe - Science Editor", ContentCleaner.withoutTrailingDate("Jane Doe - Science Editor"));
+        assertEquals("Jane Doe - Mayfair Studio", ContentCleaner.withoutTrailingDate("Jane Doe - Mayfair Studio"));
+    }
 }
