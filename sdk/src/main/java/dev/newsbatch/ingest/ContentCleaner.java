@@ -50,7 +50,7 @@ final class ContentCleaner {
     /** Ancestors of the data tables of the part being cleaned. */
     private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
-    /** Whether stripping unlikely candidates left anything out, a class weight was non-zero, conditional cleaning dropped anything. */
+    /** The effects of the filters so far: see {@link #stripped()}, {@link #weighted()}, {@link #cleanedConditionally()}. */
     private boolean stripped;
     private boolean weighted;
     private boolean cleanedConditionally;
