@@ -14,6 +14,8 @@ import org.jsoup.nodes.Element;
 final class CandidateScores {
     private final Map<Element, double[]> scores = new IdentityHashMap<>();
     private final boolean weightClasses;
+    /** True once a candidate's class weight was not zero. */
+    private boolean weighted;
 
     CandidateScores(boolean weightClasses) {
         this.weightClasses = weightClasses;
@@ -43,6 +45,11 @@ final class CandidateScores {
         return s == null ? 0 : s[0];
     }
 
+    /** True when a candidate's class weight was not zero (without class weights, some score would differ). */
+    boolean weighted() {
+        return weighted;
+    }
+
     /** Every candidate, in no particular order. */
     List<Element> candidates() {
         return new ArrayList<>(scores.keySet());
@@ -66,6 +73,8 @@ final class CandidateScores {
             case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": case "th": s = -5; break;
             default: s = 0;
         }
-        return s + (weightClasses ? Hints.classWeight(e) : 0);
+        int w = weightClasses ? Hints.classWeight(e) : 0;
+        weighted |= w != 0;
+        return s + w;
     }
 }

@@ -30,6 +30,8 @@ final class ContentCleaner {
     private static final Keywords BYLINE = Keywords.of("byline|author|dateline|writtenby|p-author");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
+    private static final Pattern TRAILING_DATE = Pattern.compile("(.+?)\\s+[-–—|·•]\\s+(?:(?:jan|feb|mar|apr|may"
+            + "|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|\\d{1,4}[-/.]\\d).*", CI);
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern SHARE = Pattern.compile("(\\b|_)(share|sharedaddy)(\\b|_)", CI);
     private static final Pattern VIDEOS = Pattern.compile("//(www\\.)?((dailymotion|youtube|youtube-nocookie"
@@ -48,6 +50,10 @@ final class ContentCleaner {
     /** Ancestors of the data tables of the part being cleaned. */
     private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
     private String byline;
+    /** The effects of the filters so far: see {@link #stripped()}, {@link #weighted()}, {@link #cleanedConditionally()}. */
+    private boolean stripped;
+    private boolean weighted;
+    private boolean cleanedConditionally;
     private boolean titleHeadingRemoved;
     /** The title's words, once a heading has been compared with it. */
     private Set<String> titleWords;
@@ -109,6 +115,21 @@ final class ContentCleaner {
         return titleWords;
     }
 
+    /** True when stripping unlikely candidates left out an element. */
+    boolean stripped() {
+        return stripped;
+    }
+
+    /** True when a class weight the cleaner read was not zero, or a rule that needs class weights dropped an element. */
+    boolean weighted() {
+        return weighted;
+    }
+
+    /** True when conditional cleaning dropped an element. */
+    boolean cleanedConditionally() {
+        return cleanedConditionally;
+    }
+
     /** The byline found while scoring, or null. */
     String byline() {
         return byline;
@@ -135,19 +156,30 @@ final class ContentCleaner {
         }
         String match = h.matchString();
         if (byline == null && isByline(e, h, match)) {
-            byline = Text.normalise(e.text());
+            byline = withoutTrailingDate(Text.normalise(e.text()));
             return true;
         }
         if (filters.stripUnlikely()) {
             if (!match.isEmpty() && UNLIKELY.in(match) && !MAYBE.in(match)
                     && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
+                stripped = true;
                 return true;
             }
             if (UNLIKELY_ROLES.contains(h.role)) {
+                stripped = true;
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code byline} without a date that follows the name after a dash, bar or middle dot ("Jane Doe - Apr 16,
+     * 2015 8:02 pm"): a month name or a numeric date right after the separator.
+     */
+    static String withoutTrailingDate(String byline) {
+        java.util.regex.Matcher m = TRAILING_DATE.matcher(byline);
+        return m.matches() && !m.group(1).isBlank() ? m.group(1).strip() : byline;
     }
 
     private static boolean isByline(Element e, Hints h, String match) {
@@ -167,7 +199,6 @@ final class ContentCleaner {
         for (Element part : parts) {
             Map<String, List<Element>> byTag = new HashMap<>();
             Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
-            List<Element> other = new ArrayList<>();
             List<Element> all = new ArrayList<>();
             page.elementsOf(part, all);
             for (Element e : all) {
@@ -185,9 +216,6 @@ final class ContentCleaner {
                     default:
                         break;
                 }
-                if (e != part) {
-                    other.add(e);
-                }
             }
             holdsDataTable.clear();
             for (Element t : dataTables) {
@@ -197,7 +225,10 @@ final class ContentCleaner {
             }
             cleanConditionally(part, byTag.get("form"), "form", dataTables);
             cleanConditionally(part, byTag.get("fieldset"), "fieldset", dataTables);
-            for (Element e : other) {
+            for (Element e : all) {
+                if (e == part) {
+                    continue;
+                }
                 String tag = e.normalName();
                 if (ALWAYS_DROPPED.contains(tag)) {
                     page.drop(e);
@@ -214,12 +245,17 @@ final class ContentCleaner {
     }
 
     private int classWeight(Element e) {
-        return filters.weightClasses() ? Hints.classWeight(e) : 0;
+        int w = filters.weightClasses() ? Hints.classWeight(e) : 0;
+        weighted |= w != 0;
+        return w;
     }
 
     private static boolean mentionsShare(Element e) {
-        String match = Hints.matchString(e);
-        return match.contains("share") && SHARE.matcher(match).find();
+        // most elements have neither a class nor an id that mentions the word: no string is built for them
+        if (!Keywords.containsIgnoreCase(e.attr("class"), "share") && !Keywords.containsIgnoreCase(e.id(), "share")) {
+            return false;
+        }
+        return SHARE.matcher(Hints.matchString(e)).find();
     }
 
     private void cleanConditionally(Element part, List<Element> found, String tag, Set<Element> dataTables) {
@@ -234,11 +270,14 @@ final class ContentCleaner {
             if (tag.equals("div") && page.isParagraph(e)) {
                 TextStats s = page.measure(e);
                 if (filters.weightClasses() && s.linkDensity() > 0.5) {
+                    weighted = true;
+                    cleanedConditionally = true;
                     page.drop(e);
                 }
                 continue;
             }
             if (shouldRemove(e, tag, dataTables)) {
+                cleanedConditionally = true;
                 page.drop(e);
             }
         }

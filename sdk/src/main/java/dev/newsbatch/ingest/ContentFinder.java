@@ -10,7 +10,8 @@ import org.jsoup.nodes.Element;
  * {@link ContentSelector} chooses the best candidate and the siblings that belong with it; {@link ContentCleaner}
  * leaves out hidden elements and boilerplate, both while scoring and inside the chosen elements. When the result
  * is shorter than a threshold, the search runs again with fewer {@link ContentFilters filters}, and the longest
- * result is kept if none reaches it.
+ * result is kept if none reaches it. A search is skipped when each filter it turns off had no effect on the
+ * previous one: it would find the same content.
  */
 final class ContentFinder {
     private final Element body;
@@ -24,7 +25,22 @@ final class ContentFinder {
     }
 
     /** The content found: the elements to render, in order, and the elements inside them to leave out. */
-    record Content(List<Element> parts, Set<Element> dropped, int length, String byline) {}
+    record Content(List<Element> parts, Set<Element> dropped, int length, String byline, ContentFilters filters,
+                   ContentFilters effective) {
+        /**
+         * True when a search with {@code next} finds the same content: it differs from this one's filters only in
+         * filters that it turns off and that had no effect here.
+         */
+        boolean sameWith(ContentFilters next) {
+            return same(filters.stripUnlikely(), next.stripUnlikely(), effective.stripUnlikely())
+                    && same(filters.weightClasses(), next.weightClasses(), effective.weightClasses())
+                    && same(filters.cleanConditionally(), next.cleanConditionally(), effective.cleanConditionally());
+        }
+
+        private static boolean same(boolean on, boolean next, boolean hadEffect) {
+            return on == next || (on && !hadEffect);
+        }
+    }
 
     Content find() {
         return find(null);
@@ -36,8 +52,13 @@ final class ContentFinder {
      */
     Content find(PageMetadata.Sources sources) {
         Content best = null;
+        Content last = null;
         for (ContentFilters filters : ContentFilters.IN_ORDER) {
+            if (last != null && last.sameWith(filters)) {
+                continue;
+            }
             Content c = search(filters, best == null ? sources : null);
+            last = c;
             if (c.length() >= minChars) {
                 return c;
             }
@@ -59,6 +80,8 @@ final class ContentFinder {
         for (Element p : parts) {
             len += page.measure(p).len;
         }
-        return new Content(parts, page.dropped(), len, cleaner.byline());
+        ContentFilters effective = new ContentFilters(cleaner.stripped(), cleaner.weighted() || scores.weighted(),
+                cleaner.cleanedConditionally());
+        return new Content(parts, page.dropped(), len, cleaner.byline(), filters, effective);
     }
 }

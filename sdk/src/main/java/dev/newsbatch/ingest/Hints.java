@@ -25,6 +25,13 @@ final class Hints {
     String style;
     String ariaHidden;
     boolean hidden;
+    private boolean seenClass;
+    private boolean seenId;
+    private boolean seenRel;
+    private boolean seenItemprop;
+    private boolean seenRole;
+    private boolean seenStyle;
+    private boolean seenAriaHidden;
 
     Hints read(Element e) {
         count = e.attributesSize();
@@ -33,77 +40,67 @@ final class Hints {
         if (count == 0) {
             return this;
         }
-        boolean seenClass = false;
-        boolean seenId = false;
-        boolean seenRel = false;
-        boolean seenItemprop = false;
-        boolean seenRole = false;
-        boolean seenStyle = false;
-        boolean seenAriaHidden = false;
+        seenClass = seenId = seenRel = seenItemprop = seenRole = seenStyle = seenAriaHidden = false;
         for (Attribute a : e.attributes()) {
-            String value = a.getValue();
             String key = a.getKey();
             // parsed HTML has lower-case names; others are lower-cased only when no name matched as it is
-            if (!isHint(key) && !key.equals(Keywords.lower(key))) {
-                key = Keywords.lower(key);
-            }
-            switch (key) {
-                case "class":
-                    if (!seenClass) {
-                        cls = value;
-                        seenClass = true;
-                    }
-                    break;
-                case "id":
-                    if (!seenId) {
-                        id = value;
-                        seenId = true;
-                    }
-                    break;
-                case "rel":
-                    if (!seenRel) {
-                        rel = value;
-                        seenRel = true;
-                    }
-                    break;
-                case "itemprop":
-                    if (!seenItemprop) {
-                        itemprop = value;
-                        seenItemprop = true;
-                    }
-                    break;
-                case "role":
-                    if (!seenRole) {
-                        role = value;
-                        seenRole = true;
-                    }
-                    break;
-                case "style":
-                    if (!seenStyle) {
-                        style = value;
-                        seenStyle = true;
-                    }
-                    break;
-                case "aria-hidden":
-                    if (!seenAriaHidden) {
-                        ariaHidden = value;
-                        seenAriaHidden = true;
-                    }
-                    break;
-                case "hidden":
-                    hidden = true;
-                    break;
-                default:
-                    break;
+            if (!take(key, a)) {
+                String lower = Keywords.lower(key);
+                if (lower != key) {
+                    take(lower, a);
+                }
             }
         }
         return this;
     }
 
-    private static boolean isHint(String key) {
+    /** Keeps the value of {@code a} under the hint name {@code key} unless one was seen; false for other names. */
+    private boolean take(String key, Attribute a) {
         switch (key) {
-            case "class": case "id": case "rel": case "itemprop": case "role": case "style": case "aria-hidden":
+            case "class":
+                if (!seenClass) {
+                    cls = a.getValue();
+                    seenClass = true;
+                }
+                return true;
+            case "id":
+                if (!seenId) {
+                    id = a.getValue();
+                    seenId = true;
+                }
+                return true;
+            case "rel":
+                if (!seenRel) {
+                    rel = a.getValue();
+                    seenRel = true;
+                }
+                return true;
+            case "itemprop":
+                if (!seenItemprop) {
+                    itemprop = a.getValue();
+                    seenItemprop = true;
+                }
+                return true;
+            case "role":
+                if (!seenRole) {
+                    role = a.getValue();
+                    seenRole = true;
+                }
+                return true;
+            case "style":
+                if (!seenStyle) {
+                    style = a.getValue();
+                    seenStyle = true;
+                }
+                return true;
+            case "aria-hidden":
+                if (!seenAriaHidden) {
+                    ariaHidden = a.getValue();
+                    seenAriaHidden = true;
+                }
+                return true;
             case "hidden":
+                hidden = true;
                 return true;
             default:
                 return false;

@@ -19,9 +19,12 @@ final class Keywords {
 
     private static final int BUCKETS = 1024;
 
-    /** Unanchored words by a hash of their first two characters, so that each position is tried against few. */
+    /**
+     * Unanchored words by a hash of their first three characters, so that each position of a class string is
+     * tried against almost none (two characters, as in "co" or "re", start too many class names).
+     */
     private final String[][] byStart = new String[BUCKETS][];
-    /** Unanchored words shorter than two characters. */
+    /** Unanchored words shorter than three characters. */
     private final String[] others;
     private final String[] anchored;
     private final int[] kinds;
@@ -98,6 +101,17 @@ final class Keywords {
 
     private static int bucket(char first, char second) {
         return (first * 31 + second) & (BUCKETS - 1);
+    }
+
+    /** True when {@code s} contains {@code lowerWord} (lower-case ASCII) ignoring ASCII case; builds no string. */
+    static boolean containsIgnoreCase(String s, String lowerWord) {
+        int n = lowerWord.length();
+        for (int i = 0, last = s.length() - n; i <= last; i++) {
+            if (s.regionMatches(true, i, lowerWord, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String lower(String s) {

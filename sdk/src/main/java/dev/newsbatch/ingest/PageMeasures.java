@@ -25,12 +25,16 @@ final class PageMeasures {
 
     /** Keeps the measures the scoring walk took of {@code e}. */
     void walked(Element e, TextStats s) {
-        measured.put(e, s);
+        // an element without children (img, br, meta, an empty span) has empty measures: measure() knows them
+        // without a map entry, and many pages have thousands of them
+        if (e.childNodeSize() > 0) {
+            measured.put(e, s);
+        }
     }
 
     /** The walk's measures of {@code e}, or empty measures when it has none. */
     TextStats stats(Element e) {
-        TextStats s = measured.get(e);
+        TextStats s = e.childNodeSize() == 0 ? null : measured.get(e);
         return s == null ? new TextStats() : s;
     }
 
@@ -39,6 +43,9 @@ final class PageMeasures {
      * computed again from the children's (mostly still known) measures.
      */
     TextStats measure(Element e) {
+        if (e.childNodeSize() == 0) {
+            return new TextStats();
+        }
         TextStats memo = measured.get(e);
         if (memo != null) {
             return memo;

@@ -35,26 +35,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
 
     /** The metadata of {@code doc} from the meta tags and JSON-LD scripts {@code sources} has found so far. */
     static PageMetadata of(Document doc, Sources sources) {
-        Map<String, String> meta = new HashMap<>();
-        List<Element> metas = sources.metas;
-        List<Element> scripts = sources.scripts;
-        for (Element m : metas) {
-            String content = m.attr("content").strip();
-            if (content.isEmpty()) {
-                continue;
-            }
-            for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
-                if (key.isEmpty()) {
-                    continue;
-                }
-                for (String k : WHITESPACE.split(key.toLowerCase(Locale.ROOT).trim())) {
-                    if (!k.isEmpty()) {
-                        boolean separated = k.indexOf('.') >= 0 || k.indexOf(':') >= 0;
-                        meta.putIfAbsent(separated ? KEY_SEPARATOR.matcher(k).replaceAll(":") : k, content);
-                    }
-                }
-            }
-        }
+        Map<String, String> meta = sources.metaValues();
         JsonLd ld = sources.jsonLd(doc);
         String title = first(ld.title(doc), meta.get("dc:title"), meta.get("dcterm:title"), meta.get("og:title"),
                 meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
@@ -85,6 +66,40 @@ record PageMetadata(String title, String byline, String siteName, String publish
         /** The JSON-LD read from the first {@code readScripts} scripts. */
         private JsonLd jsonLd;
         private int readScripts = -1;
+        /** The values of the first {@code readMetas} meta tags by key; the first tag with a key wins. */
+        private final Map<String, String> metaValues = new HashMap<>();
+        private int readMetas;
+
+        /** The meta tags' values by key, adding those of the tags found since the last call. */
+        private Map<String, String> metaValues() {
+            for (; readMetas < metas.size(); readMetas++) {
+                Element m = metas.get(readMetas);
+                String content = m.attr("content").strip();
+                if (content.isEmpty()) {
+                    continue;
+                }
+                for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("itemprop")}) {
+                    if (!key.isEmpty()) {
+                        putKeys(key.toLowerCase(Locale.ROOT).trim(), content);
+                    }
+                }
+            }
+            return metaValues;
+        }
+
+        /** Keeps {@code content} under each whitespace-separated key of {@code keys} that has no value yet. */
+        private void putKeys(String keys, String content) {
+            boolean oneKey = true;
+            for (int i = 0; i < keys.length() && oneKey; i++) {
+                oneKey = !Character.isWhitespace(keys.charAt(i));
+            }
+            for (String k : oneKey ? new String[] {keys} : WHITESPACE.split(keys)) {
+                if (!k.isEmpty()) {
+                    boolean separated = k.indexOf('.') >= 0 || k.indexOf(':') >= 0;
+                    metaValues.putIfAbsent(separated ? KEY_SEPARATOR.matcher(k).replaceAll(":") : k, content);
+                }
+            }
+        }
 
         /** The JSON-LD article of the scripts found so far, read again only when more were found since. */
         private JsonLd jsonLd(Document doc) {

@@ -18,6 +18,8 @@ final class TextRenderer {
     private final StringBuilder out;
     private final Set<Element> dropped;
     private boolean pendingSpace;
+    /** True when nothing was written yet or the output ends with a line break (read instead of the buffer). */
+    private boolean atLineStart = true;
 
     private TextRenderer(Set<Element> dropped, int expectedLength) {
         this.dropped = dropped;
@@ -103,10 +105,11 @@ final class TextRenderer {
                     break;
                 }
             }
-            if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+            if (pendingSpace && !atLineStart) {
                 out.append(' ');
             }
             pendingSpace = false;
+            atLineStart = false;
             out.append(t, i, end);
             i = end;
         }
@@ -117,8 +120,9 @@ final class TextRenderer {
     }
 
     private void newline() {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+        if (!atLineStart) {
             out.append('\n');
+            atLineStart = true;
         }
         pendingSpace = false;
     }

@@ -107,4 +107,56 @@ class ExtractionTextTest {
         assertFalse(a.contents().contains("Budget passes"), a.contents());
         assertTrue(a.contents().startsWith("The council approved"), a.contents());
     }
+
+    @Test
+    void aSearchWithFewerFiltersIsSkippedOnlyWhenTheFiltersItDropsHadNoEffect() {
+        ContentFilters all = ContentFilters.IN_ORDER.get(0);
+        ContentFilters noStrip = ContentFilters.IN_ORDER.get(1);
+        ContentFilters noWeights = ContentFilters.IN_ORDER.get(2);
+        ContentFilters none = ContentFilters.IN_ORDER.get(3);
+        ContentFinder.Content noEffect = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, all,
+                new ContentFilters(false, false, false));
+        assertTrue(noEffect.sameWith(noStrip));
+        assertTrue(noEffect.sameWith(none));
+        ContentFinder.Content stripped = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, all,
+                new ContentFilters(true, false, false));
+        assertFalse(stripped.sameWith(noStrip));
+        ContentFinder.Content weighted = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, noStrip,
+                new ContentFilters(false, true, false));
+        assertFalse(weighted.sameWith(noWeights));
+        ContentFinder.Content cleaned = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, noWeights,
+                new ContentFilters(false, false, true));
+        assertFalse(cleaned.sameWith(none));
+        // a filter turned back on is never assumed to change nothing
+        ContentFinder.Content fewer = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, none,
+                new ContentFilters(false, false, false));
+        assertFalse(fewer.sameWith(all));
+    }
+
+    @Test
+    void shortTextThatOnlyStrippingLeftOutComesBackInTheNextSearch() {
+        String html = "<html><body><div class=\"sidebar\"><p>The only text of this page sits in a block whose class"
+                + " reads like a sidebar, so the first search strips it, finds too little and searches again.</p>"
+                + "</div></body></html>";
+        ExtractedArticle a = ArticleExtractor.ofDefaults().extract(html, "");
+        assertTrue(a.contents().startsWith("The only text of this page"), a.contents());
+    }
+
+    @Test
+    void shortTextWithoutFilterEffectsIsFoundByTheFirstSearchAlone() {
+        Element body = Jsoup.parse("<html><body><div><p>A short brief, with one paragraph, and nothing that the"
+                + " filters would leave out.</p></div></body></html>").body();
+        ContentFinder.Content c = new ContentFinder(body, "", 500).find();
+        assertEquals(ContentFilters.IN_ORDER.get(0), c.filters());
+        assertTrue(c.length() > 0);
+    }
+
+    @Test
+    void aDateAfterTheNameInABylineIsCut() {
+        assertEquals("Jane Doe", ContentCleaner.withoutTrailingDate("Jane Doe - Apr 16, 2015 8:02 pm UTC"));
+        assertEquals("Jane Doe", ContentCleaner.withoutTrailingDate("Jane Doe | 2015-04-16"));
+        assertEquals("By Jane Doe March 25, 2015", ContentCleaner.withoutTrailingDate("By Jane Doe March 25, 2015"));
+        assertEquals("Jane Doe - Science Editor", ContentCleaner.withoutTrailingDate("Jane Doe - Science Editor"));
+        assertEquals("Jane Doe - Mayfair Studio", ContentCleaner.withoutTrailingDate("Jane Doe - Mayfair Studio"));
+    }
 }
