@@ -6,6 +6,7 @@
 #   ./bench.sh figures [NAME...] build everything once, run the figure benchmarks (or those named) one after
 #                                another, keep each output in target/bench/NAME.log, and print the README's
 #                                figures table (markdown) from their last lines
+#   ./bench.sh figures --table-only [NAME...]   only print the table from the kept outputs
 #
 # Environment:
 #   BENCH_OFFLINE=1      pass -o to Maven
@@ -46,18 +47,27 @@ usage() {
 
 # Runs the figure benchmarks and prints one markdown table of their "name value unit (goal ...)" lines.
 figures() {
-  local names=("$@") name out
+  local run=1 name out
+  if [[ "${1:-}" == "--table-only" ]]; then
+    run=0
+    shift
+  fi
+  local names=("$@")
   if [[ ${#names[@]} -eq 0 ]]; then
     names=("${FIGURES[@]}")
   fi
   mkdir -p target/bench
-  if [[ "${BENCH_NO_BUILD:-}" != 1 ]]; then
-    local mvn_all=(${MVN:-mvn} -B -q -Dstyle.color=never -DskipTests package)
+  if [[ $run == 1 && "${BENCH_NO_BUILD:-}" != 1 ]]; then
+    # One reactor build: every module's jar and its test class path (naming the sibling jars under
+    # */target), so that the runs below need no build and no module is taken from ~/.m2.
+    local mvn_all=(${MVN:-mvn} -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath
+      -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt)
     [[ "${BENCH_OFFLINE:-}" == 1 || "${BENCH_OFFLINE:-}" == true ]] && mvn_all+=(-o)
     echo "bench: building every module (${mvn_all[*]})" >&2
     "${mvn_all[@]}" >&2
   fi
   for name in "${names[@]}"; do
+    [[ $run == 1 ]] || continue
     out="target/bench/$name.log"
     echo "bench: running $name (output in $out)" >&2
     if ! BENCH_NO_BUILD=1 "$root/bench.sh" "$name" >"$out" 2>&1; then
@@ -67,8 +77,8 @@ figures() {
   echo "| benchmark | figure | value | unit | goal |"
   echo "| --- | --- | --- | --- | --- |"
   for name in "${names[@]}"; do
-    grep -E '^[a-z0-9-]+ [^ ]+ [^ ]+ \(goal' "target/bench/$name.log" 2>/dev/null \
-      | sed -E "s/^([a-z0-9-]+) ([^ ]+) ([^ ]+) \(goal ?(.*)\)$/| $name | \1 | \2 | \3 | \4 |/"
+    { grep -E '^[a-z0-9-]+ [^ ]+ [^ ]+ \(goal' "target/bench/$name.log" 2>/dev/null || true; } \
+      | sed -E "s/^([a-z0-9-]+) ([^ ]+) ([^ ]+) \(goal:? ?(.*)\)$/| $name | \1 | \2 | \3 | \4 |/"
   done
 }
 
