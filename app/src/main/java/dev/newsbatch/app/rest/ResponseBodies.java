@@ -82,23 +82,20 @@ final class ResponseBodies {
         ObjectNode n = JSON.createObjectNode();
         n.put("job_id", jobId);
         n.put("batch_name", batchName);
-        ArrayNode rows = n.putArray("results");
-        for (Row<NewsClassification> row : r.rows()) {
-            ObjectNode o = rows.addObject().put("id", row.id()).put("title", row.title());
-            o.setAll((ObjectNode) JSON.valueToTree(row.value()));
-        }
-        n.put("total_count", r.size());
-        errors(n, r.errors());
-        n.set("summary", summary(r.summary()));
-        return n;
+        return rows(n, r);
     }
 
     static ObjectNode runResults(RunStatus state, Results<NewsClassification> r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("batch_name", state.runId());
-        n.put("state", state.state().name());
+        n.put("state", dev.newsbatch.Format.state(state.state()));
         n.put("articles", state.articles());
         n.put("pending", Math.max(0, state.articles() - state.done() - state.failed()));
+        return rows(n, r);
+    }
+
+    /** {@code n} with the rows, their count, the errors and the summary of {@code r}. */
+    private static ObjectNode rows(ObjectNode n, Results<NewsClassification> r) {
         ArrayNode rows = n.putArray("results");
         for (Row<NewsClassification> row : r.rows()) {
             ObjectNode o = rows.addObject().put("id", row.id()).put("title", row.title());
