@@ -126,8 +126,7 @@ final class BatchesApi {
                     faults.blockedPromptRate(), faults.safetyFinishRate(), faults.recitationFinishRate(),
                     source.spendLimited());
             writeInput(id, source);
-            store.writeJson(store.jobFacts(id), f);
-            store.jobs().written(f);
+            store.saveJob(f);
             return f;
         });
     }
@@ -287,8 +286,7 @@ final class BatchesApi {
                         + ") and cannot be cancelled.";
             }
             JobFacts cancelled = f.cancelledAt(now);
-            store.writeJson(store.jobFacts(f.id()), cancelled);
-            store.jobs().written(cancelled);
+            store.saveJob(cancelled);
             return null;
         });
         if (refusal != null) {
@@ -305,8 +303,7 @@ final class BatchesApi {
         JobFacts f = store.locked(() -> {
             JobFacts found = require(route.id());
             JobFacts deleted = found.deletedAt(emu.now());
-            store.writeJson(store.jobFacts(found.id()), deleted);
-            store.jobs().written(deleted);
+            store.saveJob(deleted);
             return found;
         });
         store.delete(store.jobInput(f.id()));

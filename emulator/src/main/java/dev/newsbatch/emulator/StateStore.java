@@ -61,6 +61,12 @@ final class StateStore {
         this.jobs = new JobIndex(this, this.root.resolve("batches.journal"));
     }
 
+    /** Writes a job's facts and tells the index (call while holding {@link #locked}). */
+    void saveJob(JobFacts f) {
+        writeJson(jobFacts(f.id()), f);
+        jobs.written(f);
+    }
+
     /** The batch jobs of the directory, indexed in memory (see {@link JobIndex}). */
     JobIndex jobs() {
         return jobs;

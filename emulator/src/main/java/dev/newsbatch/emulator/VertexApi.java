@@ -129,8 +129,7 @@ final class VertexApi {
                 return "The BatchPredictionJob is in a final state (" + state(v) + ") and cannot be cancelled.";
             }
             JobFacts cancelled = f.cancelledAt(now);
-            store.writeJson(store.jobFacts(f.id()), cancelled);
-            store.jobs().written(cancelled);
+            store.saveJob(cancelled);
             return null;
         });
         if (refusal != null) {
@@ -144,8 +143,7 @@ final class VertexApi {
         JobFacts f = store.locked(() -> {
             JobFacts found = require(route);
             JobFacts deleted = found.deletedAt(emu.now());
-            store.writeJson(store.jobFacts(found.id()), deleted);
-            store.jobs().written(deleted);
+            store.saveJob(deleted);
             return found;
         });
         store.delete(store.jobInput(f.id()));
