@@ -64,20 +64,11 @@ final class BatchOutput {
                 Path content = store.fileContent(fileId);
                 Path tmp = store.temp(content);
                 long size;
-                try (BufferedReader in = Files.newBufferedReader(store.jobInput(id), StandardCharsets.UTF_8);
-                     BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    String line;
-                    int index = 0;
-                    int lineNumber = 0;
-                    while ((line = in.readLine()) != null) {
-                        lineNumber++;
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        InputLine input = InputLine.parse(line, lineNumber);
-                        out.write(resultLine(f, view, input, index++));
+                try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    InputLine.forEach(store.jobInput(id), (input, index) -> {
+                        out.write(resultLine(f, view, input, index));
                         out.write('\n');
-                    }
+                    });
                 }
                 size = Files.size(tmp);
                 String sha = FilesApi.sha256(tmp);
@@ -98,16 +89,8 @@ final class BatchOutput {
      */
     byte[] predictions(JobFacts f, JobView view) {
         List<String> lines = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(store.jobInput(f.id()), StandardCharsets.UTF_8)) {
-            String line;
-            int index = 0;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                InputLine input = InputLine.parse(line, lineNumber);
+        try {
+            InputLine.forEach(store.jobInput(f.id()), (input, index) -> {
                 ObjectNode out = Json.object();
                 JsonNode outcome = outcome(f, view.endTime(), input, index, true);
                 if (isError(outcome)) {
@@ -124,8 +107,7 @@ final class BatchOutput {
                 }
                 String text = new String(Json.bytes(out), StandardCharsets.UTF_8);
                 lines.add(f.lineMalformed(index) ? text.substring(0, text.length() / 2) : text);
-                index++;
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the requests of job " + f.id(), e);
         }

@@ -3,7 +3,6 @@ package dev.newsbatch.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -181,26 +180,19 @@ final class BatchesApi {
     }
 
     private Source pathSource(String fileName, Path path, Checker checker) {
-        int count = 0;
-        long tokens = 0;
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                InputLine parsed = InputLine.parse(line, lineNumber);
-                checker.check(parsed, count);
-                tokens += parsed.tokens();
-                count++;
-            }
+        int[] count = {0};
+        long[] tokens = {0};
+        try {
+            InputLine.forEach(path, (parsed, index) -> {
+                checker.check(parsed, index);
+                tokens[0] += parsed.tokens();
+                count[0]++;
+            });
         } catch (IOException e) {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config.file_name: " + fileName
                     + " is not UTF-8 JSONL: " + e.getMessage());
         }
-        return new Source(fileName, path, null, count, tokens, checker.invalid, checker.spendLimited);
+        return new Source(fileName, path, null, count[0], tokens[0], checker.invalid, checker.spendLimited);
     }
 
     private Source inlineSource(JsonNode requests, Checker checker) {

@@ -2,6 +2,11 @@ package dev.newsbatch.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * One request of a batch job, read from a JSONL line ({@code {"key","request"}}, or a bare
@@ -13,6 +18,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param problem  why the request cannot be run, or null
  */
 record InputLine(String key, ObjectNode metadata, JsonNode request, String problem) {
+
+    /** What is done with each request line of a file: the line, and its index among the non-blank lines. */
+    @FunctionalInterface
+    interface Visitor {
+        void accept(InputLine line, int index) throws IOException;
+    }
+
+    /** Reads the UTF-8 JSONL {@code file} line by line, skipping blank lines, and hands each parsed line on. */
+    static void forEach(Path file, Visitor visitor) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int index = 0;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    visitor.accept(parse(line, lineNumber), index++);
+                }
+            }
+        }
+    }
 
     static InputLine parse(String line, int lineNumber) {
         JsonNode node;

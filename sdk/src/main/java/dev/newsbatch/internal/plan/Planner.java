@@ -70,7 +70,7 @@ public final class Planner {
         d.template = RequestTemplate.none();
         d.maxItemsPerBatch = 1_000;
         d.maxBytesPerFile = d.tier.maxInputFileBytes();
-        d.safeShare = 0.9;
+        d.safeShare = AdmissionPolicy.SEED_SHARE;
         d.maxInputTokens = dev.newsbatch.RunConfig.DEFAULT_MAX_INPUT_TOKENS;
         return new Planner(d);
     }
