@@ -62,9 +62,18 @@ public final class Jobs implements AutoCloseable {
         return service.results(checkJobId(jobId), NewsClassification.class);
     }
 
-    /** Every job in the ledger, oldest first. */
+    /** Every job in the ledger, newest first. */
     public List<JobStatus> list() {
         return service.list();
+    }
+
+    /**
+     * The jobs of run {@code runId} in the ledger, oldest first (empty for an unknown run); reads only that
+     * run's rows, so it costs the same however many runs the ledger holds.
+     */
+    public List<JobStatus> ofRun(String runId) {
+        Checks.notBlank(runId, "runId");
+        return service.list(runId);
     }
 
     /**

@@ -19,6 +19,9 @@ public interface JobService extends AutoCloseable {
     /** Every job recorded in the ledger. */
     List<JobStatus> list();
 
+    /** The run's jobs recorded in the ledger, oldest first. */
+    List<JobStatus> list(String runId);
+
     /** Cancels a job at Gemini. */
     JobStatus cancel(String jobId);
 

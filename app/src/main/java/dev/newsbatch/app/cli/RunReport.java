@@ -13,8 +13,6 @@ import dev.newsbatch.RunStatus;
 import dev.newsbatch.schema.NewsClassification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -137,10 +135,9 @@ final class RunReport {
 
     /** The run's jobs, oldest first. */
     private List<JobStatus> jobsOf(String runId) {
-        List<JobStatus> jobs = new ArrayList<>(Jobs.list(command.dir()).stream()
-                .filter(j -> runId.equals(j.runId())).toList());
-        Collections.reverse(jobs);
-        return jobs;
+        try (Jobs jobs = Jobs.open(command.dir())) {
+            return jobs.ofRun(runId);
+        }
     }
 
     private ObjectNode submittedJson(BatchRun<?> run, RunStatus state, List<JobStatus> jobs, String status) {

@@ -11,9 +11,11 @@ import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +33,12 @@ final class BatchEndpoints implements AutoCloseable {
     private static final Pattern JOB_ID = Pattern.compile("batches/[A-Za-z0-9_-]{1,128}");
 
     /**
-     * Submissions prepared and sent at once: one per processor, at least two. More would only share the
-     * same processors, and the status route (answered from memory) would wait for them.
+     * Submissions prepared and sent at once, each on a thread of its own pool: one fewer than the
+     * processors, at least one. Preparing, uploading and recording a run keep a processor busy, so
+     * with every processor submitting the status route (answered from memory) would wait its turn for
+     * one; this way it always keeps one.
      */
-    static final int SUBMITTING_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final int SUBMITTING_AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private final ApiSettings settings;
     private final UrlPolicy urls;
@@ -43,7 +47,10 @@ final class BatchEndpoints implements AutoCloseable {
     private final Jobs jobs;
     private final StatusCache statuses;
     private final ExecutorService refresher;
-    private final Semaphore submitting = new Semaphore(SUBMITTING_AT_ONCE, true);
+    /** Prepares and sends submissions, in the order they came; no Jetty thread waits for one. */
+    private final ExecutorService submitting;
+    /** Waits for the runs submitted with {@code wait_for_completion} (mostly asleep between polls). */
+    private final ExecutorService awaiting;
 
     BatchEndpoints(ApiSettings settings, String connection) {
         this.settings = settings;
@@ -58,6 +65,17 @@ final class BatchEndpoints implements AutoCloseable {
             return t;
         });
         this.statuses = new StatusCache(jobs::status, BatchEndpoints::statusBody, Duration.ofSeconds(1), refresher);
+        this.submitting = Executors.newFixedThreadPool(SUBMITTING_AT_ONCE, daemon("newsbatch-submit"));
+        this.awaiting = Executors.newCachedThreadPool(daemon("newsbatch-await"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     void health(Context ctx) {
@@ -136,12 +154,27 @@ final class BatchEndpoints implements AutoCloseable {
         send(ctx, ModelList.json(merge ? Batches.liveModels() : Batches.models(), merge));
     }
 
+    /**
+     * Answers asynchronously: the run is prepared and sent on {@link #submitting} (a run waited for is
+     * then followed on {@link #awaiting}), so the request's Jetty thread goes back to the pool at once
+     * and however many submissions wait, the status route finds a thread.
+     */
     private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
         BatchSpec<NewsClassification> named = s.batchName() == null ? spec : spec.name(s.batchName());
-        BatchRun<NewsClassification> run;
-        submitting.acquireUninterruptibly();
+        ctx.future(() -> {
+            CompletableFuture<BatchRun<NewsClassification>> sent = CompletableFuture.supplyAsync(
+                    () -> submit(s, named), submitting);
+            CompletableFuture<Object> answer = s.waitForCompletion()
+                    ? sent.thenApplyAsync(run -> answer(run.await(run.spec().deadline(), p -> LOG.debug("{}", p)), s),
+                            awaiting)
+                    : sent.thenApply(run -> answer(run, s));
+            return answer.thenAccept(body -> send(ctx, body));
+        });
+    }
+
+    private BatchRun<NewsClassification> submit(Submission s, BatchSpec<NewsClassification> named) {
         try {
-            run = s.settings().apply(named).directory(settings.directory())
+            return s.settings().apply(named).directory(settings.directory())
                     .pollInterval(settings.pollInterval()).submit();
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
@@ -149,13 +182,11 @@ final class BatchEndpoints implements AutoCloseable {
                 throw RequestRejected.badField("thinking", message);
             }
             throw e;
-        } finally {
-            submitting.release();
         }
-        if (s.waitForCompletion()) {
-            run.await(run.spec().deadline(), p -> LOG.debug("{}", p));
-        }
-        send(ctx, ResponseBodies.submitted(run, jobs, settings.directory(), s));
+    }
+
+    private Object answer(BatchRun<NewsClassification> run, Submission s) {
+        return ResponseBodies.submitted(run, jobs, settings.directory(), s);
     }
 
     /** Writes {@code body} as JSON with secrets, such as the user information of URLs, redacted. */
@@ -181,6 +212,8 @@ final class BatchEndpoints implements AutoCloseable {
     @Override
     public void close() {
         refresher.shutdownNow();
+        submitting.shutdownNow();
+        awaiting.shutdownNow();
         jobs.close();
     }
 

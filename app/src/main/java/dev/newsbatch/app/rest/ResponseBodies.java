@@ -16,8 +16,6 @@ import dev.newsbatch.RunStatus;
 import dev.newsbatch.Summary;
 import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -155,8 +153,6 @@ final class ResponseBodies {
 
     /** The run's jobs, oldest first. */
     static List<JobStatus> jobsOf(String runId, Jobs ledger) {
-        List<JobStatus> jobs = new ArrayList<>(ledger.list().stream().filter(j -> runId.equals(j.runId())).toList());
-        Collections.reverse(jobs);
-        return jobs;
+        return ledger.ofRun(runId);
     }
 }

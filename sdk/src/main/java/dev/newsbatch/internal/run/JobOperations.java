@@ -87,7 +87,12 @@ final class JobOperations implements JobService {
     /** The jobs recorded in the ledger, newest first, with the state last seen (no remote call). */
     @Override
     public List<JobStatus> list() {
-        return list(session.ledger);
+        return list(session.ledger.allJobs());
+    }
+
+    @Override
+    public List<JobStatus> list(String runId) {
+        return list(session.ledger.jobsOldestFirst(runId));
     }
 
     /**
@@ -121,9 +126,9 @@ final class JobOperations implements JobService {
 
     // ------------------------------------------------------------------ plumbing
 
-    private static List<JobStatus> list(Ledger ledger) {
+    private static List<JobStatus> list(List<JobRecord> jobs) {
         List<JobStatus> out = new ArrayList<>();
-        for (JobRecord j : ledger.allJobs()) {
+        for (JobRecord j : jobs) {
             if (j.jobName() != null) {
                 out.add(recorded(j));
             }

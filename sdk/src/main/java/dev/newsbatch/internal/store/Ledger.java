@@ -415,6 +415,15 @@ public final class Ledger implements AutoCloseable {
         return query("SELECT * FROM jobs WHERE run_id=? ORDER BY chunk, attempt", Ledger::jobRow, runId);
     }
 
+    /**
+     * The run's jobs, oldest first: {@link #allJobs()}'s order reversed, read with the run's index
+     * instead of every row.
+     */
+    public synchronized List<JobRecord> jobsOldestFirst(String runId) {
+        return query("SELECT * FROM jobs WHERE run_id=? ORDER BY created_at, chunk DESC, attempt DESC", Ledger::jobRow,
+                runId);
+    }
+
     /** Every job of every run, newest first. */
     public synchronized List<JobRecord> allJobs() {
         return query("SELECT * FROM jobs ORDER BY created_at DESC, run_id, chunk, attempt", Ledger::jobRow);
