@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 /**
  * A news site on a loopback port for tests: {@code /news/<slug>} is an article page whose headline
- * is {@link #title(String)}; every other path answers 404.
+ * is {@link #title(String)}, {@code /held/<slug>} the same page answered only after {@link #release()};
+ * every other path answers 404.
  *
  * <pre>{@code
  * try (NewsPages site = NewsPages.start()) { fetch(site.url("/news/bank")); }
@@ -21,16 +24,36 @@ public final class NewsPages implements AutoCloseable {
             + "growth, lower funding costs and strong fee income across its retail and corporate divisions.</p>";
 
     private final HttpServer server;
+    private final CountDownLatch heldAsked;
+    private final CountDownLatch released;
 
-    private NewsPages(HttpServer server) {
+    private NewsPages(HttpServer server, CountDownLatch heldAsked, CountDownLatch released) {
         this.server = server;
+        this.heldAsked = heldAsked;
+        this.released = released;
     }
 
     public static NewsPages start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "news-pages");
+                t.setDaemon(true);
+                return t;
+            }));
+            CountDownLatch heldAsked = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
+                if (path.startsWith("/held/")) {
+                    heldAsked.countDown();
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    path = "/news/" + path.substring("/held/".length());
+                }
                 boolean article = path.startsWith("/news/") && path.length() > "/news/".length();
                 byte[] body = (article ? page(path.substring("/news/".length())) : "<html>not here</html>")
                         .getBytes(StandardCharsets.UTF_8);
@@ -41,10 +64,20 @@ public final class NewsPages implements AutoCloseable {
                 }
             });
             server.start();
-            return new NewsPages(server);
+            return new NewsPages(server, heldAsked, released);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits until a page under {@code /held/} is asked for; such pages are answered after {@link #release()}. */
+    public void awaitHeld() throws InterruptedException {
+        heldAsked.await();
+    }
+
+    /** Answers the pages under {@code /held/} (as {@code /news/}), now and from now on. */
+    public void release() {
+        released.countDown();
     }
 
     /** The headline of the page {@code /news/<slug>}. */
@@ -66,6 +99,7 @@ public final class NewsPages implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 

@@ -9,6 +9,9 @@ import dev.newsbatch.app.NewsPages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,35 @@ class UrlSubmissionTest {
         HttpCalls.Answer a = http.get("/batch/results/" + jobId + "/titles");
         assertEquals(200, a.status(), a.toString());
         assertEquals(NewsPages.title("c"), a.json().get("results").get(0).get("title").asText(), a.body());
+    }
+
+    /**
+     * A submission whose page is held: while it waits, the code of the submission runs on the submission
+     * pool only (no request thread of the server is in it) and a status request is answered.
+     */
+    @Test
+    void aSubmissionInProgressHoldsNoRequestThreadAndStatusIsAnsweredBesideIt() throws Exception {
+        String known = http.post("/batch/submit", body("known", true, "/news/k")).json().get("job_id").asText();
+        CompletableFuture<HttpCalls.Answer> held = CompletableFuture.supplyAsync(
+                () -> http.post("/batch/submit", body("held", false, "/held/h")));
+        try {
+            site.awaitHeld();
+            List<String> inSubmission = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> Arrays.stream(e.getValue())
+                            .anyMatch(f -> f.getClassName().equals(BatchEndpoints.class.getName())))
+                    .map(e -> e.getKey().getName()).toList();
+            assertEquals(1, inSubmission.size(), "threads in a submission: " + inSubmission);
+            assertTrue(inSubmission.get(0).startsWith("newsbatch-submit-"), "threads in a submission: " + inSubmission);
+            HttpCalls.Answer status = http.get("/batch/status/" + known);
+            assertEquals(200, status.status(), status.toString());
+            assertEquals("SUCCEEDED", status.json().get("state").asText(), status.body());
+            assertFalse(held.isDone(), "the held submission is still waiting for its page");
+        } finally {
+            site.release();
+        }
+        HttpCalls.Answer a = held.get();
+        assertEquals(200, a.status(), a.toString());
+        assertEquals("SUBMITTED", a.json().get("status").asText(), a.body());
     }
 
     @Test
