@@ -230,7 +230,7 @@ public final class Plan {
         s.append("  request files    ").append(bytes(jsonBytes)).append(" in ")
                 .append(Format.plural(batches.size(), "batch")).append(" of at most ")
                 .append(Format.plural(maxItemsPerBatch, "item")).append(System.lineSeparator());
-        if (waveTokenBudget > 0 && concurrentBatchJobs > 0) {
+        if (waveTokenBudget > 0 && waveTokenBudget != Long.MAX_VALUE && concurrentBatchJobs > 0) {
             s.append("  waves            ").append(Format.count(waves.size())).append(", at most ")
                     .append(Format.plural(maxArticlesPerWave(), "article")).append(" per wave (")
                     .append(Format.count(waveTokenBudget)).append(" tokens = ").append(Math.round(safeShare * 100))
