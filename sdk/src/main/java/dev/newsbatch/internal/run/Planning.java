@@ -121,7 +121,7 @@ final class Planning {
      * by jobs in flight there.
      */
     static AdmissionPolicy admission(RunConfig c) {
-        AdmissionPolicy policy = c.vertex() != null && c.mode().isBatch() ? AdmissionPolicy.jobs(maxJobs(c))
+        AdmissionPolicy policy = onVertex(c) && c.mode().isBatch() ? AdmissionPolicy.jobs(maxJobs(c))
                 : switch (c.mode()) {
             case BATCH, REALTIME, FLEX -> AdmissionPolicy.all();
             case WAVES -> AdmissionPolicy.waves(tokenLimit(c));
@@ -138,7 +138,7 @@ final class Planning {
         TierLimits preset = TierLimits.preset(c.tier().key());
         Path overrides = c.directory().resolve(TIER_OVERRIDES);
         TierLimits t = Files.isRegularFile(overrides) ? preset.withOverrides(overrides) : preset;
-        if (c.vertex() != null) {
+        if (onVertex(c)) {
             VertexLimits v = VertexLimits.defaults();
             t = t.onVertex(Files.isRegularFile(overrides) ? v.withOverrides(overrides) : v);
         }
@@ -149,6 +149,12 @@ final class Planning {
             t = t.with(c.model(), base.batchEnqueuedTokens(c.enqueuedTokens()));
         }
         return t.spend(t.spend().overriddenBy(c.spendPer10MinUsd(), c.spendPerMonthUsd()));
+    }
+
+    /** True when the run's batch jobs go to Vertex AI: its config names a target, or the environment does. */
+    static boolean onVertex(RunConfig c) {
+        return c.vertex() != null || dev.newsbatch.internal.gemini.GeminiConnection.endpoint(System.getenv())
+                == dev.newsbatch.GeminiEndpoint.VERTEX_AI;
     }
 
     static ModelLimits limits(RunConfig c) {
