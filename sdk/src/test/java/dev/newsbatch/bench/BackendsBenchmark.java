@@ -51,7 +51,8 @@ public final class BackendsBenchmark {
         Outcome gemini = run("gemini", n, speed, batch);
         Outcome vertex = run("vertex", n, speed, batch);
         System.out.println();
-        System.out.println("| backend | admission | jobs | makespan (emulator) | wall | cost | input tokens | output tokens |");
+        System.out.println("| backend | admission | jobs | makespan (emulator) | wall | cost | input tokens "
+                + "| output tokens |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Outcome o : List.of(gemini, vertex)) {
             System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f s | %.1f s | $%.4f | %,d | %,d |%n",

@@ -87,8 +87,9 @@ public final class TierLimits {
         long u = ModelLimits.UNLIMITED;
         Map<String, ModelLimits> open = new TreeMap<>();
         models.keySet().forEach(m -> open.put(m, new ModelLimits(u, u, u, u)));
-        return new TierLimits("vertex", String.join("; ", limits.limitsSources()), dev.newsbatch.internal.ModelCatalog.defaults().asOf(),
-                limits.concurrentJobs(), limits.inputFileBytes(), open, SpendLimits.NONE, limits);
+        return new TierLimits("vertex", String.join("; ", limits.limitsSources()),
+                dev.newsbatch.internal.ModelCatalog.defaults().asOf(), limits.concurrentJobs(), limits.inputFileBytes(),
+                open, SpendLimits.NONE, limits);
     }
 
     /** Vertex AI's limits when these are a Vertex AI tier ({@link #onVertex()}), else empty. */
