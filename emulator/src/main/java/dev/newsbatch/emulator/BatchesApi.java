@@ -102,20 +102,41 @@ final class BatchesApi {
      * A job of the requests in {@code input} (a JSONL file, named {@code inputName} in the job), admitted by
      * the quota and stored; shared by the Gemini Batch API and Vertex AI batch prediction.
      */
-    JobFacts newJob(String model, String displayName, String inputName, Path input, Instant now, String id) {
-        JobFacts f = newJob(model, displayName, pathSource(inputName, input, new Checker(model, now)), now, id);
+    /**
+     * A Vertex AI job of the requests in {@code input}: {@code vertexAdmission} admits it (or throws) given the
+     * Vertex jobs of its project and region not finished at {@code now}, in place of the Gemini API's quota.
+     */
+    JobFacts newJob(String model, String displayName, String inputName, Path input, Instant now, String id,
+                    java.util.function.Consumer<List<JobFacts>> vertexAdmission) {
+        JobFacts f = newJob(model, displayName, pathSource(inputName, input, new Checker(model, now)), now, id,
+                vertexAdmission);
         emu.counters().batchesCreated.incrementAndGet();
         return f;
     }
 
     private JobFacts newJob(String model, String displayName, Source source, Instant now, String id) {
+        return newJob(model, displayName, source, now, id, null);
+    }
+
+    private JobFacts newJob(String model, String displayName, Source source, Instant now, String id,
+                            java.util.function.Consumer<List<JobFacts>> vertexAdmission) {
         if (source.count() == 0) {
             throw ApiError.invalidArgument("* GenerateContentBatch.input_config: the batch has no requests");
         }
         return store.locked(() -> {
             List<JobFacts> stored = store.jobs().all();
             JobTimeline timeline = store.jobs().timeline();
-            admit(model, source.tokens(), now, stored, timeline);
+            if (vertexAdmission == null) {
+                admit(model, source.tokens(), now, stored, timeline);
+            } else {
+                List<JobFacts> active = new java.util.ArrayList<>();
+                for (JobFacts other : stored) {
+                    if (other.vertex() && !other.deleted() && !timeline.view(other, now).isTerminal()) {
+                        active.add(other);
+                    }
+                }
+                vertexAdmission.accept(active);
+            }
             String outcome = emu.faultInjector().jobOutcome();
             Faults faults = emu.faultInjector().faults();
             JobFacts f = new JobFacts(id, model, displayName, now.toString(), source.fileName(), source.count(),

@@ -177,6 +177,26 @@ public final class GeminiEmulator implements AutoCloseable {
         return vertexApi.captured();
     }
 
+    /**
+     * Vertex AI batch prediction jobs of one project and region that may be pending or running at once; a
+     * create beyond it is refused with 429 RESOURCE_EXHAUSTED (Vertex queues such a job instead; the
+     * emulator refuses, so that a client sending more than the limit is seen). Default: the catalogue's
+     * limit (8).
+     */
+    public void vertexConcurrentJobs(int jobs) {
+        vertexApi.concurrentJobs(jobs);
+    }
+
+    /** The most Vertex AI batch prediction jobs of one project and region that were pending or running at once. */
+    public int vertexPeakJobs() {
+        return vertexApi.peakJobs();
+    }
+
+    /** Vertex AI batch prediction creates refused because the concurrent-job limit was reached. */
+    public int vertexJobsRefused() {
+        return vertexApi.refused();
+    }
+
     private static void deleteTree(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {

@@ -91,6 +91,7 @@ final class ModelCatalog {
 
     private final Map<String, Model> models;
     private final String defaultModel;
+    private int vertexConcurrentJobs = 8;
 
     private ModelCatalog(Map<String, Model> models, String defaultModel) {
         this.models = Collections.unmodifiableMap(models);
@@ -124,7 +125,9 @@ final class ModelCatalog {
     static ModelCatalog parse(JsonNode root) {
         Map<String, Model> models = new TreeMap<>();
         root.path("models").fields().forEachRemaining(e -> models.put(e.getKey(), model(e.getKey(), e.getValue())));
-        return new ModelCatalog(models, root.path("default_model").asText(null));
+        ModelCatalog c = new ModelCatalog(models, root.path("default_model").asText(null));
+        c.vertexConcurrentJobs = Math.max(1, root.path("vertex").path("concurrent_batch_jobs").asInt(8));
+        return c;
     }
 
     private static Model model(String id, JsonNode m) {
@@ -170,6 +173,11 @@ final class ModelCatalog {
     Model live(String model, Instant now) {
         Model m = find(model);
         return m != null && m.liveAt(now) ? m : null;
+    }
+
+    /** Vertex AI batch prediction jobs of a project that run at once (the catalogue's {@code vertex} section). */
+    int vertexConcurrentJobs() {
+        return vertexConcurrentJobs;
     }
 
     /** The live model or the 404 Google sends for an unknown model. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Vertex AI batch prediction ({@code projects/P/locations/L/batchPredictionJobs}): create from a JSONL file in
@@ -26,9 +27,54 @@ final class VertexApi {
     private final StateStore store;
     private final ConcurrentLinkedDeque<String> captured = new ConcurrentLinkedDeque<>();
 
+    private final AtomicInteger concurrentJobs;
+    private final AtomicInteger peakJobs = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+
     VertexApi(GeminiEmulator emu) {
         this.emu = emu;
         this.store = emu.store();
+        this.concurrentJobs = new AtomicInteger(emu.catalog().vertexConcurrentJobs());
+    }
+
+    void concurrentJobs(int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+        }
+        concurrentJobs.set(jobs);
+    }
+
+    int peakJobs() {
+        return peakJobs.get();
+    }
+
+    int refused() {
+        return refused.get();
+    }
+
+    /**
+     * Admits one more job in {@code scope} (project and location) given the unfinished Vertex jobs, or throws
+     * 429 RESOURCE_EXHAUSTED in the shape Vertex answers quota errors with (code, message, status; no
+     * QuotaFailure details). Runs under the state lock, so the peak it records is exact.
+     */
+    private void admit(List<JobFacts> active, String scope) {
+        int running = 0;
+        for (JobFacts f : active) {
+            Placement p = placement(f.id());
+            if (p != null && scope.equals(p.scope())) {
+                running++;
+            }
+        }
+        int limit = concurrentJobs.get();
+        if (running + 1 > limit) {
+            refused.incrementAndGet();
+            emu.counters().rateLimited.incrementAndGet();
+            throw new ApiError(429, "RESOURCE_EXHAUSTED", "Quota exceeded for "
+                    + "aiplatform.googleapis.com/gemini_concurrent_batch_prediction_jobs with base model: "
+                    + "publishers/google. " + running + " of " + limit + " batch prediction jobs are running in "
+                    + scope + ". Please try again later with backoff.", null);
+        }
+        peakJobs.accumulateAndGet(running + 1, Math::max);
     }
 
     /** What Vertex adds to a job: where it lives, what it read, where it writes. */
@@ -82,9 +128,12 @@ final class VertexApi {
         }
         String id = Ids.digits(19);
         String displayName = body.path("displayName").asText(null);
-        JobFacts f = emu.batchesApi().newJob(spec.name(), displayName, inputUri, content, now, id);
         Placement placement = new Placement(route.scope(), "publishers/google/models/" + bare, inputUri, prefix);
-        store.writeJson(placementFile(id), placement);
+        // admitted and placed under the state lock, so a concurrent create counts this job in its scope
+        JobFacts f = emu.batchesApi().newJob(spec.name(), displayName, inputUri, content, now, id, active -> {
+            admit(active, route.scope());
+            store.writeJson(placementFile(id), placement);
+        });
         call.replyJson(200, resource(f, placement, now));
     }
 

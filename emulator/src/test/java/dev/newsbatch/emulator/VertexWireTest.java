@@ -49,6 +49,31 @@ class VertexWireTest {
     }
 
     @Test
+    void aJobBeyondTheConcurrentJobLimitOfItsProjectAndRegionIsRefusedWith429() throws Exception {
+        emu.vertexConcurrentJobs(2);
+        assertEquals(200, send("POST", "/upload/storage/v1/b/bkt/o?uploadType=media&name=in%2Freq.jsonl", LINE,
+                false).statusCode());
+        String body = "{\"model\":\"publishers/google/models/" + model() + "\","
+                + "\"inputConfig\":{\"instancesFormat\":\"jsonl\",\"gcsSource\":{\"uris\":[\"gs://bkt/in/req.jsonl\"]}},"
+                + "\"outputConfig\":{\"predictionsFormat\":\"jsonl\",\"gcsDestination\":{\"outputUriPrefix\":\"gs://bkt/o/\"}}}";
+        assertEquals(200, send("POST", JOBS, body, true).statusCode());
+        assertEquals(200, send("POST", JOBS, body, true).statusCode());
+        // another region is another quota
+        assertEquals(200, send("POST", JOBS.replace("us-central1", "europe-west4"), body, true).statusCode());
+        HttpResponse<String> third = send("POST", JOBS, body, true);
+        assertEquals(429, third.statusCode(), third.body());
+        JsonNode e = Json.parse(third.body()).path("error");
+        assertEquals(429, e.path("code").asInt());
+        assertEquals("RESOURCE_EXHAUSTED", e.path("status").asText());
+        assertTrue(e.path("message").asText().contains("2 of 2 batch prediction jobs are running in "
+                + "projects/p/locations/us-central1"), e.toString());
+        assertEquals(1, emu.vertexJobsRefused());
+        assertEquals(2, emu.vertexPeakJobs());
+        clock.advance(java.time.Duration.ofHours(1));   // the first two end: room again
+        assertEquals(200, send("POST", JOBS, body, true).statusCode());
+    }
+
+    @Test
     void aJobRunsPendingToSucceededAndWritesShuffledPredictionsWithTheRequestEchoed() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 12; i++) {

@@ -67,13 +67,27 @@ class NotebooksTest {
     }
 
     @Test
+    void vertexRunsOnTheEmulatorWithVertexLimitsPricesAndCost() throws Exception {
+        JsonNode nb = execute("vertex.ipynb");
+        String text = plainText(nb);
+        assertTrue(text.contains("Vertex AI demo-project/us-central1 gs://demo-news-archive/newsbatch"), text);
+        assertTrue(text.contains("Vertex AI: 8 batch prediction jobs at once per project and region"), text);
+        assertTrue(text.contains("Vertex AI batch = 50% of Vertex's online price"), text);
+        assertTrue(text.contains("projects/demo-project/locations/us-central1/batchPredictionJobs/…  SUCCEEDED"), text);
+        assertTrue(java.util.regex.Pattern.compile("estimated \\$[0-9.]+, actual \\$[0-9.]+ for [0-9,]+ input")
+                .matcher(text).find(), text);
+        assertTrue(text.contains("(120 articles)"), text);
+        assertTrue(mimeTypes(nb).contains("image/svg+xml"), "a chart is shown");
+    }
+
+    @Test
     void storedNotebooksAreNbformat45WithUniqueCellIdsAndNoMachineDetails() throws IOException, InterruptedException {
         Path dir = RepoRoot.find().resolve("notebooks");
         List<Path> files;
         try (var list = Files.list(dir)) {
             files = list.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
         }
-        assertEquals(4, files.size(), files.toString());
+        assertEquals(5, files.size(), files.toString());
         for (Path f : files) {
             String raw = Files.readString(f, StandardCharsets.UTF_8);
             JsonNode nb = JSON.readTree(raw);

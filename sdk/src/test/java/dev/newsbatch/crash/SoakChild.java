@@ -18,7 +18,7 @@ import java.util.Locale;
  * the run completes.
  *
  * <pre>{@code
- * java -cp ... dev.newsbatch.crash.SoakChild DIR NAME ARTICLES BATCH_SIZE MODE [RPM]
+ * java -cp ... dev.newsbatch.crash.SoakChild DIR NAME ARTICLES BATCH_SIZE MODE [RPM | vertex]
  * }</pre>
  */
 public final class SoakChild {
@@ -32,7 +32,9 @@ public final class SoakChild {
         RunMode mode = RunMode.valueOf(args[4].toUpperCase(Locale.ROOT));
         BatchSpec<NewsClassification> spec = Batches.from(SampleArticles.of(articles)).name(name).directory(dir)
                 .batchSize(batchSize).mode(mode).pollInterval(Duration.ofMillis(20)).deadline(Duration.ofMinutes(3));
-        if (args.length > 5) {
+        if (args.length > 5 && "vertex".equals(args[5])) {
+            spec = spec.vertex("soak-project", "us-central1", "gs://soak-archive/runs");
+        } else if (args.length > 5) {
             spec = spec.rpm(Integer.parseInt(args[5]));
         }
         BatchRun<NewsClassification> run = spec.submit();

@@ -17,6 +17,7 @@ import dev.newsbatch.emulator.Quota;
 import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.internal.gemini.BatchJobInfo;
 import dev.newsbatch.internal.gemini.GeminiConnection;
+import dev.newsbatch.internal.gemini.VertexLabels;
 import dev.newsbatch.internal.plan.Planner;
 import dev.newsbatch.internal.plan.RequestKeys;
 import dev.newsbatch.internal.plan.RequestTemplate;
@@ -55,7 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * fixed seed ({@code -Dsoak.seed=N} to replay another one); a last child runs it to the end. Checked
  * from the emulator's side: no request key answered successfully in two batch jobs, real-time calls
  * at most the articles plus the runner's concurrency per kill, and every article exactly once in
- * {@code results_NAME.json}, classified or with a named error.
+ * {@code results_NAME.json}, classified or with a named error. On Vertex AI batch prediction (Cloud Storage
+ * uploads and creates failing with 503 at first, a concurrent-job limit at the emulator): every article's
+ * key in exactly one job the emulator created, never more jobs in flight than the limit.
  */
 class SoakTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,6 +134,69 @@ class SoakTest {
         assertResultsFileHasEveryArticleOnce(ctx);
         assertLedgerSettled(ctx);
         System.out.println("SOAK " + ctx + ", resent " + resent);
+    }
+
+    @Test
+    void vertexRunSurvivesRandomKills() throws Exception {
+        Random rnd = new Random(SEED ^ "vertex".hashCode());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("tiers.json"), "{\"vertex\":{\"concurrent_batch_jobs\":3}}");
+        emulator.vertexConcurrentJobs(3);
+        emulator.faults(Faults.none().seed(SEED).failNext(Endpoint.GCS_UPLOAD, 2, 503)
+                .failNext(Endpoint.VERTEX_CREATE, 2, 503));
+        int kills = 0;
+        List<Integer> at = new ArrayList<>();
+        for (int k = 0; k < KILLS; k++) {
+            int n = 1 + rnd.nextInt(4);
+            at.add(n);
+            if (!killAfterProgress(n, "batch", "vertex")) {
+                break;
+            }
+            kills++;
+        }
+        String ctx = context("vertex", kills, at);
+        assertTrue(kills > 0, "no kill happened; " + ctx);
+        String out = runToEnd(ctx, "batch", "vertex");
+        assertTrue(out.contains("RESULT rows="), ctx + "\n" + out);
+        ctx += ", " + emulator.stats() + ", peak Vertex jobs " + emulator.vertexPeakJobs();
+        emulator.faults(Faults.none());
+        assertEachKeyInExactlyOneVertexJob(ctx);
+        assertTrue(emulator.vertexPeakJobs() <= 3, ctx);
+        assertEquals(0, emulator.vertexJobsRefused(), "creates refused for the concurrent-job limit; " + ctx);
+        assertResultsFileHasEveryArticleOnce(ctx);
+        assertLedgerSettled(ctx);
+        assertEquals(ARTICLES, ARTICLES - failedCount(), "articles failed on Vertex; " + ctx);
+    }
+
+    /**
+     * Counted at the emulator, from the Vertex jobs it created (their placements and the request lines each
+     * read from Cloud Storage): every article's {@code newsbatch_key} label in exactly one job, once.
+     */
+    private void assertEachKeyInExactlyOneVertexJob(String ctx) throws IOException {
+        Map<String, Integer> sent = new HashMap<>();
+        Path batches = emulator.stateDir().resolve("batches");
+        List<Path> placements;
+        try (var files = Files.list(batches)) {
+            placements = files.filter(f -> f.getFileName().toString().endsWith(".vertex.json")).sorted().toList();
+        }
+        for (Path p : placements) {
+            String id = p.getFileName().toString().replace(".vertex.json", "");
+            for (String line : Files.readAllLines(batches.resolve(id + ".input.jsonl"))) {
+                JsonNode node = JSON.readTree(line);
+                sent.merge(node.path("request").path("labels").path(VertexLabels.KEY).asText(), 1, Integer::sum);
+            }
+        }
+        long objects;
+        try (var files = Files.walk(emulator.stateDir())) {
+            objects = files.filter(f -> f.toString().contains("requests")).count();
+        }
+        ctx += ", Vertex jobs " + placements.size() + ", request objects seen " + objects;
+        for (Article a : SampleArticles.of(ARTICLES)) {
+            String label = VertexLabels.of(RequestKeys.of(a.id()));
+            assertEquals(1, sent.getOrDefault(label, 0), a.id() + " in Vertex job inputs; " + ctx);
+        }
+        assertEquals(ARTICLES, sent.values().stream().mapToInt(Integer::intValue).sum(), "request lines; " + ctx);
+        System.out.println("SOAK " + ctx + ", each key in exactly one job");
     }
 
     // ------------------------------------------------------------------ batch scenario
@@ -349,6 +415,8 @@ class SoakTest {
         pb.environment().remove("GOOGLE_API_KEY");
         pb.environment().remove("GEMINI_API_KEY");
         pb.environment().put("GOOGLE_GEMINI_BASE_URL", emulator.baseUrl());
+        pb.environment().put("GOOGLE_VERTEX_BASE_URL", emulator.baseUrl());
+        pb.environment().put("STORAGE_EMULATOR_HOST", emulator.baseUrl());
         return pb.start();
     }
 

@@ -21,6 +21,8 @@ import java.util.Locale;
  *       within the concurrent-job limit. Tokens and room are calibrated by the finished jobs
  *       ({@link TokenCalibration}): each estimate is scaled by what Gemini counted, and the share of the
  *       limit filled is measured from how far those counts spread.</li>
+ *   <li>{@link Kind#JOBS}: the next job starts when fewer than {@code maxJobs} are in flight, with no token
+ *       budget: Vertex AI batch prediction, whose binding limit is the jobs a project runs at once.</li>
  * </ul>
  *
  * <p>A job counts against the limit from its creation until Gemini reports it ended (its results need
@@ -44,7 +46,7 @@ public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double bu
     public static final int DRIFT_MIN_ANSWERS = 20;
 
     /** How jobs are admitted. */
-    public enum Kind { ALL, WAVES, CONTINUOUS }
+    public enum Kind { ALL, WAVES, CONTINUOUS, JOBS }
 
     public AdmissionPolicy {
         Checks.notNull(kind, "kind");
@@ -72,6 +74,11 @@ public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double bu
     /** Continuous admission under the enqueued-token limit {@code tokenLimit} and {@code maxJobs} jobs in flight. */
     public static AdmissionPolicy continuous(long tokenLimit, int maxJobs) {
         return new AdmissionPolicy(Kind.CONTINUOUS, tokenLimit, maxJobs, 0);
+    }
+
+    /** At most {@code maxJobs} jobs in flight, no token budget (Vertex AI's concurrent-job limit). */
+    public static AdmissionPolicy jobs(int maxJobs) {
+        return new AdmissionPolicy(Kind.JOBS, Long.MAX_VALUE, maxJobs, 0);
     }
 
     /** The seed budget: {@link #SEED_SHARE} of the limit (the waves' size; continuous admission's before calibration). */
@@ -148,6 +155,7 @@ public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double bu
             case ALL -> admit("all jobs are sent at once");
             case WAVES -> wave(jobs, candidate);
             case CONTINUOUS -> continuous(jobs, next);
+            case JOBS -> slot(jobs);
         };
     }
 
@@ -180,6 +188,27 @@ public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double bu
         return a.admitted() ? null : a;
     }
 
+    private Admission slot(List<JobLoad> jobs) {
+        int running = running(jobs);
+        return running >= maxJobs ? waitForSlot(running)
+                : admit(String.format(Locale.ROOT, "%d of %d batch jobs in flight", running, maxJobs));
+    }
+
+    private static int running(List<JobLoad> jobs) {
+        int running = 0;
+        for (JobLoad j : jobs) {
+            if (j.phase() == JobLoad.Phase.IN_FLIGHT) {
+                running++;
+            }
+        }
+        return running;
+    }
+
+    private Admission waitForSlot(int running) {
+        return new Admission(Admission.Verdict.WAIT_FOR_JOB_SLOT, String.format(Locale.ROOT,
+                "%d of %d batch jobs are running; waiting for one to finish", running, maxJobs));
+    }
+
     private Admission continuous(List<JobLoad> jobs, JobLoad next) {
         TokenCalibration calibration = TokenCalibration.of(jobs);
         long budget = tokenLimit == Long.MAX_VALUE ? Long.MAX_VALUE
@@ -193,8 +222,7 @@ public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double bu
             }
         }
         if (running >= maxJobs) {
-            return new Admission(Admission.Verdict.WAIT_FOR_JOB_SLOT, String.format(Locale.ROOT,
-                    "%d of %d batch jobs are running; waiting for one to finish", running, maxJobs));
+            return waitForSlot(running);
         }
         long needs = calibration.scale(next.tokens());
         if (needs > budget) {
@@ -264,6 +292,7 @@ public record AdmissionPolicy(Kind kind, long tokenLimit, int maxJobs, double bu
             case WAVES -> String.format(Locale.ROOT, "AdmissionPolicy[waves of %,d tokens%s]", seedBudget(), cap());
             case CONTINUOUS -> String.format(Locale.ROOT, "AdmissionPolicy[continuous, limit %,d tokens, %d jobs%s]",
                     tokenLimit, maxJobs, cap());
+            case JOBS -> String.format(Locale.ROOT, "AdmissionPolicy[jobs, at most %d in flight%s]", maxJobs, cap());
         };
     }
 

@@ -47,6 +47,7 @@ public final class Plan {
     private final List<String> warnings;
     private final ThinkingChoice thinking;
     private final SpendLimits spend;
+    private final VertexLimits vertex;
 
     Plan(Planner p, ModelLimits limits, long articles, TokenTotals totals, long jsonBytes, long minInputTokens,
          long maxInputTokens, List<BatchSlice> batches, List<Wave> waves, double batchCostUsd,
@@ -57,8 +58,8 @@ public final class Plan {
         this.pricingAsOf = p.pricing().asOf();
         this.limitsAsOf = p.tier().asOf();
         this.limits = limits;
-        this.maxItemsPerBatch = p.maxItemsPerBatch();
-        this.maxBytesPerFile = p.maxBytesPerFile();
+        this.maxItemsPerBatch = p.sizing().maxItems();
+        this.maxBytesPerFile = p.sizing().maxBytes();
         this.safeShare = p.safeShare();
         this.waveTokenBudget = p.waveTokenBudget();
         this.concurrentBatchJobs = p.tier().concurrentBatchJobs();
@@ -77,6 +78,7 @@ public final class Plan {
         this.warnings = List.copyOf(warnings);
         this.thinking = p.template().thinking();
         this.spend = p.tier().spend();
+        this.vertex = p.tier().vertex().orElse(null);
     }
 
     public String model() { return model; }
@@ -159,6 +161,9 @@ public final class Plan {
     /** The tier's spend limits. */
     public SpendLimits spend() { return spend; }
 
+    /** Vertex AI's limits and price basis when the plan is for Vertex AI batch prediction. */
+    public java.util.Optional<VertexLimits> vertex() { return java.util.Optional.ofNullable(vertex); }
+
     /** Things the user should know: no Batch API on the tier, oversize articles, budget exceeded. */
     public List<String> warnings() { return warnings; }
 
@@ -225,7 +230,7 @@ public final class Plan {
         s.append("  request files    ").append(bytes(jsonBytes)).append(" in ")
                 .append(Format.plural(batches.size(), "batch")).append(" of at most ")
                 .append(Format.plural(maxItemsPerBatch, "item")).append(System.lineSeparator());
-        if (waveTokenBudget > 0 && concurrentBatchJobs > 0) {
+        if (waveTokenBudget > 0 && waveTokenBudget != Long.MAX_VALUE && concurrentBatchJobs > 0) {
             s.append("  waves            ").append(Format.count(waves.size())).append(", at most ")
                     .append(Format.plural(maxArticlesPerWave(), "article")).append(" per wave (")
                     .append(Format.count(waveTokenBudget)).append(" tokens = ").append(Math.round(safeShare * 100))
@@ -247,20 +252,29 @@ public final class Plan {
                     .append(" RPD");
         }
         s.append(System.lineSeparator());
-        s.append("  limits           ").append(ModelLimits.show(limits.rpm())).append(" RPM, ")
-                .append(ModelLimits.show(limits.rpd())).append(" RPD, ")
-                .append(ModelLimits.show(limits.batchEnqueuedTokens())).append(" enqueued tokens; spend ")
-                .append(spend).append(spend.exceedsMonth(batchCostUsd) ? " (OVER)" : "")
-                .append(System.lineSeparator());
+        if (vertex != null) {
+            s.append("  limits           ").append(vertex.limitsLine()).append(System.lineSeparator());
+            s.append("  prices           ").append(vertex.pricesLine()).append(System.lineSeparator());
+        } else {
+            s.append("  limits           ").append(ModelLimits.show(limits.rpm())).append(" RPM, ")
+                    .append(ModelLimits.show(limits.rpd())).append(" RPD, ")
+                    .append(ModelLimits.show(limits.batchEnqueuedTokens())).append(" enqueued tokens; spend ")
+                    .append(spend).append(spend.exceedsMonth(batchCostUsd) ? " (OVER)" : "")
+                    .append(System.lineSeparator());
+        }
         if (budgetUsd > 0) {
             s.append("  budget cap       ").append(Format.usd(budgetUsd)).append(System.lineSeparator());
         }
         for (String w : warnings) {
             s.append("  warning: ").append(w).append(System.lineSeparator());
         }
-        s.append("  prices as of ").append(pricingAsOf).append(", limits as of ").append(limitsAsOf)
-                .append(" (per-project limits are in AI Studio; give yours with --enqueued-tokens, --rpm, --rpd, "
-                        + "--spend-per-10min, --spend-per-month)");
+        s.append("  prices as of ").append(pricingAsOf).append(", limits as of ").append(limitsAsOf);
+        if (vertex != null) {
+            s.append(" (sources: ").append(String.join("; ", vertex.sources())).append(')');
+        } else {
+            s.append(" (per-project limits are in AI Studio; give yours with --enqueued-tokens, --rpm, --rpd, "
+                    + "--spend-per-10min, --spend-per-month)");
+        }
         return s.toString();
     }
 

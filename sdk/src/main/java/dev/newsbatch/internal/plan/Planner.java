@@ -167,7 +167,7 @@ public final class Planner {
 
     /** The one job-sizing rule with this planner's caps: items, file bytes, and tokens from the tier's limit. */
     public JobSizing sizing() {
-        return JobSizing.of(maxItemsPerBatch, maxBytesPerFile, tier.model(model).batchEnqueuedTokens());
+        return tier.sizing(model, maxItemsPerBatch, maxBytesPerFile);
     }
 
     /** The enqueued-token budget of one wave: the safe share of the tier's limit (0 without batch). */

@@ -37,9 +37,16 @@ public final class TierLimits {
     private final long maxInputFileBytes;
     private final Map<String, ModelLimits> models;
     private final SpendLimits spend;
+    private final VertexLimits vertex;
 
     private TierLimits(String tier, String source, String asOf, int concurrentBatchJobs,
                        long maxInputFileBytes, Map<String, ModelLimits> models, SpendLimits spend) {
+        this(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, models, spend, null);
+    }
+
+    private TierLimits(String tier, String source, String asOf, int concurrentBatchJobs,
+                       long maxInputFileBytes, Map<String, ModelLimits> models, SpendLimits spend,
+                       VertexLimits vertex) {
         this.tier = Checks.notBlank(tier, "tier");
         this.source = source;
         this.asOf = asOf;
@@ -47,6 +54,7 @@ public final class TierLimits {
         this.maxInputFileBytes = Checks.atLeast(maxInputFileBytes, 1, "maxInputFileBytes");
         this.models = Map.copyOf(models);
         this.spend = Checks.notNull(spend, "spend");
+        this.vertex = vertex;
     }
 
     /**
@@ -65,18 +73,43 @@ public final class TierLimits {
     }
 
     /**
-     * These limits on Vertex AI batch prediction (the file's {@code vertex} section): its concurrent-job limit,
-     * no per-model request, token or enqueued-token limits (dynamic shared quota) and none of the Gemini API's
-     * spend caps; the models and the input file limit stay.
+     * These limits on Vertex AI batch prediction ({@link VertexLimits#defaults()}, from the model catalogue):
+     * its concurrent-job limit, its per-job request and file limits, no per-model request, token or
+     * enqueued-token limits (dynamic shared quota) and none of the Gemini API's spend caps; the models stay.
      */
     public TierLimits onVertex() {
-        JsonNode v = FILE.root.path("vertex");
-        long jobs = FILE.count(v, "vertex", "concurrent_batch_jobs", concurrentBatchJobs, Integer.MAX_VALUE);
+        return onVertex(VertexLimits.defaults());
+    }
+
+    /** These limits on Vertex AI with {@code limits} (e.g. a raised concurrent-job quota). */
+    public TierLimits onVertex(VertexLimits limits) {
+        Checks.notNull(limits, "limits");
         long u = ModelLimits.UNLIMITED;
         Map<String, ModelLimits> open = new TreeMap<>();
         models.keySet().forEach(m -> open.put(m, new ModelLimits(u, u, u, u)));
-        return new TierLimits("vertex", FILE.text(v, "source", source), FILE.text(v, "read", asOf),
-                (int) Math.min(jobs, Integer.MAX_VALUE), maxInputFileBytes, open, SpendLimits.NONE);
+        return new TierLimits("vertex", String.join("; ", limits.limitsSources()),
+                dev.newsbatch.internal.ModelCatalog.defaults().asOf(), limits.concurrentJobs(), limits.inputFileBytes(),
+                open, SpendLimits.NONE, limits);
+    }
+
+    /** Vertex AI's limits when these are a Vertex AI tier ({@link #onVertex()}), else empty. */
+    public java.util.Optional<VertexLimits> vertex() {
+        return java.util.Optional.ofNullable(vertex);
+    }
+
+    /** Requests one batch job may hold under this tier: Vertex AI's per-job limit, else no limit. */
+    public int maxRequestsPerJob() {
+        return vertex == null ? Integer.MAX_VALUE : vertex.requestsPerJob();
+    }
+
+    /**
+     * The one job-sizing rule under this tier for {@code model}: at most {@code maxItems} requests (and the
+     * tier's per-job limit), {@code maxBytes} of file (and the tier's file limit), and the token cap of the
+     * model's enqueued-token limit.
+     */
+    public JobSizing sizing(String model, int maxItems, long maxBytes) {
+        return JobSizing.of(Math.min(maxItems, maxRequestsPerJob()), Math.min(maxBytes, maxInputFileBytes),
+                model(model).batchEnqueuedTokens());
     }
 
     /** The tier's name, e.g. {@code tier1}. */
@@ -128,12 +161,13 @@ public final class TierLimits {
         Checks.notNull(limits, "limits");
         Map<String, ModelLimits> copy = new TreeMap<>(models);
         copy.put(Pricing.normalise(Checks.notBlank(model, "model")), limits);
-        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, copy, spend);
+        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, copy, spend, vertex);
     }
 
     /** A copy with another concurrent batch job limit. */
     public TierLimits concurrentBatchJobs(int jobs) {
-        return new TierLimits(tier, source, asOf, jobs, maxInputFileBytes, models, spend);
+        return new TierLimits(tier, source, asOf, jobs, maxInputFileBytes, models, spend,
+                vertex == null ? null : vertex.concurrentJobs(Math.max(1, jobs)));
     }
 
     /** The tier's spend limits (per rolling 10 minutes and per month). */
@@ -143,12 +177,12 @@ public final class TierLimits {
 
     /** A copy with other spend limits. */
     public TierLimits spend(SpendLimits limits) {
-        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, models, limits);
+        return new TierLimits(tier, source, asOf, concurrentBatchJobs, maxInputFileBytes, models, limits, vertex);
     }
 
     /** A copy with another input file size limit. */
     public TierLimits maxInputFileBytes(long bytes) {
-        return new TierLimits(tier, source, asOf, concurrentBatchJobs, bytes, models, spend);
+        return new TierLimits(tier, source, asOf, concurrentBatchJobs, bytes, models, spend, vertex);
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.newsbatch.internal.plan.Planner;
 import dev.newsbatch.internal.plan.Pricing;
 import dev.newsbatch.internal.plan.RequestTemplate;
 import dev.newsbatch.internal.plan.TierLimits;
+import dev.newsbatch.internal.plan.VertexLimits;
 import dev.newsbatch.internal.plan.TokenCounter;
 import dev.newsbatch.internal.plan.TokenEstimator;
 import java.nio.file.Files;
@@ -76,9 +77,7 @@ final class Planning {
 
     /** The run's one job-sizing rule (as the planner applies it): items, the tier's file size, tokens a job. */
     static JobSizing sizing(RunConfig c) {
-        TierLimits tier = tierLimits(c);
-        return JobSizing.of(c.batchSize(), Math.min(RunSettings.MAX_FILE_BYTES, tier.maxInputFileBytes()),
-                tier.model(c.model()).batchEnqueuedTokens());
+        return tierLimits(c).sizing(c.model(), c.batchSize(), RunSettings.MAX_FILE_BYTES);
     }
 
     /** Output tokens expected per article: the estimator's answer plus the thinking assumed for the setting. */
@@ -116,9 +115,14 @@ final class Planning {
         }
     }
 
-    /** The run's one admission policy: its mode, the tier's token budget and job limit, its USD cap. */
+    /**
+     * The run's one admission policy: its mode, the tier's token budget and job limit, its USD cap. On Vertex
+     * AI the binding limit is the concurrent-job limit (no enqueued-token quota), so every batch mode admits
+     * by jobs in flight there.
+     */
     static AdmissionPolicy admission(RunConfig c) {
-        AdmissionPolicy policy = switch (c.mode()) {
+        AdmissionPolicy policy = onVertex(c) && c.mode().isBatch() ? AdmissionPolicy.jobs(maxJobs(c))
+                : switch (c.mode()) {
             case BATCH, REALTIME, FLEX -> AdmissionPolicy.all();
             case WAVES -> AdmissionPolicy.waves(tokenLimit(c));
             case CONTINUOUS -> AdmissionPolicy.continuous(tokenLimit(c), maxJobs(c));
@@ -128,14 +132,15 @@ final class Planning {
 
     /**
      * The run's tier: the preset, with {@code <directory>/tiers.json} applied when present, Vertex AI's
-     * limits for a run there, then the limits the config gives (enqueued tokens, spend).
+     * limits for a run there (that file's {@code vertex} section applied to them), then the limits the config gives (enqueued tokens, spend).
      */
     static TierLimits tierLimits(RunConfig c) {
         TierLimits preset = TierLimits.preset(c.tier().key());
         Path overrides = c.directory().resolve(TIER_OVERRIDES);
         TierLimits t = Files.isRegularFile(overrides) ? preset.withOverrides(overrides) : preset;
-        if (c.vertex() != null) {
-            t = t.onVertex();
+        if (onVertex(c)) {
+            VertexLimits v = VertexLimits.defaults();
+            t = t.onVertex(Files.isRegularFile(overrides) ? v.withOverrides(overrides) : v);
         }
         if (c.enqueuedTokens() > 0) {
             long u = ModelLimits.UNLIMITED;
@@ -144,6 +149,12 @@ final class Planning {
             t = t.with(c.model(), base.batchEnqueuedTokens(c.enqueuedTokens()));
         }
         return t.spend(t.spend().overriddenBy(c.spendPer10MinUsd(), c.spendPerMonthUsd()));
+    }
+
+    /** True when the run's batch jobs go to Vertex AI: its config names a target, or the environment does. */
+    static boolean onVertex(RunConfig c) {
+        return c.vertex() != null || dev.newsbatch.internal.gemini.GeminiConnection.endpoint(System.getenv())
+                == dev.newsbatch.GeminiEndpoint.VERTEX_AI;
     }
 
     static ModelLimits limits(RunConfig c) {

@@ -21,6 +21,22 @@ class AdmissionPolicyTest {
     }
 
     @Test
+    void byJobsAdmitsUpToTheConcurrentJobLimitWhateverTheTokens() {
+        AdmissionPolicy jobs = AdmissionPolicy.jobs(2);
+        List<JobLoad> one = List.of(running(Long.MAX_VALUE / 4), waiting(Long.MAX_VALUE / 4));
+        assertTrue(jobs.decide(one, 1).admitted(), jobs.decide(one, 1).reason());
+        List<JobLoad> two = List.of(running(1), running(1), waiting(1));
+        Admission a = jobs.decide(two, 2);
+        assertEquals(Admission.Verdict.WAIT_FOR_JOB_SLOT, a.verdict());
+        assertTrue(a.reason().contains("2 of 2 batch jobs"), a.reason());
+        List<JobLoad> ended = List.of(running(1), JobLoad.inFlight(1, 0.6).phase(JobLoad.Phase.DONE), waiting(1));
+        assertTrue(jobs.decide(ended, 2).admitted());
+        assertEquals(AdmissionPolicy.Kind.JOBS, jobs.kind());
+        assertFalse(jobs.calibrates());
+        assertEquals("AdmissionPolicy[jobs, at most 2 in flight, budget $5.00]", jobs.budgetUsd(5).toString());
+    }
+
+    @Test
     void admitsWhileTheTokensInFlightStayWithinTheBudget() {
         List<JobLoad> jobs = List.of(running(2_800_000), running(2_800_000), waiting(2_800_000));
         assertTrue(continuous.decide(jobs, 2).admitted());
