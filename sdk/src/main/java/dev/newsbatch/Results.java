@@ -202,6 +202,25 @@ public final class Results<T extends Record> {
                 topSectors(10), topCompanies(10), usage);
     }
 
+    /**
+     * For each top-level field of the schema with allowed values ({@code enum}), how often each value was
+     * given, most frequent first; fields in the schema's order. The summary of a schema other than the news one.
+     *
+     * <pre>{@code
+     * results.enumCounts();   // {topic=[politics 5, business 3, sports 1]}
+     * }</pre>
+     */
+    public Map<String, List<Count>> enumCounts() {
+        JsonNode properties = schema.responseSchema().path("properties");
+        Map<String, List<Count>> out = new LinkedHashMap<>();
+        for (String c : schema.columns()) {
+            if (properties.path(c).path("enum").isArray()) {
+                out.put(c, counts(c, Integer.MAX_VALUE));
+            }
+        }
+        return out;
+    }
+
     /** Counts the values of a field (strings, or lists of strings) over the rows, most frequent first. */
     public List<Count> counts(String jsonField, int n) {
         Map<String, Long> counts = new HashMap<>();

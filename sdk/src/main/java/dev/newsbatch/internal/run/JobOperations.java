@@ -65,13 +65,26 @@ final class JobOperations implements JobService {
      */
     @Override
     public <T extends Record> Results<T> results(String jobId, Class<T> type) {
+        return results(jobId, recorded -> {
+            @SuppressWarnings("unchecked")   // the recorded schema's rows are of its type
+            ClassificationSchema<T> s = recorded.schema() == type
+                    ? (ClassificationSchema<T>) recorded.classificationSchema() : ClassificationSchema.of(type);
+            return s;
+        });
+    }
+
+    @Override
+    public Results<? extends Record> results(String jobId) {
+        return results(jobId, RunConfig::classificationSchema);
+    }
+
+    private <T extends Record> Results<T> results(String jobId,
+            java.util.function.Function<RunConfig, ClassificationSchema<T>> schemaOf) {
         session.targetOfJob(jobId);
                 JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
                 "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
         RunConfig recorded = Runner.config(session.ledger, job.runId());
-        @SuppressWarnings("unchecked")   // the recorded schema's rows are of its type
-        ClassificationSchema<T> schema = recorded.schema() == type
-                ? (ClassificationSchema<T>) recorded.classificationSchema() : ClassificationSchema.of(type);
+        ClassificationSchema<T> schema = schemaOf.apply(recorded);
         RunConfig config = recorded.withSchema(schema);
         RunSettings settings = Planning.settings(config, job.runId(), session);
         if (job.step() == JobRecord.Step.CREATED) {
