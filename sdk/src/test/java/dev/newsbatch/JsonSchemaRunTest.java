@@ -72,6 +72,18 @@ class JsonSchemaRunTest {
     }
 
     @Test
+    void theEstimateCountsTheSchemasTokens() {
+        ClassificationSchema<Answer> tiny = ClassificationSchema.fromJson(
+                "{\"type\":\"object\",\"properties\":{\"t\":{\"type\":\"string\"}}}");
+        BatchSpec<?> articles = Batches.from(SampleArticles.of(10)).directory(dir);
+        long small = articles.classifyInto(tiny).estimate().inputTokens();
+        long large = articles.classifyInto(TOPICS).estimate().inputTokens();
+        long perArticle = (TOPICS.json().orElseThrow().length() - tiny.json().orElseThrow().length()) / 8 * 10;
+        assertTrue(large - small >= perArticle, small + " vs " + large + " (expected a difference of at least "
+                + perArticle + ")");
+    }
+
+    @Test
     void newsRunsRecordNoSchemaJson() {
         Batches.from(SampleArticles.of(2)).name("news").directory(dir).pollInterval(Duration.ofMillis(20))
                 .submit().await();

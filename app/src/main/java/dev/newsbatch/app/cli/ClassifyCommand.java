@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "  newsbatch classify --title 'Profit up' --text 'Bosphorus Bank profit rose.'",
                 "  newsbatch classify --url https://example.com/news/1 --json",
                 "  newsbatch classify few.jsonl --model gemini-2.5-flash",
-                "  newsbatch classify --title 'Cup final' --text 'The home side won 2-1.' --schema samples/topic_schema.json"})
+                "  newsbatch classify few.jsonl --schema samples/topic_schema.json"})
 final class ClassifyCommand extends BaseCommand {
     /** Most articles one {@code classify} takes; larger files go to {@code submit-contents}. */
     static final int MAX_ARTICLES = 100;

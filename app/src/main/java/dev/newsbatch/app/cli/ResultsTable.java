@@ -55,7 +55,11 @@ final class ResultsTable {
         for (Row<?> r : results.rows()) {
             JsonNode v = Output.JSON.valueToTree(r.value());
             List<String> row = new ArrayList<>(List.of(cut(r.id(), ID)));
-            results.schema().columns().forEach(c -> row.add(cut(cell(v.path(c)), LIST)));
+            List<String> columns = results.schema().columns();
+            for (int i = 0; i < columns.size(); i++) {
+                String text = cell(v.path(columns.get(i)));
+                row.add(i == columns.size() - 1 ? oneLine(text) : cut(text, LIST));   // the last one fits the width
+            }
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
                 + "in the results; loopback, private and link-local addresses are refused unless "
                 + "--allow-private-urls is given."},
         footer = {"", "Examples:", "  newsbatch submit urls.txt --name morning --wait",
-                "  newsbatch submit urls.txt --name morning-topics --schema samples/topic_schema.json --wait"})
+                "  newsbatch submit urls.txt --name topics --schema samples/topic_schema.json"})
 final class SubmitCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "URLS", description = "A text file with one URL per line.")
     Path file;

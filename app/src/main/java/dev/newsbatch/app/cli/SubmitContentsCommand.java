@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
                         + "(nothing is sent twice)."},
         footer = {"", "Examples:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait",
                 "  cat articles.jsonl | newsbatch submit-contents - --name piped --wait",
-                "  newsbatch submit-contents samples/batch_contents.json --name topics --schema samples/topic_schema.json --wait"})
+                "  newsbatch submit-contents in.json --name t --schema samples/topic_schema.json"})
 final class SubmitContentsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
     Path file;
