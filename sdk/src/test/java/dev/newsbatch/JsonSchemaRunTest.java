@@ -72,6 +72,28 @@ class JsonSchemaRunTest {
     }
 
     @Test
+    void theEmulatorAnswersSchemasUnlikeTheNewsOne() {
+        ClassificationSchema<Answer> odd = ClassificationSchema.fromJson("""
+                {"type": "OBJECT", "properties": {
+                  "score": {"type": "number", "minimum": -1, "maximum": 1},
+                  "grid": {"type": "array", "minItems": 2, "items": {"type": "array", "items": {"type": "integer"}}},
+                  "place": {"type": "object", "properties": {
+                    "city": {"type": "string"}, "country": {"type": "string", "enum": ["TR", "DE"]},
+                    "known": {"type": "boolean", "nullable": true}}, "required": ["city", "country"]},
+                  "flags": {"type": "array", "items": {"type": "boolean"}, "maxItems": 3}},
+                 "required": ["score", "grid", "place"], "propertyOrdering": ["place", "score", "grid", "flags"]}
+                """);
+        Results<Answer> r = Batches.from(SampleArticles.of(6)).classifyInto(odd).name("odd").directory(dir)
+                .pollInterval(Duration.ofMillis(20)).submit().await().collect();
+        assertEquals(6, r.size(), r.errors().toString());
+        assertEquals(List.of("place", "score", "grid", "flags"), r.schema().columns());
+        for (Answer a : r.values()) {
+            assertEquals(List.of(), odd.validate(a.json()), a.toString());
+            assertTrue(a.get("grid").size() >= 2, a.toString());
+        }
+    }
+
+    @Test
     void theEstimateCountsTheSchemasTokens() {
         ClassificationSchema<Answer> tiny = ClassificationSchema.fromJson(
                 "{\"type\":\"object\",\"properties\":{\"t\":{\"type\":\"string\"}}}");
