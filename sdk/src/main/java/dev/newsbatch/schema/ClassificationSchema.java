@@ -147,6 +147,10 @@ public final class ClassificationSchema<T extends Record> {
     }
 
     private static ClassificationSchema<Answer> fromJson(String text, Path name) {
+        ClassificationSchema<Answer> known = JSON_CACHE.get(text);   // a schema read back as recorded
+        if (known != null) {
+            return known;
+        }
         ObjectNode schema = JsonSchemaReader.read(text, name);
         return JSON_CACHE.computeIfAbsent(schema.toString(), k -> new ClassificationSchema<>(schema));
     }

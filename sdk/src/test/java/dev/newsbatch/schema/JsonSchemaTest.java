@@ -39,6 +39,8 @@ class JsonSchemaTest {
     void sameSchemaTextGivesTheSameInstance() {
         String text = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}";
         assertSame(ClassificationSchema.fromJson(text), ClassificationSchema.fromJson(" " + text + "\n"));
+        ClassificationSchema<Answer> s = ClassificationSchema.fromJson(text);
+        assertSame(s, ClassificationSchema.fromJson(s.json().orElseThrow()));   // the recorded form reads back
         assertEquals("{\"type\":\"OBJECT\",\"properties\":{\"a\":{\"type\":\"STRING\"}},\"propertyOrdering\":[\"a\"]}",
                 ClassificationSchema.fromJson(text).json().orElseThrow());
     }
