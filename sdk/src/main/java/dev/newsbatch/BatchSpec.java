@@ -50,7 +50,7 @@ public final class BatchSpec<T extends Record> {
     }
 
     static <R extends Record> BatchSpec<R> of(ArticleSource source, ClassificationSchema<R> schema, RunConfig config) {
-        return new BatchSpec<>(source, schema, config.withSchema(schema.type()));
+        return new BatchSpec<>(source, schema, config.withSchema(schema));
     }
 
     private BatchSpec<T> with(UnaryOperator<RunConfig> change) {
@@ -388,6 +388,20 @@ public final class BatchSpec<T extends Record> {
         return of(source, ClassificationSchema.of(type), config);
     }
 
+    /**
+     * A copy that classifies into {@code schema}, for example one given as JSON: the rows are
+     * {@link dev.newsbatch.schema.Answer}s holding each validated answer.
+     *
+     * <pre>{@code
+     * var topics = ClassificationSchema.fromJson(Path.of("samples/topic_schema.json"));
+     * Results<Answer> r = Batches.from(articles).classifyInto(topics).submit().await().collect();
+     * }</pre>
+     */
+    public <R extends Record> BatchSpec<R> classifyInto(ClassificationSchema<R> schema) {
+        Checks.notNull(schema, "schema");
+        return of(source, schema, config);
+    }
+
     // ------------------------------------------------------------------ actions
 
     /**
@@ -428,7 +442,9 @@ public final class BatchSpec<T extends Record> {
         s.append("model=").append(config.model()).append(", tier=").append(config.tier())
                 .append(", ").append(source.describe()).append(", mode=")
                 .append(config.mode().name().toLowerCase(Locale.ROOT));
-        if (!schema.type().equals(NewsClassification.class)) {
+        if (schema.json().isPresent()) {
+            s.append(", schema=JSON").append(schema.columns());
+        } else if (!schema.type().equals(NewsClassification.class)) {
             s.append(", schema=").append(schema.type().getSimpleName());
         }
         if (config.name() != null) {

@@ -138,6 +138,40 @@ public final class Batches {
         return new BatchRun<>(BatchSpec.of(ArticleSource.of(List.of()), ClassificationSchema.of(type), recorded), runId);
     }
 
+    /**
+     * Re-attaches to a run recorded in {@code directory}, classifying into {@code schema} (one given as
+     * JSON, say), with the settings recorded when it was submitted.
+     *
+     * @throws RunNotFoundException if the ledger has no such run
+     */
+    public static <T extends Record> BatchRun<T> resume(String runId, Path directory, ClassificationSchema<T> schema) {
+        Checks.notBlank(runId, "runId");
+        Checks.notNull(directory, "directory");
+        Checks.notNull(schema, "schema");
+        RunConfig recorded = RunService.get().config(directory, runId);
+        return new BatchRun<>(BatchSpec.of(ArticleSource.of(List.of()), schema, recorded), runId);
+    }
+
+    /**
+     * Re-attaches to a run recorded in {@code directory} with the schema recorded with it: a schema
+     * given as JSON rebuilds its {@link dev.newsbatch.schema.Answer} rows in any process; a record type
+     * needs its class on the class path (else the rows read as the news record).
+     *
+     * <pre>{@code
+     * BatchRun<?> run = Batches.resumeRecorded("topics", Path.of("batch_jobs"));
+     * run.collect().toCsv(Path.of("topics.csv"));   // the schema's own columns
+     * }</pre>
+     *
+     * @throws RunNotFoundException if the ledger has no such run
+     */
+    public static BatchRun<? extends Record> resumeRecorded(String runId, Path directory) {
+        Checks.notBlank(runId, "runId");
+        Checks.notNull(directory, "directory");
+        RunConfig recorded = RunService.get().config(directory, runId);
+        return new BatchRun<>(BatchSpec.of(ArticleSource.of(List.of()), recorded.classificationSchema(), recorded),
+                runId);
+    }
+
     /** Runs recorded in the {@linkplain #defaultDirectory() default directory}, newest first. */
     public static List<RunInfo> runs() {
         return runs(defaultDirectory());

@@ -17,10 +17,22 @@ import java.nio.file.Path;
  * @param message what is wrong, e.g. {@code is missing} or {@code must be a string, was 3.5}
  */
 public record InputProblem(Path file, long line, long index, String field, String message) {
+    /**
+     * How the directory of a temporary copy of standard input starts: a file in such a directory is
+     * named {@code stdin} in messages, not by its temporary path.
+     */
+    public static final String STDIN_COPY_PREFIX = "newsbatch-stdin-";
 
     public InputProblem {
         dev.newsbatch.internal.Checks.notNull(file, "file");
         dev.newsbatch.internal.Checks.notBlank(message, "message");
+    }
+
+    /** The file as a message's heading names it: its path, or {@code stdin} for a copy of standard input. */
+    public String fileShown() {
+        Path dir = file.getParent();
+        Path dirName = dir == null ? null : dir.getFileName();
+        return dirName != null && dirName.toString().startsWith(STDIN_COPY_PREFIX) ? "stdin" : file.toString();
     }
 
     @Override

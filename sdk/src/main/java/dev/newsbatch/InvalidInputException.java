@@ -40,7 +40,7 @@ public final class InvalidInputException extends NewsbatchException {
         }
         StringBuilder s = new StringBuilder();
         s.append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
-                .append(" in ").append(problems.get(0).file()).append(':');
+                .append(" in ").append(problems.get(0).fileShown()).append(':');
         for (int i = 0; i < Math.min(LISTED, problems.size()); i++) {
             s.append("\n  ").append(problems.get(i));
         }

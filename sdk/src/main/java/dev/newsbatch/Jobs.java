@@ -62,6 +62,17 @@ public final class Jobs implements AutoCloseable {
         return service.results(checkJobId(jobId), NewsClassification.class);
     }
 
+    /**
+     * The results of a finished job in the schema recorded with its run (a schema given as JSON
+     * gives {@link dev.newsbatch.schema.Answer} rows), downloading them once if needed.
+     *
+     * @throws JobNotFoundException if the job is not in the ledger (it was not submitted from here)
+     * @throws JobNotFinishedException if the job has not finished yet
+     */
+    public Results<? extends Record> resultsAsRecorded(String jobId) {
+        return service.results(checkJobId(jobId));
+    }
+
     /** Every job in the ledger, newest first. */
     public List<JobStatus> list() {
         return service.list();
@@ -108,6 +119,13 @@ public final class Jobs implements AutoCloseable {
     public static Results<NewsClassification> results(String jobId, Path directory) {
         try (Jobs jobs = open(directory)) {
             return jobs.results(jobId);
+        }
+    }
+
+    /** {@link #resultsAsRecorded(String)} with a connection opened and closed for this call. */
+    public static Results<? extends Record> resultsAsRecorded(String jobId, Path directory) {
+        try (Jobs jobs = open(directory)) {
+            return jobs.resultsAsRecorded(jobId);
         }
     }
 

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.newsbatch.internal.AtomicFile;
 import dev.newsbatch.internal.ParquetFile;
 import dev.newsbatch.internal.TextGrid;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -203,6 +202,25 @@ public final class Results<T extends Record> {
                 topSectors(10), topCompanies(10), usage);
     }
 
+    /**
+     * For each top-level field of the schema with allowed values ({@code enum}), how often each value was
+     * given, most frequent first; fields in the schema's order. The summary of a schema other than the news one.
+     *
+     * <pre>{@code
+     * results.enumCounts();   // {topic=[politics 5, business 3, sports 1]}
+     * }</pre>
+     */
+    public Map<String, List<Count>> enumCounts() {
+        JsonNode properties = schema.responseSchema().path("properties");
+        Map<String, List<Count>> out = new LinkedHashMap<>();
+        for (String c : schema.columns()) {
+            if (properties.path(c).path("enum").isArray()) {
+                out.put(c, counts(c, Integer.MAX_VALUE));
+            }
+        }
+        return out;
+    }
+
     /** Counts the values of a field (strings, or lists of strings) over the rows, most frequent first. */
     public List<Count> counts(String jsonField, int n) {
         Map<String, Long> counts = new HashMap<>();
@@ -260,20 +278,22 @@ public final class Results<T extends Record> {
 
     /**
      * Writes CSV with a header: {@code id,title,url}, the classification's fields (lists joined with
-     * {@code "; "}), {@code input_tokens,output_tokens}. Failed articles are not included.
+     * {@code "; "}; for a schema given as JSON, arrays and objects as JSON text),
+     * {@code input_tokens,output_tokens}. Failed articles are not included.
      */
     public Path toCsv(Path file) {
         return write(file, out -> {
             List<String> header = new ArrayList<>(List.of("id", "title", "url"));
             header.addAll(schema.columns());
             header.addAll(List.of("input_tokens", "output_tokens"));
+            boolean jsonCells = schema.json().isPresent();
             try (SequenceWriter csv = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(out)) {
                 csv.write(header);
                 for (Row<T> r : rows) {
                     JsonNode v = COMPACT.valueToTree(r.value());
                     List<String> cells = new ArrayList<>(List.of(r.id(), r.title(), r.url() == null ? "" : r.url()));
                     for (String c : schema.columns()) {
-                        cells.add(text(v.path(c)));
+                        cells.add(jsonCells ? jsonCell(v.path(c)) : text(v.path(c)));
                     }
                     cells.add(Long.toString(r.inputTokens()));
                     cells.add(Long.toString(r.outputTokens()));
@@ -304,10 +324,9 @@ public final class Results<T extends Record> {
         for (String c : List.of("id", "title", "url")) {
             columns.add(new ParquetFile.Column(c, ParquetFile.Kind.TEXT));
         }
-        RecordComponent[] components = schema.type().getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            ParquetFile.Kind kind = ParquetFile.Kind.of(components[i].getGenericType());
-            columns.add(new ParquetFile.Column(schema.columns().get(i), kind));
+        JsonNode properties = schema.responseSchema().path("properties");
+        for (String c : schema.columns()) {
+            columns.add(new ParquetFile.Column(c, ParquetFile.Kind.of(properties.path(c))));
         }
         columns.add(new ParquetFile.Column("input_tokens", ParquetFile.Kind.INTEGER));
         columns.add(new ParquetFile.Column("output_tokens", ParquetFile.Kind.INTEGER));
@@ -387,6 +406,11 @@ public final class Results<T extends Record> {
 
     private static JsonNode field(Row<?> r, String jsonField) {
         return COMPACT.valueToTree(r.value()).path(jsonField);
+    }
+
+    /** A cell of a schema given as JSON: arrays and objects as their JSON text, so they read back whole. */
+    private static String jsonCell(JsonNode v) {
+        return v.isContainerNode() ? v.toString() : text(v);
     }
 
     private static String text(JsonNode v) {

@@ -1,8 +1,11 @@
 package dev.newsbatch;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.newsbatch.internal.Checks;
 import dev.newsbatch.internal.ModelCatalog;
+import dev.newsbatch.schema.Answer;
+import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.NewsClassification;
 import dev.newsbatch.schema.Prompts;
 import java.nio.file.Path;
@@ -27,6 +30,8 @@ import java.util.Locale;
  * @param batchSize        maximum requests per batch job. Default: 1,000
  * @param prompts          system instruction and prompt template
  * @param schema           the record type answers are parsed into. Default: {@link NewsClassification}
+ * @param schemaJson       the response schema given as JSON ({@link ClassificationSchema#fromJson}), whose rows
+ *                         are {@link Answer}s; null for a record type's schema. Default: null
  * @param estimator        how tokens are estimated before sending. Default: {@link Estimator#calibrated()}
  * @param rpm              real-time requests per minute; 0 means the tier's limit. Default: 0
  * @param dailyCap         real-time requests per day; 0 means no cap. Default: 0
@@ -48,7 +53,8 @@ import java.util.Locale;
  *                         ledger lives there)
  */
 public record RunConfig(String name, String model, Tier tier, RunMode mode, int batchSize, Prompts prompts,
-                        Class<? extends Record> schema, Estimator estimator, int rpm, int dailyCap,
+                        Class<? extends Record> schema,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String schemaJson, Estimator estimator, int rpm, int dailyCap,
                         double budgetUsd, int maxAttempts, long maxInputTokens, Duration deadline,
                         Duration pollInterval, Thinking thinking, long enqueuedTokens, double spendPer10MinUsd,
                         double spendPerMonthUsd, double costDriftFactor, VertexTarget vertex,
@@ -67,6 +73,10 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         Checks.atLeast(batchSize, 1, "batchSize");
         Checks.notNull(prompts, "prompts");
         Checks.notNull(schema, "schema");
+        if ((schema == Answer.class) != (schemaJson != null)) {
+            throw new IllegalArgumentException("schemaJson must be given exactly when schema is Answer, was "
+                    + (schemaJson == null ? "null" : "set") + " with " + schema.getSimpleName());
+        }
         Checks.notNull(estimator, "estimator");
         Checks.atLeast(rpm, 0, "rpm");
         Checks.atLeast(dailyCap, 0, "dailyCap");
@@ -89,7 +99,7 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
     /** The defaults, keeping state in {@code directory}. */
     public static RunConfig ofDefaults(Path directory) {
         return new RunConfig(null, DEFAULT_MODEL, Tier.TIER_1, RunMode.BATCH, 1000, Prompts.ofDefaults(),
-                NewsClassification.class, Estimator.calibrated(), 0, 0, 0, 3, DEFAULT_MAX_INPUT_TOKENS,
+                NewsClassification.class, null, Estimator.calibrated(), 0, 0, 0, 3, DEFAULT_MAX_INPUT_TOKENS,
                 Duration.ofHours(24), Duration.ofSeconds(2), Thinking.least(), 0, 0, 0, DEFAULT_COST_DRIFT_FACTOR,
                 null, directory);
     }
@@ -126,7 +136,25 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
 
     /** A copy classifying into another record type. */
     public RunConfig withSchema(Class<? extends Record> v) {
-        return copy(b -> b.schema = v);
+        return copy(b -> {
+            b.schema = v;
+            b.schemaJson = null;
+        });
+    }
+
+    /** A copy classifying into {@code v}: a record type's schema, or one given as JSON. */
+    public RunConfig withSchema(ClassificationSchema<?> v) {
+        Checks.notNull(v, "schema");
+        return copy(b -> {
+            b.schema = v.type();
+            b.schemaJson = v.json().orElse(null);
+        });
+    }
+
+    /** The classification schema of the run: {@link #schemaJson()} read back, or the record type's. */
+    @JsonIgnore
+    public ClassificationSchema<?> classificationSchema() {
+        return schemaJson != null ? ClassificationSchema.fromJson(schemaJson) : ClassificationSchema.of(schema);
     }
 
     /** A copy with another estimator. */
@@ -239,6 +267,7 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         int batchSize;
         Prompts prompts;
         Class<? extends Record> schema;
+        String schemaJson;
         Estimator estimator;
         int rpm;
         int dailyCap;
@@ -263,6 +292,7 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
             batchSize = c.batchSize;
             prompts = c.prompts;
             schema = c.schema;
+            schemaJson = c.schemaJson;
             estimator = c.estimator;
             rpm = c.rpm;
             dailyCap = c.dailyCap;
@@ -281,8 +311,8 @@ public record RunConfig(String name, String model, Tier tier, RunMode mode, int 
         }
 
         RunConfig build() {
-            return new RunConfig(name, model, tier, mode, batchSize, prompts, schema, estimator, rpm, dailyCap,
-                    budgetUsd, maxAttempts, maxInputTokens, deadline, pollInterval, thinking, enqueuedTokens,
+            return new RunConfig(name, model, tier, mode, batchSize, prompts, schema, schemaJson, estimator, rpm,
+                    dailyCap, budgetUsd, maxAttempts, maxInputTokens, deadline, pollInterval, thinking, enqueuedTokens,
                     spendPer10MinUsd, spendPerMonthUsd, costDriftFactor, vertex, directory);
         }
     }

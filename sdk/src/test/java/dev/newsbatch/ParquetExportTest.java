@@ -144,6 +144,23 @@ class ParquetExportTest {
     }
 
     /** A Parquet file read back: column types in order and rows as Java values (lists as lists). */
+    @Test
+    void aSchemaGivenAsJsonGetsColumnsTypedByItsProperties() throws Exception {
+        var topics = dev.newsbatch.schema.ClassificationSchema.fromJson(Path.of("../samples/topic_schema.json"));
+        Results<dev.newsbatch.schema.Answer> r = Batches.from(SampleArticles.of(5)).classifyInto(topics).name("pqj")
+                .directory(dir).pollInterval(Duration.ofMillis(20)).submit().await().collect();
+        Table t = read(r.toParquet(dir.resolve("topics.parquet")));
+        assertEquals(List.of("id", "title", "url", "topic", "relevance", "keywords", "people", "breaking",
+                "input_tokens", "output_tokens"), List.copyOf(t.types.keySet()));
+        assertEquals("VARCHAR", t.types.get("topic"));
+        assertEquals("BIGINT", t.types.get("relevance"));
+        assertEquals("VARCHAR[]", t.types.get("keywords"));
+        assertEquals("VARCHAR", t.types.get("people"));   // an array of objects, as JSON text
+        assertEquals("BOOLEAN", t.types.get("breaking"));
+        assertEquals(5, t.rows.size());
+        assertEquals(r.values().get(0).getString("people"), t.rows.get(0).get("people"));
+    }
+
     private record Table(Map<String, String> types, List<Map<String, Object>> rows) { }
 
     private static Table read(Path file) throws SQLException {

@@ -16,6 +16,9 @@ public interface JobService extends AutoCloseable {
     /** A finished job's results, parsed into {@code type}. */
     <T extends Record> Results<T> results(String jobId, Class<T> type);
 
+    /** A finished job's results, parsed into the schema recorded with its run. */
+    Results<? extends Record> results(String jobId);
+
     /** Every job recorded in the ledger. */
     List<JobStatus> list();
 

@@ -3,8 +3,6 @@ package dev.newsbatch.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,26 +49,19 @@ public final class ParquetFile {
             this.sql = sql;
         }
 
-        /** The column type of a Java field type (of a record component). */
-        public static Kind of(Type type) {
-            if (type == String.class || type instanceof Class<?> c && c.isEnum()) {
-                return TEXT;
-            }
-            if (type == boolean.class || type == Boolean.class) {
-                return BOOLEAN;
-            }
-            if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                    || type == short.class || type == Short.class) {
-                return INTEGER;
-            }
-            if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-                return NUMBER;
-            }
-            if (type instanceof ParameterizedType p && p.getRawType() == List.class
-                    && Kind.of(p.getActualTypeArguments()[0]) == TEXT) {
-                return TEXT_LIST;
-            }
-            return JSON;
+        /**
+         * The column type of a property of a response schema (upper-case types), whether the schema
+         * was built from a record or given as JSON.
+         */
+        public static Kind of(JsonNode property) {
+            return switch (property.path("type").asText()) {
+                case "STRING" -> TEXT;
+                case "BOOLEAN" -> BOOLEAN;
+                case "INTEGER" -> INTEGER;
+                case "NUMBER" -> NUMBER;
+                case "ARRAY" -> "STRING".equals(property.path("items").path("type").asText()) ? TEXT_LIST : JSON;
+                default -> JSON;
+            };
         }
     }
 

@@ -53,7 +53,9 @@ final class AnswerValidator {
         JsonToken t = in.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             emit();
-            problems.add(path + " is missing");
+            if (!schema.nullable) {
+                problems.add(path + " is missing");
+            }
             return;
         }
         switch (schema.type) {
@@ -130,7 +132,7 @@ final class AnswerValidator {
                 byProperty[at] = null;
             }
             if (in.currentToken() == JsonToken.VALUE_NULL) {
-                present[at] = false;
+                present[at] = schema.properties[at].nullable;
                 emit();
                 continue;
             }

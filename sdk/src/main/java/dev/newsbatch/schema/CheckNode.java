@@ -31,6 +31,8 @@ final class CheckNode {
     final double maximum;
     final String minimumText;
     final String maximumText;
+    /** Whether null is a value here ({@code nullable: true}) rather than a missing one. */
+    final boolean nullable;
 
     private CheckNode(JsonNode schema) {
         type = schema.path("type").asText();
@@ -71,6 +73,7 @@ final class CheckNode {
         maximum = schema.has("maximum") ? schema.get("maximum").asDouble() : Double.NaN;
         minimumText = schema.has("minimum") ? schema.get("minimum").asText() : null;
         maximumText = schema.has("maximum") ? schema.get("maximum").asText() : null;
+        nullable = schema.path("nullable").asBoolean(false);
     }
 
     static CheckNode of(JsonNode schema) {

@@ -9,8 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsbatch.InputProblem;
+import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.internal.Checks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -35,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * s.responseSchema();   // {"type":"OBJECT","properties":{...},"required":["topic","relevance"],...}
  * }</pre>
  *
+ * <p>A schema can also be given as JSON ({@link #fromJson(Path)}), in the subset of OpenAPI that Gemini's
+ * {@code responseSchema} takes; its rows are {@link Answer}s holding the validated JSON object.
+ *
  * @param <T> the record type answers are mapped to
  */
 public final class ClassificationSchema<T extends Record> {
@@ -42,11 +51,15 @@ public final class ClassificationSchema<T extends Record> {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Map<Class<?>, ClassificationSchema<?>> CACHE = new ConcurrentHashMap<>();
+    /** Schemas given as JSON, by their compact JSON: one instance per distinct schema. */
+    private static final Map<String, ClassificationSchema<Answer>> JSON_CACHE = new ConcurrentHashMap<>();
 
     private final Class<T> type;
     private final ObjectNode schema;
     private final CheckNode check;
     private final List<String> columns;
+    /** The schema's JSON when it was given as JSON, else null. */
+    private final String json;
 
     private ClassificationSchema(Class<T> type) {
         this.type = type;
@@ -57,6 +70,18 @@ public final class ClassificationSchema<T extends Record> {
             names.add(jsonName(c));
         }
         this.columns = List.copyOf(names);
+        this.json = null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ClassificationSchema(ObjectNode schema) {
+        this.type = (Class<T>) Answer.class;
+        this.schema = schema;
+        this.check = CheckNode.of(schema);
+        List<String> names = new ArrayList<>();
+        schema.path("propertyOrdering").forEach(n -> names.add(n.asText()));
+        this.columns = List.copyOf(names);
+        this.json = schema.toString();
     }
 
     /** The schema of the news classification, the default of every run. */
@@ -75,7 +100,64 @@ public final class ClassificationSchema<T extends Record> {
         if (!type.isRecord()) {
             throw new IllegalArgumentException("type must be a record class, was " + type.getName());
         }
+        if (type == Answer.class) {
+            throw new IllegalArgumentException("type Answer is the row of a schema given as JSON; "
+                    + "use ClassificationSchema.fromJson");
+        }
         return (ClassificationSchema<R>) CACHE.computeIfAbsent(type, t -> new ClassificationSchema<>(type));
+    }
+
+    /**
+     * The schema in a JSON file: an object schema in the subset of OpenAPI that Gemini's
+     * {@code responseSchema} takes ({@code type} object, string, integer, number, boolean or array;
+     * {@code properties}, {@code required}, {@code enum} on strings, {@code items}, {@code description},
+     * {@code nullable}, {@code propertyOrdering}, {@code minimum}/{@code maximum}, {@code minItems}/{@code maxItems}).
+     * Types may be written in either case. The columns are the top-level properties, in
+     * {@code propertyOrdering} or else the file's order.
+     *
+     * <pre>{@code
+     * ClassificationSchema<Answer> s = ClassificationSchema.fromJson(Path.of("samples/topic_schema.json"));
+     * s.columns();   // [topic, relevance, keywords]
+     * }</pre>
+     *
+     * @throws InvalidInputException naming the file, and the JSON path of each bad field with what was expected
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static ClassificationSchema<Answer> fromJson(Path file) {
+        Checks.notNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(List.of(new InputProblem(file, -1, -1, null, "does not exist")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(text, file);
+    }
+
+    /**
+     * The schema in {@code json}, as {@link #fromJson(Path)} reads a file; messages name it {@code schema}.
+     *
+     * @throws InvalidInputException naming the JSON path of each bad field and what was expected
+     */
+    public static ClassificationSchema<Answer> fromJson(String json) {
+        Checks.notNull(json, "json");
+        return fromJson(json, Path.of("schema"));
+    }
+
+    private static ClassificationSchema<Answer> fromJson(String text, Path name) {
+        ClassificationSchema<Answer> known = JSON_CACHE.get(text);   // a schema read back as recorded
+        if (known != null) {
+            return known;
+        }
+        ObjectNode schema = JsonSchemaReader.read(text, name);
+        return JSON_CACHE.computeIfAbsent(schema.toString(), k -> new ClassificationSchema<>(schema));
+    }
+
+    /** The schema's JSON (compact, as requests carry it) when it was given as JSON; empty for a record type. */
+    public Optional<String> json() {
+        return Optional.ofNullable(json);
     }
 
     /** The record type. */
@@ -122,7 +204,14 @@ public final class ClassificationSchema<T extends Record> {
      *
      * @throws IllegalArgumentException if the JSON cannot be bound to the record
      */
+    @SuppressWarnings("unchecked")
     public T map(JsonNode answer) {
+        if (json != null) {
+            if (answer == null || !answer.isObject()) {
+                throw new IllegalArgumentException("answer must be a JSON object, was " + answer);
+            }
+            return (T) new Answer((ObjectNode) answer);
+        }
         try {
             return JSON.treeToValue(answer, type);
         } catch (Exception e) {
@@ -133,7 +222,7 @@ public final class ClassificationSchema<T extends Record> {
 
     @Override
     public String toString() {
-        return "ClassificationSchema[" + type.getSimpleName() + ", fields=" + columns + "]";
+        return "ClassificationSchema[" + (json != null ? "JSON" : type.getSimpleName()) + ", fields=" + columns + "]";
     }
 
     private static ObjectNode objectSchema(Class<?> type, String where) {

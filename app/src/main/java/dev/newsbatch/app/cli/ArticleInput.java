@@ -41,7 +41,7 @@ final class ArticleInput {
             return file;
         }
         try {
-            Path dir = Files.createTempDirectory("newsbatch-stdin-");
+            Path dir = Files.createTempDirectory(dev.newsbatch.InputProblem.STDIN_COPY_PREFIX);
             Path copy = dir.resolve(format == null ? "stdin" : "stdin." + format);
             Files.copy(stdin, copy);
             copy.toFile().deleteOnExit();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  newsbatch classify --title 'Profit up' --text 'Bosphorus Bank profit rose.'",
                 "  newsbatch classify --url https://example.com/news/1 --json",
-                "  newsbatch classify few.jsonl --model gemini-2.5-flash"})
+                "  newsbatch classify few.jsonl --model gemini-2.5-flash",
+                "  newsbatch classify few.jsonl --schema samples/topic_schema.json"})
 final class ClassifyCommand extends BaseCommand {
     /** Most articles one {@code classify} takes; larger files go to {@code submit-contents}. */
     static final int MAX_ARTICLES = 100;
@@ -62,15 +63,22 @@ final class ClassifyCommand extends BaseCommand {
     @Mixin
     ModelOptions target;
 
+    @Mixin
+    SchemaOption schema;
+
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = target.apply(source()).directory(dir()).realtime();
+        return classify(schema.apply(source()));
+    }
+
+    private <T extends Record> int classify(BatchSpec<T> articles) {
+        BatchSpec<T> spec = target.apply(articles).directory(dir()).realtime();
         if (name != null) {
             spec = spec.name(name);
         }
-        BatchRun<NewsClassification> run = spec.submit();
+        BatchRun<T> run = spec.submit();
         run.await(spec.deadline(), s -> { });
-        Results<NewsClassification> results = run.collect();
+        Results<T> results = run.collect();
         if (json()) {
             ObjectNode n = Output.object();
             n.put("run_id", run.id());
@@ -82,7 +90,7 @@ final class ClassifyCommand extends BaseCommand {
             printOne(results.rows().get(0));
         } else {
             if (results.size() > 0) {
-                println(ResultsTable.render(results.rows(), ResultsTable.terminalWidth(), MAX_ARTICLES));
+                println(ResultsTable.render(results, ResultsTable.terminalWidth(), MAX_ARTICLES));
             }
             for (ItemError e : results.errors()) {
                 println("failed: " + (e.url() == null ? e.id() : e.url()) + ": " + e.kind() + " " + e.message());
@@ -118,9 +126,14 @@ final class ClassifyCommand extends BaseCommand {
         return Batches.from(articles);
     }
 
-    private void printOne(Row<NewsClassification> r) {
-        NewsClassification c = r.value();
+    private void printOne(Row<?> r) {
         println("Article:    " + r.id() + (r.title() == null || r.title().isEmpty() ? "" : "  " + r.title()));
+        if (!(r.value() instanceof NewsClassification c)) {
+            com.fasterxml.jackson.databind.JsonNode v = Output.JSON.valueToTree(r.value());
+            v.fields().forEachRemaining(e -> println(String.format(java.util.Locale.ROOT, "%-11s %s",
+                    e.getKey() + ":", e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString())));
+            return;
+        }
         println("Financial:  " + c.isFinancial());
         println("Sentiment:  " + c.sentiment() + " (confidence " + c.confidentScore() + " of 10)");
         println("Sectors:    " + String.join(", ", c.sector()));

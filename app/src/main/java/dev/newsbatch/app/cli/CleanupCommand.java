@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
 import dev.newsbatch.RunInfo;
 import dev.newsbatch.RunStatus;
-import dev.newsbatch.schema.NewsClassification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,7 +107,7 @@ final class CleanupCommand extends BaseCommand {
         List<String> known = new ArrayList<>();
         for (RunInfo info : Batches.runs(dir())) {
             known.add(info.runId());
-            RunStatus s = Batches.resume(info.runId(), dir(), NewsClassification.class).state();
+            RunStatus s = Batches.resumeRecorded(info.runId(), dir()).state();
             Path requests = dir().resolve("requests").resolve(info.runId());
             Path results = dir().resolve("results").resolve(info.runId());
             if (!s.isFinished()) {

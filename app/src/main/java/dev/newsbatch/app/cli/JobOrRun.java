@@ -3,7 +3,6 @@ package dev.newsbatch.app.cli;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.Batches;
 import dev.newsbatch.RunInfo;
-import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Parameters;
@@ -27,17 +26,17 @@ final class JobOrRun {
     }
 
     /**
-     * The run of that name, re-attached from the batch directory.
+     * The run of that name, re-attached from the batch directory with the schema recorded with it.
      *
      * @throws IllegalArgumentException naming the known runs if the directory has no run of that name
      */
-    BatchRun<NewsClassification> run(Path dir) {
+    BatchRun<? extends Record> run(Path dir) {
         List<String> runs = Batches.runs(dir).stream().map(RunInfo::runId).toList();
         if (!runs.contains(id)) {
             throw new IllegalArgumentException("no job or run named \"" + id + "\" in " + dir + " (job ids look like "
                     + "batches/<id>; runs: " + (runs.isEmpty() ? "none yet" : String.join(", ", runs.subList(0,
                     Math.min(10, runs.size())))) + ")");
         }
-        return Batches.resume(id, dir, NewsClassification.class);
+        return Batches.resumeRecorded(id, dir);
     }
 }

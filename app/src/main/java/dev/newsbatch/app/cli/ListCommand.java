@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunStatus;
-import dev.newsbatch.schema.NewsClassification;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,8 +79,8 @@ final class ListCommand extends BaseCommand {
     }
 
     private RunRow row(RunInfo info) {
-        var run = Batches.resume(info.runId(), dir(), NewsClassification.class);
-        Results<NewsClassification> results = run.collect();
+        var run = Batches.resumeRecorded(info.runId(), dir());
+        Results<?> results = run.collect();
         return new RunRow(info, run.state(), results.usage().costUsd());
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every submitting command shares: the run's name, whether to wait for it, real time instead
- * of the Batch API, the prompt, and the options that shape the run; and the submission itself, reported
+ * of the Batch API, the prompt, the schema ({@code --schema FILE}), and the options that shape the run; and the submission itself, reported
  * by {@link RunReport}.
  *
  * <pre>{@code
@@ -44,11 +44,18 @@ final class NamedSubmission {
     Path system;
 
     @Mixin
+    SchemaOption schema;
+
+    @Mixin
     SpecOptions options;
 
     /** Submits {@code articles} as the named run in the command's batch directory and reports it. */
     int submit(BaseCommand command, BatchSpec<NewsClassification> articles) {
-        BatchSpec<NewsClassification> spec = options.apply(articles, command.dir(), name);
+        return submitSpec(command, schema.apply(articles));
+    }
+
+    private <T extends Record> int submitSpec(BaseCommand command, BatchSpec<T> articles) {
+        BatchSpec<T> spec = options.apply(articles, command.dir(), name);
         if (prompt != null) {
             spec = withFlag("--prompt", prompt, spec::prompt);
         }
@@ -59,7 +66,7 @@ final class NamedSubmission {
         if (!realtime) {
             return report.submitted(spec.submit(), wait);
         }
-        BatchRun<NewsClassification> run = spec.realtime().submit();
+        BatchRun<T> run = spec.realtime().submit();
         if (!command.json()) {
             command.println("Run " + run.id() + ": " + Format.plural(run.state().articles(), "article")
                     + " in real time (" + run.spec().model() + ")");
@@ -68,8 +75,8 @@ final class NamedSubmission {
         return report.finished(run);
     }
 
-    private static BatchSpec<NewsClassification> withFlag(String flag, Path file,
-            java.util.function.Function<String, BatchSpec<NewsClassification>> apply) {
+    private static <T extends Record> BatchSpec<T> withFlag(String flag, Path file,
+            java.util.function.Function<String, BatchSpec<T>> apply) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

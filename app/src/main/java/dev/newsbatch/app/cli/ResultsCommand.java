@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "results", mixinStandardHelpOptions = true,
         description = {"Show, save and export the results of a run or of one finished job.",
                 "With a run's name: the whole run's results as a table (id, financial, sentiment, confidence, "
-                + "sectors, companies, summary cut to the terminal width, COLUMNS), then the summary. With a job "
+                + "sectors, companies, summary cut to the terminal width, COLUMNS; for a run with --schema, the id "
+                + "and the schema's fields), then the summary. With a job "
                 + "id (batches/...): download that job's results and print their summary. Either way "
                 + "results_NAME.json is written in the batch directory; --csv, --jsonl and --parquet export the rows too."},
         footer = {"", "Examples:", "  newsbatch results demo",
@@ -47,7 +48,7 @@ final class ResultsCommand extends BaseCommand {
     int tableRows;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows to FILE as CSV (one line an "
-            + "article, lists joined with '; ').")
+            + "article, lists joined with '; '; with a run's --schema, arrays and objects as JSON text).")
     Path csv;
 
     @Option(names = "--jsonl", paramLabel = "FILE", description = "Also write the rows to FILE as JSON Lines.")
@@ -70,11 +71,11 @@ final class ResultsCommand extends BaseCommand {
         ExportTarget.check("--jsonl", jsonl);
         ExportTarget.check("--parquet", parquet);
         boolean ofRun = !jobId.startsWith("batches/");
-        Results<NewsClassification> results = ofRun
-                ? Batches.resume(jobId, dir(), NewsClassification.class).collect() : Jobs.results(jobId, dir());
+        Results<?> results = ofRun
+                ? Batches.resumeRecorded(jobId, dir()).collect() : Jobs.resultsAsRecorded(jobId, dir());
         String fileName = name == null ? results.name() : name;
-        Results<NewsClassification> saved = ofRun || !fileName.equals(results.name()) ? results
-                : Batches.resume(results.name(), dir(), NewsClassification.class).collect();
+        Results<?> saved = ofRun || !fileName.equals(results.name()) ? results
+                : Batches.resumeRecorded(results.name(), dir()).collect();
         Path file = saved.toJson(dir().resolve("results_" + fileName + ".json"));
         Path csvFile = csv == null ? null : results.toCsv(csv);
         Path jsonlFile = jsonl == null ? null : results.toJsonl(jsonl);
@@ -99,7 +100,7 @@ final class ResultsCommand extends BaseCommand {
                 results.rows().forEach(r -> n.withArray("rows").add(JsonViews.row(r)));
                 results.errors().forEach(e -> n.withArray("errors").add(JsonViews.error(e)));
             }
-            n.set("summary", JsonViews.summary(results.summary()));
+            n.set("summary", ResultsSummary.json(results));
             if (preview) {
                 n.setAll(JsonViews.preview(results, previewRows));
             }
@@ -119,10 +120,10 @@ final class ResultsCommand extends BaseCommand {
                 println("Parquet:  " + parquetFile);
             }
             if (ofRun && results.size() > 0) {
-                println(ResultsTable.render(results.rows(), ResultsTable.terminalWidth(), tableRows));
+                println(ResultsTable.render(results, ResultsTable.terminalWidth(), tableRows));
             }
             println("");
-            println(results.summary().render());
+            println(ResultsSummary.render(results));
             if (preview) {
                 printPreview(results);
             }
@@ -130,11 +131,15 @@ final class ResultsCommand extends BaseCommand {
         return results.errors().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private void printPreview(Results<NewsClassification> results) {
+    private void printPreview(Results<?> results) {
         println("");
         println("Preview:");
-        for (Row<NewsClassification> r : results.rows().stream().limit(previewRows).toList()) {
-            NewsClassification c = r.value();
+        for (Row<?> r : results.rows().stream().limit(previewRows).toList()) {
+            if (!(r.value() instanceof NewsClassification c)) {
+                println("  " + r.id() + "  " + r.title());
+                println("    " + r.value());
+                continue;
+            }
             println("  " + r.id() + "  " + r.title());
             println("    financial: " + c.isFinancial() + "  sentiment: " + c.sentiment() + "  confidence: "
                     + c.confidentScore() + "  companies: " + c.companies());

@@ -1,5 +1,7 @@
 package dev.newsbatch.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsbatch.Results;
 import dev.newsbatch.Row;
 import dev.newsbatch.display.TextTable;
 import dev.newsbatch.schema.NewsClassification;
@@ -9,7 +11,7 @@ import java.util.List;
 /**
  * The classified articles of a run as a table for the terminal: id, financial, sentiment, confidence,
  * sectors, companies and the English summary, the summary cut so that a row fits the terminal width
- * ({@code COLUMNS}, else 120 characters).
+ * ({@code COLUMNS}, else 120 characters); for a schema other than the news one, the id and its fields.
  *
  * <pre>{@code
  * println(ResultsTable.render(results.rows(), ResultsTable.terminalWidth(), 50));
@@ -31,6 +33,68 @@ final class ResultsTable {
         } catch (NumberFormatException e) {
             return 120;
         }
+    }
+
+    /**
+     * The rows of {@code results} as {@link #render(List, int, int)} shows news rows; rows of another
+     * schema get the id and that schema's top-level fields as columns, lists joined with ", ", objects
+     * as JSON, the last column cut to fit {@code width}.
+     */
+    @SuppressWarnings("unchecked")
+    static String render(Results<?> results, int width, int maxRows) {
+        if (ResultsSummary.isNews(results)) {
+            return render((List<Row<NewsClassification>>) (List<?>) results.rows(), width, maxRows);
+        }
+        List<String> headers = new ArrayList<>(List.of("id"));
+        headers.addAll(results.schema().columns());
+        List<List<String>> cells = new ArrayList<>();
+        int[] widths = new int[headers.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = headers.get(i).length();
+        }
+        for (Row<?> r : results.rows()) {
+            JsonNode v = Output.JSON.valueToTree(r.value());
+            List<String> row = new ArrayList<>(List.of(cut(r.id(), ID)));
+            List<String> columns = results.schema().columns();
+            for (int i = 0; i < columns.size(); i++) {
+                String text = cell(v.path(columns.get(i)));
+                row.add(i == columns.size() - 1 ? oneLine(text) : cut(text, LIST));   // the last one fits the width
+            }
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+            cells.add(row);
+        }
+        int used = 0;
+        for (int i = 0; i < widths.length - 1; i++) {
+            used += widths[i] + 1;
+        }
+        int last = Math.max(10, width - used - 1);
+        return TextTable.of(headers).maxRows(maxRows).maxWidth(Math.max(last, LIST)).render(cells.stream().map(row -> {
+            List<String> copy = new ArrayList<>(row);
+            copy.set(copy.size() - 1, cut(row.get(row.size() - 1), last));
+            return (List<String>) copy;
+        }).toList(), cells.size()).strip();
+    }
+
+    /** A value in a cell: text as it is, a list of plain values joined with ", ", anything else as JSON. */
+    private static String cell(JsonNode v) {
+        if (v.isMissingNode() || v.isNull()) {
+            return "";
+        }
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        boolean plain = v.isArray();
+        for (JsonNode x : v) {
+            plain &= x.isValueNode();
+        }
+        if (!plain) {
+            return v.toString();
+        }
+        List<String> parts = new ArrayList<>();
+        v.forEach(x -> parts.add(x.asText()));
+        return String.join(", ", parts);
     }
 
     /** Up to {@code maxRows} rows (first and last halves when there are more) fitting {@code width}. */

@@ -4,7 +4,6 @@ import dev.newsbatch.Format;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.RunStatus;
-import dev.newsbatch.schema.NewsClassification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +30,7 @@ final class RetryCommand extends BaseCommand {
             throw new IllegalArgumentException("retry takes a run's name, not a job id (" + runName
                     + "); `newsbatch status " + runName + "` names its run");
         }
-        BatchRun<NewsClassification> run = target.run(dir());
+        BatchRun<?> run = target.run(dir());
         RunStatus before = run.state();
         int queued = run.retryFailed();
         if (queued == 0) {

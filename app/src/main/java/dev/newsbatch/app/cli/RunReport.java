@@ -10,7 +10,6 @@ import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
 import dev.newsbatch.RunStatus;
-import dev.newsbatch.schema.NewsClassification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +31,7 @@ final class RunReport {
     }
 
     /** Reports a submitted run; with {@code wait}, awaits it, saves its results and prints the summary. */
-    int submitted(BatchRun<NewsClassification> run, boolean wait) {
+    int submitted(BatchRun<?> run, boolean wait) {
         List<JobStatus> jobs = jobsOf(run.id());
         if (!wait) {
             RunStatus state = run.state();
@@ -93,15 +92,15 @@ final class RunReport {
     }
 
     /** Reports a run that has been awaited: saves {@code results_<run>.json} and prints the summary. */
-    int finished(BatchRun<NewsClassification> run) {
+    int finished(BatchRun<?> run) {
         RunStatus state = run.state();
-        Results<NewsClassification> results = run.collect();
+        Results<?> results = run.collect();
         Path file = results.save(command.dir());
         boolean complete = state.isFinished() && state.state() != RunState.CANCELLED;
         if (command.json()) {
             ObjectNode n = submittedJson(run, state, jobsOf(run.id()), complete ? "COMPLETED" : "INCOMPLETE");
             n.put("results_file", file.toString());
-            n.set("summary", JsonViews.summary(results.summary()));
+            n.set("summary", ResultsSummary.json(results));
             command.printJson(n);
         } else {
             command.println("Run " + run.id() + " " + (complete ? "finished" : "stopped (" + Format.state(state.state())
@@ -109,7 +108,7 @@ final class RunReport {
                     + " classified, " + Format.count(state.failed()) + " failed");
             command.println("Results saved to " + file);
             command.println("");
-            command.println(results.summary().render());
+            command.println(ResultsSummary.render(results));
             printErrors(results.errors(), "Failed articles");
             if (!complete) {
                 command.println("Run the same command again to continue where it stopped.");
@@ -119,7 +118,7 @@ final class RunReport {
     }
 
     /** Articles that failed before any job was sent, e.g. pages that could not be fetched. */
-    private static List<ItemError> unsent(BatchRun<NewsClassification> run, RunStatus state) {
+    private static List<ItemError> unsent(BatchRun<?> run, RunStatus state) {
         return state.failed() == 0 ? List.of() : run.collect().errors();
     }
 

@@ -1,7 +1,6 @@
 package dev.newsbatch.app.cli;
 
 import dev.newsbatch.BatchSpec;
-import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -24,8 +23,8 @@ final class SpecOptions {
     long pollMillis;
 
     /** {@code spec} with these options, the batch directory and the run name applied. */
-    BatchSpec<NewsClassification> apply(BatchSpec<NewsClassification> spec, Path dir, String name) {
-        BatchSpec<NewsClassification> s = vertex.apply(target.apply(spec)).batchSize(batchSize).directory(dir)
+    <T extends Record> BatchSpec<T> apply(BatchSpec<T> spec, Path dir, String name) {
+        BatchSpec<T> s = vertex.apply(target.apply(spec)).batchSize(batchSize).directory(dir)
                 .pollInterval(Duration.ofMillis(Math.max(1, pollMillis)));
         return name == null ? s : s.name(name);
     }

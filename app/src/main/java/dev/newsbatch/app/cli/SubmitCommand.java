@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
                 + "and submit them as batch jobs. Pages that cannot be fetched are listed as FETCH_FAILED "
                 + "in the results; loopback, private and link-local addresses are refused unless "
                 + "--allow-private-urls is given."},
-        footer = {"", "Example:", "  newsbatch submit urls.txt --name morning --wait"})
+        footer = {"", "Examples:", "  newsbatch submit urls.txt --name morning --wait",
+                "  newsbatch submit urls.txt --name topics --schema samples/topic_schema.json"})
 final class SubmitCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "URLS", description = "A text file with one URL per line.")
     Path file;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
                 "The run is named by --name; submitting again with the same name continues that run "
                         + "(nothing is sent twice)."},
         footer = {"", "Examples:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait",
-                "  cat articles.jsonl | newsbatch submit-contents - --name piped --wait"})
+                "  cat articles.jsonl | newsbatch submit-contents - --name piped --wait",
+                "  newsbatch submit-contents in.json --name t --schema samples/topic_schema.json"})
 final class SubmitContentsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
     Path file;

@@ -7,7 +7,6 @@ import dev.newsbatch.JobStatus;
 import dev.newsbatch.Jobs;
 import dev.newsbatch.Results;
 import dev.newsbatch.FetchOptions;
-import dev.newsbatch.schema.NewsClassification;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,12 +83,12 @@ final class BatchEndpoints implements AutoCloseable {
 
     void submit(Context ctx) {
         Submission s = RequestBodies.urls(RequestBodies.read(ctx, settings.maxBodyBytes()), urls);
-        run(ctx, s, Batches.fromUrls(s.urls(), fetching));
+        run(ctx, s, s.classifying(Batches.fromUrls(s.urls(), fetching)));
     }
 
     void submitContents(Context ctx) {
         Submission s = RequestBodies.contents(RequestBodies.read(ctx, settings.maxBodyBytes()));
-        run(ctx, s, Batches.from(s.articles()));
+        run(ctx, s, s.classifying(Batches.from(s.articles())));
     }
 
     /** Answered from memory: the status route waits neither for Gemini nor for the ledger once a job is known. */
@@ -101,18 +100,17 @@ final class BatchEndpoints implements AutoCloseable {
     void results(Context ctx) {
         String jobId = jobId(ctx);
         String name = RequestBodies.checkName(ctx.pathParam("batch_name"));
-        Results<NewsClassification> r = jobs.results(jobId);
-        Results<NewsClassification> saved = name.equals(r.name())
-                ? Batches.resume(name, settings.directory(), NewsClassification.class).collect() : r;
+        Results<?> r = jobs.resultsAsRecorded(jobId);
+        Results<?> saved = name.equals(r.name()) ? Batches.resumeRecorded(name, settings.directory()).collect() : r;
         saved.toJson(settings.directory().resolve("results_" + name + ".json"));
         send(ctx, ResponseBodies.results(jobId, name, r));
     }
 
     /** {@code GET /batch/runs/{batch_name}/results}: every result of a run so far, with its state. */
     void runResults(Context ctx) {
-        BatchRun<NewsClassification> run = knownRun(ctx);
+        BatchRun<?> run = knownRun(ctx);
         dev.newsbatch.RunStatus state = run.state();
-        Results<NewsClassification> r = run.collect();
+        Results<?> r = run.collect();
         if (state.isFinished()) {
             r.save(settings.directory());
         }
@@ -121,18 +119,18 @@ final class BatchEndpoints implements AutoCloseable {
 
     /** {@code POST /batch/runs/{batch_name}/retry}: sends the run's failed articles once more. */
     void retry(Context ctx) {
-        BatchRun<NewsClassification> run = knownRun(ctx);
+        BatchRun<?> run = knownRun(ctx);
         int queued = run.retryFailed();
         send(ctx, ResponseBodies.retried(run.state(), queued));
     }
 
-    private BatchRun<NewsClassification> knownRun(Context ctx) {
+    private BatchRun<? extends Record> knownRun(Context ctx) {
         String name = RequestBodies.checkName(ctx.pathParam("batch_name"));
         if (Batches.runs(settings.directory()).stream().noneMatch(r -> r.runId().equals(name))) {
             throw RequestRejected.notFound("batch_name", "no run named \"" + name + "\" in the batch directory; "
                     + "GET /batch/jobs lists the runs that have jobs");
         }
-        return Batches.resume(name, settings.directory(), NewsClassification.class);
+        return Batches.resumeRecorded(name, settings.directory());
     }
 
     void jobs(Context ctx) {
@@ -159,10 +157,10 @@ final class BatchEndpoints implements AutoCloseable {
      * then followed on {@link #awaiting}), so the request's Jetty thread goes back to the pool at once
      * and however many submissions wait, the status route finds a thread.
      */
-    private void run(Context ctx, Submission s, BatchSpec<NewsClassification> spec) {
-        BatchSpec<NewsClassification> named = s.batchName() == null ? spec : spec.name(s.batchName());
+    private <T extends Record> void run(Context ctx, Submission s, BatchSpec<T> spec) {
+        BatchSpec<T> named = s.batchName() == null ? spec : spec.name(s.batchName());
         ctx.future(() -> {
-            CompletableFuture<BatchRun<NewsClassification>> sent = CompletableFuture.supplyAsync(
+            CompletableFuture<BatchRun<T>> sent = CompletableFuture.supplyAsync(
                     () -> submit(s, named), submitting);
             CompletableFuture<Object> answer = s.waitForCompletion()
                     ? sent.thenApplyAsync(run -> answer(run.await(run.spec().deadline(), p -> LOG.debug("{}", p)), s),
@@ -172,7 +170,7 @@ final class BatchEndpoints implements AutoCloseable {
         });
     }
 
-    private BatchRun<NewsClassification> submit(Submission s, BatchSpec<NewsClassification> named) {
+    private <T extends Record> BatchRun<T> submit(Submission s, BatchSpec<T> named) {
         try {
             return s.settings().apply(named).directory(settings.directory())
                     .pollInterval(settings.pollInterval()).submit();
@@ -185,7 +183,7 @@ final class BatchEndpoints implements AutoCloseable {
         }
     }
 
-    private Object answer(BatchRun<NewsClassification> run, Submission s) {
+    private Object answer(BatchRun<?> run, Submission s) {
         return ResponseBodies.submitted(run, jobs, settings.directory(), s);
     }
 

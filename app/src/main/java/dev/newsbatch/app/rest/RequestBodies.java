@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbatch.Article;
+import dev.newsbatch.InvalidInputException;
+import dev.newsbatch.schema.Answer;
+import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.Thinking;
 import dev.newsbatch.ingest.ArticleText;
 import io.javalin.http.Context;
@@ -105,7 +108,7 @@ public final class RequestBodies {
             articles.add(Article.of(id, string(item, at + ".title", "title", false),
                     string(item, at + ".contents", "contents", true)));
         }
-        return new Submission(articles, List.of(), batchName(body), waitFlag(body), settings);
+        return new Submission(articles, List.of(), batchName(body), waitFlag(body), settings, schema(body));
     }
 
     /** {@code {urls:[...], batch_name?, wait_for_completion?}} and the {@link #settings}, each URL checked by {@code policy}. */
@@ -124,7 +127,7 @@ public final class RequestBodies {
             }
             urls.add(policy.check(at, items.get(i).asText().trim()).toString());
         }
-        return new Submission(List.of(), urls, batchName(body), waitFlag(body), settings);
+        return new Submission(List.of(), urls, batchName(body), waitFlag(body), settings, schema(body));
     }
 
     /**
@@ -179,6 +182,28 @@ public final class RequestBodies {
         }
         return new RunSettings(thinking, flex, enqueued, rpm == null ? null : rpm.intValue(),
                 rpd == null ? null : rpd.intValue(), per10, month, drift, vertex(body));
+    }
+
+    /**
+     * {@code schema}: a response schema as a JSON object (the format of {@code --schema FILE}), or null
+     * when absent; each problem is named by its JSON path in the schema.
+     */
+    static ClassificationSchema<Answer> schema(JsonNode body) {
+        JsonNode v = body.get("schema");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw RequestRejected.badField("schema", "schema must be a JSON object (a response schema with "
+                    + "\"type\": \"object\" and \"properties\"), was " + kind(v));
+        }
+        try {
+            return ClassificationSchema.fromJson(v.toString());
+        } catch (InvalidInputException e) {
+            throw RequestRejected.badField("schema", "schema is not a usable response schema: " + e.problems().stream()
+                    .map(p -> (p.field() == null ? "" : p.field() + " ") + p.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
     }
 
     /** {@code vertex: {project, location, gcsPrefix}} (or {@code gcs_prefix}), or null when absent. */

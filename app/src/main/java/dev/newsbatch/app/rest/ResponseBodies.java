@@ -34,7 +34,7 @@ final class ResponseBodies {
     private ResponseBodies() {}
 
     /** After a submission; with {@code wait_for_completion}, also saves the results and adds their summary. */
-    static ObjectNode submitted(BatchRun<NewsClassification> run, Jobs ledger, Path dir, Submission s) {
+    static ObjectNode submitted(BatchRun<?> run, Jobs ledger, Path dir, Submission s) {
         List<JobStatus> jobs = jobsOf(run.id(), ledger);
         ObjectNode n = JSON.createObjectNode();
         String first = jobs.isEmpty() ? null : jobs.get(0).jobId();
@@ -51,13 +51,13 @@ final class ResponseBodies {
             errors(n, state.failed() == 0 ? List.of() : run.collect().errors());
             return n;
         }
-        Results<NewsClassification> results = run.collect();
+        Results<?> results = run.collect();
         results.save(dir);
         boolean complete = state.isFinished() && state.state() != RunState.CANCELLED;
         n.put("status", complete ? "COMPLETED" : "INCOMPLETE");
         n.put("message", complete ? "Batch completed. Use GET /batch/results/" + first + "/" + run.id() + " to retrieve"
                 : "Batch not finished (" + Format.state(state.state()) + "). Use GET /batch/status/" + first + " to check progress");
-        n.set("summary", summary(results.summary()));
+        n.set("summary", summary(results));
         errors(n, results.errors());
         return n;
     }
@@ -76,14 +76,14 @@ final class ResponseBodies {
         return n;
     }
 
-    static ObjectNode results(String jobId, String batchName, Results<NewsClassification> r) {
+    static ObjectNode results(String jobId, String batchName, Results<?> r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("job_id", jobId);
         n.put("batch_name", batchName);
         return rows(n, r);
     }
 
-    static ObjectNode runResults(RunStatus state, Results<NewsClassification> r) {
+    static ObjectNode runResults(RunStatus state, Results<?> r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("batch_name", state.runId());
         n.put("state", dev.newsbatch.Format.state(state.state()));
@@ -93,15 +93,15 @@ final class ResponseBodies {
     }
 
     /** {@code n} with the rows, their count, the errors and the summary of {@code r}. */
-    private static ObjectNode rows(ObjectNode n, Results<NewsClassification> r) {
+    private static ObjectNode rows(ObjectNode n, Results<?> r) {
         ArrayNode rows = n.putArray("results");
-        for (Row<NewsClassification> row : r.rows()) {
+        for (Row<?> row : r.rows()) {
             ObjectNode o = rows.addObject().put("id", row.id()).put("title", row.title());
             o.setAll((ObjectNode) JSON.valueToTree(row.value()));
         }
         n.put("total_count", r.size());
         errors(n, r.errors());
-        n.set("summary", summary(r.summary()));
+        n.set("summary", summary(r));
         return n;
     }
 
@@ -128,6 +128,30 @@ final class ResponseBodies {
         return JSON.createObjectNode().put("status", "healthy").put("service", "newsbatch").put("gemini", connection);
     }
 
+    /**
+     * The news summary for the news schema; for another schema the counts, {@code field_counts} (the
+     * values of each field with allowed values) and the usage.
+     */
+    private static JsonNode summary(Results<?> r) {
+        if (r.schema().type() == NewsClassification.class) {
+            return summary(r.summary());
+        }
+        ObjectNode n = JSON.createObjectNode();
+        n.put("articles", r.size() + r.errors().size()).put("classified", r.size()).put("failed", r.errors().size());
+        ObjectNode fields = n.putObject("field_counts");
+        r.enumCounts().forEach((field, counts) -> {
+            ObjectNode f = fields.putObject(field);
+            counts.forEach(c -> f.put(c.name(), c.count()));
+        });
+        usage(n, r.usage());
+        return n;
+    }
+
+    private static void usage(ObjectNode n, dev.newsbatch.Usage u) {
+        n.putObject("usage").put("input_tokens", u.inputTokens()).put("output_tokens", u.outputTokens())
+                .put("thinking_tokens", u.thinkingTokens()).put("cost_usd", Format.usdJson(u.costUsd()));
+    }
+
     private static JsonNode summary(Summary s) {
         ObjectNode n = JSON.createObjectNode();
         n.put("articles", s.articles()).put("classified", s.classified()).put("failed", s.failed())
@@ -136,9 +160,7 @@ final class ResponseBodies {
         s.sentiment().forEach(sentiment::put);
         ObjectNode companies = n.putObject("top_companies");
         s.topCompanies().forEach(c -> companies.put(c.name(), c.count()));
-        n.putObject("usage").put("input_tokens", s.usage().inputTokens()).put("output_tokens", s.usage().outputTokens())
-                .put("thinking_tokens", s.usage().thinkingTokens())
-                .put("cost_usd", Format.usdJson(s.usage().costUsd()));
+        usage(n, s.usage());
         return n;
     }
 

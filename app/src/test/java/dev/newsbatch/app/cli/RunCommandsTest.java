@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbatch.emulator.EmulatorConfig;
+import dev.newsbatch.InputProblem;
 import dev.newsbatch.emulator.Faults;
 import dev.newsbatch.emulator.GeminiEmulator;
 import java.nio.file.Files;
@@ -218,6 +219,8 @@ class RunCommandsTest {
         ChildProcess.Outcome bad = ChildProcess.runWithInput(tmp, env(), "{\"id\": 1, oops\n", "estimate", "-");
         assertEquals(2, bad.exitCode(), bad.toString());
         assertTrue(bad.err().contains("stdin line 1"), bad.err());
+        assertTrue(bad.err().contains("1 problem in stdin:"), "the heading names stdin, not its copy: " + bad.err());
+        assertFalse(bad.err().contains(InputProblem.STDIN_COPY_PREFIX), bad.err());
     }
 
     @Test

@@ -69,7 +69,7 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
      */
     public static RequestTemplate of(RunConfig config) {
         Checks.notNull(config, "config");
-        return new RequestTemplate(config.model(), config.prompts(), ClassificationSchema.of(config.schema()),
+        return new RequestTemplate(config.model(), config.prompts(), config.classificationSchema(),
                 thinkingOf(config.model(), config.thinking()));
     }
 

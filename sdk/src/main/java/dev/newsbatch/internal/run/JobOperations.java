@@ -65,10 +65,27 @@ final class JobOperations implements JobService {
      */
     @Override
     public <T extends Record> Results<T> results(String jobId, Class<T> type) {
+        return results(jobId, recorded -> {
+            @SuppressWarnings("unchecked")   // the recorded schema's rows are of its type
+            ClassificationSchema<T> s = recorded.schema() == type
+                    ? (ClassificationSchema<T>) recorded.classificationSchema() : ClassificationSchema.of(type);
+            return s;
+        });
+    }
+
+    @Override
+    public Results<? extends Record> results(String jobId) {
+        return results(jobId, RunConfig::classificationSchema);
+    }
+
+    private <T extends Record> Results<T> results(String jobId,
+            java.util.function.Function<RunConfig, ClassificationSchema<T>> schemaOf) {
         session.targetOfJob(jobId);
                 JobRecord job = session.ledger.jobByName(jobId).orElseThrow(() -> new JobNotFoundException(jobId,
                 "job " + jobId + " was not submitted from " + directory + " (it is not in the ledger)"));
-        RunConfig config = Runner.config(session.ledger, job.runId()).withSchema(type);
+        RunConfig recorded = Runner.config(session.ledger, job.runId());
+        ClassificationSchema<T> schema = schemaOf.apply(recorded);
+        RunConfig config = recorded.withSchema(schema);
         RunSettings settings = Planning.settings(config, job.runId(), session);
         if (job.step() == JobRecord.Step.CREATED) {
             job = session.engine().refresh(job);
@@ -80,7 +97,7 @@ final class JobOperations implements JobService {
             job = session.engine().retrieve(job, settings);
         }
         int chunk = job.chunk();
-        return Runner.collect(config, ClassificationSchema.of(type), job.runId(),
+        return Runner.collect(config, schema, job.runId(),
                 i -> jobId.equals(i.jobName()) || (i.chunk() == chunk && i.jobName() == null));
     }
 

@@ -94,10 +94,24 @@ final class RunIdentity {
         differ(d, "prompt", recorded.prompts().template(), requested.prompts().template());
         differ(d, "system instruction", recorded.prompts().systemInstruction(), requested.prompts().systemInstruction());
         differ(d, "thinking", recorded.thinking().toString(), requested.thinking().toString());
-        if (!sameSchema(recorded.schema(), recordedSchema, requested.schema())) {
+        if (recorded.schemaJson() != null || requested.schemaJson() != null) {
+            if (!java.util.Objects.equals(recorded.schemaJson(), requested.schemaJson())) {
+                d.add("schema was " + described(recorded, recordedSchema) + ", now " + described(requested,
+                        requested.schema().getName()));
+            }
+        } else if (!sameSchema(recorded.schema(), recordedSchema, requested.schema())) {
             d.add("schema was " + recordedSchema + ", now " + requested.schema().getName());
         }
         return d;
+    }
+
+    /** A schema for a message: a JSON schema by its fields and fingerprint, a record type by its class name. */
+    private static String described(RunConfig config, String className) {
+        if (config.schemaJson() == null) {
+            return className;
+        }
+        return "a JSON schema with fields " + config.classificationSchema().columns() + " (sha256 "
+                + RequestKeys.sha256(config.schemaJson()).substring(0, 12) + ")";
     }
 
     /**

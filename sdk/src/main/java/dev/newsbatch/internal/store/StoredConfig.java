@@ -11,7 +11,8 @@ import dev.newsbatch.RunConfig;
 
 /**
  * A run's {@link RunConfig} as the ledger keeps it: one JSON column, written and read by Jackson.
- * The schema is kept by class name; reading it back needs that class on the class path.
+ * A record schema is kept by class name (reading it back needs that class on the class path); a schema
+ * given as JSON is kept whole ({@code schemaJson}), so any process reads its rows back.
  *
  * <pre>{@code
  * String json = StoredConfig.write(config);
@@ -47,10 +48,15 @@ public final class StoredConfig {
         try {
             ObjectNode tree = upgraded((ObjectNode) JSON.readTree(json));
             String schema = tree.path("schema").asText("");
+            String schemaJson = tree.path("schemaJson").isTextual() ? tree.path("schemaJson").asText() : null;
             tree.put("schema", dev.newsbatch.schema.NewsClassification.class.getName());
+            tree.remove("schemaJson");
             RunConfig config = JSON.treeToValue(tree, RunConfig.class);
-            return config.withSchema(schemaClass(schema));
-        } catch (JsonProcessingException | ClassCastException | IllegalArgumentException e) {
+            return schemaJson != null
+                    ? config.withSchema(dev.newsbatch.schema.ClassificationSchema.fromJson(schemaJson))
+                    : config.withSchema(schemaClass(schema));
+        } catch (JsonProcessingException | ClassCastException | IllegalArgumentException
+                 | dev.newsbatch.InvalidInputException e) {
             throw new LedgerException("the recorded settings are unreadable (" + e.getMessage()
                     + "); they were written by another version of newsbatch: " + json, e);
         }

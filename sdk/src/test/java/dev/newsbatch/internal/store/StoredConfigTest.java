@@ -1,6 +1,8 @@
 package dev.newsbatch.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,21 @@ class StoredConfigTest {
                 .withRpm(60).withDailyCap(400).withBudgetUsd(12.5).withMaxAttempts(5).withMaxInputTokens(200_000)
                 .withDeadline(Duration.ofMinutes(90)).withPollInterval(Duration.ofSeconds(7));
         assertEquals(c, StoredConfig.read(StoredConfig.write(c)));
+    }
+
+    @Test
+    void aSchemaGivenAsJsonIsRecordedWholeAndNewsSettingsCarryNoSchemaJson() {
+        var topics = dev.newsbatch.schema.ClassificationSchema.fromJson(Path.of("../samples/topic_schema.json"));
+        RunConfig c = RunConfig.ofDefaults(null).withName("topics").withSchema(topics);
+        String json = StoredConfig.write(c);
+        assertTrue(json.contains("\"schemaJson\":"), json);
+        RunConfig back = StoredConfig.read(json);
+        assertEquals(c, back);
+        assertEquals(dev.newsbatch.schema.Answer.class, back.schema());
+        assertSame(topics, back.classificationSchema());
+        String news = StoredConfig.write(RunConfig.ofDefaults(null));
+        assertFalse(news.contains("schemaJson"), news);
+        assertEquals(null, StoredConfig.read(news).schemaJson());
     }
 
     @Test
