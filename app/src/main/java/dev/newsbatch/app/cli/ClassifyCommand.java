@@ -64,11 +64,11 @@ final class ClassifyCommand extends BaseCommand {
     ModelOptions target;
 
     @Mixin
-    SchemaOption schema;
+    RequestOptions request;
 
     @Override
     public Integer call() {
-        return classify(schema.apply(source()));
+        return classify(request.apply(source()));
     }
 
     private <T extends Record> int classify(BatchSpec<T> articles) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  newsbatch estimate samples/batch_contents.json --tier tier1",
                 "  newsbatch estimate articles.jsonl --input-tokens 2800 --output-tokens 150",
                 "  newsbatch estimate articles.jsonl --thinking minimal --spend-per-month 50",
+                "  newsbatch estimate in.json --schema samples/topic_schema.json",
                 "  cat articles.csv | newsbatch estimate - --format csv"})
 final class EstimateCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
@@ -29,6 +30,9 @@ final class EstimateCommand extends BaseCommand {
 
     @Mixin
     ArticleInput input;
+
+    @Mixin
+    RequestOptions request;
 
     @Option(names = "--input-tokens", paramLabel = "N", description = "Fixed input tokens per article.")
     Long inputTokens;
@@ -41,7 +45,7 @@ final class EstimateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        var spec = target.apply(Batches.from(input.path(file))).directory(dir()).estimator(estimator());
+        var spec = request.apply(target.apply(Batches.from(input.path(file)))).directory(dir()).estimator(estimator());
         Estimate e = spec.estimate();
         if (json()) {
             printJson(estimateJson(e));

@@ -4,7 +4,6 @@ import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Estimate;
-import dev.newsbatch.schema.NewsClassification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +32,11 @@ final class LargeBatchCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = large.spec(dir());
+        return run(large.spec(dir()));
+    }
+
+    private <T extends Record> int run(BatchSpec<T> planned) {
+        BatchSpec<T> spec = planned;
         spec = mode == Admission.continuous ? spec.continuous() : spec.waves();
         Estimate e = spec.estimate();
         if (!json()) {
@@ -42,7 +45,7 @@ final class LargeBatchCommand extends BaseCommand {
                     + " input tokens, estimated " + Format.usd(e.batchUsd()) + " (real-time would be "
                     + Format.usd(e.realtimeUsd()) + ")");
         }
-        BatchRun<NewsClassification> run = spec.submit();
+        BatchRun<T> run = spec.submit();
         return new RunReport(this).submitted(run, !detach);
     }
 }

@@ -3,7 +3,6 @@ package dev.newsbatch.app.cli;
 import dev.newsbatch.Format;
 import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
-import dev.newsbatch.schema.NewsClassification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +26,12 @@ final class LargeRealtimeCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BatchSpec<NewsClassification> spec = flex ? large.spec(dir()).flex() : large.spec(dir()).realtime();
-        BatchRun<NewsClassification> run = spec.submit();
+        return run(large.spec(dir()));
+    }
+
+    private <T extends Record> int run(BatchSpec<T> planned) {
+        BatchSpec<T> spec = flex ? planned.flex() : planned.realtime();
+        BatchRun<T> run = spec.submit();
         if (!json()) {
             println("Run " + run.id() + ": " + Format.plural(run.state().articles(), "article") + " in real time"
                     + (flex ? " on the Flex tier" : "") + " (" + spec + ")");

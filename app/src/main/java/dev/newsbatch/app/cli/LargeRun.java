@@ -2,7 +2,6 @@ package dev.newsbatch.app.cli;
 
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
-import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,11 +9,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * What both {@code large} commands take: the articles file, a run name that resumes the run when given
- * again, and the options that shape the run.
+ * again, the prompt, system instruction and schema, and the options that shape the run.
  *
  * <pre>{@code
  * @Mixin LargeRun large;   // FILE [--name N] [--model M] [--batch-size N] ...
- * BatchSpec<NewsClassification> spec = large.spec(dir()).waves();
+ * BatchSpec<? extends Record> spec = large.spec(dir()).waves();
  * }</pre>
  */
 final class LargeRun {
@@ -26,10 +25,13 @@ final class LargeRun {
     String name;
 
     @Mixin
+    RequestOptions request;
+
+    @Mixin
     SpecOptions options;
 
     /** The run over the file with these options, in batch directory {@code dir}. */
-    BatchSpec<NewsClassification> spec(Path dir) {
-        return options.apply(Batches.from(file), dir, name);
+    BatchSpec<? extends Record> spec(Path dir) {
+        return options.apply(request.apply(Batches.from(file)), dir, name);
     }
 }

@@ -35,33 +35,19 @@ final class NamedSubmission {
                     + "jobs; waits until done.")
     boolean realtime;
 
-    @Option(names = "--prompt", paramLabel = "FILE",
-            description = "The prompt template, UTF-8 text with {contents} (and optionally {title}) where the "
-                    + "article goes (default: \"Title: {title}\\n\\nContent: {contents}\").")
-    Path prompt;
-
-    @Option(names = "--system", paramLabel = "FILE", description = "The system instruction, UTF-8 text.")
-    Path system;
-
     @Mixin
-    SchemaOption schema;
+    RequestOptions request;
 
     @Mixin
     SpecOptions options;
 
     /** Submits {@code articles} as the named run in the command's batch directory and reports it. */
     int submit(BaseCommand command, BatchSpec<NewsClassification> articles) {
-        return submitSpec(command, schema.apply(articles));
+        return submitSpec(command, request.apply(articles));
     }
 
     private <T extends Record> int submitSpec(BaseCommand command, BatchSpec<T> articles) {
         BatchSpec<T> spec = options.apply(articles, command.dir(), name);
-        if (prompt != null) {
-            spec = withFlag("--prompt", prompt, spec::prompt);
-        }
-        if (system != null) {
-            spec = withFlag("--system", system, spec::systemInstruction);
-        }
         RunReport report = new RunReport(command);
         if (!realtime) {
             return report.submitted(spec.submit(), wait);
@@ -73,21 +59,5 @@ final class NamedSubmission {
         }
         report.await(run);
         return report.finished(run);
-    }
-
-    private static <T extends Record> BatchSpec<T> withFlag(String flag, Path file,
-            java.util.function.Function<String, BatchSpec<T>> apply) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(flag + " " + file + ": cannot read the file ("
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
-        }
-        try {
-            return apply.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + " " + file + ": " + e.getMessage(), e);
-        }
     }
 }

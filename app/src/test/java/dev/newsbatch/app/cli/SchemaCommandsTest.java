@@ -146,4 +146,44 @@ class SchemaCommandsTest {
             }
         }
     }
+
+    @Test
+    void estimateCountsTheSchemaAndSystemInstructionTheRunWouldSend() throws Exception {
+        Path articles = SampleArticles.jsonArray(tmp.resolve("a.json"), 6);
+        Path system = Files.writeString(tmp.resolve("system.txt"), "You are a careful news analyst. ".repeat(50));
+        long plain = estimatedInput(articles.toString());
+        long schema = estimatedInput(articles.toString(), "--schema", SCHEMA.toString());
+        long instructed = estimatedInput(articles.toString(), "--system", system.toString());
+        assertTrue(schema != plain, "the topic schema is not the news schema: " + schema + " vs " + plain);
+        assertTrue(instructed > plain, "a system instruction is sent with every article: " + instructed + " vs " + plain);
+
+        ChildProcess.Outcome missing = ChildProcess.run(tmp, Map.of(), "estimate", articles.toString(),
+                "--schema", tmp.resolve("nope.json").toString());
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("nope.json"), missing.err());
+    }
+
+    private long estimatedInput(String... args) throws Exception {
+        String[] command = new String[args.length + 2];
+        command[0] = "estimate";
+        System.arraycopy(args, 0, command, 1, args.length);
+        command[command.length - 1] = "--json";
+        ChildProcess.Outcome e = ChildProcess.run(tmp, Map.of(), command);
+        assertEquals(0, e.exitCode(), e.toString());
+        return JSON.readTree(e.out()).get("input_tokens").asLong();
+    }
+
+    @Test
+    void largeBatchTakesTheSchema() throws Exception {
+        Path articles = SampleArticles.jsonArray(tmp.resolve("a.json"), 5);
+        ChildProcess.Outcome run = ChildProcess.run(tmp, Map.of(), "large", "batch", articles.toString(),
+                "--name", "big", "--schema", SCHEMA.toString(), "--poll-ms", "50");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode saved = JSON.readTree(tmp.resolve("batch_jobs/results_big.json").toFile());
+        assertEquals(5, saved.size(), saved.toString());
+        for (JsonNode row : saved) {
+            assertTrue(TOPICS.contains(row.path("topic").asText()), row.toString());
+            assertFalse(row.has("sentiment"), row.toString());
+        }
+    }
 }
