@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Google's quota level of a Gemini API project. It sets the rate limits (requests and tokens per
  * minute, requests per day) and the Batch API's enqueued-token budget; the free tier has no Batch API.
- * The numbers themselves are data ({@code plan/tiers.json}, dated), not code.
+ * The numbers themselves are data ({@code dev/newsbatch/catalog/tiers.json}, dated), not code.
  *
  * <pre>{@code
  * Batches.from(articles).tier(Tier.TIER_2);   // same as .tier2()

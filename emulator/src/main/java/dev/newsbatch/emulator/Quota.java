@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The limits the emulator enforces for one model in one usage tier. {@link Long#MAX_VALUE} means unlimited.
- * The published numbers live in the resource {@code dev/newsbatch/emulator/quotas.json}.
+ * The published numbers are the ones the SDK plans with: the model catalogue's dated tier table
+ * {@code dev/newsbatch/catalog/tiers.json} (module {@code catalog}). A limit of 0 (the free tier's batch
+ * jobs) refuses every such request.
  *
  * <pre>{@code
  * Quota q = Quota.of("tier1", "gemini-2.5-flash");          // 1000 RPM, 3,000,000 enqueued batch tokens ...
@@ -32,37 +34,55 @@ public record Quota(long requestsPerMinute, long tokensPerMinute, long requestsP
 
     private static final JsonNode TABLE = load();
 
-    /** Checks that every limit is at least 1. */
+    /** Checks that every limit is at least 1, but the batch limits, which may be 0 (no Batch API). */
     public Quota {
         Arguments.atLeast(requestsPerMinute, 1, "requestsPerMinute");
         Arguments.atLeast(tokensPerMinute, 1, "tokensPerMinute");
         Arguments.atLeast(requestsPerDay, 1, "requestsPerDay");
-        Arguments.atLeast(enqueuedBatchTokens, 1, "enqueuedBatchTokens");
-        Arguments.atLeast(concurrentBatchJobs, 1, "concurrentBatchJobs");
+        Arguments.atLeast(enqueuedBatchTokens, 0, "enqueuedBatchTokens");
+        Arguments.atLeast(concurrentBatchJobs, 0, "concurrentBatchJobs");
         Arguments.atLeast(maxFileBytes, 1, "maxFileBytes");
         Arguments.atLeast(maxInlineRequestBytes, 1, "maxInlineRequestBytes");
     }
 
     /**
      * The published limits of {@code model} (with or without {@code models/}) in {@code tier}
-     * ({@code free}, {@code tier1}, {@code tier2}, {@code tier3}); unknown models get the tier's default row.
+     * ({@code free}, {@code tier1}, {@code tier2}, {@code tier3}): the row of the model, or of the longest
+     * listed name it extends ({@code gemini-2.5-flash-preview-09-2025} takes {@code gemini-2.5-flash});
+     * a model the table does not list gets the tier's lowest figure of each limit.
      */
     public static Quota of(String tier, String model) {
         String t = normalizeTier(tier);
-        JsonNode rows = TABLE.path("tiers").path(t);
+        JsonNode tierNode = TABLE.path("tiers").path(t);
+        JsonNode rows = tierNode.path("models");
         String m = Arguments.notBlank(model, "model").startsWith("models/") ? model.substring(7) : model;
-        String best = "*";
+        String best = null;
         for (var it = rows.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!"*".equals(key) && (m.equals(key) || m.startsWith(key + "-"))
-                    && ("*".equals(best) || key.length() > best.length())) {
+            if ((m.equals(key) || m.startsWith(key + "-")) && (best == null || key.length() > best.length())) {
                 best = key;
             }
         }
-        JsonNode row = rows.path(best);
-        return new Quota(limit(row, "rpm"), limit(row, "tpm"), limit(row, "rpd"), limit(row, "batchEnqueuedTokens"),
-                limit(TABLE, "concurrentBatchJobs"), limit(TABLE, "maxFileBytes"),
-                limit(TABLE, "maxInlineRequestBytes"));
+        JsonNode batch = TABLE.path("batch");
+        long concurrent = tierNode.has("concurrent_batch_jobs") ? limit(tierNode, "concurrent_batch_jobs")
+                : limit(batch, "concurrent_batch_jobs");
+        long fileBytes = limit(batch, "input_file_bytes");
+        long inlineBytes = limit(batch, "inline_request_bytes");
+        if (best != null) {
+            JsonNode row = rows.path(best);
+            return new Quota(limit(row, "rpm"), limit(row, "tpm"), limit(row, "rpd"),
+                    limit(row, "batch_enqueued_tokens"), concurrent, fileBytes, inlineBytes);
+        }
+        return new Quota(lowest(rows, "rpm"), lowest(rows, "tpm"), lowest(rows, "rpd"),
+                lowest(rows, "batch_enqueued_tokens"), concurrent, fileBytes, inlineBytes);
+    }
+
+    private static long lowest(JsonNode rows, String field) {
+        long low = Long.MAX_VALUE;
+        for (JsonNode row : rows) {
+            low = Math.min(low, limit(row, field));
+        }
+        return low;
     }
 
     /** Accepts {@code free}, {@code tier1}, {@code tier_1}, {@code TIER_1}, {@code 1}; rejects others. */
@@ -154,9 +174,9 @@ public record Quota(long requestsPerMinute, long tokensPerMinute, long requestsP
     }
 
     private static JsonNode load() {
-        try (InputStream in = Quota.class.getResourceAsStream("quotas.json")) {
+        try (InputStream in = Quota.class.getResourceAsStream("/dev/newsbatch/catalog/tiers.json")) {
             if (in == null) {
-                throw new IllegalStateException("resource dev/newsbatch/emulator/quotas.json is missing");
+                throw new IllegalStateException("resource dev/newsbatch/catalog/tiers.json (module catalog) is missing");
             }
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {

@@ -57,7 +57,7 @@ class QuotaTest {
         assertEquals(10, Quota.of("free", "gemini-2.5-flash").requestsPerMinute());
         assertEquals(Long.MAX_VALUE, Quota.of("tier3", "gemini-2.5-flash").requestsPerDay());
         assertEquals(100, Quota.of("tier2", "gemini-9-unknown").concurrentBatchJobs());
-        assertEquals(2L * 1024 * 1024 * 1024, Quota.of("tier1", MODEL).maxFileBytes());
+        assertEquals(2_000_000_000L, Quota.of("tier1", MODEL).maxFileBytes());
         assertEquals(20L * 1024 * 1024, Quota.of("tier1", MODEL).maxInlineRequestBytes());
     }
 

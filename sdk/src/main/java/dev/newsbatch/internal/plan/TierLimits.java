@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * The quotas of one Gemini usage tier: per-model {@link ModelLimits}, how many batch jobs may run at
  * once, and the largest batch input file. Presets {@code free}, {@code tier1}, {@code tier2} and
  * {@code tier3} come from Google's rate-limits page on the date in {@link #asOf()}; every number can
- * be overridden in code or with a JSON file shaped like {@code dev/newsbatch/internal/plan/tiers.json}.
+ * be overridden in code or with a JSON file shaped like {@code dev/newsbatch/catalog/tiers.json} (module {@code catalog}).
  * A tier is the quota class Google assigns to a project (free; tier 1 = billing linked; tiers 2 and 3
  * after cumulative spend).
  *
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class TierLimits {
-    private static final String RESOURCE = "/dev/newsbatch/internal/plan/tiers.json";
+    private static final String RESOURCE = "/dev/newsbatch/catalog/tiers.json";
     private static final RateCardFile FILE = RateCardFile.resource(RESOURCE);
     /** The preset names, lowest tier first. */
     public static final java.util.List<String> PRESETS = java.util.List.of("free", "tier1", "tier2", "tier3");

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * the tier's limits (with {@code <directory>/tiers.json} applied), the enqueued-token budget, and
  * the one cost path (each request priced on its own).
  *
- * <p>The tier's numbers come from the presets in {@code dev/newsbatch/internal/plan/tiers.json}; a file
+ * <p>The tier's numbers come from the presets in {@code dev/newsbatch/catalog/tiers.json} (module {@code catalog}); a file
  * {@code tiers.json} of the same shape in the run's directory, when present, overrides any of them
  * (see {@link TierLimits#withOverrides(Path)}), e.g. a project with a raised enqueued-token limit, or a
  * local emulator started with small quotas.
