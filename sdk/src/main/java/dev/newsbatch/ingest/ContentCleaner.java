@@ -17,11 +17,15 @@ import org.jsoup.nodes.TextNode;
  */
 final class ContentCleaner {
     private static final int CI = Pattern.CASE_INSENSITIVE;
-    private static final Keywords UNLIKELY = Keywords.of("-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
+    private static final String UNLIKELY_WORDS = "-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
             + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
-            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
-    private static final Keywords MAYBE = Keywords.of("and|article|body|column|content|main|mathjax|shadow");
-    private static final Keywords BYLINE = Keywords.of("byline|author|dateline|writtenby|p-author");
+            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote";
+    /**
+     * Byline words (bit 1), boilerplate words (unlikely candidates, bit 2), words that save a candidate from
+     * being unlikely (bit 4), and "share" (bit 8), tested in one scan of a class and id.
+     */
+    private static final Keywords HINTS = Keywords.of("byline|author|dateline|writtenby|p-author", UNLIKELY_WORDS,
+            "and|article|body|column|content|main|mathjax|shadow", "share");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
     private static final Pattern TRAILING_DATE = Pattern.compile("(.+?)\\s+[-–—|·•]\\s+(?:(?:jan|feb|mar|apr|may"
@@ -90,18 +94,17 @@ final class ContentCleaner {
     static int hintFlags(String tag, Hints h) {
         int f = 0;
         String match = h.matchString();
-        if ("author".equals(h.rel) || h.itemprop.contains("author") || (!match.isEmpty() && BYLINE.in(match))) {
+        int words = match.isEmpty() ? 0 : HINTS.matches(match);
+        if ("author".equals(h.rel) || h.itemprop.contains("author") || (words & 1) != 0) {
             f |= PageTree.BYLINE_HINT;
         }
-        if (!match.isEmpty() && !tag.equals("a") && !tag.equals("body") && UNLIKELY.in(match) && !MAYBE.in(match)) {
+        if ((words & 6) == 2 && !tag.equals("a") && !tag.equals("body")) {
             f |= PageTree.UNLIKELY;
         }
         if (UNLIKELY_ROLES.contains(h.role)) {
             f |= PageTree.UNLIKELY_ROLE;
         }
-        // most elements have neither a class nor an id that mentions the word: the pattern runs for few
-        if ((Keywords.containsIgnoreCase(h.cls, "share") || Keywords.containsIgnoreCase(h.id, "share"))
-                && SHARE.matcher(match).find()) {
+        if ((words & 8) != 0 && SHARE.matcher(match).find()) {
             f |= PageTree.SHARE;
         }
         return f;

@@ -62,7 +62,7 @@ final class PageTree {
     private final int body;
 
     private PageTree(Element body, PageMetadata.Sources sources) {
-        int capacity = 256;
+        int capacity = 1024;
         nodes = new Node[capacity];
         end = new int[capacity];
         parent = new int[capacity];
@@ -137,7 +137,7 @@ final class PageTree {
             f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints);
             String c = hints.className();
             className[i] = c.isEmpty() ? null : c;
-            if (t.equals("a") && e.attr("href").startsWith("#")) {
+            if (hints.href.startsWith("#") && t.equals("a")) {
                 f |= IN_PAGE_LINK;
             }
         }
