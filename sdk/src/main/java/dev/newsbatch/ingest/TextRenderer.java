@@ -102,7 +102,7 @@ final class TextRenderer {
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x7F && (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B');
+        return Text.isSpace(c) || c == '\u200B';
     }
 
     private void newline() {

@@ -81,7 +81,7 @@ final class TextStats {
                 if (c == ',') {
                     found++;
                 }
-            } else if (c == ' ' || Character.isWhitespace(c) || c == '\u00A0') {
+            } else if (Text.isSpace(c)) {
                 if (!space) {
                     n++;
                     space = true;

@@ -59,6 +59,13 @@ class ExtractionTextTest {
     }
 
     @Test
+    void isSpaceIsWhitespaceOrANonBreakingSpaceForEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            assertEquals(Character.isWhitespace(c) || c == '\u00A0', Text.isSpace((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
     void hintsReadAttributesLikeAttrDoes() {
         Element e = Jsoup.parse("<div ID=main Class=' story  ' ROLE=navigation aria-hidden=true hidden></div>")
                 .selectFirst("div");
