@@ -54,15 +54,15 @@ final class PageTree {
     private int[] textCommas;
     /** The trimmed class of an element, or null for none. */
     private String[] className;
-    /** Class weights, computed when first asked for. */
+    /** Class weights, computed when first asked for (null until then). */
     private int[] weight;
-    /** {@link Element#text()} of elements, kept when first asked for. */
+    /** {@link Element#text()} of elements, kept when first asked for (null until then). */
     private String[] texts;
     private int size;
     private final int body;
 
     private PageTree(Element body, PageMetadata.Sources sources) {
-        int capacity = 1024;
+        int capacity = 128;
         nodes = new Node[capacity];
         end = new int[capacity];
         parent = new int[capacity];
@@ -96,9 +96,6 @@ final class PageTree {
         for (int k = 0; k < top; k++) {
             end[k] = size;
         }
-        weight = new int[size];
-        Arrays.fill(weight, UNKNOWN_WEIGHT);
-        texts = new String[size];
     }
 
     /**
@@ -264,6 +261,10 @@ final class PageTree {
 
     /** {@link Hints#classWeight(Element)} of element {@code i}. */
     int classWeight(int i) {
+        if (weight == null) {
+            weight = new int[size];
+            Arrays.fill(weight, UNKNOWN_WEIGHT);
+        }
         int w = weight[i];
         if (w == UNKNOWN_WEIGHT) {
             w = (flags[i] & HAS_ATTRIBUTES) == 0 ? 0 : Hints.classWeight(element(i));
@@ -274,6 +275,9 @@ final class PageTree {
 
     /** {@link Element#text()} of element {@code i}. */
     String text(int i) {
+        if (texts == null) {
+            texts = new String[size];
+        }
         String t = texts[i];
         if (t == null) {
             t = element(i).text();
