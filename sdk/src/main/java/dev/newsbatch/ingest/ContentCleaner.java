@@ -45,20 +45,18 @@ final class ContentCleaner {
     private final PageTree tree;
     private final PageMeasures page;
     private final ContentFilters filters;
-    private final String title;
+    private final TitleHeadings title;
     private String byline;
     /** The effects of the filters so far: see {@link #stripped()}, {@link #weighted()}, {@link #cleanedConditionally()}. */
     private boolean stripped;
     private boolean weighted;
     private boolean cleanedConditionally;
     private boolean titleHeadingRemoved;
-    /** The title's words, once a heading has been compared with it. */
-    private Set<String> titleWords;
     /** Data tables and their ancestors in the part being cleaned, by node number; null until a part has one. */
     private boolean[] dataTables;
     private boolean[] holdsDataTable;
 
-    ContentCleaner(PageMeasures page, ContentFilters filters, String title) {
+    ContentCleaner(PageMeasures page, ContentFilters filters, TitleHeadings title) {
         this.tree = page.tree();
         this.page = page;
         this.filters = filters;
@@ -110,13 +108,6 @@ final class ContentCleaner {
         return f;
     }
 
-    private Set<String> titleWords() {
-        if (titleWords == null) {
-            titleWords = new java.util.HashSet<>(Text.tokens(title));
-        }
-        return titleWords;
-    }
-
     /** True when stripping unlikely candidates left out an element. */
     boolean stripped() {
         return stripped;
@@ -148,8 +139,7 @@ final class ContentCleaner {
     }
 
     private boolean filteredOut(int e, String tag, boolean inTable, boolean inCode) {
-        if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title != null
-                && Text.similarity(titleWords(), tree.text(e)) > 0.75) {
+        if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title.repeatsTitle(e)) {
             titleHeadingRemoved = true;
             return true;
         }

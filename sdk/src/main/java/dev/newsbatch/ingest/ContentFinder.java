@@ -11,12 +11,12 @@ package dev.newsbatch.ingest;
  */
 final class ContentFinder {
     private final PageTree tree;
-    private final String title;
+    private final TitleHeadings title;
     private final int minChars;
 
     ContentFinder(PageTree tree, String title, int minChars) {
         this.tree = tree;
-        this.title = title;
+        this.title = new TitleHeadings(tree, title);
         this.minChars = minChars;
     }
 
