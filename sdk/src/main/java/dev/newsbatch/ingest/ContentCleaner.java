@@ -8,9 +8,10 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Decides what the content leaves out, by marking elements dropped in the {@link PageMeasures}; the DOM is not
- * changed. The hints it reads of an element's attributes are taken once per page, into the {@link PageTree}. While scoring: scripts, styles and hidden elements, the first heading that repeats the title, the
+ * changed. While scoring: scripts, styles and hidden elements, the first heading that repeats the title, the
  * first byline (kept as {@link #byline()}), and, when unlikely candidates are stripped, elements whose class, id
- * or role reads like navigation, comments, sidebars or other boilerplate. After selection, inside the chosen
+ * or role reads like navigation, comments, sidebars or other boilerplate (these hints are read once per page,
+ * into the {@link PageTree}, by {@link #hintFlags}). After selection, inside the chosen
  * parts: footer, aside, nav, embeds and form controls, share blocks, h1/h2 with a negative class weight, and,
  * when cleaning conditionally, forms, tables (except data tables), lists and divs whose measures look like link
  * lists, image galleries, ads or widgets.
