@@ -66,24 +66,16 @@ public final class ArticleExtractor {
     public ExtractedArticle extract(Document doc) {
         Checks.notNull(doc, "doc");
         Element body = doc.body();
-        // The metadata outside the body is read first; the body's meta tags and JSON-LD scripts are gathered by
-        // the content search's walk, which saves a walk over the whole page. The search needs the title (to
-        // leave out the heading that repeats it): when the body's metadata changes the title, it runs again.
+        // One walk reads the body into a PageTree, passing its meta tags and JSON-LD scripts to the metadata after
+        // those of the rest of the page: the title is then known before the content search, which needs it (to
+        // leave out the heading that repeats it).
         PageMetadata.Sources sources = new PageMetadata.Sources();
         collectOutside(doc, body, sources);
+        PageTree tree = PageTree.of(body, sources);
         PageMetadata meta = PageMetadata.of(doc, sources);
         String title = TitleFinder.find(doc, meta);
-        int outside = sources.size();
-        ContentFinder.Content content = new ContentFinder(body, title, minContentChars).find(sources);
-        if (sources.size() > outside) {
-            meta = PageMetadata.of(doc, sources);
-            String fullTitle = TitleFinder.find(doc, meta);
-            if (!fullTitle.equals(title)) {
-                title = fullTitle;
-                content = new ContentFinder(body, title, minContentChars).find();
-            }
-        }
-        String text = TextRenderer.render(content.parts(), content.dropped(), content.length());
+        ContentFinder.Content content = new ContentFinder(tree, title, minContentChars).find();
+        String text = TextRenderer.render(tree, content.parts(), content.dropped(), content.length());
         String byline = meta.byline() != null ? meta.byline() : content.byline();
         return new ExtractedArticle(title, text, byline, meta.siteName(), meta.published(), meta.excerpt());
     }

@@ -1,48 +1,56 @@
 package dev.newsbatch.ingest;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import org.jsoup.nodes.Element;
+import java.util.Arrays;
 
 /**
- * The content scores of candidate elements. A candidate starts from a bonus or malus for its tag (div +5; pre, td,
- * blockquote +3; lists, list items, address, form -3; headings and th -5), plus its {@link Hints#classWeight class
- * weight} when class weights are on, and then gains the points its paragraphs pass up.
+ * The content scores of candidate elements, by node number of the {@link PageTree}. A candidate starts from a
+ * bonus or malus for its tag (div +5; pre, td, blockquote +3; lists, list items, address, form -3; headings and th
+ * -5), plus its {@link Hints#classWeight class weight} when class weights are on, and then gains the points its
+ * paragraphs pass up.
  */
 final class CandidateScores {
-    private final Map<Element, double[]> scores = new IdentityHashMap<>();
+    private final PageTree tree;
+    private final double[] scores;
+    private final boolean[] candidate;
+    /** The candidates in the order they became one. */
+    private final IntList order = new IntList();
     private final boolean weightClasses;
     /** True once a candidate's class weight was not zero. */
     private boolean weighted;
 
-    CandidateScores(boolean weightClasses) {
+    CandidateScores(PageTree tree, boolean weightClasses) {
+        this.tree = tree;
+        this.scores = new double[tree.size()];
+        this.candidate = new boolean[tree.size()];
         this.weightClasses = weightClasses;
     }
 
     /** Adds {@code points} to the score of {@code e}, making it a candidate if it is not yet one. */
-    void add(Element e, double points) {
-        of(e)[0] += points;
+    void add(int e, double points) {
+        consider(e);
+        scores[e] += points;
     }
 
     /** Makes {@code e} a candidate with its initial score if it is not yet one. */
-    void consider(Element e) {
-        of(e);
+    void consider(int e) {
+        if (!candidate[e]) {
+            candidate[e] = true;
+            scores[e] = initialScore(e);
+            order.add(e);
+        }
     }
 
-    void scale(Element e, double factor) {
-        scores.get(e)[0] *= factor;
+    void scale(int e, double factor) {
+        scores[e] *= factor;
     }
 
-    boolean isCandidate(Element e) {
-        return scores.containsKey(e);
+    boolean isCandidate(int e) {
+        return candidate[e];
     }
 
     /** The score of {@code e}, 0 when it is not a candidate. */
-    double score(Element e) {
-        double[] s = scores.get(e);
-        return s == null ? 0 : s[0];
+    double score(int e) {
+        return candidate[e] ? scores[e] : 0;
     }
 
     /** True when a candidate's class weight was not zero (without class weights, some score would differ). */
@@ -50,30 +58,37 @@ final class CandidateScores {
         return weighted;
     }
 
-    /** Every candidate, in no particular order. */
-    List<Element> candidates() {
-        return new ArrayList<>(scores.keySet());
+    /** Every candidate, in the order they became one. */
+    int[] candidates() {
+        return order.toArray();
     }
 
-    private double[] of(Element e) {
-        double[] s = scores.get(e);
-        if (s == null) {
-            s = new double[] {initialScore(e)};
-            scores.put(e, s);
+    /** {@code candidates} by score, best first; equal scores keep their order. */
+    int[] sortedByScore(int[] candidates) {
+        double[] by = new double[candidates.length];
+        Integer[] idx = new Integer[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            idx[i] = i;
+            by[i] = scores[candidates[i]];
         }
-        return s;
+        Arrays.sort(idx, (a, b) -> Double.compare(by[b], by[a]));
+        int[] out = new int[candidates.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = candidates[idx[i]];
+        }
+        return out;
     }
 
-    private double initialScore(Element e) {
+    private double initialScore(int e) {
         double s;
-        switch (e.normalName()) {
+        switch (tree.tag(e)) {
             case "div": s = 5; break;
             case "pre": case "td": case "blockquote": s = 3; break;
             case "address": case "ol": case "ul": case "dl": case "dd": case "dt": case "li": case "form": s = -3; break;
             case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": case "th": s = -5; break;
             default: s = 0;
         }
-        int w = weightClasses ? Hints.classWeight(e) : 0;
+        int w = weightClasses ? tree.classWeight(e) : 0;
         weighted |= w != 0;
         return s + w;
     }

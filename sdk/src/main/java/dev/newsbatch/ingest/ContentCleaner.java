@@ -1,11 +1,5 @@
 package dev.newsbatch.ingest;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -16,18 +10,23 @@ import org.jsoup.nodes.TextNode;
  * Decides what the content leaves out, by marking elements dropped in the {@link PageMeasures}; the DOM is not
  * changed. While scoring: scripts, styles and hidden elements, the first heading that repeats the title, the
  * first byline (kept as {@link #byline()}), and, when unlikely candidates are stripped, elements whose class, id
- * or role reads like navigation, comments, sidebars or other boilerplate. After selection, inside the chosen
+ * or role reads like navigation, comments, sidebars or other boilerplate (these hints are read once per page,
+ * into the {@link PageTree}, by {@link #hintFlags}). After selection, inside the chosen
  * parts: footer, aside, nav, embeds and form controls, share blocks, h1/h2 with a negative class weight, and,
  * when cleaning conditionally, forms, tables (except data tables), lists and divs whose measures look like link
  * lists, image galleries, ads or widgets.
  */
 final class ContentCleaner {
     private static final int CI = Pattern.CASE_INSENSITIVE;
-    private static final Keywords UNLIKELY = Keywords.of("-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
+    private static final String UNLIKELY_WORDS = "-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
             + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
-            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
-    private static final Keywords MAYBE = Keywords.of("and|article|body|column|content|main|mathjax|shadow");
-    private static final Keywords BYLINE = Keywords.of("byline|author|dateline|writtenby|p-author");
+            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote";
+    /**
+     * Byline words (bit 1), boilerplate words (unlikely candidates, bit 2), words that save a candidate from
+     * being unlikely (bit 4), and "share" (bit 8), tested in one scan of a class and id.
+     */
+    private static final Keywords HINTS = Keywords.of("byline|author|dateline|writtenby|p-author", UNLIKELY_WORDS,
+            "and|article|body|column|content|main|mathjax|shadow", "share");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
     private static final Pattern TRAILING_DATE = Pattern.compile("(.+?)\\s+[-–—|·•]\\s+(?:(?:jan|feb|mar|apr|may"
@@ -44,49 +43,28 @@ final class ContentCleaner {
     private static final Set<String> ALWAYS_DROPPED = Set.of("footer", "aside", "nav", "object", "embed", "link",
             "iframe", "input", "textarea", "select", "button", "dialog", "menu", "label");
 
+    private final PageTree tree;
     private final PageMeasures page;
     private final ContentFilters filters;
-    private final String title;
-    /** Ancestors of the data tables of the part being cleaned. */
-    private final Set<Element> holdsDataTable = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final TitleHeadings title;
     private String byline;
     /** The effects of the filters so far: see {@link #stripped()}, {@link #weighted()}, {@link #cleanedConditionally()}. */
     private boolean stripped;
     private boolean weighted;
     private boolean cleanedConditionally;
     private boolean titleHeadingRemoved;
-    /** The title's words, once a heading has been compared with it. */
-    private Set<String> titleWords;
+    /** Data tables and their ancestors in the part being cleaned, by node number; null until a part has one. */
+    private boolean[] dataTables;
+    private boolean[] holdsDataTable;
 
-    ContentCleaner(PageMeasures page, ContentFilters filters, String title) {
+    ContentCleaner(PageMeasures page, ContentFilters filters, TitleHeadings title) {
+        this.tree = page.tree();
         this.page = page;
         this.filters = filters;
         this.title = title;
     }
 
-    /** Scripts, styles and hidden elements: never content, whatever the filters. */
-    static boolean isNeverContent(Element e, String tag) {
-        switch (tag) {
-            case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
-                return true;
-            default:
-                break;
-        }
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        if (e.hasAttr("hidden")) {
-            return true;
-        }
-        if ("true".equals(e.attr("aria-hidden")) && !e.className().contains("fallback-image")) {
-            return true;
-        }
-        String style = e.attr("style");
-        return !style.isEmpty() && (style.contains("none") || style.contains("hidden"))
-                && HIDDEN_STYLE.matcher(style).find();
-    }
-
-    /** Same as {@link #isNeverContent(Element, String)} for an element whose attributes {@code h} holds. */
+    /** Scripts, styles and hidden elements: never content, whatever the filters; {@code h} holds the attributes. */
     static boolean isNeverContent(String tag, Hints h) {
         switch (tag) {
             case "script": case "style": case "noscript": case "template": case "svg": case "canvas":
@@ -108,11 +86,27 @@ final class ContentCleaner {
                 && HIDDEN_STYLE.matcher(style).find();
     }
 
-    private Set<String> titleWords() {
-        if (titleWords == null) {
-            titleWords = new java.util.HashSet<>(Text.tokens(title));
+    /**
+     * The {@link PageTree} flags of an element with tag {@code tag} and attributes {@code h}: {@link
+     * PageTree#BYLINE_HINT}, {@link PageTree#UNLIKELY}, {@link PageTree#UNLIKELY_ROLE}, {@link PageTree#SHARE}.
+     */
+    static int hintFlags(String tag, Hints h) {
+        int f = 0;
+        String match = h.matchString();
+        int words = match.isEmpty() ? 0 : HINTS.matches(match);
+        if ("author".equals(h.rel) || h.itemprop.contains("author") || (words & 1) != 0) {
+            f |= PageTree.BYLINE_HINT;
         }
-        return titleWords;
+        if ((words & 6) == 2 && !tag.equals("a") && !tag.equals("body")) {
+            f |= PageTree.UNLIKELY;
+        }
+        if (UNLIKELY_ROLES.contains(h.role)) {
+            f |= PageTree.UNLIKELY_ROLE;
+        }
+        if ((words & 8) != 0 && SHARE.matcher(match).find()) {
+            f |= PageTree.SHARE;
+        }
+        return f;
     }
 
     /** True when stripping unlikely candidates left out an element. */
@@ -138,34 +132,34 @@ final class ContentCleaner {
     // ---- while scoring ----
 
     /**
-     * True when the scoring walk is to drop {@code e} (tag {@code tag}, attributes {@code h}) with its subtree;
-     * {@code inTable} and {@code inCode} say whether it is inside a table or code element.
+     * True when the scoring walk is to drop element {@code e} (tag {@code tag}) with its subtree; {@code inTable}
+     * and {@code inCode} say whether it is inside a table or code element.
      */
-    boolean leavesOut(Element e, String tag, Hints h, boolean inTable, boolean inCode) {
-        return isNeverContent(tag, h) || filteredOut(e, tag, h, inTable, inCode);
+    boolean leavesOut(int e, String tag, boolean inTable, boolean inCode) {
+        return tree.has(e, PageTree.NEVER_CONTENT) || filteredOut(e, tag, inTable, inCode);
     }
 
-    private boolean filteredOut(Element e, String tag, Hints h, boolean inTable, boolean inCode) {
-        if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title != null
-                && Text.similarity(titleWords(), e.text()) > 0.75) {
+    private boolean filteredOut(int e, String tag, boolean inTable, boolean inCode) {
+        if (!titleHeadingRemoved && (tag.equals("h1") || tag.equals("h2")) && title.repeatsTitle(e)) {
             titleHeadingRemoved = true;
             return true;
         }
-        if (h.count == 0) {
+        if (!tree.has(e, PageTree.HAS_ATTRIBUTES)) {
             return false;
         }
-        String match = h.matchString();
-        if (byline == null && isByline(e, h, match)) {
-            byline = withoutTrailingDate(Text.normalise(e.text()));
-            return true;
+        if (byline == null && tree.has(e, PageTree.BYLINE_HINT)) {
+            String text = tree.text(e).strip();
+            if (!text.isEmpty() && text.length() < 100) {
+                byline = withoutTrailingDate(Text.normalise(tree.text(e)));
+                return true;
+            }
         }
         if (filters.stripUnlikely()) {
-            if (!match.isEmpty() && UNLIKELY.in(match) && !MAYBE.in(match)
-                    && !inTable && !inCode && !tag.equals("a") && !tag.equals("body")) {
+            if (tree.has(e, PageTree.UNLIKELY) && !inTable && !inCode) {
                 stripped = true;
                 return true;
             }
-            if (UNLIKELY_ROLES.contains(h.role)) {
+            if (tree.has(e, PageTree.UNLIKELY_ROLE)) {
                 stripped = true;
                 return true;
             }
@@ -182,88 +176,93 @@ final class ContentCleaner {
         return m.matches() && !m.group(1).isBlank() ? m.group(1).strip() : byline;
     }
 
-    private static boolean isByline(Element e, Hints h, String match) {
-        boolean looks = "author".equals(h.rel) || h.itemprop.contains("author")
-                || (!match.isEmpty() && BYLINE.in(match));
-        if (!looks) {
-            return false;
-        }
-        String text = e.text().strip();
-        return !text.isEmpty() && text.length() < 100;
-    }
-
     // ---- after selection ----
 
     /** Drops the boilerplate inside each of {@code parts}. */
-    void clean(List<Element> parts) {
-        for (Element part : parts) {
-            Map<String, List<Element>> byTag = new HashMap<>();
-            Set<Element> dataTables = Collections.newSetFromMap(new IdentityHashMap<>());
-            List<Element> all = new ArrayList<>();
+    void clean(int[] parts) {
+        IntList all = new IntList();
+        IntList tables = new IntList();
+        IntList forms = new IntList();
+        IntList fieldsets = new IntList();
+        IntList lists = new IntList();
+        IntList divs = new IntList();
+        for (int part : parts) {
+            all.clear();
+            tables.clear();
+            forms.clear();
+            fieldsets.clear();
+            lists.clear();
+            divs.clear();
+            if (dataTables != null) {
+                java.util.Arrays.fill(dataTables, false);
+                java.util.Arrays.fill(holdsDataTable, false);
+            }
             page.elementsOf(part, all);
-            for (Element e : all) {
-                String tag = e.normalName();
-                switch (tag) {
+            for (int k = 0; k < all.size(); k++) {
+                int e = all.get(k);
+                switch (tree.tag(e)) {
                     case "table":
-                        if (DataTables.isDataTable(e)) {
-                            dataTables.add(e);
+                        if (DataTables.isDataTable(tree.element(e))) {
+                            markDataTable(e);
                         }
-                        byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
+                        tables.add(e);
                         break;
-                    case "form": case "fieldset": case "ul": case "div":
-                        byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(e);
-                        break;
-                    default:
-                        break;
+                    case "form": forms.add(e); break;
+                    case "fieldset": fieldsets.add(e); break;
+                    case "ul": lists.add(e); break;
+                    case "div": divs.add(e); break;
+                    default: break;
                 }
             }
-            holdsDataTable.clear();
-            for (Element t : dataTables) {
-                for (Element a = t.parent(); a != null && holdsDataTable.add(a); a = a.parent()) {
-                    // marks every ancestor once
-                }
-            }
-            cleanConditionally(part, byTag.get("form"), "form", dataTables);
-            cleanConditionally(part, byTag.get("fieldset"), "fieldset", dataTables);
-            for (Element e : all) {
+            cleanConditionally(part, forms, "form");
+            cleanConditionally(part, fieldsets, "fieldset");
+            for (int k = 0; k < all.size(); k++) {
+                int e = all.get(k);
                 if (e == part) {
                     continue;
                 }
-                String tag = e.normalName();
+                String tag = tree.tag(e);
                 if (ALWAYS_DROPPED.contains(tag)) {
                     page.drop(e);
-                } else if (e.attributesSize() > 0 && mentionsShare(e) && page.measure(e).len < 500) {
+                } else if (tree.has(e, PageTree.SHARE) && page.measure(e).len < 500) {
                     page.drop(e);
                 } else if (filters.weightClasses() && (tag.equals("h1") || tag.equals("h2")) && classWeight(e) < 0) {
                     page.drop(e);
                 }
             }
-            cleanConditionally(part, byTag.get("table"), "table", dataTables);
-            cleanConditionally(part, byTag.get("ul"), "ul", dataTables);
-            cleanConditionally(part, byTag.get("div"), "div", dataTables);
+            cleanConditionally(part, tables, "table");
+            cleanConditionally(part, lists, "ul");
+            cleanConditionally(part, divs, "div");
         }
     }
 
-    private int classWeight(Element e) {
-        int w = filters.weightClasses() ? Hints.classWeight(e) : 0;
+    private void markDataTable(int t) {
+        if (dataTables == null) {
+            dataTables = new boolean[tree.size()];
+            holdsDataTable = new boolean[tree.size()];
+        }
+        dataTables[t] = true;
+        for (int a = tree.parent(t); a >= 0 && !holdsDataTable[a]; a = tree.parent(a)) {
+            holdsDataTable[a] = true;
+        }
+    }
+
+    private boolean isDataTable(int e) {
+        return dataTables != null && dataTables[e];
+    }
+
+    private int classWeight(int e) {
+        int w = filters.weightClasses() ? tree.classWeight(e) : 0;
         weighted |= w != 0;
         return w;
     }
 
-    private static boolean mentionsShare(Element e) {
-        // most elements have neither a class nor an id that mentions the word: no string is built for them
-        if (!Keywords.containsIgnoreCase(e.attr("class"), "share") && !Keywords.containsIgnoreCase(e.id(), "share")) {
-            return false;
-        }
-        return SHARE.matcher(Hints.matchString(e)).find();
-    }
-
-    private void cleanConditionally(Element part, List<Element> found, String tag, Set<Element> dataTables) {
-        if (!filters.cleanConditionally() || found == null) {
+    private void cleanConditionally(int part, IntList found, String tag) {
+        if (!filters.cleanConditionally()) {
             return;
         }
         for (int i = found.size() - 1; i >= 0; i--) {
-            Element e = found.get(i);
+            int e = found.get(i);
             if (e == part || page.isInDropped(e)) {
                 continue;
             }
@@ -276,23 +275,25 @@ final class ContentCleaner {
                 }
                 continue;
             }
-            if (shouldRemove(e, tag, dataTables)) {
+            if (shouldRemove(e, tag)) {
                 cleanedConditionally = true;
                 page.drop(e);
             }
         }
     }
 
-    private boolean shouldRemove(Element e, String tag, Set<Element> dataTables) {
-        if (tag.equals("table") && dataTables.contains(e)) {
+    private boolean shouldRemove(int e, String tag) {
+        if (tag.equals("table") && isDataTable(e)) {
             return false;
         }
-        for (Element a = e.parent(); a != null; a = a.parent()) {
-            if (dataTables.contains(a) || a.normalName().equals("code")) {
+        boolean inFigure = false;
+        for (int a = tree.parent(e); a >= 0; a = tree.parent(a)) {
+            if (isDataTable(a) || tree.tag(a).equals("code")) {
                 return false;
             }
+            inFigure |= tree.tag(a).equals("figure");
         }
-        if (holdsDataTable.contains(e)) {
+        if (holdsDataTable != null && holdsDataTable[e]) {
             return false;
         }
         TextStats s = page.measure(e);
@@ -306,20 +307,21 @@ final class ContentCleaner {
         }
         int embeds = 0;
         if (s.embed > 0) {
-            List<Element> all = new ArrayList<>();
+            IntList all = new IntList();
             page.elementsOf(e, all);
-            for (Element em : all) {
-                String t = em.normalName();
+            for (int k = 0; k < all.size(); k++) {
+                int em = all.get(k);
+                String t = tree.tag(em);
                 if ((t.equals("object") || t.equals("embed") || t.equals("iframe")) && !page.isInDropped(em)) {
-                    if (VIDEOS.matcher(em.attributes().html()).find()) {
+                    if (VIDEOS.matcher(tree.element(em).attributes().html()).find()) {
                         return false;
                     }
                     embeds++;
                 }
             }
         }
-        if (s.len <= 20 && visibleChars(e, 16) <= 16) {
-            String text = Text.normalise(e.text());
+        if (s.len <= 20 && visibleChars(tree.element(e), 16) <= 16) {
+            String text = Text.normalise(tree.text(e));
             if (AD_WORDS.matcher(text).matches() || LOADING_WORDS.matcher(text).matches()) {
                 return true;
             }
@@ -328,13 +330,6 @@ final class ContentCleaner {
         double headingDensity = s.len == 0 ? 0 : (double) s.headingLen / s.len;
         double textDensity = s.len == 0 ? 0 : (double) s.textishLen / s.len;
         double ld = s.linkDensity();
-        boolean inFigure = false;
-        for (Element a = e.parent(); a != null; a = a.parent()) {
-            if (a.normalName().equals("figure")) {
-                inFigure = true;
-                break;
-            }
-        }
         boolean remove = (!inFigure && s.img > 1 && (double) s.p / s.img < 0.5)
                 || (!isList && li > s.p)
                 || (s.input > Math.floor(s.p / 3.0))
@@ -344,8 +339,8 @@ final class ContentCleaner {
                 || (embeds == 1 && s.len < 75) || embeds > 1
                 || (s.img == 0 && textDensity == 0 && s.len > 0);
         if (isList && remove) {
-            for (Element c : e.children()) {
-                if (c.childrenSize() > 1) {
+            for (int c = e + 1, end = tree.end(e); c < end; c = tree.end(c)) {
+                if (!tree.isText(c) && tree.elementChildren(c) > 1) {
                     return true;
                 }
             }

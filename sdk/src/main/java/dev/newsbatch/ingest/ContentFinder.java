@@ -1,11 +1,7 @@
 package dev.newsbatch.ingest;
 
-import java.util.List;
-import java.util.Set;
-import org.jsoup.nodes.Element;
-
 /**
- * Finds the main content of a page, without changing its DOM, in three phases: {@link ContentScorer} scores
+ * Finds the main content of a page in its {@link PageTree}, without changing its DOM, in three phases: {@link ContentScorer} scores
  * candidate elements by their paragraphs' text, commas and link density and by class and id hints;
  * {@link ContentSelector} chooses the best candidate and the siblings that belong with it; {@link ContentCleaner}
  * leaves out hidden elements and boilerplate, both while scoring and inside the chosen elements. When the result
@@ -14,18 +10,21 @@ import org.jsoup.nodes.Element;
  * previous one: it would find the same content.
  */
 final class ContentFinder {
-    private final Element body;
-    private final String title;
+    private final PageTree tree;
+    private final TitleHeadings title;
     private final int minChars;
 
-    ContentFinder(Element body, String title, int minChars) {
-        this.body = body;
-        this.title = title;
+    ContentFinder(PageTree tree, String title, int minChars) {
+        this.tree = tree;
+        this.title = new TitleHeadings(tree, title);
         this.minChars = minChars;
     }
 
-    /** The content found: the elements to render, in order, and the elements inside them to leave out. */
-    record Content(List<Element> parts, Set<Element> dropped, int length, String byline, ContentFilters filters,
+    /**
+     * The content found: the elements to render, in order, and the elements inside them to leave out (by node
+     * number of the tree).
+     */
+    record Content(int[] parts, boolean[] dropped, int length, String byline, ContentFilters filters,
                    ContentFilters effective) {
         /**
          * True when a search with {@code next} finds the same content: it differs from this one's filters only in
@@ -43,21 +42,13 @@ final class ContentFinder {
     }
 
     Content find() {
-        return find(null);
-    }
-
-    /**
-     * The content; the first search's walk also passes the body's meta tags and JSON-LD scripts to
-     * {@code sources} when it is not null.
-     */
-    Content find(PageMetadata.Sources sources) {
         Content best = null;
         Content last = null;
         for (ContentFilters filters : ContentFilters.IN_ORDER) {
             if (last != null && last.sameWith(filters)) {
                 continue;
             }
-            Content c = search(filters, best == null ? sources : null);
+            Content c = search(filters);
             last = c;
             if (c.length() >= minChars) {
                 return c;
@@ -69,15 +60,15 @@ final class ContentFinder {
         return best;
     }
 
-    private Content search(ContentFilters filters, PageMetadata.Sources sources) {
-        PageMeasures page = new PageMeasures();
-        CandidateScores scores = new CandidateScores(filters.weightClasses());
+    private Content search(ContentFilters filters) {
+        PageMeasures page = new PageMeasures(tree);
+        CandidateScores scores = new CandidateScores(tree, filters.weightClasses());
         ContentCleaner cleaner = new ContentCleaner(page, filters, title);
-        List<Element> ranked = new ContentScorer(body, page, scores, cleaner, sources).rank();
-        List<Element> parts = new ContentSelector(body, page, scores).select(ranked);
+        int[] ranked = new ContentScorer(page, scores, cleaner).rank();
+        int[] parts = new ContentSelector(page, scores).select(ranked);
         cleaner.clean(parts);
         int len = 0;
-        for (Element p : parts) {
+        for (int p : parts) {
             len += page.measure(p).len;
         }
         ContentFilters effective = new ContentFilters(cleaner.stripped(), cleaner.weighted() || scores.weighted(),

@@ -1,9 +1,6 @@
 package dev.newsbatch.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Element;
 
 /**
  * Chooses the main content from the ranked candidates. When at least three of the next four candidates score
@@ -17,44 +14,47 @@ import org.jsoup.nodes.Element;
 final class ContentSelector {
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
-    private final Element body;
+    private final PageTree tree;
+    private final int body;
     private final PageMeasures page;
     private final CandidateScores scores;
 
-    ContentSelector(Element body, PageMeasures page, CandidateScores scores) {
-        this.body = body;
+    ContentSelector(PageMeasures page, CandidateScores scores) {
+        this.tree = page.tree();
+        this.body = tree.body();
         this.page = page;
         this.scores = scores;
     }
 
     /** The elements that make up the content, in document order. */
-    List<Element> select(List<Element> ranked) {
-        Element top = ranked.isEmpty() ? null : ranked.get(0);
-        List<Element> parts = new ArrayList<>();
-        if (top == null || top == body || "html".equals(top.normalName())) {
-            parts.add(body);
-        } else {
-            top = widen(top, ranked);
-            parts.addAll(siblings(top));
+    int[] select(int[] ranked) {
+        int top = ranked.length == 0 ? -1 : ranked[0];
+        // the body, the html element and any other ancestor of the body stand for the whole body
+        if (top < 0 || top <= body) {
+            return new int[] {body};
         }
-        return parts;
+        return siblings(widen(top, ranked));
     }
 
-    private Element widen(Element top, List<Element> ranked) {
+    /** True for an ancestor that widening and walking up stop at: the body and what is above it. */
+    private boolean atTop(int e) {
+        return e < 0 || e <= body;
+    }
+
+    private int widen(int top, int[] ranked) {
         double topScore = scores.score(top);
-        List<List<Element>> alternatives = new ArrayList<>();
-        for (int i = 1; i < Math.min(5, ranked.size()); i++) {
-            Element c = ranked.get(i);
+        IntList alternatives = new IntList();
+        for (int i = 1; i < Math.min(5, ranked.length); i++) {
+            int c = ranked[i];
             if (scores.score(c) / topScore >= 0.75) {
-                alternatives.add(c.parents());
+                alternatives.add(c);
             }
         }
         if (alternatives.size() >= 3) {
-            Element parent = top.parent();
-            while (parent != null && parent != body && !"html".equals(parent.normalName())) {
+            for (int parent = tree.parent(top); !atTop(parent); parent = tree.parent(parent)) {
                 int containing = 0;
-                for (List<Element> anc : alternatives) {
-                    if (anc.contains(parent)) {
+                for (int k = 0; k < alternatives.size(); k++) {
+                    if (tree.isAncestor(parent, alternatives.get(k))) {
                         containing++;
                     }
                 }
@@ -62,16 +62,15 @@ final class ContentSelector {
                     top = parent;
                     break;
                 }
-                parent = parent.parent();
             }
         }
         scores.consider(top);
-        Element parent = top.parent();
+        int parent = tree.parent(top);
         double last = scores.score(top);
         double threshold = last / 3;
-        while (parent != null && parent != body && !"html".equals(parent.normalName())) {
+        while (!atTop(parent)) {
             if (!scores.isCandidate(parent)) {
-                parent = parent.parent();
+                parent = tree.parent(parent);
                 continue;
             }
             double ps = scores.score(parent);
@@ -83,27 +82,30 @@ final class ContentSelector {
                 break;
             }
             last = ps;
-            parent = parent.parent();
+            parent = tree.parent(parent);
         }
-        parent = top.parent();
-        while (parent != null && parent != body && parent.childrenSize() == 1) {
+        parent = tree.parent(top);
+        while (!atTop(parent) && tree.elementChildren(parent) == 1) {
             top = parent;
-            parent = top.parent();
+            parent = tree.parent(top);
         }
         scores.consider(top);
         return top;
     }
 
-    private List<Element> siblings(Element top) {
-        Element parent = top.parent();
-        if (parent == null) {
-            return List.of(top);
+    private int[] siblings(int top) {
+        int parent = tree.parent(top);
+        if (parent < 0) {
+            return new int[] {top};
         }
         double topScore = scores.score(top);
         double threshold = Math.max(10, topScore * 0.2);
-        String topClass = top.className();
-        List<Element> parts = new ArrayList<>();
-        for (Element sib : parent.children()) {
+        String topClass = tree.className(top);
+        IntList parts = new IntList();
+        for (int sib = parent + 1, end = tree.end(parent); sib < end; sib = tree.end(sib)) {
+            if (tree.isText(sib)) {
+                continue;
+            }
             if (sib == top) {
                 parts.add(sib);
                 continue;
@@ -111,19 +113,19 @@ final class ContentSelector {
             if (page.isDropped(sib)) {
                 continue;
             }
-            double bonus = !topClass.isEmpty() && topClass.equals(sib.className()) ? topScore * 0.2 : 0;
+            double bonus = !topClass.isEmpty() && topClass.equals(tree.className(sib)) ? topScore * 0.2 : 0;
             if (scores.isCandidate(sib) && scores.score(sib) + bonus >= threshold) {
                 parts.add(sib);
-            } else if (sib.normalName().equals("p") || page.isParagraph(sib)) {
+            } else if (tree.tag(sib).equals("p") || page.isParagraph(sib)) {
                 TextStats s = page.stats(sib);
                 double ld = s.linkDensity();
                 if (s.len > 80 && ld < 0.25) {
                     parts.add(sib);
-                } else if (s.len < 80 && s.len > 0 && ld == 0 && SENTENCE_END.matcher(sib.text()).find()) {
+                } else if (s.len < 80 && s.len > 0 && ld == 0 && SENTENCE_END.matcher(tree.text(sib)).find()) {
                     parts.add(sib);
                 }
             }
         }
-        return parts;
+        return parts.toArray();
     }
 }

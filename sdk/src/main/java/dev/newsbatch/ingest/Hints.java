@@ -1,12 +1,12 @@
 package dev.newsbatch.ingest;
 
-import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
 
 /**
- * The attributes that hint at an element's role. An instance holds those the scoring walk reads, taken in one
- * pass over an element's attributes rather than one search per attribute; names are compared ignoring case, and
- * the first of duplicates wins, as with {@link Element#attr(String)}. {@link #classWeight(Element)} rates a class
+ * The attributes that hint at an element's role. An instance holds those the {@link PageTree} reads, looked up
+ * until every attribute of the element is accounted for; names are compared ignoring case, and the first of
+ * duplicates wins, as with {@link Element#attr(String)}. {@link #classWeight(Element)} rates a class
  * and id as content-like or boilerplate-like.
  */
 final class Hints {
@@ -24,87 +24,38 @@ final class Hints {
     String role;
     String style;
     String ariaHidden;
+    String href;
     boolean hidden;
-    private boolean seenClass;
-    private boolean seenId;
-    private boolean seenRel;
-    private boolean seenItemprop;
-    private boolean seenRole;
-    private boolean seenStyle;
-    private boolean seenAriaHidden;
 
     Hints read(Element e) {
         count = e.attributesSize();
-        cls = id = rel = itemprop = role = style = ariaHidden = "";
-        hidden = false;
         if (count == 0) {
+            cls = id = rel = itemprop = role = style = ariaHidden = href = "";
+            hidden = false;
             return this;
         }
-        seenClass = seenId = seenRel = seenItemprop = seenRole = seenStyle = seenAriaHidden = false;
-        for (Attribute a : e.attributes()) {
-            String key = a.getKey();
-            // parsed HTML has lower-case names; others are lower-cased only when no name matched as it is
-            if (!take(key, a)) {
-                String lower = Keywords.lower(key);
-                if (lower != key) {
-                    take(lower, a);
-                }
-            }
-        }
+        // a look-up per name is cheaper than iterating (which makes an Attribute of each); once as many names were
+        // found as the element has attributes, the others are absent
+        Attributes a = e.attributes();
+        int left = count;
+        cls = a.getIgnoreCase("class");
+        left -= cls.isEmpty() ? 0 : 1;
+        id = a.getIgnoreCase("id");
+        left -= id.isEmpty() ? 0 : 1;
+        href = left > 0 ? a.getIgnoreCase("href") : "";
+        left -= href.isEmpty() ? 0 : 1;
+        style = left > 0 ? a.getIgnoreCase("style") : "";
+        left -= style.isEmpty() ? 0 : 1;
+        role = left > 0 ? a.getIgnoreCase("role") : "";
+        left -= role.isEmpty() ? 0 : 1;
+        rel = left > 0 ? a.getIgnoreCase("rel") : "";
+        left -= rel.isEmpty() ? 0 : 1;
+        itemprop = left > 0 ? a.getIgnoreCase("itemprop") : "";
+        left -= itemprop.isEmpty() ? 0 : 1;
+        ariaHidden = left > 0 ? a.getIgnoreCase("aria-hidden") : "";
+        left -= ariaHidden.isEmpty() ? 0 : 1;
+        hidden = left > 0 && a.hasKeyIgnoreCase("hidden");
         return this;
-    }
-
-    /** Keeps the value of {@code a} under the hint name {@code key} unless one was seen; false for other names. */
-    private boolean take(String key, Attribute a) {
-        switch (key) {
-            case "class":
-                if (!seenClass) {
-                    cls = a.getValue();
-                    seenClass = true;
-                }
-                return true;
-            case "id":
-                if (!seenId) {
-                    id = a.getValue();
-                    seenId = true;
-                }
-                return true;
-            case "rel":
-                if (!seenRel) {
-                    rel = a.getValue();
-                    seenRel = true;
-                }
-                return true;
-            case "itemprop":
-                if (!seenItemprop) {
-                    itemprop = a.getValue();
-                    seenItemprop = true;
-                }
-                return true;
-            case "role":
-                if (!seenRole) {
-                    role = a.getValue();
-                    seenRole = true;
-                }
-                return true;
-            case "style":
-                if (!seenStyle) {
-                    style = a.getValue();
-                    seenStyle = true;
-                }
-                return true;
-            case "aria-hidden":
-                if (!seenAriaHidden) {
-                    ariaHidden = a.getValue();
-                    seenAriaHidden = true;
-                }
-                return true;
-            case "hidden":
-                hidden = true;
-                return true;
-            default:
-                return false;
-        }
     }
 
     /** As {@link Element#className()}. */

@@ -8,99 +8,130 @@ import java.util.Locale;
 /**
  * A fast test for whether a class-and-id string contains any of a list of lower-case words; a word may be
  * marked {@code ^word$} (whole string), {@code ^word } / {@code  word$} / {@code  word } (space-delimited).
- * Plain {@link String#contains} checks are much cheaper than one regular expression with many alternatives,
- * and this runs for most elements of a page.
+ * Plain comparisons are much cheaper than one regular expression with many alternatives, and this runs for most
+ * elements of a page. Several lists can be tested in one scan of the string ({@link #of(String...)} and
+ * {@link #matches}).
  */
 final class Keywords {
     private static final int ANY = 0;
     private static final int START = 1;
     private static final int END = 2;
-    private static final int WHOLE = 3;
 
-    private static final int BUCKETS = 1024;
+    private static final int BUCKETS = 4096;
 
     /**
      * Unanchored words by a hash of their first three characters, so that each position of a class string is
-     * tried against almost none (two characters, as in "co" or "re", start too many class names).
+     * tried against almost none; {@link #groups} holds the list of each word, as a bit.
      */
     private final String[][] byStart = new String[BUCKETS][];
+    private final int[][] groupsByStart = new int[BUCKETS][];
     /** Unanchored words shorter than three characters. */
     private final String[] others;
+    private final int[] otherGroups;
     private final String[] anchored;
     private final int[] kinds;
+    private final int[] anchoredGroups;
+    /** One bit per list. */
+    private final int all;
 
-    private Keywords(String... alternatives) {
+    private Keywords(String[] lists) {
         List<String> anchoredWords = new ArrayList<>();
         List<Integer> anchoredKinds = new ArrayList<>();
+        List<Integer> anchoredBits = new ArrayList<>();
         List<String> otherWords = new ArrayList<>();
-        for (String alternative : alternatives) {
-            boolean start = alternative.startsWith("^");
-            boolean end = alternative.endsWith("$");
-            String w = alternative.substring(start ? 1 : 0, alternative.length() - (end ? 1 : 0));
-            int kind = (start ? START : 0) | (end ? END : 0);
-            if (kind != ANY) {
-                anchoredWords.add(w);
-                anchoredKinds.add(kind);
-            } else if (w.length() >= 2) {
-                int b = bucket(w.charAt(0), w.charAt(1));
-                String[] bucket = byStart[b];
-                String[] grown = bucket == null ? new String[1] : Arrays.copyOf(bucket, bucket.length + 1);
-                grown[grown.length - 1] = w;
-                byStart[b] = grown;
-            } else {
-                otherWords.add(w);
+        List<Integer> otherBits = new ArrayList<>();
+        for (int g = 0; g < lists.length; g++) {
+            int bit = 1 << g;
+            for (String alternative : lists[g].split("\\|")) {
+                boolean start = alternative.startsWith("^");
+                boolean end = alternative.endsWith("$");
+                String w = alternative.substring(start ? 1 : 0, alternative.length() - (end ? 1 : 0));
+                int kind = (start ? START : 0) | (end ? END : 0);
+                if (kind != ANY) {
+                    anchoredWords.add(w);
+                    anchoredKinds.add(kind);
+                    anchoredBits.add(bit);
+                } else if (w.length() >= 3) {
+                    int b = bucket(w, 0);
+                    String[] words = byStart[b];
+                    int n = words == null ? 0 : words.length;
+                    byStart[b] = words == null ? new String[1] : Arrays.copyOf(words, n + 1);
+                    byStart[b][n] = w;
+                    int[] bits = groupsByStart[b];
+                    groupsByStart[b] = bits == null ? new int[1] : Arrays.copyOf(bits, n + 1);
+                    groupsByStart[b][n] = bit;
+                } else {
+                    otherWords.add(w);
+                    otherBits.add(bit);
+                }
             }
         }
         anchored = anchoredWords.toArray(new String[0]);
         kinds = anchoredKinds.stream().mapToInt(Integer::intValue).toArray();
+        anchoredGroups = anchoredBits.stream().mapToInt(Integer::intValue).toArray();
         others = otherWords.toArray(new String[0]);
+        otherGroups = otherBits.stream().mapToInt(Integer::intValue).toArray();
+        all = (1 << lists.length) - 1;
     }
 
+    /** One list of words separated by {@code |}. */
     static Keywords of(String alternatives) {
-        return new Keywords(alternatives.split("\\|"));
+        return new Keywords(new String[] {alternatives});
+    }
+
+    /** Several lists, tested together by {@link #matches}: list {@code i} is bit {@code 1 << i}. */
+    static Keywords of(String... lists) {
+        return new Keywords(lists);
     }
 
     /** True when {@code lower} (already lower-cased) contains one of the words. */
     boolean in(String lower) {
-        for (int i = 0, n = lower.length() - 1; i < n; i++) {
-            String[] bucket = byStart[bucket(lower.charAt(i), lower.charAt(i + 1))];
-            if (bucket != null) {
-                for (String w : bucket) {
-                    if (lower.startsWith(w, i)) {
-                        return true;
+        return matches(lower) != 0;
+    }
+
+    /** The lists of which {@code lower} (already lower-cased) contains a word, one bit per list. */
+    int matches(String lower) {
+        int found = 0;
+        for (int i = 0, n = lower.length() - 2; i < n; i++) {
+            int b = bucket(lower, i);
+            String[] words = byStart[b];
+            if (words != null) {
+                int[] bits = groupsByStart[b];
+                for (int k = 0; k < words.length; k++) {
+                    if ((found & bits[k]) == 0 && lower.startsWith(words[k], i)) {
+                        found |= bits[k];
+                        if (found == all) {
+                            return found;
+                        }
                     }
                 }
             }
         }
-        for (String w : others) {
-            if (lower.contains(w)) {
-                return true;
+        for (int k = 0; k < others.length; k++) {
+            if ((found & otherGroups[k]) == 0 && lower.contains(others[k])) {
+                found |= otherGroups[k];
             }
         }
-        for (int i = 0; i < anchored.length; i++) {
-            String w = anchored[i];
-            switch (kinds[i]) {
-                case START:
-                    if (lower.startsWith(w)) {
-                        return true;
-                    }
-                    break;
-                case END:
-                    if (lower.endsWith(w)) {
-                        return true;
-                    }
-                    break;
-                default:
-                    if (lower.equals(w)) {
-                        return true;
-                    }
+        for (int k = 0; k < anchored.length; k++) {
+            if ((found & anchoredGroups[k]) != 0) {
+                continue;
+            }
+            String w = anchored[k];
+            boolean hit;
+            switch (kinds[k]) {
+                case START: hit = lower.startsWith(w); break;
+                case END: hit = lower.endsWith(w); break;
+                default: hit = lower.equals(w); break;
+            }
+            if (hit) {
+                found |= anchoredGroups[k];
             }
         }
-        return false;
+        return found;
     }
 
-    private static int bucket(char first, char second) {
-        return (first * 31 + second) & (BUCKETS - 1);
+    private static int bucket(String s, int i) {
+        return ((s.charAt(i) * 31 + s.charAt(i + 1)) * 31 + s.charAt(i + 2)) & (BUCKETS - 1);
     }
 
     /** True when {@code s} contains {@code lowerWord} (lower-case ASCII) ignoring ASCII case; builds no string. */

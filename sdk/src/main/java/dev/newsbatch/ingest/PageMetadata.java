@@ -57,8 +57,8 @@ record PageMetadata(String title, String byline, String siteName, String publish
 
     /**
      * The meta tags and JSON-LD scripts of a page, in document order, gathered by a walk over the page: by
-     * {@link #collect} over a whole subtree, or by a walk of its own (the content scoring's) that passes each
-     * element it visits to {@link #add} and each subtree it skips to {@link #visit}.
+     * {@link #collect} over a whole subtree, or by a walk of its own (the {@link PageTree}'s) that passes each
+     * element it visits to {@link #add}.
      */
     static final class Sources {
         private final List<Element> metas = new ArrayList<>();
@@ -108,11 +108,6 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 readScripts = scripts.size();
             }
             return jsonLd;
-        }
-
-        /** How many were found so far. */
-        int size() {
-            return metas.size() + scripts.size();
         }
 
         /** Keeps {@code e} (tag {@code tag}) when it is a meta tag or JSON-LD script; its children are not looked at. */

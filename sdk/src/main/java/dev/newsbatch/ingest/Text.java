@@ -29,6 +29,20 @@ final class Text {
         return b.toString();
     }
 
+    /**
+     * As {@code Character.isWhitespace(c) || c == '\u00A0'}, with short paths for the characters that are not
+     * (every whitespace character above U+00A0 lies between U+1680 and U+3000).
+     */
+    static boolean isSpace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || Character.isWhitespace(c);
+        }
+        if (c < '\u00A0') {
+            return false;
+        }
+        return c == '\u00A0' || (c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c));
+    }
+
     static int wordCount(String s) {
         String t = s.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;

@@ -1,42 +1,33 @@
 package dev.newsbatch.ingest;
 
-import java.util.List;
-import java.util.Set;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /** Renders content elements as plain text: whitespace collapsed, one line per paragraph or block. */
 final class TextRenderer {
-    private static final Set<String> BLOCK = Set.of("address", "article", "aside", "blockquote", "body", "br", "caption",
-            "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-            "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-            "tbody", "thead", "tfoot", "tr", "ul", "center", "html");
-    private static final Set<String> CELL = Set.of("td", "th");
-    private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "head", "title", "meta");
-
+    private final PageTree tree;
     private final StringBuilder out;
-    private final Set<Element> dropped;
+    private final boolean[] dropped;
     private boolean pendingSpace;
     /** True when nothing was written yet or the output ends with a line break (read instead of the buffer). */
     private boolean atLineStart = true;
 
-    private TextRenderer(Set<Element> dropped, int expectedLength) {
+    private TextRenderer(PageTree tree, boolean[] dropped, int expectedLength) {
+        this.tree = tree;
         this.dropped = dropped;
         this.out = new StringBuilder(expectedLength + expectedLength / 8 + 16);
     }
 
     /**
-     * Renders {@code parts} leaving out {@code dropped}. The parts' descendants are expected to have been
-     * checked by {@link ContentCleaner} (which drops hidden and script-like elements), so only the parts
-     * themselves are checked here.
+     * Renders the elements {@code parts} of {@code tree} leaving out those {@code dropped} marks. The parts'
+     * descendants are expected to have been checked by {@link ContentCleaner} (which drops hidden and script-like
+     * elements), so only the parts themselves are checked here.
      *
      * @param expectedLength the text's approximate length, to size the buffer
      */
-    static String render(List<Element> parts, Set<Element> dropped, int expectedLength) {
-        TextRenderer r = new TextRenderer(dropped, expectedLength);
-        for (Element p : parts) {
-            if (!ContentCleaner.isNeverContent(p, p.normalName())) {
+    static String render(PageTree tree, int[] parts, boolean[] dropped, int expectedLength) {
+        TextRenderer r = new TextRenderer(tree, dropped, expectedLength);
+        for (int p : parts) {
+            if (!tree.has(p, PageTree.NEVER_CONTENT)) {
                 r.element(p);
             }
             r.newline();
@@ -44,27 +35,22 @@ final class TextRenderer {
         return r.out.toString().strip();
     }
 
-    private void element(Element e) {
-        if (dropped.contains(e)) {
+    private void element(int e) {
+        if (dropped[e] || tree.has(e, PageTree.SKIP)) {
             return;
         }
-        String tag = e.normalName();
-        if (SKIP.contains(tag)) {
-            return;
-        }
-        boolean block = BLOCK.contains(tag);
-        boolean cell = !block && CELL.contains(tag);
+        boolean block = tree.has(e, PageTree.BLOCK);
+        boolean cell = !block && tree.has(e, PageTree.CELL);
         if (block) {
             newline();
         } else if (cell) {
             pendingSpace = true;
         }
-        for (int i = 0, count = e.childNodeSize(); i < count; i++) {
-            Node n = e.childNode(i);
-            if (n instanceof TextNode) {
-                text(((TextNode) n).getWholeText());
-            } else if (n instanceof Element) {
-                element((Element) n);
+        for (int c = e + 1, end = tree.end(e); c < end; c = tree.end(c)) {
+            if (tree.isText(c)) {
+                text(((TextNode) tree.node(c)).getWholeText());
+            } else {
+                element(c);
             }
         }
         if (block) {
@@ -116,7 +102,7 @@ final class TextRenderer {
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x7F && (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B');
+        return Text.isSpace(c) || c == '\u200B';
     }
 
     private void newline() {

@@ -1,7 +1,5 @@
 package dev.newsbatch.ingest;
 
-import org.jsoup.nodes.Element;
-
 /**
  * Text measures of one subtree, leaving out dropped elements: its length with whitespace runs counted once, the
  * part of it that is link text, its commas, and how many paragraphs, images, list items, inputs and embeds it has.
@@ -39,13 +37,13 @@ final class TextStats {
     }
 
     /**
-     * Adds the measures {@code cs} of a kept child {@code c} whose tag is {@code ct}: all of a link's text counts
-     * as link text (in-page links {@code #...} at 0.3), and the child's tag is counted.
+     * Adds the measures {@code cs} of a kept child whose tag is {@code ct}: all of a link's text counts as link
+     * text (in-page links {@code #...}, {@code inPageLink}, at 0.3), and the child's tag is counted.
      */
-    void addChild(Element c, String ct, TextStats cs) {
+    void addChild(String ct, boolean inPageLink, TextStats cs) {
         add(cs);
         if (ct.equals("a")) {
-            double weight = c.attr("href").startsWith("#") ? 0.3 : 1;
+            double weight = inPageLink ? 0.3 : 1;
             linkLen += cs.len * weight - cs.linkLen;
         }
         // one switch instead of a look-up per tag set: this runs for every element of the page
@@ -83,7 +81,7 @@ final class TextStats {
                 if (c == ',') {
                     found++;
                 }
-            } else if (c == ' ' || Character.isWhitespace(c) || c == '\u00A0') {
+            } else if (Text.isSpace(c)) {
                 if (!space) {
                     n++;
                     space = true;
@@ -99,6 +97,12 @@ final class TextStats {
         }
         len += n;
         commas += found;
+    }
+
+    /** Adds a text's measures as {@link #addText(String)} took them. */
+    void addText(int length, int commaCount) {
+        len += length;
+        commas += commaCount;
     }
 
     double linkDensity() {

@@ -59,6 +59,13 @@ class ExtractionTextTest {
     }
 
     @Test
+    void isSpaceIsWhitespaceOrANonBreakingSpaceForEveryChar() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            assertEquals(Character.isWhitespace(c) || c == '\u00A0', Text.isSpace((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
     void hintsReadAttributesLikeAttrDoes() {
         Element e = Jsoup.parse("<div ID=main Class=' story  ' ROLE=navigation aria-hidden=true hidden></div>")
                 .selectFirst("div");
@@ -68,13 +75,15 @@ class ExtractionTextTest {
         assertEquals(e.attr("role"), h.role);
         assertEquals(Hints.matchString(e), h.matchString());
         assertTrue(h.hidden);
-        assertEquals(ContentCleaner.isNeverContent(e, "div"), ContentCleaner.isNeverContent("div", h));
+        assertTrue(ContentCleaner.isNeverContent("div", h));
+        assertFalse(ContentCleaner.isNeverContent("div", new Hints().read(Jsoup.parse("<div id=x></div>").selectFirst("div"))));
     }
 
     @Test
     void rendererCollapsesSpacesAcrossNodesAndBreaksBlocks() {
         Element body = Jsoup.parse("<p>one  two\u00A0 <b>three</b>\u200Bfour</p><div>five<br>six</div><p> \n </p>").body();
-        String text = TextRenderer.render(List.of(body), java.util.Set.of(), 0);
+        PageTree tree = PageTree.of(body, null);
+        String text = TextRenderer.render(tree, new int[] {tree.body()}, new boolean[tree.size()], 0);
         assertEquals("one two three four\nfive\nsix", text);
     }
 
@@ -114,21 +123,21 @@ class ExtractionTextTest {
         ContentFilters noStrip = ContentFilters.IN_ORDER.get(1);
         ContentFilters noWeights = ContentFilters.IN_ORDER.get(2);
         ContentFilters none = ContentFilters.IN_ORDER.get(3);
-        ContentFinder.Content noEffect = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, all,
+        ContentFinder.Content noEffect = new ContentFinder.Content(new int[0], new boolean[0], 0, null, all,
                 new ContentFilters(false, false, false));
         assertTrue(noEffect.sameWith(noStrip));
         assertTrue(noEffect.sameWith(none));
-        ContentFinder.Content stripped = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, all,
+        ContentFinder.Content stripped = new ContentFinder.Content(new int[0], new boolean[0], 0, null, all,
                 new ContentFilters(true, false, false));
         assertFalse(stripped.sameWith(noStrip));
-        ContentFinder.Content weighted = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, noStrip,
+        ContentFinder.Content weighted = new ContentFinder.Content(new int[0], new boolean[0], 0, null, noStrip,
                 new ContentFilters(false, true, false));
         assertFalse(weighted.sameWith(noWeights));
-        ContentFinder.Content cleaned = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, noWeights,
+        ContentFinder.Content cleaned = new ContentFinder.Content(new int[0], new boolean[0], 0, null, noWeights,
                 new ContentFilters(false, false, true));
         assertFalse(cleaned.sameWith(none));
         // a filter turned back on is never assumed to change nothing
-        ContentFinder.Content fewer = new ContentFinder.Content(List.of(), java.util.Set.of(), 0, null, none,
+        ContentFinder.Content fewer = new ContentFinder.Content(new int[0], new boolean[0], 0, null, none,
                 new ContentFilters(false, false, false));
         assertFalse(fewer.sameWith(all));
     }
@@ -146,7 +155,7 @@ class ExtractionTextTest {
     void shortTextWithoutFilterEffectsIsFoundByTheFirstSearchAlone() {
         Element body = Jsoup.parse("<html><body><div><p>A short brief, with one paragraph, and nothing that the"
                 + " filters would leave out.</p></div></body></html>").body();
-        ContentFinder.Content c = new ContentFinder(body, "", 500).find();
+        ContentFinder.Content c = new ContentFinder(PageTree.of(body, null), "", 500).find();
         assertEquals(ContentFilters.IN_ORDER.get(0), c.filters());
         assertTrue(c.length() > 0);
     }

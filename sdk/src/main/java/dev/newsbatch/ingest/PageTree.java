@@ -1,0 +1,288 @@
+package dev.newsbatch.ingest;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The body of a page read once, in one walk, into arrays indexed by node number: its elements and text nodes in
+ * document order (the body's ancestors first, as scoring reaches them), each node's parent and the end of its
+ * subtree, each element's tag and the hints its attributes give (hidden, byline-like, unlikely, share), and each
+ * text node's collapsed length and commas. Every search for the content, the cleaning and the rendering read
+ * these numbers instead of the DOM; the same walk passes the body's meta tags and JSON-LD scripts to the
+ * metadata. The DOM is not changed.
+ */
+final class PageTree {
+    /** Scripts, styles and hidden elements (see {@link ContentCleaner#isNeverContent(String, Hints)}). */
+    static final int NEVER_CONTENT = 1;
+    static final int HAS_ATTRIBUTES = 1 << 1;
+    /** A {@code rel=author}, an {@code itemprop} naming the author, or a class or id reading like a byline. */
+    static final int BYLINE_HINT = 1 << 2;
+    /** A class or id reading like boilerplate and not like content, on an element other than a and body. */
+    static final int UNLIKELY = 1 << 3;
+    /** A role of navigation, menus, dialogs and complementary parts. */
+    static final int UNLIKELY_ROLE = 1 << 4;
+    /** A class or id mentioning sharing. */
+    static final int SHARE = 1 << 5;
+    /** A link to a place in the page ({@code href="#..."}). */
+    static final int IN_PAGE_LINK = 1 << 6;
+    /** Inline (phrasing) content. */
+    static final int PHRASING = 1 << 7;
+    /** A tag whose elements are scored as paragraphs (p, pre, td, section, h2-h6). */
+    static final int SCORED = 1 << 8;
+    /** Rendered on lines of its own. */
+    static final int BLOCK = 1 << 9;
+    /** A table cell: rendered set off by spaces. */
+    static final int CELL = 1 << 10;
+    /** Never rendered (script, style, head parts). */
+    static final int SKIP = 1 << 11;
+
+    private static final Map<String, Integer> TAG_FLAGS = tagFlags();
+    private static final int UNKNOWN_WEIGHT = Integer.MIN_VALUE;
+
+    private Node[] nodes;
+    private int[] end;
+    private int[] parent;
+    /** The tag of an element; null for a text node. */
+    private String[] tag;
+    private int[] flags;
+    /** Collapsed length and commas of a text node (see {@link TextStats#addText(String)}). */
+    private int[] textLen;
+    private int[] textCommas;
+    /** The trimmed class of an element, or null for none. */
+    private String[] className;
+    /** Class weights, computed when first asked for (null until then). */
+    private int[] weight;
+    /** {@link Element#text()} of elements, kept when first asked for (null until then). */
+    private String[] texts;
+    private int size;
+    private final int body;
+
+    private PageTree(Element body, PageMetadata.Sources sources) {
+        int capacity = 128;
+        nodes = new Node[capacity];
+        end = new int[capacity];
+        parent = new int[capacity];
+        tag = new String[capacity];
+        flags = new int[capacity];
+        textLen = new int[capacity];
+        textCommas = new int[capacity];
+        className = new String[capacity];
+        // the body's ancestors that scoring passes points to: all but a top one that is not the html element
+        int top = 0;
+        Element[] chain = new Element[8];
+        for (Element a = body.parent(); a != null; a = a.parent()) {
+            if (a.parent() == null && !"html".equals(a.normalName())) {
+                break;
+            }
+            if (top == chain.length) {
+                chain = Arrays.copyOf(chain, top * 2);
+            }
+            chain[top++] = a;
+        }
+        int p = -1;
+        for (int k = top - 1; k >= 0; k--) {
+            int i = slot(chain[k], p);
+            tag[i] = chain[k].normalName();
+            p = i;
+        }
+        Hints hints = new Hints();
+        TextStats measure = new TextStats();
+        this.body = size;
+        addElement(body, p, hints, measure, sources);
+        for (int k = 0; k < top; k++) {
+            end[k] = size;
+        }
+    }
+
+    /**
+     * Reads the subtree of {@code body}; its meta tags and JSON-LD scripts go to {@code sources} (when not null)
+     * in document order.
+     */
+    static PageTree of(Element body, PageMetadata.Sources sources) {
+        return new PageTree(body, sources);
+    }
+
+    private int slot(Node n, int p) {
+        if (size == nodes.length) {
+            int c = size * 2;
+            nodes = Arrays.copyOf(nodes, c);
+            end = Arrays.copyOf(end, c);
+            parent = Arrays.copyOf(parent, c);
+            tag = Arrays.copyOf(tag, c);
+            flags = Arrays.copyOf(flags, c);
+            textLen = Arrays.copyOf(textLen, c);
+            textCommas = Arrays.copyOf(textCommas, c);
+            className = Arrays.copyOf(className, c);
+        }
+        int i = size++;
+        nodes[i] = n;
+        parent[i] = p;
+        return i;
+    }
+
+    private void addElement(Element e, int p, Hints hints, TextStats measure, PageMetadata.Sources sources) {
+        int i = slot(e, p);
+        String t = e.normalName();
+        tag[i] = t;
+        Integer tf = TAG_FLAGS.get(t);
+        int f = tf == null ? 0 : tf;
+        if (hints.read(e).count > 0) {
+            f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints);
+            String c = hints.className();
+            className[i] = c.isEmpty() ? null : c;
+            if (hints.href.startsWith("#") && t.equals("a")) {
+                f |= IN_PAGE_LINK;
+            }
+        }
+        if (ContentCleaner.isNeverContent(t, hints)) {
+            f |= NEVER_CONTENT;
+        }
+        flags[i] = f;
+        if (sources != null) {
+            sources.add(e, t);
+        }
+        for (int k = 0, n = e.childNodeSize(); k < n; k++) {
+            Node c = e.childNode(k);
+            if (c instanceof TextNode) {
+                int j = slot(c, i);
+                measure.len = 0;
+                measure.commas = 0;
+                measure.addText(((TextNode) c).getWholeText());
+                textLen[j] = measure.len;
+                textCommas[j] = measure.commas;
+                end[j] = j + 1;
+            } else if (c instanceof Element) {
+                addElement((Element) c, i, hints, measure, sources);
+            }
+        }
+        end[i] = size;
+    }
+
+    private static Map<String, Integer> tagFlags() {
+        Map<String, Integer> m = new HashMap<>();
+        for (String t : new String[] {"abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data",
+                "datalist", "dfn", "em", "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter",
+                "noscript", "object", "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span",
+                "strong", "sub", "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "font", "u", "s",
+                "strike", "tt", "big"}) {
+            m.merge(t, PHRASING, (a, b) -> a | b);
+        }
+        for (String t : new String[] {"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"}) {
+            m.merge(t, SCORED, (a, b) -> a | b);
+        }
+        for (String t : new String[] {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd",
+                "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+                "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+                "table", "tbody", "thead", "tfoot", "tr", "ul", "center", "html"}) {
+            m.merge(t, BLOCK, (a, b) -> a | b);
+        }
+        m.merge("td", CELL, (a, b) -> a | b);
+        m.merge("th", CELL, (a, b) -> a | b);
+        for (String t : new String[] {"script", "style", "noscript", "template", "head", "title", "meta"}) {
+            m.merge(t, SKIP, (a, b) -> a | b);
+        }
+        return m;
+    }
+
+    /** How many nodes there are. */
+    int size() {
+        return size;
+    }
+
+    /** The number of the body. */
+    int body() {
+        return body;
+    }
+
+    Node node(int i) {
+        return nodes[i];
+    }
+
+    Element element(int i) {
+        return (Element) nodes[i];
+    }
+
+    /** The number just past the subtree of node {@code i}. */
+    int end(int i) {
+        return end[i];
+    }
+
+    /** The parent of node {@code i}, or -1 above the body's topmost scored ancestor. */
+    int parent(int i) {
+        return parent[i];
+    }
+
+    /** The tag of element {@code i}; null for a text node. */
+    String tag(int i) {
+        return tag[i];
+    }
+
+    boolean isText(int i) {
+        return tag[i] == null;
+    }
+
+    boolean has(int i, int flag) {
+        return (flags[i] & flag) != 0;
+    }
+
+    int textLen(int i) {
+        return textLen[i];
+    }
+
+    int textCommas(int i) {
+        return textCommas[i];
+    }
+
+    /** The trimmed class of element {@code i}, as {@link Element#className()}. */
+    String className(int i) {
+        String c = className[i];
+        return c == null ? "" : c;
+    }
+
+    /** True when {@code a} is a proper ancestor of {@code d}. */
+    boolean isAncestor(int a, int d) {
+        return a < d && d < end[a];
+    }
+
+    /** How many element children element {@code i} has. */
+    int elementChildren(int i) {
+        int count = 0;
+        for (int c = i + 1, e = end[i]; c < e; c = end[c]) {
+            if (tag[c] != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** {@link Hints#classWeight(Element)} of element {@code i}. */
+    int classWeight(int i) {
+        if (weight == null) {
+            weight = new int[size];
+            Arrays.fill(weight, UNKNOWN_WEIGHT);
+        }
+        int w = weight[i];
+        if (w == UNKNOWN_WEIGHT) {
+            w = (flags[i] & HAS_ATTRIBUTES) == 0 ? 0 : Hints.classWeight(element(i));
+            weight[i] = w;
+        }
+        return w;
+    }
+
+    /** {@link Element#text()} of element {@code i}. */
+    String text(int i) {
+        if (texts == null) {
+            texts = new String[size];
+        }
+        String t = texts[i];
+        if (t == null) {
+            t = element(i).text();
+            texts[i] = t;
+        }
+        return t;
+    }
+}
