@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.newsbatch.internal.ByteLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,48 +13,43 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads one JSON object per line; blank lines are skipped and a malformed line does not stop the rest.
  * Lines are cut from the file's bytes and parsed from them (no text per line): a line of ASCII only is
  * valid UTF-8 as it is; any other line is checked first, and a line with an invalid byte sequence gets one
  * problem ({@code is not valid UTF-8: byte 0xC3}) and is read with U+FFFD in its place, as
- * {@link StrictUtf8Reader} reads the other formats. A line ends at {@code \n}, {@code \r} or {@code \r\n};
- * a byte order mark before the first line is dropped.
+ * {@link StrictUtf8Reader} reads the other formats. Lines end as {@link ByteLines} cuts them; a byte order
+ * mark before the first line is dropped.
  */
 final class JsonLinesSource implements RecordSource {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int BUFFER = 1 << 20;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final InputStream in;
+    private final ByteLines lines;
     private final ProblemLog log;
     private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private byte[] buf = new byte[BUFFER];
-    /** The next unread byte and the end of the bytes read into {@link #buf}. */
-    private int pos;
-    private int end;
-    private boolean eof;
+    /** The current line's bytes. */
+    private byte[] buf;
     /** A line that is not ASCII, decoded to check it. */
     private CharBuffer chars;
     private boolean first = true;
-    /** A {@code \r} ended the last line: a {@code \n} right after it belongs to it. */
-    private boolean afterCr;
     private long line;
     private long index = -1;
 
     JsonLinesSource(InputStream in, ProblemLog log) {
-        this.in = in;
+        this.lines = new ByteLines(in, BUFFER);
         this.log = log;
     }
 
     @Override
     public RawRecord next() throws IOException {
-        while (nextLine()) {
-            int start = lineStart;
-            int len = lineEnd - lineStart;
+        while (lines.next()) {
+            buf = lines.buffer();
+            int start = lines.start();
+            int len = lines.length();
             line++;
             if (first) {
                 first = false;
@@ -65,8 +61,8 @@ final class JsonLinesSource implements RecordSource {
             // text stays null for a valid line, parsed from its bytes; an invalid one is parsed as decoded
             String text = null;
             boolean blank;
-            if (ascii(buf, start, len)) {
-                blank = blank(buf, start, len);
+            if (ByteLines.ascii(buf, start, len)) {
+                blank = ByteLines.blank(buf, start, len);
             } else if (valid(start, len)) {
                 blank = blank(chars);
             } else {
@@ -94,90 +90,6 @@ final class JsonLinesSource implements RecordSource {
             }
         }
         return null;
-    }
-
-    private int lineStart;
-    private int lineEnd;
-
-    /** Finds the next line in {@link #buf} ({@link #lineStart} to {@link #lineEnd}); false at the end. */
-    private boolean nextLine() throws IOException {
-        int i = pos;
-        while (true) {
-            if (afterCr) {
-                if (i >= end && !eof) {
-                    i = more(i);
-                    continue;
-                }
-                afterCr = false;
-                if (i < end && buf[i] == '\n') {
-                    pos = ++i;
-                }
-            }
-            byte[] b = buf;
-            int e = end;
-            while (i < e && b[i] != '\n' && b[i] != '\r') {
-                i++;
-            }
-            if (i < e) {
-                lineStart = pos;
-                lineEnd = i;
-                afterCr = b[i] == '\r';
-                pos = i + 1;
-                return true;
-            }
-            if (eof) {
-                if (pos < end) {
-                    lineStart = pos;
-                    lineEnd = end;
-                    pos = end;
-                    return true;
-                }
-                return false;
-            }
-            i = more(i);
-        }
-    }
-
-    /**
-     * Moves the unread bytes to the front (growing the buffer for a long line) and reads more; returns where
-     * the scan position {@code i} is now.
-     */
-    private int more(int i) throws IOException {
-        int scanned = i - pos;
-        int kept = end - pos;
-        if (kept == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        } else if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, kept);
-        }
-        pos = 0;
-        end = kept;
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) {
-            eof = true;
-        } else {
-            end += n;
-        }
-        return scanned;
-    }
-
-    private static boolean ascii(byte[] b, int start, int len) {
-        for (int i = start, e = start + len; i < e; i++) {
-            if (b[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** True when every byte is ASCII whitespace, as {@link String#isBlank} sees it. */
-    private static boolean blank(byte[] b, int start, int len) {
-        for (int i = start, e = start + len; i < e; i++) {
-            if (!Character.isWhitespace(b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean blank(CharBuffer c) {
@@ -211,6 +123,6 @@ final class JsonLinesSource implements RecordSource {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        lines.close();
     }
 }

@@ -6,18 +6,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.newsbatch.ErrorKind;
 import dev.newsbatch.schema.ClassificationSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import dev.newsbatch.internal.AnswerCheck;
+import dev.newsbatch.internal.ByteLines;
 import java.util.function.Consumer;
 
 /**
@@ -33,19 +31,38 @@ public final class ResultFileReader {
 
     private ResultFileReader() {}
 
-    /** Parses every line of {@code file}, in order, into {@code sink}. */
+    /**
+     * Parses every line of {@code file}, in order, into {@code sink}. A line of ASCII is parsed from the
+     * file's bytes; any other is decoded first, with U+FFFD in place of bytes that are not UTF-8.
+     */
     public static void read(Path file, ClassificationSchema<?> schema, Consumer<ResultLine> sink) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
-                1 << 16)) {
-            String text;
+        try (ByteLines lines = new ByteLines(Files.newInputStream(file), 1 << 20)) {
             long n = 0;
-            while ((text = in.readLine()) != null) {
+            LineFields f = new LineFields();
+            while (lines.next()) {
                 n++;
-                if (!text.isBlank()) {
-                    sink.accept(parse(n, text, schema));
+                byte[] b = lines.buffer();
+                int start = lines.start();
+                int len = lines.length();
+                if (!ByteLines.ascii(b, start, len)) {
+                    // decoded as text, bad bytes replaced by U+FFFD
+                    String text = new String(b, start, len, StandardCharsets.UTF_8);
+                    if (!text.isBlank()) {
+                        sink.accept(parse(n, text, schema));
+                    }
+                    continue;
                 }
+                if (ByteLines.blank(b, start, len)) {
+                    continue;
+                }
+                f.clear();
+                try (JsonParser p = JSON.createParser(b, start, len)) {
+                    f.read(p);
+                } catch (IOException e) {
+                    sink.accept(notJson(n));
+                    continue;
+                }
+                sink.accept(outcome(n, f, schema));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read results file " + file + ": " + e.getMessage(), e);
@@ -58,9 +75,18 @@ public final class ResultFileReader {
         try (JsonParser p = JSON.createParser(text)) {
             f.read(p);
         } catch (IOException e) {
-            return new ResultLine(lineNumber, null, null, ErrorKind.MISSING_LINE,
-                    "line " + lineNumber + " of the results file is not JSON", 0, 0);
+            return notJson(lineNumber);
         }
+        return outcome(lineNumber, f, schema);
+    }
+
+    private static ResultLine notJson(long lineNumber) {
+        return new ResultLine(lineNumber, null, null, ErrorKind.MISSING_LINE,
+                "line " + lineNumber + " of the results file is not JSON", 0, 0);
+    }
+
+    /** The outcome of a line whose fields are read. */
+    private static ResultLine outcome(long lineNumber, LineFields f, ClassificationSchema<?> schema) {
         String key = f.key != null ? f.key : f.metadataKey;
         if (key == null) {
             return new ResultLine(lineNumber, null, null, ErrorKind.MISSING_LINE,
@@ -73,16 +99,16 @@ public final class ResultFileReader {
         long in = f.promptTokens;
         long thinking = f.thoughtsTokens;
         long out = f.candidatesTokens + thinking;
-        String answer = f.answer.toString();
         Optional<AnswerCheck.Problem> problem = AnswerCheck.problem(f.candidate ? f.finishReason : null,
-                f.blockReason, answer);
+                f.blockReason, f.answerBlank());
         if (problem.isPresent()) {
             return new ResultLine(lineNumber, key, null, problem.get().kind(), problem.get().message(), in, out,
                     thinking);
         }
         List<String> problems;
-        StringWriter compact = new StringWriter(answer.length());
-        try (JsonParser p = JSON.createParser(answer); JsonGenerator g = JSON.createGenerator(compact)) {
+        StringWriter compact = new StringWriter(f.answerLength);
+        try (JsonParser p = JSON.createParser(f.answer, 0, f.answerLength);
+             JsonGenerator g = JSON.createGenerator(compact)) {
             problems = schema == null ? List.of() : schema.validate(p, g);
             if (schema == null) {
                 p.nextToken();
@@ -90,7 +116,7 @@ public final class ResultFileReader {
             }
         } catch (IOException e) {
             return new ResultLine(lineNumber, key, null, ErrorKind.UNPARSABLE_JSON,
-                    "answer is not JSON: " + abbreviate(answer), in, out, thinking);
+                    "answer is not JSON: " + abbreviate(new String(f.answer, 0, f.answerLength)), in, out, thinking);
         }
         if (!problems.isEmpty()) {
             return new ResultLine(lineNumber, key, null, ErrorKind.SCHEMA_VIOLATION,
@@ -116,7 +142,45 @@ public final class ResultFileReader {
         boolean candidate;
         String finishReason = "";
         String blockReason;
-        final StringBuilder answer = new StringBuilder();
+        /** The visible answer text: every part that is not a thought, in order. */
+        char[] answer = new char[1024];
+        int answerLength;
+
+        /** Forgets the last line's fields (the answer's buffer is kept). */
+        void clear() {
+            key = null;
+            metadataKey = null;
+            error = false;
+            errorCode = "?";
+            errorStatus = "";
+            errorMessage = "";
+            promptTokens = 0;
+            thoughtsTokens = 0;
+            candidatesTokens = 0;
+            candidate = false;
+            finishReason = "";
+            blockReason = null;
+            answerLength = 0;
+        }
+
+        boolean answerBlank() {
+            for (int i = 0; i < answerLength; i++) {
+                if (!Character.isWhitespace(answer[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Appends the string value the parser is on to the answer, from the parser's own buffer. */
+        void appendText(JsonParser p) throws IOException {
+            int len = p.getTextLength();
+            if (answerLength + len > answer.length) {
+                answer = java.util.Arrays.copyOf(answer, Math.max(answer.length * 2, answerLength + len));
+            }
+            System.arraycopy(p.getTextCharacters(), p.getTextOffset(), answer, answerLength, len);
+            answerLength += len;
+        }
 
         void read(JsonParser p) throws IOException {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -204,11 +268,22 @@ public final class ResultFileReader {
 
         /** One part: its text counts unless it is a thought. */
         private void part(JsonParser p) throws IOException {
-            String[] text = {""};
+            int before = answerLength;
             boolean[] thought = {false};
             forEachField(p, (n, q) -> {
                 switch (n) {
-                    case "text" -> text[0] = text(q, "");
+                    case "text" -> {
+                        answerLength = before;   // a later "text" of the part replaces an earlier one
+                        JsonToken t = q.currentToken();
+                        if (t == JsonToken.VALUE_STRING) {
+                            appendText(q);
+                        } else if (t != JsonToken.VALUE_NULL) {
+                            String text = text(q, "");
+                            for (int i = 0; i < text.length(); i++) {
+                                appendChar(text.charAt(i));
+                            }
+                        }
+                    }
                     case "thought" -> thought[0] = switch (q.currentToken()) {
                         case VALUE_TRUE -> true;
                         case VALUE_STRING -> "true".equals(q.getText().trim());
@@ -221,9 +296,16 @@ public final class ResultFileReader {
                     default -> q.skipChildren();
                 }
             });
-            if (!thought[0]) {
-                answer.append(text[0]);
+            if (thought[0]) {
+                answerLength = before;
             }
+        }
+
+        private void appendChar(char c) {
+            if (answerLength == answer.length) {
+                answer = java.util.Arrays.copyOf(answer, answer.length * 2);
+            }
+            answer[answerLength++] = c;
         }
     }
 
