@@ -36,20 +36,27 @@ final class LedgerQueue implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a write, waiting while {@link #DEPTH} are queued; throws the failure of an earlier one. */
+    /**
+     * Queues a write, waiting while {@link #DEPTH} are queued; throws the failure of an earlier one. An
+     * interrupt does not abandon the write (the file it records is already in place): it is queued, and the
+     * thread's interrupt status is set again.
+     */
     void submit(Runnable write) {
         synchronized (this) {
             rethrow();
             open++;
         }
-        try {
-            queue.put(write);
-        } catch (InterruptedException e) {
-            synchronized (this) {
-                open--;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(write);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording prepared jobs in the ledger", e);
         }
     }
 
@@ -66,9 +73,15 @@ final class LedgerQueue implements AutoCloseable {
             await();
         }
         queue.add(STOP);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

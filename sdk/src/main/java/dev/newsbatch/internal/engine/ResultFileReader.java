@@ -12,7 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import dev.newsbatch.internal.AnswerCheck;
 import dev.newsbatch.internal.ByteLines;
@@ -28,45 +33,125 @@ import java.util.function.Consumer;
  */
 public final class ResultFileReader {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Lines parsed by one thread at a time. */
+    static final int BLOCK = 512;
+    /** Files at least this large are parsed on two threads. */
+    static final long PARALLEL_BYTES = 1 << 20;
 
     private ResultFileReader() {}
 
     /**
      * Parses every line of {@code file}, in order, into {@code sink}. A line of ASCII is parsed from the
-     * file's bytes; any other is decoded first, with U+FFFD in place of bytes that are not UTF-8.
+     * file's bytes; any other is decoded first, with U+FFFD in place of bytes that are not UTF-8. Lines are
+     * taken {@value #BLOCK} at a time; in a file of {@value #PARALLEL_BYTES} bytes or more, every other block
+     * is parsed on a second thread while this one parses the next, and {@code sink} is called on this thread,
+     * in the file's order.
      */
     public static void read(Path file, ClassificationSchema<?> schema, Consumer<ResultLine> sink) {
         try (ByteLines lines = new ByteLines(Files.newInputStream(file), 1 << 20)) {
-            long n = 0;
-            LineFields f = new LineFields();
-            while (lines.next()) {
-                n++;
-                byte[] b = lines.buffer();
-                int start = lines.start();
-                int len = lines.length();
-                if (!ByteLines.ascii(b, start, len)) {
-                    // decoded as text, bad bytes replaced by U+FFFD
-                    String text = new String(b, start, len, StandardCharsets.UTF_8);
-                    if (!text.isBlank()) {
-                        sink.accept(parse(n, text, schema));
-                    }
-                    continue;
+            long[] n = {0};
+            if (Files.size(file) < PARALLEL_BYTES) {
+                LineFields f = new LineFields();
+                for (Block b; (b = Block.next(lines, n)) != null; ) {
+                    b.parse(schema, f).forEach(sink);
                 }
-                if (ByteLines.blank(b, start, len)) {
-                    continue;
+                return;
+            }
+            ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "newsbatch-results");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                LineFields own = new LineFields();
+                for (Block next; (next = Block.next(lines, n)) != null; ) {
+                    Block first = next;
+                    Future<List<ResultLine>> theirs = helper.submit(() -> first.parse(schema, new LineFields()));
+                    Block second = Block.next(lines, n);
+                    List<ResultLine> mine = second == null ? List.of() : second.parse(schema, own);
+                    join(theirs).forEach(sink);
+                    mine.forEach(sink);
                 }
-                f.clear();
-                try (JsonParser p = JSON.createParser(b, start, len)) {
-                    f.read(p);
-                } catch (IOException e) {
-                    sink.accept(notJson(n));
-                    continue;
-                }
-                sink.accept(outcome(n, f, schema));
+            } finally {
+                helper.shutdownNow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read results file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<ResultLine> join(Future<List<ResultLine>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a results file", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Lines copied out of the file, with their line numbers, to be parsed by one thread. */
+    private record Block(byte[] data, int[] start, int[] length, long[] number, int count) {
+        /** The next {@value #BLOCK} lines (fewer at the end), or null after the last. */
+        static Block next(ByteLines lines, long[] n) throws IOException {
+            byte[] data = new byte[1 << 16];
+            int[] start = new int[BLOCK];
+            int[] length = new int[BLOCK];
+            long[] number = new long[BLOCK];
+            int count = 0;
+            int used = 0;
+            while (count < BLOCK && lines.next()) {
+                int len = lines.length();
+                if (used + len > data.length) {
+                    data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, used + len));
+                }
+                System.arraycopy(lines.buffer(), lines.start(), data, used, len);
+                start[count] = used;
+                length[count] = len;
+                number[count] = ++n[0];
+                used += len;
+                count++;
+            }
+            return count == 0 ? null : new Block(data, start, length, number, count);
+        }
+
+        List<ResultLine> parse(ClassificationSchema<?> schema, LineFields f) {
+            List<ResultLine> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ResultLine line = line(number[i], data, start[i], length[i], schema, f);
+                if (line != null) {
+                    out.add(line);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** One line of a file, or null for a blank one. */
+    private static ResultLine line(long n, byte[] b, int start, int len, ClassificationSchema<?> schema,
+                                   LineFields f) {
+        if (!ByteLines.ascii(b, start, len)) {
+            // decoded as text, bad bytes replaced by U+FFFD
+            String text = new String(b, start, len, StandardCharsets.UTF_8);
+            return text.isBlank() ? null : parse(n, text, schema);
+        }
+        if (ByteLines.blank(b, start, len)) {
+            return null;
+        }
+        f.clear();
+        try (JsonParser p = JSON.createParser(b, start, len)) {
+            f.read(p);
+        } catch (IOException e) {
+            return notJson(n);
+        }
+        return outcome(n, f, schema);
     }
 
     /** Parses one line. */
