@@ -41,8 +41,9 @@ public final class ResultFileReader {
     private ResultFileReader() {}
 
     /**
-     * Parses every line of {@code file}, in order, into {@code sink}. A line of ASCII is parsed from the
-     * file's bytes; any other is decoded first, with U+FFFD in place of bytes that are not UTF-8. Lines are
+     * Parses every line of {@code file}, in order, into {@code sink}. A line of ASCII is parsed from a
+     * reused buffer of its characters (no text per line); any other is decoded first, with U+FFFD in place
+     * of bytes that are not UTF-8. Lines are
      * taken {@value #BLOCK} at a time; in a file of {@value #PARALLEL_BYTES} bytes or more, every other block
      * is parsed on a second thread while this one parses the next, and {@code sink} is called on this thread,
      * in the file's order.
@@ -146,7 +147,12 @@ public final class ResultFileReader {
             return null;
         }
         f.clear();
-        try (JsonParser p = JSON.createParser(b, start, len)) {
+        // ASCII widened into the reader's own chars: parsed by the same char parser as the answer
+        char[] c = f.line(len);
+        for (int i = 0; i < len; i++) {
+            c[i] = (char) b[start + i];
+        }
+        try (JsonParser p = JSON.createParser(c, 0, len)) {
             f.read(p);
         } catch (IOException e) {
             return notJson(n);
@@ -230,6 +236,17 @@ public final class ResultFileReader {
         /** The visible answer text: every part that is not a thought, in order. */
         char[] answer = new char[1024];
         int answerLength;
+
+        /** The line being read, as characters. */
+        private char[] line = new char[1024];
+
+        /** The line buffer, with room for {@code len} characters. */
+        char[] line(int len) {
+            if (line.length < len) {
+                line = new char[Math.max(len, line.length * 2)];
+            }
+            return line;
+        }
 
         /** Forgets the last line's fields (the answer's buffer is kept). */
         void clear() {
