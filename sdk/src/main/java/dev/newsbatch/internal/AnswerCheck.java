@@ -33,12 +33,8 @@ public final class AnswerCheck {
      * @param text         the visible answer text (thought parts excluded), or null
      */
     public static Optional<Problem> problem(String finishReason, String blockReason, String text) {
-        return problem(finishReason, blockReason, text == null || text.isBlank());
-    }
-
-    /** {@link #problem(String, String, String)} for an answer known to be {@code empty} (no text, or blank) or not. */
-    public static Optional<Problem> problem(String finishReason, String blockReason, boolean empty) {
         String finish = finishReason == null ? "" : finishReason.toUpperCase(Locale.ROOT);
+        boolean empty = text == null || text.isBlank();
         if (blockReason != null && !blockReason.isBlank() && !blockReason.endsWith("UNSPECIFIED")) {
             return Optional.of(new Problem(ErrorKind.PROMPT_BLOCKED, "the prompt was blocked: " + blockReason));
         }

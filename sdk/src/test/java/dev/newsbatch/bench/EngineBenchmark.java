@@ -218,9 +218,8 @@ public final class EngineBenchmark {
     }
 
     /**
-     * CPU time of the process, in nanoseconds: every thread, so the prepare's ledger writer and the results
-     * reader's second thread count, and so do GC and JIT (what a phase costs, less disturbed by other work
-     * than wall time).
+     * CPU time of the process, in nanoseconds: every thread, so the prepare's ledger writer counts, and so
+     * do GC and JIT (what a phase costs, less disturbed by other work than wall time).
      */
     static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
