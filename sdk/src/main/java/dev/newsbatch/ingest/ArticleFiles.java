@@ -97,12 +97,11 @@ public final class ArticleFiles {
     private static RecordSource open(Path file, InputFormat format, ProblemLog log) {
         try {
             InputStream in = Files.newInputStream(file);
-            StrictUtf8Reader reader = new StrictUtf8Reader(in, log);
-            switch (format) {
-                case JSON_ARRAY: return new JsonArraySource(reader, log);
-                case JSONL: return new JsonLinesSource(reader, log);
-                default: return new CsvSource(reader, log);
+            if (format == InputFormat.JSONL) {
+                return new JsonLinesSource(in, log);   // cut into lines and parsed from the bytes
             }
+            StrictUtf8Reader reader = new StrictUtf8Reader(in, log);
+            return format == InputFormat.JSON_ARRAY ? new JsonArraySource(reader, log) : new CsvSource(reader, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file, e);
         }

@@ -13,6 +13,9 @@ package dev.newsbatch.ingest;
  * }</pre>
  */
 public final class ArticleText {
+    /** Each thread's copy buffer for {@link #invalidUnicode(String)}. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[2048]);
+
     private ArticleText() {}
 
     /**
@@ -56,10 +59,28 @@ public final class ArticleText {
         if (value == null) {
             return null;
         }
-        for (int i = 0; i < value.length(); i++) {
+        // The common case, scanned in copies of the text: one comparison a character, no per-character call.
+        char[] buf = SCRATCH.get();
+        int n = value.length();
+        for (int start = 0; start < n; start += buf.length) {
+            int len = Math.min(buf.length, n - start);
+            value.getChars(start, start + len, buf, 0);
+            for (int k = 0; k < len; k++) {
+                char c = buf[k];
+                if (c == 0 || c >= Character.MIN_SURROGATE) {
+                    return invalidUnicode(value, start + k);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link #invalidUnicode(String)} from {@code from}, where the first NUL or surrogate may be. */
+    private static String invalidUnicode(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c != 0 && c < Character.MIN_SURROGATE) {
-                continue;   // the common case, in one comparison
+                continue;
             }
             if (c == 0) {
                 return "has a NUL character (U+0000) at character " + i + ", expected text without NUL characters";

@@ -95,14 +95,14 @@ public final class EngineBenchmark {
             System.out.printf(Locale.ROOT, "engine-prepare-12k-bare-jackson %.2f s (baseline: the same lines, one "
                     + "JsonGenerator, one file)%n", bare);
             System.out.printf(Locale.ROOT, "engine-prepare-12k-ratio %.2f x (goal <= 1.5)%n", p12k[0] / bare);
-            System.out.printf(Locale.ROOT, "engine-prepare-12k-cpu-ratio %.2f x (goal <= 1.5; CPU time of the main "
-                    + "thread, SQLite included)%n", p12k[3] / bareRun[1]);
+            System.out.printf(Locale.ROOT, "engine-prepare-12k-cpu-ratio %.2f x (goal <= 1.5; CPU time of the "
+                    + "process, SQLite, GC and JIT included)%n", p12k[3] / bareRun[1]);
             System.out.printf(Locale.ROOT, "engine-prepare-12k-peak-heap %.0f MB (goal <= 512)%n", p12k[1]);
             System.out.printf(Locale.ROOT, "engine-parse-12k %.3f s (goal <= 0.15)%n", parsed[0]);
-            System.out.printf(Locale.ROOT, "engine-parse-12k-cpu %.3f s (CPU time)%n", parsed[3]);
+            System.out.printf(Locale.ROOT, "engine-parse-12k-cpu %.3f s (CPU time of the process)%n", parsed[3]);
             System.out.printf(Locale.ROOT, "engine-parse-12k-valid %.0f lines (goal = 12000)%n", parsed[2]);
             System.out.printf(Locale.ROOT, "engine-prepare-1m %.1f s (goal <= 20)%n", p1m[0]);
-            System.out.printf(Locale.ROOT, "engine-prepare-1m-cpu %.1f s (CPU time)%n", p1m[3]);
+            System.out.printf(Locale.ROOT, "engine-prepare-1m-cpu %.1f s (CPU time of the process)%n", p1m[3]);
             System.out.printf(Locale.ROOT, "engine-prepare-1m-peak-heap %.0f MB (goal <= 256; max heap %d MB)%n",
                     p1m[1], maxHeap);
             System.out.printf(Locale.ROOT, "engine-prepare-1m-peak-live-heap %.0f MB (goal <= 256)%n", p1m[2]);
@@ -217,9 +217,13 @@ public final class EngineBenchmark {
         };
     }
 
-    /** CPU time of this thread, in nanoseconds (what a phase costs, less disturbed by other work than wall time). */
+    /**
+     * CPU time of the process, in nanoseconds: every thread, so the prepare's ledger writer counts, and so
+     * do GC and JIT (what a phase costs, less disturbed by other work than wall time).
+     */
     static long cpu() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static void startPhase() {

@@ -52,6 +52,20 @@ class ArticleFilesTest {
     }
 
     @Test
+    void readsJsonLinesWithAByteOrderMarkAnyLineEndsAndTextBeyondAscii() throws Exception {
+        Path f = write("b.jsonl", "\uFEFF{\"id\":\"x\",\"title\":\"\u00c7ay \u4e2d\",\"contents\":\"\ud83d\ude00 ok\"}\r\n"
+                + "\u3000 \r{\"id\":\"y\",\"title\":\"T\",\"contents\":\"a\\u00e9\\n\"}\r"
+                + "{\"id\":\"z\",\"title\":\"T\",\"contents\":\"bad \\ud800\"}");
+        assertEquals(List.of("b.jsonl line 4: field \"contents\" has a lone surrogate (U+D800) at character 4, "
+                + "expected valid Unicode text"), lines(ArticleFiles.check(f)));
+        Path good = write("c.jsonl", "\uFEFF{\"id\":\"x\",\"title\":\"\u00c7ay \u4e2d\",\"contents\":\"\ud83d\ude00 ok\"}\r\n"
+                + "\u3000 \r{\"id\":\"y\",\"title\":\"T\",\"contents\":\"a\\u00e9\\n\"}");
+        List<Article> articles = ArticleFiles.readAll(good);
+        assertEquals(new Article("x", "\u00c7ay \u4e2d", "\ud83d\ude00 ok", null), articles.get(0));
+        assertEquals(new Article("y", "T", "a\u00e9\n", null), articles.get(1));
+    }
+
+    @Test
     void readsCsvWithQuotesEscapedQuotesMultilineFieldsAndAnyColumnOrder() throws Exception {
         List<Article> articles = ArticleFiles.readAll(resource("articles.csv"));
         assertEquals(2, articles.size());

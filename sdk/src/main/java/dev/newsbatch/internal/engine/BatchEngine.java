@@ -97,7 +97,8 @@ public final class BatchEngine {
 
     /**
      * Records the run and writes request files for the articles the run does not have yet, streaming:
-     * articles are not held in memory, only one file's worth of item records and the fingerprints of the
+     * articles are not held in memory, only a few files' worth of item records (a file's rows are written to
+     * the ledger on a thread of its own while the next file is read, see {@link LedgerQueue}) and the fingerprints of the
      * request keys seen (a {@link KeyIndex}, at most about 50 bytes an article; a fingerprint seen before is
      * confirmed against the file being written and the ledger, so no article is ever taken for another).
      * Articles over the input limit are recorded as failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never
@@ -119,49 +120,60 @@ public final class BatchEngine {
         // Refused articles are never sent, so losing some to a crash only means refusing them again.
         List<ItemRecord> refused = new ArrayList<>();
         InputLimit limit = InputLimit.of(run.maxInputTokens());
-        while (articles.hasNext()) {
-            Article a = articles.next();
-            String key = RequestKeys.of(a.id());
-            if (!known.add(key) && (current != null && holds(current.items, key) || holds(refused, key)
-                    || ledger.hasItem(run.runId(), key))) {
-                skipped++;
-                continue;
-            }
-            long est = run.estimator().applyAsLong(a);
-            Optional<String> refusal = limit.refusal(est);
-            if (refusal.isPresent()) {
-                refused.add(ItemRecord.refused(key, a.id(), a.title(), a.url(),
-                        RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
-                        refusal.get()));
-                if (refused.size() >= LEDGER_BATCH) {
-                    ledger.addItems(run.runId(), refused);
-                    refused.clear();
+        // Each finished file's rows are written while the next file is read; all are committed before returning.
+        try (LedgerQueue writes = new LedgerQueue(run.runId())) {
+            while (articles.hasNext()) {
+                Article a = articles.next();
+                String key = RequestKeys.of(a.id());
+                if (!known.add(key) && (current != null && holds(current.items, key) || holds(refused, key)
+                        || recorded(writes, run.runId(), key))) {
+                    skipped++;
+                    continue;
                 }
-                tooLarge++;
-                continue;
+                long est = run.estimator().applyAsLong(a);
+                Optional<String> refusal = limit.refusal(est);
+                if (refusal.isPresent()) {
+                    refused.add(ItemRecord.refused(key, a.id(), a.title(), a.url(),
+                            RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
+                            refusal.get()));
+                    if (refused.size() >= LEDGER_BATCH) {
+                        List<ItemRecord> batch = List.copyOf(refused);
+                        writes.submit(() -> ledger.addItems(run.runId(), batch));
+                        refused.clear();
+                    }
+                    tooLarge++;
+                    continue;
+                }
+                if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
+                        current.tokens, current.measure(a), est)) {
+                    bytes += current.finish(writes);
+                    files++;
+                    chunk++;
+                    current = null;
+                }
+                if (current == null) {
+                    current = new ChunkBuilder(run, chunk, 1);
+                }
+                current.add(a, key, est);
+                added++;
+                tokens += est;
             }
-            if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
-                    current.tokens, current.measure(a), est)) {
-                bytes += current.finish();
+            if (current != null) {
+                bytes += current.finish(writes);
                 files++;
-                chunk++;
-                current = null;
             }
-            if (current == null) {
-                current = new ChunkBuilder(run, chunk, 1);
+            if (!refused.isEmpty()) {
+                writes.submit(() -> ledger.addItems(run.runId(), refused));
             }
-            current.add(a, key, est);
-            added++;
-            tokens += est;
-        }
-        if (current != null) {
-            bytes += current.finish();
-            files++;
-        }
-        if (!refused.isEmpty()) {
-            ledger.addItems(run.runId(), refused);
+            writes.drain();
         }
         return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
+    }
+
+    /** True when the ledger holds {@code key} for the run, the writes still queued included. */
+    private boolean recorded(LedgerQueue writes, String runId, String key) {
+        writes.drain();
+        return ledger.hasItem(runId, key);
     }
 
     /** Records inputs that yielded no article as failed items of the run (already-known ones are kept). */
@@ -212,7 +224,7 @@ public final class BatchEngine {
             long lineBytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
             if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
                     current.tokens, lineBytes, i.estTokens())) {
-                current.finish();
+                current.finish(null);
                 chunk++;
                 current = null;
             }
@@ -223,7 +235,7 @@ public final class BatchEngine {
             queued++;
         }
         if (current != null) {
-            current.finish();
+            current.finish(null);
         }
         return queued;
     }
@@ -859,13 +871,19 @@ public final class BatchEngine {
             tokens += item.estTokens();
         }
 
-        long finish() {
+        /** Moves the file into place, then records its job and items: through {@code writes}, or at once without. */
+        long finish(LedgerQueue writes) {
             long bytes = writer.bytes();
             writer.commit();
             String fileId = fileId(run.runId(), chunk, attempt);
             String display = "newsbatch-" + run.runId() + "-c" + chunk + "-a" + attempt;
-            ledger.addJob(JobRecord.prepared(run.runId(), chunk, attempt, stored(file), fileId, display,
-                    items.size(), tokens), items);
+            JobRecord job = JobRecord.prepared(run.runId(), chunk, attempt, stored(file), fileId, display,
+                    items.size(), tokens);
+            if (writes == null) {
+                ledger.addJob(job, items);
+            } else {
+                writes.submit(() -> ledger.addJob(job, items));
+            }
             return bytes;
         }
     }

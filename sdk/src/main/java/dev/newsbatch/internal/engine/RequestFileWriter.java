@@ -1,15 +1,12 @@
 package dev.newsbatch.internal.engine;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.newsbatch.Article;
+import dev.newsbatch.internal.plan.LineBuffer;
 import dev.newsbatch.internal.plan.RequestTemplate;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,13 +28,14 @@ import java.nio.file.StandardCopyOption;
  * }</pre>
  */
 public final class RequestFileWriter implements AutoCloseable {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Bytes handed to the file at a time. */
+    private static final int BUFFER = 1 << 18;
 
     private final Path target;
     private final Path temp;
     private final RequestTemplate template;
-    private final Counting counter;
-    private final JsonGenerator json;
+    private final OutputStream file;
+    private final LineBuffer out;
     private int lines;
     private boolean committed;
 
@@ -47,9 +45,8 @@ public final class RequestFileWriter implements AutoCloseable {
         Files.createDirectories(target.toAbsolutePath().getParent());
         removeLeftovers(target);
         this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
-        this.counter = new Counting(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
-        this.json = FACTORY.createGenerator(counter, JsonEncoding.UTF8);
-        this.json.setRootValueSeparator(null);
+        this.file = Files.newOutputStream(temp);
+        this.out = new LineBuffer(file, BUFFER);
     }
 
     /** Opens a writer whose file appears at {@code target} on {@link #commit()}. */
@@ -64,8 +61,8 @@ public final class RequestFileWriter implements AutoCloseable {
     /** Appends one article's request line. */
     public void write(Article article) {
         try {
-            template.write(json, article);
-            json.writeRaw('\n');
+            template.write(out, article);
+            out.write('\n');
             lines++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write request file " + temp + ": " + e.getMessage(), e);
@@ -75,17 +72,17 @@ public final class RequestFileWriter implements AutoCloseable {
     /** Appends a line already in request format (used to resubmit failed items). */
     public void writeRaw(String line) {
         try {
-            json.writeRaw(line);
-            json.writeRaw('\n');
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
             lines++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write request file " + temp + ": " + e.getMessage(), e);
         }
     }
 
-    /** Bytes written so far (those still in the generator's buffer included; nothing is flushed). */
+    /** Bytes written so far (those still in the buffer included; nothing is flushed). */
     public long bytes() {
-        return counter.count + json.getOutputBuffered();
+        return out.bytes();
     }
 
     /** Lines written so far. */
@@ -96,7 +93,8 @@ public final class RequestFileWriter implements AutoCloseable {
     /** Flushes, syncs and moves the file to its final name. */
     public Path commit() {
         try {
-            json.close();
+            out.flush();
+            file.close();
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -113,7 +111,7 @@ public final class RequestFileWriter implements AutoCloseable {
     public void close() {
         if (!committed) {
             try {
-                json.close();
+                file.close();
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
                 // the temp file is overwritten next time
@@ -138,25 +136,5 @@ public final class RequestFileWriter implements AutoCloseable {
     @Override
     public String toString() {
         return "RequestFileWriter[" + target + ", lines=" + lines + "]";
-    }
-
-    private static final class Counting extends FilterOutputStream {
-        private long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

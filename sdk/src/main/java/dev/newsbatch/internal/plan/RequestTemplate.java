@@ -1,7 +1,5 @@
 package dev.newsbatch.internal.plan;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.newsbatch.Article;
@@ -14,17 +12,16 @@ import dev.newsbatch.internal.ThinkingChoice;
 import dev.newsbatch.schema.ClassificationSchema;
 import dev.newsbatch.schema.Prompts;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
  * What every request of a run shares (model, prompts, response schema), and the one place that
  * renders an article as a Batch API request line in Google's JSONL format. The request files are
- * written through {@link #write(JsonGenerator, Article)}, and {@link #lineBytes(Article)} measures a
- * line by rendering it the same way, so the planner's file sizes are the files' sizes. Estimators
- * read the shared text from here too.
+ * written through {@link #write(LineBuffer, Article)} (the fixed bytes of a line copied, the article's
+ * text escaped into them), and {@link #lineBytes(Article)} counts the bytes of that same rendering, so the
+ * planner's file sizes are the files' sizes. Estimators read the shared text from here too.
  *
  * <pre>{@code
  * RequestTemplate t = RequestTemplate.of(RunConfig.ofDefaults(Path.of("batch_jobs")));
@@ -41,7 +38,9 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
                               ThinkingChoice thinking) {
     /** What a template without a thinking setting sends: no {@code thinkingConfig}, none assumed. */
     public static final ThinkingChoice NO_THINKING_CONFIG = new ThinkingChoice(null, null, 0, "not set");
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Each template's line taken apart once (see {@link RequestLineFormat}). */
+    private static final java.util.Map<RequestTemplate, RequestLineFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<ClassificationSchema<?>, String> SCHEMA_JSON =
             new java.util.concurrent.ConcurrentHashMap<>();
     /**
@@ -111,17 +110,33 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
         return prompts.render(article.title(), article.contents());
     }
 
-    /** Writes one article's request line, without the newline. */
+    /**
+     * Writes one article's request line, without the newline, through a Jackson generator: the plain way,
+     * which {@link #write(LineBuffer, Article)} matches byte for byte.
+     */
     public void write(JsonGenerator json, Article article) throws IOException {
+        write(json, RequestKeys.of(article.id()), prompt(article));
+    }
+
+    /**
+     * Appends one article's request line, without the newline: the template's fixed bytes copied and the
+     * article's text escaped into {@code out} (how request files are written).
+     */
+    public void write(LineBuffer out, Article article) throws IOException {
+        format().write(out, article);
+    }
+
+    /** The one definition of a request line's structure: the line of {@code key} with prompt {@code text}. */
+    void write(JsonGenerator json, String key, String text) throws IOException {
         json.writeStartObject();
-        json.writeStringField("key", RequestKeys.of(article.id()));
+        json.writeStringField("key", key);
         json.writeObjectFieldStart("request");
         json.writeArrayFieldStart("contents");
         json.writeStartObject();
         json.writeStringField("role", "user");
         json.writeArrayFieldStart("parts");
         json.writeStartObject();
-        json.writeStringField("text", prompt(article));
+        json.writeStringField("text", text);
         json.writeEndObject();
         json.writeEndArray();
         json.writeEndObject();
@@ -160,24 +175,18 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
 
     /** One request line (without the newline). */
     public String line(Article article) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            write(json, article);
+        LineBuffer out = new LineBuffer(null, 0);
+        try {
+            write(out, article);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     /** The UTF-8 bytes of one article's request line in a request file, newline included. */
     public long lineBytes(Article article) {
-        ByteCount count = new ByteCount();
-        try (JsonGenerator json = FACTORY.createGenerator(count, JsonEncoding.UTF8)) {
-            write(json, article);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return count.bytes + 1;
+        return format().length(article) + 1;
     }
 
     /** The shared text every request carries besides the article: prompt, instruction and schema. */
@@ -206,6 +215,17 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
         return e;
     }
 
+    private RequestLineFormat format() {
+        RequestLineFormat f = FORMATS.get(this);
+        if (f == null) {
+            if (FORMATS.size() > 64) {
+                FORMATS.clear();   // many templates in one process: keep the cache small
+            }
+            f = FORMATS.computeIfAbsent(this, RequestLineFormat::of);
+        }
+        return f;
+    }
+
     private String schemaJson() {
         if (schema == null) {
             return "";
@@ -219,19 +239,5 @@ public record RequestTemplate(String model, Prompts prompts, ClassificationSchem
                 + (schema == null ? "no schema" : schema.type().getSimpleName()) + ", thinking "
                 + thinking.description() + ", "
                 + Checks.abbreviate(prompts.template().replace('\n', ' '), 40) + "]";
-    }
-
-    private static final class ByteCount extends OutputStream {
-        long bytes;
-
-        @Override
-        public void write(int b) {
-            bytes++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            bytes += len;
-        }
     }
 }

@@ -33,6 +33,40 @@ class ResultFileReaderTest {
     Path dir;
 
     @Test
+    void aLargeFileGivesEveryLineInOrderAsParsingItAloneDoes() throws Exception {
+        String[] kinds = {
+            "{\"key\":\"a-%d\",\"response\":" + response(VALID) + "}",
+            "{\"key\":\"a-%d\",\"response\":" + response("{\"is_financial\":\"Maybe\"}") + "}",
+            "{\"key\":\"a-%d\",\"error\":{\"code\":13,\"message\":\"intern\u00e9\",\"status\":\"INTERNAL\"}}",
+            "   ",
+            "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace("Acme", "Acm\u00e9")) + "}",
+            "{\"key\":\"a-%d"};
+        List<String> texts = new ArrayList<>();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; bytes.size() < 3 << 20; i++) {
+            String line = String.format(kinds[i % kinds.length], i);
+            texts.add(line);
+            bytes.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (i % 997 == 0) {
+                bytes.write(new byte[] {(byte) 0xC3, '!'});   // not UTF-8: read with U+FFFD, as a String is
+                texts.set(i, line + "\uFFFD!");
+            }
+            bytes.write(i % 2 == 0 ? "\n".getBytes() : "\r\n".getBytes());
+        }
+        Path file = dir.resolve("large.jsonl");
+        Files.write(file, bytes.toByteArray());
+        List<ResultLine> expected = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!texts.get(i).isBlank()) {
+                expected.add(ResultFileReader.parse(i + 1, texts.get(i), ClassificationSchema.news()));
+            }
+        }
+        List<ResultLine> lines = new ArrayList<>();
+        ResultFileReader.read(file, ClassificationSchema.news(), lines::add);
+        assertEquals(expected, lines);
+    }
+
+    @Test
     void everyKindOfLineBecomesAnOutcomeAndNoneStopsTheFile() throws Exception {
         Path file = dir.resolve("results.jsonl");
         Files.writeString(file, String.join("\n",
