@@ -107,16 +107,8 @@ class SoakTest {
         emulator.faults(Faults.none().seed(SEED).latency(Duration.ofMillis(5))
                 .errorRate(Endpoint.GENERATE_CONTENT, 0.03, 503)
                 .failNext(Endpoint.GENERATE_CONTENT, 3, 503));
-        int kills = 0;
         List<Integer> at = new ArrayList<>();
-        for (int k = 0; k < KILLS; k++) {
-            int n = 1 + rnd.nextInt(60);
-            at.add(n);
-            if (!killAfterProgress(n, "realtime", "60000")) {
-                break;
-            }
-            kills++;
-        }
+        int kills = killAtRandom(rnd, 60, at, "realtime", "60000");
         String ctx = context("realtime", kills, at);
         assertTrue(kills > 0, "no kill happened; " + ctx);
         String out = runToEnd(ctx, "realtime", "60000");
@@ -144,16 +136,8 @@ class SoakTest {
         emulator.vertexConcurrentJobs(3);
         emulator.faults(Faults.none().seed(SEED).failNext(Endpoint.GCS_UPLOAD, 2, 503)
                 .failNext(Endpoint.VERTEX_CREATE, 2, 503));
-        int kills = 0;
         List<Integer> at = new ArrayList<>();
-        for (int k = 0; k < KILLS; k++) {
-            int n = 1 + rnd.nextInt(4);
-            at.add(n);
-            if (!killAfterProgress(n, "batch", "vertex")) {
-                break;
-            }
-            kills++;
-        }
+        int kills = killAtRandom(rnd, 4, at, "batch", "vertex");
         String ctx = context("vertex", kills, at);
         assertTrue(kills > 0, "no kill happened; " + ctx);
         String out = runToEnd(ctx, "batch", "vertex");
@@ -209,16 +193,8 @@ class SoakTest {
                 + "{\"batch_enqueued_tokens\":" + tokensOfJobs(2.5) + "}}}}}");
         emulator.faults(Faults.none().seed(SEED).itemErrorRate(0.08).truncatedDownloadRate(0.2)
                 .failNext(Endpoint.UPLOAD_START, 2, 503).failNext(Endpoint.BATCH_CREATE, 2, 503));
-        int kills = 0;
         List<Integer> at = new ArrayList<>();
-        for (int k = 0; k < KILLS; k++) {
-            int n = 1 + rnd.nextInt(10);
-            at.add(n);
-            if (!killAfterProgress(n, mode)) {
-                break;
-            }
-            kills++;
-        }
+        int kills = killAtRandom(rnd, 10, at, mode);
         String ctx = context(mode, kills, at);
         assertTrue(kills > 0, "no kill happened; " + ctx);
         String out = runToEnd(ctx, mode);
@@ -319,6 +295,25 @@ class SoakTest {
     }
 
     // ------------------------------------------------------------------ harness
+
+    /**
+     * Kills up to {@link #KILLS} children, each after a progress line drawn from {@code rnd} in 1..{@code bound}
+     * (recorded in {@code at}); stops early when a child ends by itself.
+     *
+     * @return the kills that happened
+     */
+    private int killAtRandom(Random rnd, int bound, List<Integer> at, String... args) throws Exception {
+        int kills = 0;
+        for (int k = 0; k < KILLS; k++) {
+            int n = 1 + rnd.nextInt(bound);
+            at.add(n);
+            if (!killAfterProgress(n, args)) {
+                break;
+            }
+            kills++;
+        }
+        return kills;
+    }
 
     private String context(String mode, int kills, List<Integer> at) {
         return "soak.seed=" + SEED + ", mode " + mode + ", " + ARTICLES + " articles, batch size " + BATCH

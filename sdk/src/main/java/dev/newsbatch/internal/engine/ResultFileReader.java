@@ -1,6 +1,7 @@
 package dev.newsbatch.internal.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,7 +30,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class ResultFileReader {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** No source kept for error locations: a bad line gets this reader's own message, never the parser's. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     private ResultFileReader() {}
 
