@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** The Batch API: create (file or inlined requests), get, list, cancel, delete; jobs answer as Operations. */
 final class BatchesApi {
@@ -287,19 +289,27 @@ final class BatchesApi {
     }
 
     void cancel(HttpCall call, Route route) {
+        cancel(call, () -> require(route.id()), (f, v) -> "Batch batches/" + f.id()
+                + " is already in a terminal state (" + v.state() + ") and cannot be cancelled.");
+    }
+
+    /**
+     * Cancels the job {@code find} gives (under the store's lock) and answers {@code {}}: a job already
+     * cancelled stays so, a job in another final state is refused (400 FAILED_PRECONDITION) with the
+     * message {@code finalState} gives. The Batch API and Vertex AI cancel alike and say it differently.
+     */
+    void cancel(HttpCall call, Supplier<JobFacts> find, BiFunction<JobFacts, JobView, String> finalState) {
         String refusal = store.locked(() -> {
-            JobFacts f = require(route.id());
+            JobFacts f = find.get();
             Instant now = emu.now();
             JobView v = view(f, now);
             if (JobView.CANCELLED.equals(v.state())) {
                 return null;
             }
             if (v.isTerminal()) {
-                return "Batch batches/" + f.id() + " is already in a terminal state (" + v.state()
-                        + ") and cannot be cancelled.";
+                return finalState.apply(f, v);
             }
-            JobFacts cancelled = f.cancelledAt(now);
-            store.saveJob(cancelled);
+            store.saveJob(f.cancelledAt(now));
             return null;
         });
         if (refusal != null) {
@@ -313,15 +323,23 @@ final class BatchesApi {
      * keep the processing history they had.
      */
     void delete(HttpCall call, Route route) {
+        JobFacts f = markDeleted(() -> require(route.id()));
+        store.delete(store.jobInlined(f.id()));
+        call.replyJson(200, Json.object());
+    }
+
+    /**
+     * Records the delete time of the job {@code find} gives (under the store's lock) and removes its
+     * requests; returns the job as it was. What else goes, and the answer, differ between the two APIs.
+     */
+    JobFacts markDeleted(Supplier<JobFacts> find) {
         JobFacts f = store.locked(() -> {
-            JobFacts found = require(route.id());
-            JobFacts deleted = found.deletedAt(emu.now());
-            store.saveJob(deleted);
+            JobFacts found = find.get();
+            store.saveJob(found.deletedAt(emu.now()));
             return found;
         });
         store.delete(store.jobInput(f.id()));
-        store.delete(store.jobInlined(f.id()));
-        call.replyJson(200, Json.object());
+        return f;
     }
 
     private JobFacts require(String rawId) {

@@ -167,35 +167,13 @@ final class VertexApi {
     }
 
     void cancel(HttpCall call, Route route) {
-        String refusal = store.locked(() -> {
-            JobFacts f = require(route);
-            Instant now = emu.now();
-            JobView v = emu.batchesApi().view(f, now);
-            if (JobView.CANCELLED.equals(v.state())) {
-                return null;
-            }
-            if (v.isTerminal()) {
-                return "The BatchPredictionJob is in a final state (" + state(v) + ") and cannot be cancelled.";
-            }
-            JobFacts cancelled = f.cancelledAt(now);
-            store.saveJob(cancelled);
-            return null;
-        });
-        if (refusal != null) {
-            throw ApiError.failedPrecondition(refusal);
-        }
-        call.replyJson(200, Json.object());
+        emu.batchesApi().cancel(call, () -> require(route), (f, v) -> "The BatchPredictionJob is in a final state ("
+                + state(v) + ") and cannot be cancelled.");
     }
 
     /** Deletes a job (its results in Cloud Storage stay, as at Vertex); answers a done Operation. */
     void delete(HttpCall call, Route route) {
-        JobFacts f = store.locked(() -> {
-            JobFacts found = require(route);
-            JobFacts deleted = found.deletedAt(emu.now());
-            store.saveJob(deleted);
-            return found;
-        });
-        store.delete(store.jobInput(f.id()));
+        JobFacts f = emu.batchesApi().markDeleted(() -> require(route));
         ObjectNode op = Json.object();
         op.put("name", route.scope() + "/operations/" + Ids.digits(19));
         op.putObject("metadata").put("@type",
