@@ -8,6 +8,7 @@ import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +75,32 @@ public final class Batches {
      */
     public static BatchSpec<NewsClassification> from(Path file) {
         return BatchSpec.of(RunService.get().file(existing(file)));
+    }
+
+    /**
+     * A spec over the rows of a BigQuery table with columns {@code id}, {@code title}, {@code contents}
+     * (and optionally {@code url}). The rows are read now, once, through the official BigQuery client with
+     * Application Default Credentials, and checked like a file (problems name the table and the row).
+     *
+     * <pre>{@code
+     * Batches.fromBigQuery("bq://my-project.news.articles").vertex("my-project", "us-central1", "gs://b/p").submit();
+     * }</pre>
+     *
+     * @throws InvalidInputException    listing every problem (row, field) if the rows are not valid articles
+     * @throws IllegalArgumentException if the name is not {@code bq://project.dataset.table} or a column is missing
+     */
+    public static BatchSpec<NewsClassification> fromBigQuery(String table) {
+        return fromBigQuery(table, Map.of());
+    }
+
+    /**
+     * A spec over the rows of a BigQuery table whose columns have other names: {@code columns} maps an
+     * article field ({@code id}, {@code title}, {@code contents}, {@code url}) to the table's column, e.g.
+     * {@code Map.of("id", "story_id", "contents", "body")}; a field not mapped reads the column of its name.
+     */
+    public static BatchSpec<NewsClassification> fromBigQuery(String table, Map<String, String> columns) {
+        Checks.notNull(columns, "columns");
+        return BatchSpec.of(RunService.get().bigQuery(BigQueryTable.parse(table), Map.copyOf(columns)));
     }
 
     /**

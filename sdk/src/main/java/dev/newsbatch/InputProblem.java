@@ -22,6 +22,11 @@ public record InputProblem(Path file, long line, long index, String field, Strin
      * named {@code stdin} in messages, not by its temporary path.
      */
     public static final String STDIN_COPY_PREFIX = "newsbatch-stdin-";
+    /**
+     * How the directory of a copy of a BigQuery table's rows starts: a file {@code project.dataset.table.jsonl}
+     * in such a directory is named {@code bq://project.dataset.table} in messages, and its lines are rows.
+     */
+    public static final String BIGQUERY_COPY_PREFIX = "newsbatch-bigquery-";
 
     public InputProblem {
         dev.newsbatch.internal.Checks.notNull(file, "file");
@@ -32,16 +37,27 @@ public record InputProblem(Path file, long line, long index, String field, Strin
     public String fileShown() {
         Path dir = file.getParent();
         Path dirName = dir == null ? null : dir.getFileName();
-        return dirName != null && dirName.toString().startsWith(STDIN_COPY_PREFIX) ? "stdin" : file.toString();
+        if (dirName != null && dirName.toString().startsWith(STDIN_COPY_PREFIX)) {
+            return "stdin";
+        }
+        return bigQueryCopy() ? "bq://" + file.getFileName().toString().replaceFirst("\\.jsonl$", "")
+                : file.toString();
+    }
+
+    private boolean bigQueryCopy() {
+        Path dir = file.getParent();
+        Path dirName = dir == null ? null : dir.getFileName();
+        return dirName != null && dirName.toString().startsWith(BIGQUERY_COPY_PREFIX);
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
         Path name = file.getFileName();
-        s.append(name == null ? file.toString() : name.toString());
+        boolean table = bigQueryCopy();
+        s.append(table ? fileShown() : name == null ? file.toString() : name.toString());
         if (line >= 1) {
-            s.append(" line ").append(line);
+            s.append(table ? " row " : " line ").append(line);
         }
         if (index >= 0) {
             s.append(line >= 1 ? " (element " : " element ").append(index).append(line >= 1 ? ")" : "");
@@ -50,6 +66,6 @@ public record InputProblem(Path file, long line, long index, String field, Strin
         if (field != null) {
             s.append("field \"").append(field).append("\" ");
         }
-        return s.append(message).toString();
+        return s.append(table ? message.replace(" on line ", " on row ") : message).toString();
     }
 }

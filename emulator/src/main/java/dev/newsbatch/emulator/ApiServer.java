@@ -156,6 +156,15 @@ final class ApiServer {
             case GCS_GET: emu.storageApi().get(call, route); break;
             case GCS_LIST: emu.storageApi().list(call, route); break;
             case GCS_DELETE: emu.storageApi().delete(call, route); break;
+            case BQ_DATASET: emu.bigQueryApi().dataset(call, route); break;
+            case BQ_TABLE_INSERT: emu.bigQueryApi().createTable(call, route); break;
+            case BQ_TABLE_GET: emu.bigQueryApi().getTable(call, route); break;
+            case BQ_TABLE_DELETE: emu.bigQueryApi().deleteTable(call, route); break;
+            case BQ_ROWS: emu.bigQueryApi().listRows(call, route); break;
+            case BQ_INSERT_ALL: emu.bigQueryApi().insertAll(call, route); break;
+            case BQ_LOAD_START: emu.bigQueryApi().startLoad(call, route); break;
+            case BQ_LOAD_CHUNK: emu.bigQueryApi().loadChunk(call, route); break;
+            case BQ_JOB_GET: emu.bigQueryApi().getJob(call, route); break;
             default: throw ApiError.notFound("Method not found.");
         }
     }
@@ -167,7 +176,7 @@ final class ApiServer {
      * credentials, as with Google's own storage emulators.
      */
     private void authenticate(HttpCall call, Route route) {
-        if (route.storage()) {
+        if (route.storage() || route.bigQuery()) {
             return;
         }
         if (route.vertex()) {

@@ -62,6 +62,24 @@ public enum Endpoint {
     GCS_LIST("objects.list"),
     /** Cloud Storage {@code DELETE storage/v1/b/{bucket}/o/{object}}. */
     GCS_DELETE("objects.delete"),
+    /** BigQuery {@code GET/POST bigquery/v2/projects/P/datasets[/D]} (every dataset exists). */
+    BQ_DATASET("datasets.get"),
+    /** BigQuery {@code POST .../datasets/D/tables}. */
+    BQ_TABLE_INSERT("tables.insert"),
+    /** BigQuery {@code GET .../tables/T}. */
+    BQ_TABLE_GET("tables.get"),
+    /** BigQuery {@code DELETE .../tables/T}. */
+    BQ_TABLE_DELETE("tables.delete"),
+    /** BigQuery {@code GET .../tables/T/data}. */
+    BQ_ROWS("tabledata.list"),
+    /** BigQuery {@code POST .../tables/T/insertAll}. */
+    BQ_INSERT_ALL("tabledata.insertAll"),
+    /** BigQuery {@code POST upload/bigquery/v2/projects/P/jobs?uploadType=resumable} (the start of a load). */
+    BQ_LOAD_START("jobs.insert"),
+    /** BigQuery: a chunk of a resumable load, or its status query. */
+    BQ_LOAD_CHUNK("jobs.insertChunk"),
+    /** BigQuery {@code GET bigquery/v2/projects/P/jobs/J}. */
+    BQ_JOB_GET("jobs.get"),
     /** Any path the emulator does not serve. */
     UNKNOWN("unknown");
 

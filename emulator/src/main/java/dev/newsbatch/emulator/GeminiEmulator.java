@@ -38,6 +38,7 @@ public final class GeminiEmulator implements AutoCloseable {
     private final ModelsApi modelsApi;
     private final StorageApi storageApi;
     private final VertexApi vertexApi;
+    private final BigQueryApi bigQueryApi;
     private final ModelCatalog catalog;
     private final ApiServer server;
     private final String baseUrl;
@@ -61,6 +62,7 @@ public final class GeminiEmulator implements AutoCloseable {
         this.modelsApi = new ModelsApi(this);
         this.storageApi = new StorageApi(this);
         this.vertexApi = new VertexApi(this);
+        this.bigQueryApi = new BigQueryApi(this);
         this.server = new ApiServer(this, config.port());
         this.baseUrl = "http://127.0.0.1:" + server.port();
     }
@@ -167,6 +169,10 @@ public final class GeminiEmulator implements AutoCloseable {
 
     VertexApi vertexApi() {
         return vertexApi;
+    }
+
+    BigQueryApi bigQueryApi() {
+        return bigQueryApi;
     }
 
     /**

@@ -40,9 +40,19 @@ record Route(Endpoint endpoint, String version, String id, String scope) {
     private static final Pattern GCS_OBJECTS = Pattern.compile("/storage/v1/b/([^/]+)/o/?");
     private static final Pattern GCS_OBJECT = Pattern.compile("(?:/download)?/storage/v1/b/([^/]+)/o/(.+)");
 
+    private static final String BQ = "/bigquery/v2/projects/([^/]+)";
+    private static final Pattern BQ_DATASETS = Pattern.compile(BQ + "/datasets/?([^/]*)");
+    private static final Pattern BQ_TABLES = Pattern.compile(BQ + "/datasets/([^/]+)/tables/?");
+    private static final Pattern BQ_TABLE = Pattern.compile(BQ + "/datasets/([^/]+)/tables/([^/]+)(/data|/insertAll)?");
+    private static final Pattern BQ_UPLOAD = Pattern.compile("/upload/bigquery/v2/projects/([^/]+)/jobs/?");
+    private static final Pattern BQ_JOB = Pattern.compile(BQ + "/jobs/([^/]+)");
+
     /** The route of a request; {@code rawPath} keeps the percent-encoding Cloud Storage object names need. */
     static Route of(String method, String path, String rawPath, boolean hasUploadId) {
         Matcher m;
+        if (path.startsWith("/bigquery/") || path.startsWith("/upload/bigquery/")) {
+            return bigQuery(method, path, hasUploadId);
+        }
         if ((m = GCS_UPLOAD.matcher(rawPath)).matches()) {
             String bucket = decode(m.group(1));
             if ("POST".equals(method) && !hasUploadId) {
@@ -142,6 +152,51 @@ record Route(Endpoint endpoint, String version, String id, String scope) {
             }
         }
         return new Route(Endpoint.UNKNOWN, null, null);
+    }
+
+    /** A BigQuery route: scope {@code project} or {@code project/dataset}, id the table or job. */
+    private static Route bigQuery(String method, String path, boolean hasUploadId) {
+        Matcher m;
+        if ((m = BQ_UPLOAD.matcher(path)).matches()) {
+            if ("POST".equals(method) && !hasUploadId) {
+                return new Route(Endpoint.BQ_LOAD_START, "bigquery/v2", null, m.group(1));
+            }
+            if (("PUT".equals(method) || "POST".equals(method)) && hasUploadId) {
+                return new Route(Endpoint.BQ_LOAD_CHUNK, "bigquery/v2", null, m.group(1));
+            }
+        }
+        if ((m = BQ_JOB.matcher(path)).matches() && "GET".equals(method)) {
+            return new Route(Endpoint.BQ_JOB_GET, "bigquery/v2", m.group(2), m.group(1));
+        }
+        if ((m = BQ_TABLES.matcher(path)).matches() && "POST".equals(method)) {
+            return new Route(Endpoint.BQ_TABLE_INSERT, "bigquery/v2", null, m.group(1) + "/" + m.group(2));
+        }
+        if ((m = BQ_TABLE.matcher(path)).matches()) {
+            String scope = m.group(1) + "/" + m.group(2);
+            String verb = m.group(4);
+            if ("/data".equals(verb) && "GET".equals(method)) {
+                return new Route(Endpoint.BQ_ROWS, "bigquery/v2", m.group(3), scope);
+            }
+            if ("/insertAll".equals(verb) && "POST".equals(method)) {
+                return new Route(Endpoint.BQ_INSERT_ALL, "bigquery/v2", m.group(3), scope);
+            }
+            if (verb == null && "GET".equals(method)) {
+                return new Route(Endpoint.BQ_TABLE_GET, "bigquery/v2", m.group(3), scope);
+            }
+            if (verb == null && "DELETE".equals(method)) {
+                return new Route(Endpoint.BQ_TABLE_DELETE, "bigquery/v2", m.group(3), scope);
+            }
+        }
+        if ((m = BQ_DATASETS.matcher(path)).matches() && ("GET".equals(method) || "POST".equals(method))) {
+            String dataset = m.group(2).isEmpty() ? null : m.group(2);
+            return new Route(Endpoint.BQ_DATASET, "bigquery/v2", dataset, m.group(1));
+        }
+        return new Route(Endpoint.UNKNOWN, null, null);
+    }
+
+    /** True for a BigQuery call (the client points at the emulator without credentials). */
+    boolean bigQuery() {
+        return endpoint.name().startsWith("BQ_");
     }
 
     /** True for a Vertex AI call (authenticated by an OAuth bearer token, not an API key). */

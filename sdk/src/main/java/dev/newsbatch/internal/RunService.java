@@ -35,6 +35,9 @@ public interface RunService {
     /** A source over a checked file of articles, streamed when opened. */
     ArticleSource file(Path file);
 
+    /** A source over the rows of a BigQuery table, {@code columns} mapping article fields to its columns. */
+    ArticleSource bigQuery(dev.newsbatch.BigQueryTable table, java.util.Map<String, String> columns);
+
     /** A source over URLs fetched and extracted when opened. */
     ArticleSource urls(List<String> urls, FetchOptions options);
 

@@ -74,6 +74,11 @@ public final class Runner implements RunService {
     }
 
     @Override
+    public ArticleSource bigQuery(dev.newsbatch.BigQueryTable table, java.util.Map<String, String> columns) {
+        return BigQuerySource.of(table, columns, System.getenv());
+    }
+
+    @Override
     public ArticleSource urls(List<String> urls, FetchOptions options) {
         return UrlSource.of(urls, options);
     }

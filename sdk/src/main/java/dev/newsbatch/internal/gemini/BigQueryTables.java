@@ -1,0 +1,263 @@
+package dev.newsbatch.internal.gemini;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.ServiceOptions;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.BigQueryOptions;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FieldList;
+import com.google.cloud.bigquery.FieldValue;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.FormatOptions;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobId;
+import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.LegacySQLTypeName;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.Table;
+import com.google.cloud.bigquery.TableDataWriteChannel;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
+import com.google.cloud.bigquery.WriteChannelConfiguration;
+import dev.newsbatch.BigQueryTable;
+import dev.newsbatch.GeminiException;
+import dev.newsbatch.internal.retry.RetryPolicy;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * BigQuery tables as article sources and result destinations, through the official
+ * {@code google-cloud-bigquery} client (Application Default Credentials; an endpoint named by the system
+ * property {@value #HOST_PROPERTY} or {@code BIGQUERY_EMULATOR_HOST}, an emulator, gets no credentials).
+ * Every call goes through the same retry policy as Gemini's calls; the client's own retries are off.
+ *
+ * <pre>{@code
+ * BigQueryTables t = BigQueryTables.open("my-project", System.getenv());
+ * t.snapshot(BigQueryTable.parse("bq://my-project.news.articles"), Map.of(), Path.of("articles.jsonl"));
+ * }</pre>
+ */
+public final class BigQueryTables implements AutoCloseable {
+    /** The system property that names a BigQuery endpoint (an emulator) like {@code BIGQUERY_EMULATOR_HOST} does. */
+    public static final String HOST_PROPERTY = "newsbatch.bigquery.host";
+    /** Rows asked for per page when a table is read. */
+    static final long PAGE_ROWS = 10_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RetryPolicy RETRY = RetryPolicy.ofDefaults()
+            .maxAttempts(5)
+            .backoff(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(10));
+
+    private final BigQuery bigQuery;
+
+    private BigQueryTables(BigQuery bigQuery) {
+        this.bigQuery = bigQuery;
+    }
+
+    /** A client billing {@code project}, reaching the endpoint the environment names or BigQuery itself. */
+    public static BigQueryTables open(String project, Map<String, String> env) {
+        String host = System.getProperty(HOST_PROPERTY);
+        if (host == null || host.isBlank()) {
+            host = env.get("BIGQUERY_EMULATOR_HOST");
+        }
+        BigQueryOptions.Builder options = BigQueryOptions.newBuilder().setProjectId(project)
+                .setRetrySettings(ServiceOptions.getNoRetrySettings());
+        if (host != null && !host.isBlank()) {
+            options.setHost(host.startsWith("http") ? host.trim() : "http://" + host.trim())
+                    .setCredentials(NoCredentials.getInstance());
+        }
+        return new BigQueryTables(options.build().getService());
+    }
+
+    /**
+     * Reads every row of {@code table} into a JSONL file of articles ({@code id}, {@code title},
+     * {@code contents}, and {@code url} when mapped), one line a row in the table's order, so that the file
+     * checks and the line numbers of its problems are the table's rows. {@code columns} maps an article field
+     * to the table's column; unmapped fields read the column of their own name ({@code url} is optional).
+     *
+     * @return the number of rows
+     * @throws IllegalArgumentException if the table has no column for a field, naming the table's columns
+     */
+    public long snapshot(BigQueryTable table, Map<String, String> columns, Path out) {
+        Table t = call("tables.get", table, () -> bigQuery.getTable(id(table)));
+        if (t == null) {
+            throw new IllegalArgumentException(table.uri() + ": no such table (or no permission to read it)");
+        }
+        FieldList fields = t.getDefinition().getSchema() == null ? FieldList.of()
+                : t.getDefinition().getSchema().getFields();
+        List<String> names = new ArrayList<>();
+        fields.forEach(f -> names.add(f.getName()));
+        String[] articleFields = {"id", "title", "contents", "url"};
+        int[] index = new int[articleFields.length];
+        for (int i = 0; i < articleFields.length; i++) {
+            String column = columns.getOrDefault(articleFields[i], articleFields[i]);
+            index[i] = indexOf(names, column);
+            if (index[i] < 0 && (i < 3 || columns.containsKey("url"))) {
+                throw new IllegalArgumentException(table.uri() + ": no column \"" + column + "\" for the article's "
+                        + articleFields[i] + "; the table's columns are " + String.join(", ", names)
+                        + (columns.containsKey(articleFields[i]) ? "" : " (map it with " + articleFields[i]
+                        + "=COLUMN)"));
+            }
+        }
+        Schema schema = t.getDefinition().getSchema();
+        long rows = 0;
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+             JsonGenerator g = new JsonFactory().createGenerator(file, JsonEncoding.UTF8)) {
+            g.setRootValueSeparator(null);
+            String token = null;
+            do {
+                String page = token;
+                TableResult result = call("tabledata.list", table, () -> page == null
+                        ? bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS))
+                        : bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS),
+                        BigQuery.TableDataListOption.pageToken(page)));
+                for (FieldValueList row : result.getValues()) {
+                    g.writeStartObject();
+                    for (int i = 0; i < articleFields.length; i++) {
+                        if (index[i] >= 0) {
+                            g.writeFieldName(articleFields[i]);
+                            writeValue(g, row.get(index[i]));
+                        }
+                    }
+                    g.writeEndObject();
+                    g.writeRaw('\n');
+                    rows++;
+                }
+                token = result.getNextPageToken();
+            } while (token != null && !token.isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+        return rows;
+    }
+
+    /** One column of a results table. */
+    public record Column(String name, LegacySQLTypeName type, boolean repeated) {}
+
+    /**
+     * Replaces {@code table} with {@code rows} (one JSON value a column, in the order of {@code columns}) by
+     * one load job: the rows go up as newline-delimited JSON and the table is written whole, so a load that is
+     * sent again after a crash leaves the same table, never a doubled one. The dataset must exist.
+     *
+     * @return the rows written
+     */
+    public long replace(BigQueryTable table, List<Column> columns, List<List<JsonNode>> rows) {
+        List<Field> fields = new ArrayList<>();
+        for (Column c : columns) {
+            fields.add(Field.newBuilder(c.name(), c.type())
+                    .setMode(c.repeated() ? Field.Mode.REPEATED : Field.Mode.NULLABLE).build());
+        }
+        WriteChannelConfiguration config = WriteChannelConfiguration.newBuilder(id(table))
+                .setFormatOptions(FormatOptions.json())
+                .setSchema(Schema.of(fields))
+                .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+                .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+                .build();
+        byte[] body = lines(columns, rows);
+        Job job = call("jobs.insert", table, () -> {
+            JobId id = JobId.newBuilder().setJob("newsbatch_load_" + UUID.randomUUID().toString().replace("-", ""))
+                    .setProject(table.project()).build();
+            TableDataWriteChannel writer = bigQuery.writer(id, config);
+            try (OutputStream out = Channels.newOutputStream(writer)) {
+                out.write(body);
+            } catch (IOException e) {
+                throw e.getCause() instanceof BigQueryException b ? b : new BigQueryException(0, e.getMessage(), e);
+            }
+            Job loaded = writer.getJob();
+            try {
+                return loaded == null ? null : loaded.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BigQueryException(0, "interrupted while the load job ran", e);
+            }
+        });
+        if (job == null) {
+            throw GeminiException.of(0, "bigquery.jobs.insert", table.uri(), null,
+                    "BigQuery: the load job into " + table.uri() + " gave no answer", null);
+        }
+        if (job.getStatus() != null && job.getStatus().getError() != null) {
+            throw GeminiException.of(400, "bigquery.jobs.insert", table.uri(), null,
+                    "BigQuery refused the load into " + table.uri() + ": " + job.getStatus().getError().getMessage(),
+                    null);
+        }
+        return rows.size();
+    }
+
+    private static byte[] lines(List<Column> columns, List<List<JsonNode>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (List<JsonNode> row : rows) {
+            var object = JSON.createObjectNode();
+            for (int i = 0; i < columns.size(); i++) {
+                JsonNode v = i < row.size() ? row.get(i) : null;
+                if (v != null && !v.isNull() && !v.isMissingNode()) {
+                    object.set(columns.get(i).name(), LegacySQLTypeName.JSON.equals(columns.get(i).type())
+                            ? JSON.getNodeFactory().textNode(v.toString()) : v);
+                }
+            }
+            out.append(object).append('\n');
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void writeValue(JsonGenerator g, FieldValue v) throws IOException {
+        if (v == null || v.isNull()) {
+            g.writeNull();
+        } else if (v.getAttribute() == FieldValue.Attribute.PRIMITIVE) {
+            g.writeString(v.getStringValue());
+        } else {
+            g.writeString(String.valueOf(v.getValue()));
+        }
+    }
+
+    private static TableId id(BigQueryTable t) {
+        return TableId.of(t.project(), t.dataset(), t.table());
+    }
+
+    private static int indexOf(List<String> names, String column) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A BigQuery call under the one retry policy; its failures are {@link GeminiException}s (status 0: no answer). */
+    private static <T> T call(String operation, BigQueryTable table, Supplier<T> body) {
+        return RETRY.<T>decorate(() -> {
+            try {
+                return body.get();
+            } catch (BigQueryException e) {
+                throw GeminiException.of(Math.max(0, e.getCode()), "bigquery." + operation, table.uri(), null,
+                        "BigQuery: " + e.getMessage(), e);
+            }
+        }, GeminiGateway.RETRYABLE).get();
+    }
+
+    @Override
+    public void close() {
+        // the client holds no resources of its own beyond its HTTP transport's pool
+    }
+
+    @Override
+    public String toString() {
+        return "BigQueryTables[" + bigQuery.getOptions().getProjectId() + "]";
+    }
+}
