@@ -28,6 +28,30 @@ final class ArticleInput {
                     + "from the first bytes; needed only for odd names or standard input, `-`).")
     Format format;
 
+    @Option(names = "--columns", paramLabel = "FIELD=COLUMN", split = ",",
+            description = "For a BigQuery table (bq://project.dataset.table): the table's column for an article "
+                    + "field (id, title, contents, url), e.g. --columns id=story_id,contents=body; unmapped fields "
+                    + "read the column of their own name.")
+    java.util.Map<String, String> columns;
+
+    /**
+     * The spec over {@code input}: a BigQuery table for {@code bq://project.dataset.table} (read through
+     * the BigQuery client, columns mapped by {@code --columns}), else a file ({@code -}: standard input).
+     */
+    dev.newsbatch.BatchSpec<dev.newsbatch.schema.NewsClassification> spec(String input) {
+        if (input.startsWith("bq://")) {
+            if (format != null) {
+                throw new IllegalArgumentException("--format is for files; " + input + " is a BigQuery table");
+            }
+            return dev.newsbatch.Batches.fromBigQuery(input, columns == null ? java.util.Map.of() : columns);
+        }
+        if (columns != null) {
+            throw new IllegalArgumentException("--columns is for a BigQuery table (bq://project.dataset.table), "
+                    + "was given with the file " + input);
+        }
+        return dev.newsbatch.Batches.from(path(Path.of(input)));
+    }
+
     /** {@code file}, or for {@code -} a temporary copy of standard input named for the format. */
     Path path(Path file) {
         return path(file, System.in);

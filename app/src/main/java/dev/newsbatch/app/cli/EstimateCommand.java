@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.Estimator;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +21,9 @@ import picocli.CommandLine.Parameters;
                 "  newsbatch estimate in.json --schema samples/topic_schema.json",
                 "  cat articles.csv | newsbatch estimate - --format csv"})
 final class EstimateCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads "
+            + "standard input; bq://project.dataset.table reads a BigQuery table (see --columns).")
+    String file;
 
     @Mixin
     ModelOptions target;
@@ -45,7 +45,7 @@ final class EstimateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        var spec = request.apply(target.apply(Batches.from(input.path(file)))).directory(dir()).estimator(estimator());
+        var spec = request.apply(target.apply(input.spec(file))).directory(dir()).estimator(estimator());
         Estimate e = spec.estimate();
         if (json()) {
             printJson(estimateJson(e));

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  newsbatch results demo",
                 "  newsbatch results demo --csv demo.csv --jsonl demo.jsonl",
                 "  newsbatch results demo --parquet demo.parquet",
+                "  newsbatch results archive --bigquery bq://my-project.news.classified",
                 "  newsbatch results batches/abc123 demo --show-preview"})
 final class ResultsCommand extends BaseCommand {
     private static final String SAFE_NAME = "[A-Za-z0-9_.-]{1,64}";
@@ -58,6 +59,11 @@ final class ResultsCommand extends BaseCommand {
             + "(typed columns; lists as lists of strings).")
     Path parquet;
 
+    @Option(names = "--bigquery", paramLabel = "TABLE", description = "Also write the rows to the BigQuery table "
+            + "bq://project.dataset.table (typed columns as with --parquet; the table is replaced whole, so "
+            + "writing it again never doubles a row; the dataset must exist).")
+    String bigQuery;
+
     @Override
     public Integer call() {
         if (tableRows < 1) {
@@ -70,6 +76,7 @@ final class ResultsCommand extends BaseCommand {
         ExportTarget.check("--csv", csv);
         ExportTarget.check("--jsonl", jsonl);
         ExportTarget.check("--parquet", parquet);
+        dev.newsbatch.BigQueryTable table = bigQuery == null ? null : dev.newsbatch.BigQueryTable.parse(bigQuery);
         boolean ofRun = !jobId.startsWith("batches/");
         Results<?> results = ofRun
                 ? Batches.resumeRecorded(jobId, dir()).collect() : Jobs.resultsAsRecorded(jobId, dir());
@@ -80,6 +87,7 @@ final class ResultsCommand extends BaseCommand {
         Path csvFile = csv == null ? null : results.toCsv(csv);
         Path jsonlFile = jsonl == null ? null : results.toJsonl(jsonl);
         Path parquetFile = parquet == null ? null : results.toParquet(parquet);
+        long bigQueryRows = table == null ? -1 : results.toBigQuery(table.uri());
         if (json()) {
             ObjectNode n = Output.object();
             n.put("job_id", jobId);
@@ -95,6 +103,10 @@ final class ResultsCommand extends BaseCommand {
             }
             if (parquetFile != null) {
                 n.put("parquet_file", parquetFile.toString());
+            }
+            if (table != null) {
+                n.put("bigquery_table", table.uri());
+                n.put("bigquery_rows", bigQueryRows);
             }
             if (ofRun) {
                 results.rows().forEach(r -> n.withArray("rows").add(JsonViews.row(r)));
@@ -118,6 +130,9 @@ final class ResultsCommand extends BaseCommand {
             }
             if (parquetFile != null) {
                 println("Parquet:  " + parquetFile);
+            }
+            if (table != null) {
+                println("BigQuery: " + table.uri() + " (" + Format.count(bigQueryRows) + " rows)");
             }
             if (ofRun && results.size() > 0) {
                 println(ResultsTable.render(results, ResultsTable.terminalWidth(), tableRows));

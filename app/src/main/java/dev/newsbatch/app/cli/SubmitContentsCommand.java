@@ -1,7 +1,6 @@
 package dev.newsbatch.app.cli;
 
 import dev.newsbatch.Batches;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,10 +13,13 @@ import picocli.CommandLine.Parameters;
                         + "(nothing is sent twice)."},
         footer = {"", "Examples:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait",
                 "  cat articles.jsonl | newsbatch submit-contents - --name piped --wait",
-                "  newsbatch submit-contents in.json --name t --schema samples/topic_schema.json"})
+                "  newsbatch submit-contents in.json --name t --schema samples/topic_schema.json",
+                "  newsbatch submit-contents bq://my-project.news.articles --columns id=story_id --name archive \\",
+                "      --vertex-project my-project --vertex-location us-central1 --gcs-prefix gs://my-bucket/nb"})
 final class SubmitContentsCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads standard input.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads "
+            + "standard input; bq://project.dataset.table reads a BigQuery table (see --columns).")
+    String file;
 
     @Mixin
     NamedSubmission submission;
@@ -27,6 +29,6 @@ final class SubmitContentsCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        return submission.submit(this, Batches.from(input.path(file)));
+        return submission.submit(this, input.spec(file));
     }
 }
