@@ -13,7 +13,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.newsbatch.internal.AtomicFile;
 import dev.newsbatch.internal.ParquetFile;
-import dev.newsbatch.internal.gemini.BigQueryTables;
+import dev.newsbatch.internal.RunService;
 import dev.newsbatch.internal.TextGrid;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -341,20 +341,7 @@ public final class Results<T extends Record> {
      * @throws GeminiException          if BigQuery refuses the load (its message says why)
      */
     public long toBigQuery(String table) {
-        BigQueryTable target = BigQueryTable.parse(table);
-        List<BigQueryTables.Column> columns = new ArrayList<>();
-        for (ParquetFile.Column c : typedColumns()) {
-            columns.add(new BigQueryTables.Column(c.name(), switch (c.kind()) {
-                case TEXT, TEXT_LIST -> com.google.cloud.bigquery.LegacySQLTypeName.STRING;
-                case BOOLEAN -> com.google.cloud.bigquery.LegacySQLTypeName.BOOLEAN;
-                case INTEGER -> com.google.cloud.bigquery.LegacySQLTypeName.INTEGER;
-                case NUMBER -> com.google.cloud.bigquery.LegacySQLTypeName.FLOAT;
-                case JSON -> com.google.cloud.bigquery.LegacySQLTypeName.JSON;
-            }, c.kind() == ParquetFile.Kind.TEXT_LIST));
-        }
-        try (BigQueryTables tables = BigQueryTables.open(target.project(), System.getenv())) {
-            return tables.replace(target, columns, typedCells());
-        }
+        return RunService.get().writeBigQuery(BigQueryTable.parse(table), typedColumns(), typedCells());
     }
 
     /** The typed columns of {@link #toParquet} and {@link #toBigQuery}. */

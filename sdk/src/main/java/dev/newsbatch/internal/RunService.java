@@ -38,6 +38,13 @@ public interface RunService {
     /** A source over the rows of a BigQuery table, {@code columns} mapping article fields to its columns. */
     ArticleSource bigQuery(dev.newsbatch.BigQueryTable table, java.util.Map<String, String> columns);
 
+    /**
+     * Replaces a BigQuery table with {@code rows} (one JSON value a column, in the order of {@code columns});
+     * returns the rows written.
+     */
+    long writeBigQuery(dev.newsbatch.BigQueryTable table, List<ParquetFile.Column> columns,
+                       List<List<com.fasterxml.jackson.databind.JsonNode>> rows);
+
     /** A source over URLs fetched and extracted when opened. */
     ArticleSource urls(List<String> urls, FetchOptions options);
 

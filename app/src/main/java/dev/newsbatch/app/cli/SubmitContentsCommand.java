@@ -14,8 +14,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  newsbatch submit-contents samples/batch_contents.json --name demo --wait",
                 "  cat articles.jsonl | newsbatch submit-contents - --name piped --wait",
                 "  newsbatch submit-contents in.json --name t --schema samples/topic_schema.json",
-                "  newsbatch submit-contents bq://my-project.news.articles --columns id=story_id --name archive \\",
-                "      --vertex-project my-project --vertex-location us-central1 --gcs-prefix gs://my-bucket/nb"})
+                "  newsbatch submit-contents bq://my-proj.news.items --columns id=sid --name bq"})
 final class SubmitContentsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The articles: .json, .jsonl or .csv; - reads "
             + "standard input; bq://project.dataset.table reads a BigQuery table (see --columns).")

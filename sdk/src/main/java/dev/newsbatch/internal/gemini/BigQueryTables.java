@@ -27,6 +27,7 @@ import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
 import dev.newsbatch.BigQueryTable;
 import dev.newsbatch.GeminiException;
+import dev.newsbatch.internal.ParquetFile;
 import dev.newsbatch.internal.retry.RetryPolicy;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -148,9 +149,6 @@ public final class BigQueryTables implements AutoCloseable {
         return rows;
     }
 
-    /** One column of a results table. */
-    public record Column(String name, LegacySQLTypeName type, boolean repeated) {}
-
     /**
      * Replaces {@code table} with {@code rows} (one JSON value a column, in the order of {@code columns}) by
      * one load job: the rows go up as newline-delimited JSON and the table is written whole, so a load that is
@@ -158,11 +156,12 @@ public final class BigQueryTables implements AutoCloseable {
      *
      * @return the rows written
      */
-    public long replace(BigQueryTable table, List<Column> columns, List<List<JsonNode>> rows) {
+    public long replace(BigQueryTable table, List<ParquetFile.Column> columns, List<List<JsonNode>> rows) {
         List<Field> fields = new ArrayList<>();
-        for (Column c : columns) {
-            fields.add(Field.newBuilder(c.name(), c.type())
-                    .setMode(c.repeated() ? Field.Mode.REPEATED : Field.Mode.NULLABLE).build());
+        for (ParquetFile.Column c : columns) {
+            fields.add(Field.newBuilder(c.name(), type(c.kind()))
+                    .setMode(c.kind() == ParquetFile.Kind.TEXT_LIST ? Field.Mode.REPEATED : Field.Mode.NULLABLE)
+                    .build());
         }
         WriteChannelConfiguration config = WriteChannelConfiguration.newBuilder(id(table))
                 .setFormatOptions(FormatOptions.json())
@@ -200,14 +199,25 @@ public final class BigQueryTables implements AutoCloseable {
         return rows.size();
     }
 
-    private static byte[] lines(List<Column> columns, List<List<JsonNode>> rows) {
+    /** The BigQuery type of a typed export column. */
+    static LegacySQLTypeName type(ParquetFile.Kind kind) {
+        return switch (kind) {
+            case TEXT, TEXT_LIST -> LegacySQLTypeName.STRING;
+            case BOOLEAN -> LegacySQLTypeName.BOOLEAN;
+            case INTEGER -> LegacySQLTypeName.INTEGER;
+            case NUMBER -> LegacySQLTypeName.FLOAT;
+            case JSON -> LegacySQLTypeName.JSON;
+        };
+    }
+
+    private static byte[] lines(List<ParquetFile.Column> columns, List<List<JsonNode>> rows) {
         StringBuilder out = new StringBuilder();
         for (List<JsonNode> row : rows) {
             var object = JSON.createObjectNode();
             for (int i = 0; i < columns.size(); i++) {
                 JsonNode v = i < row.size() ? row.get(i) : null;
                 if (v != null && !v.isNull() && !v.isMissingNode()) {
-                    object.set(columns.get(i).name(), LegacySQLTypeName.JSON.equals(columns.get(i).type())
+                    object.set(columns.get(i).name(), columns.get(i).kind() == ParquetFile.Kind.JSON
                             ? JSON.getNodeFactory().textNode(v.toString()) : v);
                 }
             }

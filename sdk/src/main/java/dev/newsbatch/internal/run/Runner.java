@@ -79,6 +79,14 @@ public final class Runner implements RunService {
     }
 
     @Override
+    public long writeBigQuery(dev.newsbatch.BigQueryTable table, List<dev.newsbatch.internal.ParquetFile.Column> columns,
+                              List<List<com.fasterxml.jackson.databind.JsonNode>> rows) {
+        try (var tables = dev.newsbatch.internal.gemini.BigQueryTables.open(table.project(), System.getenv())) {
+            return tables.replace(table, columns, rows);
+        }
+    }
+
+    @Override
     public ArticleSource urls(List<String> urls, FetchOptions options) {
         return UrlSource.of(urls, options);
     }
