@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,12 +84,28 @@ final class BatchEndpoints implements AutoCloseable {
 
     void submit(Context ctx) {
         Submission s = RequestBodies.urls(RequestBodies.read(ctx, settings.maxBodyBytes()), urls);
-        run(ctx, s, s.classifying(Batches.fromUrls(s.urls(), fetching)));
+        run(ctx, s, () -> s.classifying(Batches.fromUrls(s.urls(), fetching)));
     }
 
     void submitContents(Context ctx) {
         Submission s = RequestBodies.contents(RequestBodies.read(ctx, settings.maxBodyBytes()));
-        run(ctx, s, s.classifying(Batches.from(s.articles())));
+        run(ctx, s, () -> s.classifying(Batches.from(s.articles())));
+    }
+
+    /** {@code POST /batch/submit-bigquery}: the table is read on the submitting pool, not on a Jetty thread. */
+    void submitBigQuery(Context ctx) {
+        TableSubmission t = RequestBodies.table(RequestBodies.read(ctx, settings.maxBodyBytes()));
+        Submission s = t.submission();
+        run(ctx, s, () -> s.classifying(Batches.fromBigQuery(t.table().uri(), t.columns())));
+    }
+
+    /** {@code POST /batch/runs/{batch_name}/results/bigquery}: replaces a table with the run's typed rows. */
+    void exportBigQuery(Context ctx) {
+        BatchRun<?> run = knownRun(ctx);
+        dev.newsbatch.BigQueryTable table = RequestBodies.bigQueryTable(
+                RequestBodies.read(ctx, settings.maxBodyBytes()), "table");
+        ctx.future(() -> CompletableFuture.supplyAsync(() -> run.collect().toBigQuery(table.uri()), submitting)
+                .thenAccept(rows -> send(ctx, ResponseBodies.exported(run.state(), table.uri(), rows))));
     }
 
     /** Answered from memory: the status route waits neither for Gemini nor for the ledger once a job is known. */
@@ -157,11 +174,10 @@ final class BatchEndpoints implements AutoCloseable {
      * then followed on {@link #awaiting}), so the request's Jetty thread goes back to the pool at once
      * and however many submissions wait, the status route finds a thread.
      */
-    private <T extends Record> void run(Context ctx, Submission s, BatchSpec<T> spec) {
-        BatchSpec<T> named = s.batchName() == null ? spec : spec.name(s.batchName());
+    private void run(Context ctx, Submission s, Supplier<BatchSpec<? extends Record>> spec) {
         ctx.future(() -> {
-            CompletableFuture<BatchRun<T>> sent = CompletableFuture.supplyAsync(
-                    () -> submit(s, named), submitting);
+            CompletableFuture<BatchRun<? extends Record>> sent = CompletableFuture.supplyAsync(
+                    () -> submit(s, spec.get()), submitting);
             CompletableFuture<Object> answer = s.waitForCompletion()
                     ? sent.thenApplyAsync(run -> answer(run.await(run.spec().deadline(), p -> LOG.debug("{}", p)), s),
                             awaiting)
@@ -170,7 +186,8 @@ final class BatchEndpoints implements AutoCloseable {
         });
     }
 
-    private <T extends Record> BatchRun<T> submit(Submission s, BatchSpec<T> named) {
+    private <T extends Record> BatchRun<T> submit(Submission s, BatchSpec<T> spec) {
+        BatchSpec<T> named = s.batchName() == null ? spec : spec.name(s.batchName());
         try {
             return s.settings().apply(named).directory(settings.directory())
                     .pollInterval(settings.pollInterval()).submit();

@@ -111,6 +111,54 @@ public final class RequestBodies {
         return new Submission(articles, List.of(), batchName(body), waitFlag(body), settings, schema(body));
     }
 
+    /**
+     * {@code {table:"bq://project.dataset.table", columns?:{id?,title?,contents?,url?}, batch_name?,
+     * wait_for_completion?}} and the {@link #settings}: a run over a BigQuery table's rows.
+     */
+    public static TableSubmission table(JsonNode body) {
+        dev.newsbatch.BigQueryTable table = bigQueryTable(body, "table");
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        JsonNode c = body.get("columns");
+        if (c != null && !c.isNull()) {
+            if (!c.isObject()) {
+                throw RequestRejected.badField("columns", "columns must be an object mapping id, title, contents "
+                        + "or url to a column of the table, was " + kind(c));
+            }
+            for (var it = c.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!List.of("id", "title", "contents", "url").contains(e.getKey())) {
+                    throw RequestRejected.badField("columns." + e.getKey(), "columns may name id, title, contents "
+                            + "and url, was \"" + e.getKey() + "\"");
+                }
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank()) {
+                    throw RequestRejected.badField("columns." + e.getKey(), "columns." + e.getKey()
+                            + " must be a column name, was " + kind(e.getValue()));
+                }
+                columns.put(e.getKey(), e.getValue().asText().trim());
+            }
+        }
+        Submission s = new Submission(List.of(), List.of(), batchName(body), waitFlag(body), settings(body),
+                schema(body));
+        return new TableSubmission(table, Map.copyOf(columns), s);
+    }
+
+    /** {@code field}: a BigQuery table named {@code bq://project.dataset.table}. */
+    static dev.newsbatch.BigQueryTable bigQueryTable(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            throw RequestRejected.badField(field, field + " is missing, expected \"bq://project.dataset.table\"");
+        }
+        if (!v.isTextual()) {
+            throw RequestRejected.badField(field, field + " must be a string \"bq://project.dataset.table\", was "
+                    + kind(v));
+        }
+        try {
+            return dev.newsbatch.BigQueryTable.parse(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.badField(field, e.getMessage());
+        }
+    }
+
     /** {@code {urls:[...], batch_name?, wait_for_completion?}} and the {@link #settings}, each URL checked by {@code policy}. */
     public static Submission urls(JsonNode body, UrlPolicy policy) {
         JsonNode items = list(body, "urls");

@@ -116,6 +116,18 @@ final class ResponseBodies {
         return n;
     }
 
+    /** The answer of {@code POST /batch/runs/{name}/results/bigquery}. */
+    static ObjectNode exported(RunStatus state, String table, long rows) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("batch_name", state.runId());
+        n.put("state", state.state().name());
+        n.put("table", table);
+        n.put("rows", rows);
+        n.put("message", rows + " classified article" + (rows == 1 ? "" : "s") + " written to " + table
+                + (state.isFinished() ? "" : "; the run is not finished, write again when it is"));
+        return n;
+    }
+
     static ObjectNode jobs(List<JobStatus> jobs) {
         ObjectNode n = JSON.createObjectNode();
         ArrayNode list = n.putArray("jobs");

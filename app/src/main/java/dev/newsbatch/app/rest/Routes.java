@@ -27,11 +27,13 @@ final class Routes {
             path("/batch", () -> {
                 post("/submit", batch::submit);
                 post("/submit-contents", batch::submitContents);
+                post("/submit-bigquery", batch::submitBigQuery);
                 get("/status/<job_id>", batch::status);
                 get("/results/<job_id>/{batch_name}", batch::results);
                 get("/jobs", batch::jobs);
                 get("/runs/{batch_name}/results", batch::runResults);
                 post("/runs/{batch_name}/retry", batch::retry);
+                post("/runs/{batch_name}/results/bigquery", batch::exportBigQuery);
             });
         };
     }
