@@ -216,6 +216,19 @@ public final class BatchSpec<T extends Record> {
         return with(c -> c.withVertex(target));
     }
 
+    /**
+     * A copy whose batch jobs run on Vertex AI at {@code target}, e.g. with jobs that read and write BigQuery
+     * tables:
+     *
+     * <pre>{@code
+     * spec.vertex(VertexTarget.of("my-project", "us-central1", "gs://my-bucket/nb").withBigQuery("bq://my-project.news"));
+     * }</pre>
+     */
+    public BatchSpec<T> vertex(VertexTarget target) {
+        Checks.notNull(target, "target");
+        return with(c -> c.withVertex(target));
+    }
+
     /** Where batch jobs run on Vertex AI, or null for the Gemini API (or what the environment names). Default: null. */
     public VertexTarget vertex() {
         return config.vertex();

@@ -7,18 +7,22 @@ import java.util.Optional;
 /**
  * Where Vertex AI batch prediction runs: a Google Cloud project, a region, and the Cloud Storage prefix
  * under which request files are written ({@code <prefix>/requests/}) and results read
- * ({@code <prefix>/results/<job display name>/}).
+ * ({@code <prefix>/results/<job display name>/}); or, with a BigQuery dataset, jobs that read each request
+ * file loaded into a table of that dataset ({@code newsbatch_requests_<job>}) and write their predictions to
+ * another ({@code newsbatch_predictions_<job>}).
  *
  * <pre>{@code
  * VertexTarget t = VertexTarget.of("my-project", "us-central1", "gs://my-bucket/newsbatch");
  * t.bucket();   // "my-bucket"
+ * t.withBigQuery("bq://my-project.news");   // jobs read and write BigQuery tables in dataset news
  * }</pre>
  *
  * @param project   the Google Cloud project id
  * @param location  the region, e.g. {@code us-central1}
  * @param gcsPrefix {@code gs://bucket} or {@code gs://bucket/path}, without a trailing slash
+ * @param bigQueryDataset {@code project.dataset} whose tables the jobs read and write, or null for Cloud Storage
  */
-public record VertexTarget(String project, String location, String gcsPrefix) {
+public record VertexTarget(String project, String location, String gcsPrefix, String bigQueryDataset) {
     /** The variable that names the Cloud Storage prefix when no spec gives one. */
     public static final String PREFIX_VARIABLE = "NEWSBATCH_GCS_PREFIX";
 
@@ -33,6 +37,40 @@ public record VertexTarget(String project, String location, String gcsPrefix) {
             throw new IllegalArgumentException("gcsPrefix must be gs://bucket or gs://bucket/path (a bucket name of "
                     + "lowercase letters, digits, dots, dashes and underscores), was \"" + gcsPrefix + "\"");
         }
+        if (bigQueryDataset != null) {
+            String d = bigQueryDataset.trim().replaceFirst("^bq://", "");
+            BigQueryTable t;
+            try {
+                t = BigQueryTable.parse(d + ".t");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bigQueryDataset must be bq://project.dataset, was \""
+                        + bigQueryDataset + "\" (" + e.getMessage().replace(", was \"" + d + ".t\"", "") + ")");
+            }
+            bigQueryDataset = t.project() + "." + t.dataset();
+        }
+    }
+
+    /** A target whose jobs read and write Cloud Storage. */
+    public VertexTarget(String project, String location, String gcsPrefix) {
+        this(project, location, gcsPrefix, null);
+    }
+
+    /**
+     * This target with jobs that read their requests from, and write their predictions to, BigQuery tables of
+     * {@code dataset} ({@code bq://project.dataset}, in the job's region); request files still pass through
+     * Cloud Storage, which loads them into the tables.
+     */
+    public VertexTarget withBigQuery(String dataset) {
+        Checks.notBlank(dataset, "dataset");
+        return new VertexTarget(project, location, gcsPrefix, dataset);
+    }
+
+    /** {@code bq://<dataset>.<table>} of the target's dataset; only with one. */
+    public String table(String table) {
+        if (bigQueryDataset == null) {
+            throw new IllegalStateException("this target has no BigQuery dataset");
+        }
+        return "bq://" + bigQueryDataset + "." + table;
     }
 
     /** A target; each part is checked here. */
@@ -74,6 +112,7 @@ public record VertexTarget(String project, String location, String gcsPrefix) {
 
     @Override
     public String toString() {
-        return "Vertex AI " + project + "/" + location + " " + gcsPrefix;
+        return "Vertex AI " + project + "/" + location + " " + gcsPrefix
+                + (bigQueryDataset == null ? "" : " bq://" + bigQueryDataset);
     }
 }

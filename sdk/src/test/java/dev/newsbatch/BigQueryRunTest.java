@@ -142,6 +142,44 @@ class BigQueryRunTest {
     }
 
     @Test
+    void jobsOnABigQueryDatasetReadRequestTablesAndWritePredictionTables() {
+        articlesTable("articles", rows(30));
+        emulator.faults(Faults.none().seed(7).itemErrorRate(0.1));
+        VertexTarget target = VertexTarget.of(PROJECT, "us-central1", "gs://news-archive/runs")
+                .withBigQuery("bq://test-project.staging");
+        BatchRun<NewsClassification> run = Batches.fromBigQuery("bq://test-project.news.articles", COLUMNS)
+                .name("bqjobs").directory(dir.resolve("batch")).batchSize(10).pollInterval(Duration.ofMillis(20))
+                .maxAttempts(1).vertex(target).submit();
+        Results<NewsClassification> r = run.await().collect();
+        assertEquals(30, r.size() + r.errors().size());
+        assertTrue(r.errors().size() > 0, "the injected item errors come back, mapped by key");
+        assertTrue(r.errors().stream().allMatch(e -> e.kind() != ErrorKind.MISSING_LINE), r.errors().toString());
+        List<String> creates = emulator.vertexCreateRequests();
+        assertEquals(3, creates.size(), r.errors().stream().limit(3).map(Object::toString).toList() + " " + run.status());
+        for (String create : creates) {
+            assertTrue(create.contains("\"instancesFormat\":\"bigquery\""), create);
+            assertTrue(create.contains("\"inputUri\":\"bq://test-project.staging.newsbatch_requests_"), create);
+            assertTrue(create.contains("\"outputUri\":\"bq://test-project.staging.newsbatch_predictions_"), create);
+        }
+        // each job's request table holds its ten requests, each with its key as a label
+        int requests = 0;
+        for (Table t : bigQuery.listTables("staging").iterateAll()) {
+            if (t.getTableId().getTable().startsWith("newsbatch_requests_")) {
+                requests += bigQuery.getTable(t.getTableId()).getNumRows().intValue();
+            }
+        }
+        assertEquals(30, requests);
+        Set<String> ids = new HashSet<>();
+        r.rows().forEach(x -> ids.add(x.id()));
+        r.errors().forEach(e -> ids.add(e.id()));
+        assertEquals(30, ids.size());
+        // a later process that knows only the batch directory reads a job's results from its table
+        String jobId = Jobs.list(dir.resolve("batch")).get(0).jobId();
+        assertEquals(10, Jobs.results(jobId, dir.resolve("batch")).size()
+                + Jobs.results(jobId, dir.resolve("batch")).errors().size());
+    }
+
+    @Test
     void badRowsAreListedByTableRowAndField() {
         List<Map<String, Object>> rows = rows(4);
         rows.get(1).remove("headline");

@@ -159,12 +159,14 @@ final class ApiServer {
             case BQ_DATASET: emu.bigQueryApi().dataset(call, route); break;
             case BQ_TABLE_INSERT: emu.bigQueryApi().createTable(call, route); break;
             case BQ_TABLE_GET: emu.bigQueryApi().getTable(call, route); break;
+            case BQ_TABLE_LIST: emu.bigQueryApi().listTables(call, route); break;
             case BQ_TABLE_DELETE: emu.bigQueryApi().deleteTable(call, route); break;
             case BQ_ROWS: emu.bigQueryApi().listRows(call, route); break;
             case BQ_INSERT_ALL: emu.bigQueryApi().insertAll(call, route); break;
             case BQ_LOAD_START: emu.bigQueryApi().startLoad(call, route); break;
             case BQ_LOAD_CHUNK: emu.bigQueryApi().loadChunk(call, route); break;
             case BQ_JOB_GET: emu.bigQueryApi().getJob(call, route); break;
+            case BQ_JOB_INSERT: emu.bigQueryApi().insertJob(call, route); break;
             default: throw ApiError.notFound("Method not found.");
         }
     }

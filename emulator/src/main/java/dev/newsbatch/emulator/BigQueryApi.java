@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * A subset of the BigQuery REST API v2, as the official {@code google-cloud-bigquery} client calls it when its
- * host is the emulator: datasets (any dataset exists), tables (insert, get, delete), table data (list with
+ * host is the emulator: datasets (any dataset exists), tables (insert, get, list, delete), table data (list with
  * paging, {@code insertAll}), and load jobs sent as a resumable upload of newline-delimited JSON
  * ({@code upload/bigquery/v2/projects/P/jobs?uploadType=resumable}, then {@code PUT}s with
- * {@code Content-Range}), run at once and read back with {@code jobs.get}. Tables live under
+ * {@code Content-Range}) or from a Cloud Storage object ({@code jobs.insert} with {@code sourceUris}), run at
+ * once and read back with {@code jobs.get}. Vertex AI batch prediction jobs read their request tables and write
+ * their prediction tables here ({@link #rows}, {@link #replace}). Tables live under
  * {@code bq/<project>/<dataset>/} in the state directory, each as its schema and its rows in one JSON file.
  * Types checked on write: STRING, INTEGER/INT64, FLOAT/FLOAT64/NUMERIC, BOOLEAN/BOOL, TIMESTAMP (as text), JSON,
  * RECORD/STRUCT; modes NULLABLE, REQUIRED, REPEATED. Not served: queries, jobs other than loads, the Storage
@@ -92,6 +94,32 @@ final class BigQueryApi {
     synchronized void getTable(HttpCall call, Route route) {
         TableName name = name(route);
         call.replyJson(200, resource(name, load(name)));
+    }
+
+    /** {@code tables.list}: every table of the dataset, by name, in one page. */
+    synchronized void listTables(HttpCall call, Route route) {
+        String[] scope = route.scope().split("/");
+        Path dir = root.resolve(safe(scope[0])).resolve(safe(scope[1]));
+        ObjectNode out = Json.object().put("kind", "bigquery#tableList");
+        ArrayNode tables = out.putArray("tables");
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.startsWith("."))
+                        .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        for (String n : names) {
+            TableName name = new TableName(scope[0], scope[1], n);
+            ObjectNode t = tables.addObject().put("kind", "bigquery#table").put("id", name.toString())
+                    .put("type", "TABLE");
+            t.putObject("tableReference").put("projectId", name.project()).put("datasetId", name.dataset())
+                    .put("tableId", name.table());
+        }
+        out.put("totalItems", names.size());
+        call.replyJson(200, out);
     }
 
     /** {@code tables.delete}. */
@@ -242,8 +270,41 @@ final class BigQueryApi {
 
     private void finish(HttpCall call, Path meta, Path part) throws IOException {
         JsonNode session = Json.parse(Files.readAllBytes(meta));
-        ObjectNode job = (ObjectNode) session.get("job").deepCopy();
-        String project = session.path("project").asText();
+        ObjectNode job = runLoad((ObjectNode) session.get("job").deepCopy(), session.path("project").asText(), part);
+        Files.deleteIfExists(meta);
+        Files.deleteIfExists(part);
+        call.replyJson(200, job);
+    }
+
+    /**
+     * {@code jobs.insert} of a load job whose {@code sourceUris} name one object in the emulator's Cloud
+     * Storage ({@code gs://bucket/name}); run at once, answered DONE (with {@code status.errorResult} when the
+     * data does not fit).
+     */
+    void insertJob(HttpCall call, Route route) throws IOException {
+        ObjectNode job = (ObjectNode) Json.parse(call.body(1 << 20));
+        JsonNode load = job.path("configuration").path("load");
+        if (!load.isObject()) {
+            throw ApiError.invalidArgument("Only load jobs are served by this emulator.");
+        }
+        if (!"NEWLINE_DELIMITED_JSON".equals(load.path("sourceFormat").asText("CSV"))) {
+            throw ApiError.invalidArgument("Only NEWLINE_DELIMITED_JSON loads are served by this emulator, was "
+                    + load.path("sourceFormat").asText("CSV") + ".");
+        }
+        JsonNode uris = load.path("sourceUris");
+        if (!uris.isArray() || uris.size() != 1 || !uris.get(0).asText().startsWith("gs://")) {
+            throw ApiError.invalidArgument("configuration.load.sourceUris must name one gs:// object, was " + uris);
+        }
+        VertexApi.GcsUri uri = VertexApi.GcsUri.parse(uris.get(0).asText(), "configuration.load.sourceUris[0]");
+        Path content = emu.storageApi().content(uri.bucket(), uri.name());
+        if (content == null) {
+            throw ApiError.notFound("Not found: URI " + uris.get(0).asText());
+        }
+        call.replyJson(200, runLoad(job, route.scope(), content));
+    }
+
+    /** Runs the load job {@code job} over the lines in {@code data}; the job resource, stored for {@code jobs.get}. */
+    private ObjectNode runLoad(ObjectNode job, String project, Path data) throws IOException {
         ObjectNode reference = job.with("jobReference");
         if (!reference.hasNonNull("jobId")) {
             reference.put("jobId", "job_" + Ids.random(20));
@@ -260,7 +321,7 @@ final class BigQueryApi {
             TableName name = new TableName(dest.path("projectId").asText(project), dest.path("datasetId").asText(),
                     dest.path("tableId").asText());
             List<JsonNode> rows = new ArrayList<>();
-            error = read(part, load, name, rows);
+            error = read(data, load, name, rows);
             if (error == null) {
                 error = write(name, load, rows);
                 loaded = rows.size();
@@ -278,12 +339,43 @@ final class BigQueryApi {
                 .put("startTime", String.valueOf(System.currentTimeMillis()))
                 .put("endTime", String.valueOf(System.currentTimeMillis()));
         stats.putObject("load").put("outputRows", String.valueOf(loaded)).put("inputFiles", "1")
-                .put("inputFileBytes", String.valueOf(Files.size(part)));
+                .put("inputFileBytes", String.valueOf(Files.size(data)));
         emu.store().writeJson(jobs.resolve(reference.path("jobId").asText().replaceAll("[^A-Za-z0-9_.-]", "_")
                 + ".json"), job);
-        Files.deleteIfExists(meta);
-        Files.deleteIfExists(part);
-        call.replyJson(200, job);
+        return job;
+    }
+
+    // ------------------------------------------------------------------ tables as batch prediction sees them
+
+    /** The rows of {@code bq://project.dataset.table} as stored (JSON objects), or null when there is no such table. */
+    synchronized List<JsonNode> rows(String uri) {
+        TableName name = parse(uri);
+        if (!Files.exists(file(name))) {
+            return null;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        load(name).path("rows").forEach(out::add);
+        return out;
+    }
+
+    /** Replaces {@code bq://project.dataset.table} with {@code rows} under {@code fields} (a BigQuery schema's fields). */
+    synchronized void replace(String uri, ArrayNode fields, List<? extends JsonNode> rows) {
+        ObjectNode table = Json.object();
+        table.putObject("schema").set("fields", fields);
+        ArrayNode stored = table.putArray("rows");
+        rows.forEach(stored::add);
+        save(parse(uri), table);
+    }
+
+    /** {@code bq://project.dataset.table} (or without {@code bq://}), the project possibly holding dots. */
+    static TableName parse(String uri) {
+        String rest = uri.startsWith("bq://") ? uri.substring(5) : uri;
+        int last = rest.lastIndexOf('.');
+        int middle = last < 0 ? -1 : rest.lastIndexOf('.', last - 1);
+        if (middle <= 0 || last == rest.length() - 1) {
+            throw ApiError.invalidArgument("A BigQuery table must be bq://project.dataset.table, was " + uri);
+        }
+        return new TableName(rest.substring(0, middle), rest.substring(middle + 1, last), rest.substring(last + 1));
     }
 
     /** Reads the uploaded lines into {@code rows}; the error text when a line is not a JSON object. */

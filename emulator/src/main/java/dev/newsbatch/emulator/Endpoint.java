@@ -66,6 +66,8 @@ public enum Endpoint {
     BQ_DATASET("datasets.get"),
     /** BigQuery {@code POST .../datasets/D/tables}. */
     BQ_TABLE_INSERT("tables.insert"),
+    /** BigQuery {@code GET .../datasets/D/tables}. */
+    BQ_TABLE_LIST("tables.list"),
     /** BigQuery {@code GET .../tables/T}. */
     BQ_TABLE_GET("tables.get"),
     /** BigQuery {@code DELETE .../tables/T}. */
@@ -78,6 +80,8 @@ public enum Endpoint {
     BQ_LOAD_START("jobs.insert"),
     /** BigQuery: a chunk of a resumable load, or its status query. */
     BQ_LOAD_CHUNK("jobs.insertChunk"),
+    /** BigQuery {@code POST bigquery/v2/projects/P/jobs} (a load job from Cloud Storage). */
+    BQ_JOB_INSERT("jobs.insertLoad"),
     /** BigQuery {@code GET bigquery/v2/projects/P/jobs/J}. */
     BQ_JOB_GET("jobs.get"),
     /** Any path the emulator does not serve. */

@@ -71,7 +71,7 @@ record JobFacts(String id, String model, String displayName, String createTime, 
 
     /** True for a Vertex AI batch prediction job (its requests came from Cloud Storage). */
     boolean vertex() {
-        return inputFile != null && inputFile.startsWith("gs://");
+        return inputFile != null && (inputFile.startsWith("gs://") || inputFile.startsWith("bq://"));
     }
 
     /** Time processing all requests takes at {@link #tokensPerSecond()}. */

@@ -46,6 +46,7 @@ record Route(Endpoint endpoint, String version, String id, String scope) {
     private static final Pattern BQ_TABLE = Pattern.compile(BQ + "/datasets/([^/]+)/tables/([^/]+)(/data|/insertAll)?");
     private static final Pattern BQ_UPLOAD = Pattern.compile("/upload/bigquery/v2/projects/([^/]+)/jobs/?");
     private static final Pattern BQ_JOB = Pattern.compile(BQ + "/jobs/([^/]+)");
+    private static final Pattern BQ_JOBS = Pattern.compile(BQ + "/jobs/?");
 
     /** The route of a request; {@code rawPath} keeps the percent-encoding Cloud Storage object names need. */
     static Route of(String method, String path, String rawPath, boolean hasUploadId) {
@@ -165,11 +166,17 @@ record Route(Endpoint endpoint, String version, String id, String scope) {
                 return new Route(Endpoint.BQ_LOAD_CHUNK, "bigquery/v2", null, m.group(1));
             }
         }
+        if ((m = BQ_JOBS.matcher(path)).matches() && "POST".equals(method)) {
+            return new Route(Endpoint.BQ_JOB_INSERT, "bigquery/v2", null, m.group(1));
+        }
         if ((m = BQ_JOB.matcher(path)).matches() && "GET".equals(method)) {
             return new Route(Endpoint.BQ_JOB_GET, "bigquery/v2", m.group(2), m.group(1));
         }
         if ((m = BQ_TABLES.matcher(path)).matches() && "POST".equals(method)) {
             return new Route(Endpoint.BQ_TABLE_INSERT, "bigquery/v2", null, m.group(1) + "/" + m.group(2));
+        }
+        if ((m = BQ_TABLES.matcher(path)).matches() && "GET".equals(method)) {
+            return new Route(Endpoint.BQ_TABLE_LIST, "bigquery/v2", null, m.group(1) + "/" + m.group(2));
         }
         if ((m = BQ_TABLE.matcher(path)).matches()) {
             String scope = m.group(1) + "/" + m.group(2);

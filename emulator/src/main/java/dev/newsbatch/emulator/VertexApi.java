@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cancel, delete, with Vertex's {@code JOB_STATE_*} states. A job is a Batch API job underneath (the same
  * quota, timeline, answers and faults); a succeeded job writes
  * {@code <outputUriPrefix>/prediction-model-<createTime>/predictions.jsonl} (see
- * {@link BatchOutput#predictions}). BigQuery sources and destinations are not emulated: their create requests
- * are kept ({@link GeminiEmulator#vertexCreateRequests()}) and refused with FAILED_PRECONDITION.
+ * {@link BatchOutput#predictions}). A job may instead read a BigQuery table ({@code instancesFormat: bigquery},
+ * {@code bigquerySource.inputUri}: a JSON {@code request} column) and write one
+ * ({@code bigqueryDestination.outputUri}: {@code request}, {@code response}, {@code status},
+ * {@code processed_time}; Vertex also copies the input's other columns, the emulator does not), in the
+ * emulator's BigQuery subset. Create requests are kept
+ * ({@link GeminiEmulator#vertexCreateRequests()}).
  */
 final class VertexApi {
     private static final int CAPTURED = 100;
@@ -101,30 +105,43 @@ final class VertexApi {
         }
         JsonNode input = body.path("inputConfig");
         JsonNode output = body.path("outputConfig");
-        if (input.has("bigquerySource") || output.has("bigqueryDestination")) {
-            throw ApiError.failedPrecondition("BigQuery sources and destinations are not emulated; the request "
-                    + "was recorded for inspection.");
-        }
         ModelCatalog.Model spec = emu.catalog().require(bare, route.version(), "batchGenerateContent", now);
         if (!spec.batch()) {
             throw ApiError.invalidArgument("Batch prediction is not supported for " + modelName + ".");
         }
-        if (!"jsonl".equals(input.path("instancesFormat").asText())) {
-            throw ApiError.invalidArgument("inputConfig.instancesFormat must be \"jsonl\" for a Cloud Storage "
-                    + "source, was \"" + input.path("instancesFormat").asText() + "\"");
+        String format = input.path("instancesFormat").asText();
+        String inputUri;
+        Path content;
+        if ("bigquery".equals(format)) {
+            inputUri = input.path("bigquerySource").path("inputUri").asText(null);
+            content = requestTable(inputUri);
+        } else if ("jsonl".equals(format)) {
+            JsonNode uris = input.path("gcsSource").path("uris");
+            if (!uris.isArray() || uris.size() != 1) {
+                throw ApiError.invalidArgument("inputConfig.gcsSource.uris must name one JSONL file (the emulator "
+                        + "reads one file a job), was " + uris);
+            }
+            inputUri = uris.get(0).asText();
+            GcsUri in = GcsUri.parse(inputUri, "inputConfig.gcsSource.uris[0]");
+            content = emu.storageApi().content(in.bucket(), in.name());
+            if (content == null) {
+                throw ApiError.invalidArgument("Failed to read the input file " + inputUri + ": no such object.");
+            }
+        } else {
+            throw ApiError.invalidArgument("inputConfig.instancesFormat must be \"jsonl\" (Cloud Storage) or "
+                    + "\"bigquery\", was \"" + format + "\"");
         }
-        JsonNode uris = input.path("gcsSource").path("uris");
-        if (!uris.isArray() || uris.size() != 1) {
-            throw ApiError.invalidArgument("inputConfig.gcsSource.uris must name one JSONL file (the emulator "
-                    + "reads one file a job), was " + uris);
-        }
-        String inputUri = uris.get(0).asText();
-        String prefix = output.path("gcsDestination").path("outputUriPrefix").asText(null);
-        GcsUri in = GcsUri.parse(inputUri, "inputConfig.gcsSource.uris[0]");
-        GcsUri.parse(prefix, "outputConfig.gcsDestination.outputUriPrefix");
-        Path content = emu.storageApi().content(in.bucket(), in.name());
-        if (content == null) {
-            throw ApiError.invalidArgument("Failed to read the input file " + inputUri + ": no such object.");
+        String prefix;
+        if ("bigquery".equals(output.path("predictionsFormat").asText())) {
+            prefix = output.path("bigqueryDestination").path("outputUri").asText(null);
+            if (prefix == null || !prefix.startsWith("bq://")) {
+                throw ApiError.invalidArgument("outputConfig.bigqueryDestination.outputUri must be "
+                        + "bq://project.dataset.table, was " + prefix);
+            }
+            BigQueryApi.parse(prefix);
+        } else {
+            prefix = output.path("gcsDestination").path("outputUriPrefix").asText(null);
+            GcsUri.parse(prefix, "outputConfig.gcsDestination.outputUriPrefix");
         }
         String id = Ids.digits(19);
         String displayName = body.path("displayName").asText(null);
@@ -135,6 +152,44 @@ final class VertexApi {
             store.writeJson(placementFile(id), placement);
         });
         call.replyJson(200, resource(f, placement, now));
+    }
+
+    /**
+     * The requests of a BigQuery source table as a JSONL file the job reads: one {@code {"request": …}} line a
+     * row (the other columns are not read).
+     */
+    private Path requestTable(String uri) {
+        if (uri == null || !uri.startsWith("bq://")) {
+            throw ApiError.invalidArgument("inputConfig.bigquerySource.inputUri must be bq://project.dataset.table, "
+                    + "was " + uri);
+        }
+        List<JsonNode> rows = emu.bigQueryApi().rows(uri);
+        if (rows == null) {
+            throw ApiError.invalidArgument("Failed to read the input table " + uri + ": no such table.");
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            JsonNode request = row.get("request");
+            if (request != null && request.isTextual()) {
+                request = Json.parse(request.asText());
+            }
+            if (request == null || !request.isObject()) {
+                throw ApiError.invalidArgument("The input table " + uri + " must have a JSON column \"request\"; row "
+                        + (i + 1) + " has none.");
+            }
+            ObjectNode line = Json.object();
+            line.set("request", request);
+            lines.append(line.toString()).append('\n');
+        }
+        try {
+            Path file = store.temp(store.batchesDir().resolve("bigquery-input.jsonl"));
+            java.nio.file.Files.writeString(file, lines, StandardCharsets.UTF_8);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot stage the requests of " + uri, e);
+        }
     }
 
     void get(HttpCall call, Route route) {
@@ -215,11 +270,22 @@ final class VertexApi {
         }
         o.put("model", p.model());
         ObjectNode in = o.putObject("inputConfig");
-        in.put("instancesFormat", "jsonl");
-        in.putObject("gcsSource").putArray("uris").add(p.inputUri());
+        if (p.inputUri().startsWith("bq://")) {
+            in.put("instancesFormat", "bigquery");
+            in.putObject("bigquerySource").put("inputUri", p.inputUri());
+        } else {
+            in.put("instancesFormat", "jsonl");
+            in.putObject("gcsSource").putArray("uris").add(p.inputUri());
+        }
         ObjectNode out = o.putObject("outputConfig");
-        out.put("predictionsFormat", "jsonl");
-        out.putObject("gcsDestination").put("outputUriPrefix", p.outputUriPrefix());
+        boolean toTable = p.outputUriPrefix().startsWith("bq://");
+        if (toTable) {
+            out.put("predictionsFormat", "bigquery");
+            out.putObject("bigqueryDestination").put("outputUri", p.outputUriPrefix());
+        } else {
+            out.put("predictionsFormat", "jsonl");
+            out.putObject("gcsDestination").put("outputUriPrefix", p.outputUriPrefix());
+        }
         o.put("state", state(v));
         o.put("createTime", f.createTime());
         if (!JobView.PENDING.equals(v.state())) {
@@ -233,7 +299,16 @@ final class VertexApi {
         stats.put("successfulCount", String.valueOf(v.processed() - v.failed()));
         stats.put("failedCount", String.valueOf(v.failed()));
         stats.put("incompleteCount", String.valueOf(f.requestCount() - v.processed()));
-        if (JobView.SUCCEEDED.equals(v.state())) {
+        if (JobView.SUCCEEDED.equals(v.state()) && toTable) {
+            synchronized (this) {
+                if (emu.bigQueryApi().rows(p.outputUriPrefix()) == null) {
+                    emu.bigQueryApi().replace(p.outputUriPrefix(), predictionFields(), predictionRows(f, v));
+                }
+            }
+            BigQueryApi.TableName t = BigQueryApi.parse(p.outputUriPrefix());
+            o.putObject("outputInfo").put("bigqueryOutputDataset", "bq://" + t.project() + "." + t.dataset())
+                    .put("bigqueryOutputTable", t.table());
+        } else if (JobView.SUCCEEDED.equals(v.state())) {
             String dir = p.outputUriPrefix().replaceAll("/+$", "") + "/prediction-model-" + f.createTime();
             GcsUri results = GcsUri.parse(dir + "/predictions.jsonl", "output");
             synchronized (this) {
@@ -258,6 +333,35 @@ final class VertexApi {
             }
         }
         return o;
+    }
+
+    /** The columns of a prediction table: the request, then its outcome. */
+    private static ArrayNode predictionFields() {
+        ArrayNode fields = Json.array();
+        fields.addObject().put("name", "request").put("type", "JSON");
+        fields.addObject().put("name", "response").put("type", "JSON");
+        fields.addObject().put("name", "status").put("type", "STRING");
+        fields.addObject().put("name", "processed_time").put("type", "TIMESTAMP");
+        return fields;
+    }
+
+    /**
+     * The prediction lines of a finished job as table rows; a line cut short by an injected fault is lost, as a
+     * row that never arrived.
+     */
+    private List<JsonNode> predictionRows(JobFacts f, JobView v) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : new String(emu.batchOutput().predictions(f, v), StandardCharsets.UTF_8).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                rows.add(Json.MAPPER.readTree(line));
+            } catch (java.io.IOException e) {
+                // a malformed line: no row
+            }
+        }
+        return rows;
     }
 
     /** A {@code gs://bucket/name} address. */

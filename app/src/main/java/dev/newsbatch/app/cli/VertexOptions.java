@@ -23,14 +23,22 @@ final class VertexOptions {
                     + "(default: $NEWSBATCH_GCS_PREFIX).")
     String gcsPrefix;
 
+    @Option(names = "--bq-dataset", paramLabel = "bq://PROJECT.DATASET",
+            description = "On Vertex AI, jobs read their requests from and write their predictions to BigQuery "
+                    + "tables in this dataset (newsbatch_requests_JOB, newsbatch_predictions_JOB); request files "
+                    + "still pass through --gcs-prefix.")
+    String bigQueryDataset;
+
     /** {@code spec} on Vertex AI when a flag asks for it, else unchanged. */
     <T extends Record> BatchSpec<T> apply(BatchSpec<T> spec) {
-        if (project == null && location == null && gcsPrefix == null) {
+        if (project == null && location == null && gcsPrefix == null && bigQueryDataset == null) {
             return spec;
         }
-        return spec.vertex(orEnv(project, "GOOGLE_CLOUD_PROJECT", "--vertex-project"),
+        dev.newsbatch.VertexTarget target = dev.newsbatch.VertexTarget.of(
+                orEnv(project, "GOOGLE_CLOUD_PROJECT", "--vertex-project"),
                 orEnv(location, "GOOGLE_CLOUD_LOCATION", "--vertex-location"),
                 orEnv(gcsPrefix, "NEWSBATCH_GCS_PREFIX", "--gcs-prefix"));
+        return spec.vertex(bigQueryDataset == null ? target : target.withBigQuery(bigQueryDataset));
     }
 
     private static String orEnv(String value, String variable, String flag) {

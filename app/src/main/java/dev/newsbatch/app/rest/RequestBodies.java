@@ -265,9 +265,11 @@ public final class RequestBodies {
                     + kind(v));
         }
         String prefix = field(v, "gcsPrefix", "gcs_prefix");
+        String dataset = field(v, "bigQueryDataset", "bigquery_dataset");
         try {
-            return dev.newsbatch.VertexTarget.of(v.path("project").asText(""), v.path("location").asText(""),
-                    prefix == null ? "" : v.get(prefix).asText(""));
+            dev.newsbatch.VertexTarget t = dev.newsbatch.VertexTarget.of(v.path("project").asText(""),
+                    v.path("location").asText(""), prefix == null ? "" : v.get(prefix).asText(""));
+            return dataset == null ? t : t.withBigQuery(v.get(dataset).asText(""));
         } catch (IllegalArgumentException e) {
             throw RequestRejected.badField("vertex", "vertex." + e.getMessage());
         }

@@ -21,7 +21,7 @@ import dev.newsbatch.VertexTarget;
  * @param spendPer10MinUsd {@code spendPer10MinUsd}: the project's spend limit per rolling 10 minutes
  * @param spendPerMonthUsd {@code spendPerMonthUsd}: the project's monthly spend limit
  * @param costDriftFactor  {@code costDriftFactor}: 0 (off) or a factor of at least 1
- * @param vertex           {@code vertex}: {@code {project, location, gcsPrefix}}, to run on Vertex AI batch prediction
+ * @param vertex           {@code vertex}: {@code {project, location, gcsPrefix, bigQueryDataset?}}, to run on Vertex AI batch prediction
  */
 public record RunSettings(Thinking thinking, boolean flex, Long enqueuedTokens, Integer rpm, Integer rpd,
                           Double spendPer10MinUsd, Double spendPerMonthUsd, Double costDriftFactor,
@@ -60,7 +60,7 @@ public record RunSettings(Thinking thinking, boolean flex, Long enqueuedTokens, 
             s = s.costDriftFactor(costDriftFactor);
         }
         if (vertex != null) {
-            s = s.vertex(vertex.project(), vertex.location(), vertex.gcsPrefix());
+            s = s.vertex(vertex);
         }
         return s;
     }

@@ -84,8 +84,11 @@ class BigQueryCommandsTest {
         assertEquals(0, estimate.exitCode(), estimate.toString());
         assertTrue(estimate.out().contains("12"), estimate.toString());
         CliRun submit = cli("submit-contents", "bq://cli-project.news.articles", "--columns",
-                "id=story_id,contents=body", "--name", "archive", "--wait", "--poll-ms", "20");
+                "id=story_id,contents=body", "--name", "archive", "--wait", "--poll-ms", "20",
+                "--bq-dataset", "bq://cli-project.staging");
         assertEquals(0, submit.exitCode(), submit.toString());
+        assertTrue(emulator.vertexCreateRequests().get(0).contains("\"bigquerySource\""),
+                emulator.vertexCreateRequests().toString());
         CliRun results = plain("results", "archive", "--bigquery", "bq://cli-project.news.classified", "--json");
         assertEquals(0, results.exitCode(), results.toString());
         assertEquals(12, results.json().path("bigquery_rows").asInt(), results.toString());
@@ -108,10 +111,14 @@ class BigQueryCommandsTest {
                 "--columns", "id=story_id", "--name", "x");
         assertEquals(2, onFile.exitCode(), onFile.toString());
         assertTrue(onFile.err().contains("--columns is for a BigQuery table"), onFile.toString());
+        CliRun dataset = cli("submit-contents", SampleArticles.jsonArray(tmp.resolve("in2.json"), 2).toString(),
+                "--name", "y", "--bq-dataset", "staging");
+        assertEquals(2, dataset.exitCode(), dataset.toString());
+        assertTrue(dataset.err().contains("bigQueryDataset must be bq://project.dataset"), dataset.toString());
         CliRun out = plain("results", "nothing", "--bigquery", "classified");
         assertEquals(2, out.exitCode(), out.toString());
         assertTrue(out.err().contains("bq://project.dataset.table"), out.toString());
-        for (CliRun r : new CliRun[] {column, table, onFile, out}) {
+        for (CliRun r : new CliRun[] {column, table, onFile, dataset, out}) {
             assertFalse(r.err().contains("\tat "), r.toString());
         }
     }

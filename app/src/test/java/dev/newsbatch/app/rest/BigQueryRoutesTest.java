@@ -78,10 +78,13 @@ class BigQueryRoutesTest {
     void aTableInAndATableOut() {
         HttpCalls.Answer submitted = http.post("/batch/submit-bigquery", "{\"table\":\"bq://rest-project.news.articles\","
                 + "\"columns\":{\"id\":\"story_id\",\"title\":\"headline\"},\"batch_name\":\"bqrun\","
-                + "\"wait_for_completion\":true," + VERTEX + "}");
+                + "\"wait_for_completion\":true," + VERTEX.replace("}", ",\"bigQueryDataset\":\"bq://rest-project.staging\"}")
+                + "}");
         assertEquals(200, submitted.status(), submitted.toString());
         assertEquals("COMPLETED", submitted.json().get("status").asText(), submitted.toString());
         assertTrue(emulator.vertexCreateRequests().size() >= 1, submitted.toString());
+        assertTrue(emulator.vertexCreateRequests().get(0).contains("bq://rest-project.staging.newsbatch_requests_"),
+                emulator.vertexCreateRequests().toString());
 
         HttpCalls.Answer written = http.post("/batch/runs/bqrun/results/bigquery",
                 "{\"table\":\"bq://rest-project.news.classified\"}");

@@ -19,6 +19,7 @@ import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.LegacySQLTypeName;
+import com.google.cloud.bigquery.LoadJobConfiguration;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.Table;
 import com.google.cloud.bigquery.TableDataWriteChannel;
@@ -187,6 +188,72 @@ public final class BigQueryTables implements AutoCloseable {
                 throw new BigQueryException(0, "interrupted while the load job ran", e);
             }
         });
+        failed(job, table);
+        return rows.size();
+    }
+
+    /**
+     * Replaces {@code table} with the lines of the Cloud Storage object {@code gcsUri} (newline-delimited JSON,
+     * one {@code {"request": …}} a line) as a table with one JSON column {@code request}: the request table a
+     * Vertex AI batch prediction job reads. One load job with {@code WRITE_TRUNCATE}, so loading again leaves
+     * the same table.
+     */
+    public void loadRequests(BigQueryTable table, String gcsUri) {
+        LoadJobConfiguration config = LoadJobConfiguration.newBuilder(id(table), gcsUri, FormatOptions.json())
+                .setSchema(Schema.of(Field.newBuilder("request", LegacySQLTypeName.JSON)
+                        .setMode(Field.Mode.REQUIRED).build()))
+                .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+                .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+                .build();
+        Job job = call("jobs.insert", table, () -> {
+            Job created = bigQuery.create(JobInfo.of(JobId.newBuilder()
+                    .setJob("newsbatch_load_" + UUID.randomUUID().toString().replace("-", ""))
+                    .setProject(table.project()).build(), config));
+            try {
+                return created.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BigQueryException(0, "interrupted while the load job ran", e);
+            }
+        });
+        failed(job, table);
+    }
+
+    /**
+     * Calls {@code each} with every row of {@code table}, as its columns' values by name (JSON columns as their
+     * text); false when there is no such table.
+     */
+    public boolean forEachRow(BigQueryTable table, java.util.function.Consumer<Map<String, String>> each) {
+        Table t = call("tables.get", table, () -> bigQuery.getTable(id(table)));
+        if (t == null) {
+            return false;
+        }
+        Schema schema = t.getDefinition().getSchema();
+        List<String> names = new ArrayList<>();
+        schema.getFields().forEach(f -> names.add(f.getName()));
+        String token = null;
+        do {
+            String page = token;
+            TableResult result = call("tabledata.list", table, () -> page == null
+                    ? bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS))
+                    : bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS),
+                    BigQuery.TableDataListOption.pageToken(page)));
+            for (FieldValueList row : result.getValues()) {
+                Map<String, String> values = new java.util.HashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    FieldValue v = row.get(i);
+                    values.put(names.get(i), v == null || v.isNull() ? null
+                            : v.getAttribute() == FieldValue.Attribute.PRIMITIVE ? v.getStringValue()
+                            : String.valueOf(v.getValue()));
+                }
+                each.accept(values);
+            }
+            token = result.getNextPageToken();
+        } while (token != null && !token.isEmpty());
+        return true;
+    }
+
+    private static void failed(Job job, BigQueryTable table) {
         if (job == null) {
             throw GeminiException.of(0, "bigquery.jobs.insert", table.uri(), null,
                     "BigQuery: the load job into " + table.uri() + " gave no answer", null);
@@ -196,7 +263,6 @@ public final class BigQueryTables implements AutoCloseable {
                     "BigQuery refused the load into " + table.uri() + ": " + job.getStatus().getError().getMessage(),
                     null);
         }
-        return rows.size();
     }
 
     /** The BigQuery type of a typed export column. */

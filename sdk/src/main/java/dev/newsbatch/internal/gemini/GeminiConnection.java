@@ -68,12 +68,13 @@ public final class GeminiConnection implements AutoCloseable {
     }
 
     private GeminiConnection(GeminiEndpoint kind, String baseUrl, Client client, VertexTarget target,
-                             com.google.cloud.storage.Storage storage) {
+                             com.google.cloud.storage.Storage storage, Map<String, String> env) {
         this.kind = kind;
         this.baseUrl = baseUrl;
         this.client = client;
         this.gateway = new GeminiGateway(client, GeminiGateway.READS, GeminiGateway.LIST_PAGE_SIZE);
-        this.backend = new VertexBackend(gateway, storage, target);
+        this.backend = new VertexBackend(gateway, storage, target, target.bigQueryDataset() == null ? null
+                : BigQueryTables.open(target.project(), env));
         this.storage = storage;
     }
 
@@ -106,7 +107,7 @@ public final class GeminiConnection implements AutoCloseable {
                     .setCredentials(com.google.cloud.NoCredentials.getInstance());
         }
         return new GeminiConnection(url != null ? GeminiEndpoint.CUSTOM_ENDPOINT : GeminiEndpoint.VERTEX_AI, url,
-                client, target, options.build().getService());
+                client, target, options.build().getService(), env);
     }
 
     /** Resolves the connection from the process environment; notices go to standard error. */

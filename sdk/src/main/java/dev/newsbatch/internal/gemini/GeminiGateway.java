@@ -502,7 +502,7 @@ public final class GeminiGateway implements BatchBackend {
                 job.state().map(s -> JobState.fromWire(s.toString())).orElse(JobState.UNKNOWN),
                 job.model().orElse(null), requests, ok, failed,
                 job.createTime().orElse(null), job.updateTime().orElse(null), job.endTime().orElse(null),
-                job.dest().flatMap(d -> d.fileName().or(() -> d.gcsUri())).orElse(null),
+                job.dest().flatMap(d -> d.fileName().or(() -> d.gcsUri()).or(() -> d.bigqueryUri())).orElse(null),
                 job.error().flatMap(e -> e.message()).orElse(null));
     }
 

@@ -52,11 +52,14 @@ public final class VertexBackend implements BatchBackend {
     private final GeminiGateway gateway;
     private final Storage storage;
     private final VertexTarget target;
+    /** The target's BigQuery tables, or null when its jobs read and write Cloud Storage. */
+    private final BigQueryTables tables;
 
-    VertexBackend(GeminiGateway gateway, Storage storage, VertexTarget target) {
+    VertexBackend(GeminiGateway gateway, Storage storage, VertexTarget target, BigQueryTables tables) {
         this.gateway = gateway;
         this.storage = storage;
         this.target = target;
+        this.tables = tables;
     }
 
     /** The target this backend runs on. */
@@ -129,8 +132,20 @@ public final class VertexBackend implements BatchBackend {
         gateway.withRetry("objects.delete", null, storageCall(remoteName, () -> storage.delete(blobId(remoteName))));
     }
 
+    /**
+     * Creates the job of the request file {@code fileName} (in Cloud Storage), at most once under
+     * {@code displayName}. With a BigQuery dataset the file is first loaded into the job's request table
+     * ({@code newsbatch_requests_<display name>}, replaced whole, so a load sent again after a crash changes
+     * nothing) and the job reads that table and writes {@code newsbatch_predictions_<display name>}.
+     */
     @Override
     public BatchJobInfo createBatch(String model, String fileName, String displayName) {
+        if (tables != null) {
+            String requests = target.table("newsbatch_requests_" + tableSafe(displayName));
+            tables.loadRequests(dev.newsbatch.BigQueryTable.parse(requests), fileName);
+            return createBigQueryBatch(model, requests, target.table("newsbatch_predictions_" + tableSafe(displayName)),
+                    displayName);
+        }
         return gateway.createBatch(model,
                 BatchJobSource.builder().format("jsonl").gcsUri(List.of(fileName)).build(),
                 CreateBatchJobConfig.builder().displayName(displayName)
@@ -176,6 +191,10 @@ public final class VertexBackend implements BatchBackend {
      */
     @Override
     public void download(String results, Path target) {
+        if (results.startsWith("bq://")) {
+            downloadTable(results, target);
+            return;
+        }
         gateway.withRetry("objects.list", results, storageCall(results, () -> {
             Path part = target.resolveSibling(target.getFileName() + ".part");
             BlobId prefix = blobId(results);
@@ -215,6 +234,54 @@ public final class VertexBackend implements BatchBackend {
             }
             return null;
         }));
+    }
+
+    /** A prediction table's rows, each as the Vertex line it stands for, in the Batch API's result format. */
+    private void downloadTable(String results, Path target) {
+        if (tables == null) {
+            throw new IllegalStateException("job results in " + results + " need a target with a BigQuery dataset");
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        boolean found;
+        try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            found = tables.forEachRow(dev.newsbatch.BigQueryTable.parse(results), row -> {
+                ObjectNode line = JSON.createObjectNode();
+                try {
+                    if (row.get("request") != null) {
+                        line.set("request", JSON.readTree(row.get("request")));
+                    }
+                    if (row.get("response") != null) {
+                        line.set("response", JSON.readTree(row.get("response")));
+                    }
+                } catch (IOException e) {
+                    line.put("status", "the row's JSON is unreadable: " + e.getMessage());
+                }
+                if (row.get("status") != null && !line.has("status")) {
+                    line.put("status", row.get("status"));
+                }
+                try {
+                    out.write(resultLine(line.toString()));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + part, e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + part, e);
+        }
+        if (!found) {
+            throw GeminiException.of(404, "tables.get", results, null, "no predictions table " + results + " yet", null);
+        }
+        try {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** A display name as a table name's part: letters, digits and underscores. */
+    static String tableSafe(String displayName) {
+        return displayName.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     /** One Vertex prediction line in the Batch API's result format (see {@link #download}). */
