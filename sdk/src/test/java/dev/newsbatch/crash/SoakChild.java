@@ -4,6 +4,7 @@ import dev.newsbatch.BatchRun;
 import dev.newsbatch.BatchSpec;
 import dev.newsbatch.Batches;
 import dev.newsbatch.Results;
+import dev.newsbatch.VertexTarget;
 import dev.newsbatch.RunMode;
 import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.schema.NewsClassification;
@@ -32,8 +33,10 @@ public final class SoakChild {
         RunMode mode = RunMode.valueOf(args[4].toUpperCase(Locale.ROOT));
         BatchSpec<NewsClassification> spec = Batches.from(SampleArticles.of(articles)).name(name).directory(dir)
                 .batchSize(batchSize).mode(mode).pollInterval(Duration.ofMillis(20)).deadline(Duration.ofMinutes(3));
-        if (args.length > 5 && "vertex".equals(args[5])) {
-            spec = spec.vertex("soak-project", "us-central1", "gs://soak-archive/runs");
+        if (args.length > 5 && args[5].startsWith("vertex")) {
+            VertexTarget target = VertexTarget.of("soak-project", "us-central1", "gs://soak-archive/runs");
+            spec = spec.vertex("vertex-bigquery".equals(args[5]) ? target.withBigQuery("bq://soak-project.staging")
+                    : target);
         } else if (args.length > 5) {
             spec = spec.rpm(Integer.parseInt(args[5]));
         }

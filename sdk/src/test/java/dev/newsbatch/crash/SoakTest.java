@@ -130,17 +130,30 @@ class SoakTest {
 
     @Test
     void vertexRunSurvivesRandomKills() throws Exception {
-        Random rnd = new Random(SEED ^ "vertex".hashCode());
+        soakVertex("vertex", Endpoint.GCS_UPLOAD);
+    }
+
+    /**
+     * The same with jobs on BigQuery tables: each request file is loaded into a request table before its
+     * job is created, and the first loads fail with 503 too.
+     */
+    @Test
+    void vertexRunOnBigQueryTablesSurvivesRandomKills() throws Exception {
+        soakVertex("vertex-bigquery", Endpoint.BQ_JOB_INSERT);
+    }
+
+    private void soakVertex(String variant, Endpoint flaky) throws Exception {
+        Random rnd = new Random(SEED ^ variant.hashCode());
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("tiers.json"), "{\"vertex\":{\"concurrent_batch_jobs\":3}}");
         emulator.vertexConcurrentJobs(3);
-        emulator.faults(Faults.none().seed(SEED).failNext(Endpoint.GCS_UPLOAD, 2, 503)
+        emulator.faults(Faults.none().seed(SEED).failNext(Endpoint.GCS_UPLOAD, 2, 503).failNext(flaky, 2, 503)
                 .failNext(Endpoint.VERTEX_CREATE, 2, 503));
         List<Integer> at = new ArrayList<>();
-        int kills = killAtRandom(rnd, 4, at, "batch", "vertex");
-        String ctx = context("vertex", kills, at);
+        int kills = killAtRandom(rnd, 4, at, "batch", variant);
+        String ctx = context(variant, kills, at);
         assertTrue(kills > 0, "no kill happened; " + ctx);
-        String out = runToEnd(ctx, "batch", "vertex");
+        String out = runToEnd(ctx, "batch", variant);
         assertTrue(out.contains("RESULT rows="), ctx + "\n" + out);
         ctx += ", " + emulator.stats() + ", peak Vertex jobs " + emulator.vertexPeakJobs();
         emulator.faults(Faults.none());
@@ -412,6 +425,7 @@ class SoakTest {
         pb.environment().put("GOOGLE_GEMINI_BASE_URL", emulator.baseUrl());
         pb.environment().put("GOOGLE_VERTEX_BASE_URL", emulator.baseUrl());
         pb.environment().put("STORAGE_EMULATOR_HOST", emulator.baseUrl());
+        pb.environment().put("BIGQUERY_EMULATOR_HOST", emulator.baseUrl());
         return pb.start();
     }
 
