@@ -38,7 +38,9 @@ import java.util.function.Supplier;
  * files under the job's own output prefix. Vertex's lines carry no key, so each request carries its key as the
  * label {@value VertexLabels#KEY} (see {@link VertexLabels}); on download every line is rewritten into the Batch
  * API's result format with that label as its key, so the engine reads one format and maps keys, never
- * positions. Calls go through the gateway's one retry policy; the at-most-once create is the gateway's.
+ * positions. With a BigQuery dataset on the target, each job reads its request file loaded into a table and
+ * writes a prediction table, whose rows are rewritten the same way ({@link #createBatch}). Calls go through
+ * the gateway's one retry policy; the at-most-once create is the gateway's.
  *
  * <pre>{@code
  * BatchBackend b = connection.backend();   // a connection opened for a VertexTarget
@@ -270,6 +272,11 @@ public final class VertexBackend implements BatchBackend {
             throw new UncheckedIOException("cannot write " + part, e);
         }
         if (!found) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // rewritten next time
+            }
             throw GeminiException.of(404, "tables.get", results, null, "no predictions table " + results + " yet", null);
         }
         try {
