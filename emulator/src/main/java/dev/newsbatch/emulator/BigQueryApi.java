@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A subset of the BigQuery REST API v2, as the official {@code google-cloud-bigquery} client calls it when its
@@ -33,8 +29,6 @@ import java.util.regex.Pattern;
  * Read and Write APIs.
  */
 final class BigQueryApi {
-    private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d+|\\*)");
     private static final int PAGE = 10_000;
 
     private final GeminiEmulator emu;
@@ -213,39 +207,7 @@ final class BigQueryApi {
         if (!Files.exists(meta)) {
             throw ApiError.notFound("No such upload session.");
         }
-        String range = call.header("Content-Range");
-        long have = Files.size(part);
-        Matcher q = range == null ? null : STATUS_QUERY.matcher(range.trim());
-        if (range == null || q.matches()) {
-            if (q != null && !"*".equals(q.group(1)) && Long.parseLong(q.group(1)) == have) {
-                finish(call, meta, part);
-                return;
-            }
-            incomplete(call, have);
-            return;
-        }
-        Matcher m = RANGE.matcher(range.trim());
-        if (!m.matches()) {
-            throw ApiError.invalidArgument("Malformed Content-Range: " + range);
-        }
-        long first = Long.parseLong(m.group(1));
-        long last = Long.parseLong(m.group(2));
-        if (first > have) {
-            throw ApiError.invalidArgument("Content-Range starts at " + first + " but " + have + " bytes were received.");
-        }
-        byte[] bytes = call.body(last - first + 1);
-        long skip = have - first;
-        if (skip < bytes.length) {
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
-                out.write(bytes, (int) skip, bytes.length - (int) skip);
-            }
-        }
-        long now = Files.size(part);
-        if (!"*".equals(m.group(3)) && now == Long.parseLong(m.group(3))) {
-            finish(call, meta, part);
-            return;
-        }
-        incomplete(call, now);
+        ResumableChunks.accept(call, part, () -> finish(call, meta, part));
     }
 
     /** {@code jobs.get}. */
@@ -259,13 +221,6 @@ final class BigQueryApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void incomplete(HttpCall call, long have) {
-        if (have > 0) {
-            call.setHeader("Range", "bytes=0-" + (have - 1));
-        }
-        call.replyEmpty(308);
     }
 
     private void finish(HttpCall call, Path meta, Path part) throws IOException {

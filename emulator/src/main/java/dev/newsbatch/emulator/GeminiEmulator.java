@@ -177,7 +177,7 @@ public final class GeminiEmulator implements AutoCloseable {
 
     /**
      * The bodies of the last Vertex AI batch-prediction create requests this emulator received, oldest
-     * first (at most 100), as JSON text: BigQuery sources are not emulated, so their requests are checked here.
+     * first (at most 100), as JSON text, so tests can check what was asked field by field.
      */
     public java.util.List<String> vertexCreateRequests() {
         return vertexApi.captured();

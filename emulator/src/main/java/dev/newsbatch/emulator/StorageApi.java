@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,8 +32,6 @@ import java.util.zip.CRC32C;
  * directory; any bucket exists. Batch prediction jobs read their requests and write their results here.
  */
 final class StorageApi {
-    private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final Pattern STATUS_QUERY = Pattern.compile("bytes \\*/(\\d+|\\*)");
 
     private final GeminiEmulator emu;
     private final Path root;
@@ -140,50 +137,7 @@ final class StorageApi {
         JsonNode session = Json.parse(Files.readAllBytes(metaFile));
         String bucket = session.path("bucket").asText();
         String name = session.path("name").asText();
-        String range = call.header("Content-Range");
-        long have = Files.size(part);
-        Matcher q = range == null ? null : STATUS_QUERY.matcher(range.trim());
-        if (range == null || q.matches()) {
-            byte[] bytes = call.body(Long.MAX_VALUE / 2);
-            if (bytes.length > 0) {
-                throw ApiError.invalidArgument("Content-Range is required with a body.");
-            }
-            if (q != null && !"*".equals(q.group(1)) && Long.parseLong(q.group(1)) == have) {
-                finish(call, bucket, name, session, part, metaFile);
-                return;
-            }
-            incomplete(call, have);
-            return;
-        }
-        Matcher m = RANGE.matcher(range.trim());
-        if (!m.matches()) {
-            throw ApiError.invalidArgument("Malformed Content-Range: " + range);
-        }
-        long first = Long.parseLong(m.group(1));
-        long last = Long.parseLong(m.group(2));
-        if (first > have) {
-            throw ApiError.invalidArgument("Content-Range starts at " + first + " but " + have + " bytes were received.");
-        }
-        byte[] bytes = call.body(last - first + 1);
-        long skip = have - first;
-        if (skip < bytes.length) {
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.APPEND)) {
-                out.write(bytes, (int) skip, bytes.length - (int) skip);
-            }
-        }
-        long now = Files.size(part);
-        if (!"*".equals(m.group(3)) && now == Long.parseLong(m.group(3))) {
-            finish(call, bucket, name, session, part, metaFile);
-            return;
-        }
-        incomplete(call, now);
-    }
-
-    private void incomplete(HttpCall call, long have) {
-        if (have > 0) {
-            call.setHeader("Range", "bytes=0-" + (have - 1));
-        }
-        call.replyEmpty(308);
+        ResumableChunks.accept(call, part, () -> finish(call, bucket, name, session, part, metaFile));
     }
 
     private void finish(HttpCall call, String bucket, String name, JsonNode session, Path part, Path metaFile)

@@ -123,14 +123,9 @@ public final class BigQueryTables implements AutoCloseable {
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
              JsonGenerator g = new JsonFactory().createGenerator(file, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
-            String token = null;
-            do {
-                String page = token;
-                TableResult result = call("tabledata.list", table, () -> page == null
-                        ? bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS))
-                        : bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS),
-                        BigQuery.TableDataListOption.pageToken(page)));
-                for (FieldValueList row : result.getValues()) {
+            long[] count = {0};
+            pages(table, schema, row -> {
+                try {
                     g.writeStartObject();
                     for (int i = 0; i < articleFields.length; i++) {
                         if (index[i] >= 0) {
@@ -140,10 +135,12 @@ public final class BigQueryTables implements AutoCloseable {
                     }
                     g.writeEndObject();
                     g.writeRaw('\n');
-                    rows++;
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                token = result.getNextPageToken();
-            } while (token != null && !token.isEmpty());
+            });
+            rows = count[0];
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
@@ -231,6 +228,18 @@ public final class BigQueryTables implements AutoCloseable {
         Schema schema = t.getDefinition().getSchema();
         List<String> names = new ArrayList<>();
         schema.getFields().forEach(f -> names.add(f.getName()));
+        pages(table, schema, row -> {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), text(row.get(i)));
+            }
+            each.accept(values);
+        });
+        return true;
+    }
+
+    /** Calls {@code each} with every row of {@code table}, reading {@value #PAGE_ROWS} rows a page. */
+    private void pages(BigQueryTable table, Schema schema, java.util.function.Consumer<FieldValueList> each) {
         String token = null;
         do {
             String page = token;
@@ -238,19 +247,9 @@ public final class BigQueryTables implements AutoCloseable {
                     ? bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS))
                     : bigQuery.listTableData(id(table), schema, BigQuery.TableDataListOption.pageSize(PAGE_ROWS),
                     BigQuery.TableDataListOption.pageToken(page)));
-            for (FieldValueList row : result.getValues()) {
-                Map<String, String> values = new java.util.HashMap<>();
-                for (int i = 0; i < names.size(); i++) {
-                    FieldValue v = row.get(i);
-                    values.put(names.get(i), v == null || v.isNull() ? null
-                            : v.getAttribute() == FieldValue.Attribute.PRIMITIVE ? v.getStringValue()
-                            : String.valueOf(v.getValue()));
-                }
-                each.accept(values);
-            }
+            result.getValues().forEach(each);
             token = result.getNextPageToken();
         } while (token != null && !token.isEmpty());
-        return true;
     }
 
     private static void failed(Job job, BigQueryTable table) {
@@ -293,13 +292,20 @@ public final class BigQueryTables implements AutoCloseable {
     }
 
     private static void writeValue(JsonGenerator g, FieldValue v) throws IOException {
-        if (v == null || v.isNull()) {
+        String text = text(v);
+        if (text == null) {
             g.writeNull();
-        } else if (v.getAttribute() == FieldValue.Attribute.PRIMITIVE) {
-            g.writeString(v.getStringValue());
         } else {
-            g.writeString(String.valueOf(v.getValue()));
+            g.writeString(text);
         }
+    }
+
+    /** A cell as text: a scalar as BigQuery sends it, a JSON value as its text, a list or record as the client prints it. */
+    private static String text(FieldValue v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.getAttribute() == FieldValue.Attribute.PRIMITIVE ? v.getStringValue() : String.valueOf(v.getValue());
     }
 
     private static TableId id(BigQueryTable t) {

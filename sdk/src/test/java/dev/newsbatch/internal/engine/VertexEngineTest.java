@@ -186,14 +186,17 @@ class VertexEngineTest {
     @Test
     void aBigQueryJobIsRequestedExactlyAsVertexDocumentsIt() {
         VertexBackend backend = (VertexBackend) connection.backend();
-        GeminiException e = assertThrows(GeminiException.class, () -> backend.createBigQueryBatch("gemini-2.5-flash",
-                "bq://test-project.news.requests", "bq://test-project.news.results", "bq-run-c0-a1"));
+        // no such request table: the emulator refuses the job as Vertex would, after recording the request
+        GeminiException e = assertThrows(GeminiException.class, () -> backend.createBigQueryBatch(
+                "gemini-3.1-flash-lite", "bq://test-project.news.requests", "bq://test-project.news.results",
+                "bq-run-c0-a1"));
         assertEquals(400, e.status(), e.getMessage());
-        assertTrue(e.getMessage().contains("BigQuery"), e.getMessage());
+        assertTrue(e.getMessage().contains("Failed to read the input table bq://test-project.news.requests"),
+                e.getMessage());
         List<String> captured = emulator.vertexCreateRequests();
         JsonNode body = read(captured.get(captured.size() - 1));
         assertEquals("bq-run-c0-a1", body.path("displayName").asText());
-        assertEquals("publishers/google/models/gemini-2.5-flash", body.path("model").asText());
+        assertEquals("publishers/google/models/gemini-3.1-flash-lite", body.path("model").asText());
         assertEquals("bigquery", body.path("inputConfig").path("instancesFormat").asText());
         assertEquals("bq://test-project.news.requests",
                 body.path("inputConfig").path("bigquerySource").path("inputUri").asText());
