@@ -44,7 +44,7 @@ public final class ResultFileReader {
                 int start = lines.start();
                 int len = lines.length();
                 // A zero byte first would make the parser guess UTF-16 or UTF-32: such a line goes as chars.
-                if (ByteLines.ascii(b, start, len) && (len < 1 || b[start] != 0) && (len < 2 || b[start + 1] != 0)) {
+                if (lines.ascii() && (len < 1 || b[start] != 0) && (len < 2 || b[start + 1] != 0)) {
                     if (!ByteLines.blank(b, start, len)) {
                         sink.accept(parser.parse(n, b, start, len));
                     }

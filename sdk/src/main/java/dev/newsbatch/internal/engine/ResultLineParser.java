@@ -28,7 +28,7 @@ final class ResultLineParser {
 
     private final ClassificationSchema<?> schema;
     private final CompactText compact = new CompactText();
-    /** Writes the answer's compact text into {@link #compact}; null until needed, or after a failed line. */
+    /** Writes an answer's compact text into {@link #compact}; null until needed, or after a failed line. */
     private JsonGenerator copy;
 
     // The fields of the current line; absent fields keep the defaults a missing field means.
@@ -115,7 +115,40 @@ final class ResultLineParser {
             return new ResultLine(lineNumber, k, null, problem.get().kind(), problem.get().message(), in, out,
                     thinking);
         }
-        if (copy == null) {
+        // An answer already in compact form is its own compact text: checked without a copy.
+        boolean compactAlready = CompactJson.is(answer, 0, answerLength);
+        JsonGenerator g = compactAlready ? null : generator();
+        List<String> problems;
+        try (JsonParser p = JSON.createParser(answer, 0, answerLength)) {
+            problems = schema == null ? List.of() : schema.validate(p, g);
+            if (schema == null) {
+                p.nextToken();
+                if (g != null) {
+                    g.copyCurrentStructure(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (g != null) {
+                g.flush();
+            }
+        } catch (IOException e) {
+            copy = null;   // it may be left inside the bad value: the next line gets a fresh one
+            return new ResultLine(lineNumber, k, null, ErrorKind.UNPARSABLE_JSON,
+                    "answer is not JSON: " + abbreviate(new String(answer, 0, answerLength)), in, out, thinking);
+        }
+        if (!problems.isEmpty()) {
+            return new ResultLine(lineNumber, k, null, ErrorKind.SCHEMA_VIOLATION,
+                    String.join("; ", problems.subList(0, Math.min(5, problems.size()))), in, out, thinking);
+        }
+        String text = compactAlready ? new String(answer, 0, answerLength) : compact.toString();
+        return new ResultLine(lineNumber, k, text, null, null, in, out, thinking);
+    }
+
+    /** The generator of compact text, empty; a new one after a line that failed inside a value. */
+    private JsonGenerator generator() {
+        compact.clear();
+        if (copy == null || !copy.getOutputContext().inRoot()) {
             try {
                 copy = JSON.createGenerator(compact);
             } catch (IOException e) {
@@ -123,28 +156,7 @@ final class ResultLineParser {
             }
             copy.setRootValueSeparator(null);
         }
-        List<String> problems;
-        compact.clear();
-        try (JsonParser p = JSON.createParser(answer, 0, answerLength)) {
-            problems = schema == null ? List.of() : schema.validate(p, copy);
-            if (schema == null) {
-                p.nextToken();
-                copy.copyCurrentStructure(p);
-            }
-            copy.flush();
-        } catch (IOException e) {
-            copy = null;   // left inside the bad value: the next line gets a fresh one
-            return new ResultLine(lineNumber, k, null, ErrorKind.UNPARSABLE_JSON,
-                    "answer is not JSON: " + abbreviate(new String(answer, 0, answerLength)), in, out, thinking);
-        }
-        if (!copy.getOutputContext().inRoot()) {
-            copy = null;
-        }
-        if (!problems.isEmpty()) {
-            return new ResultLine(lineNumber, k, null, ErrorKind.SCHEMA_VIOLATION,
-                    String.join("; ", problems.subList(0, Math.min(5, problems.size()))), in, out, thinking);
-        }
-        return new ResultLine(lineNumber, k, compact.toString(), null, null, in, out, thinking);
+        return copy;
     }
 
     private void read(JsonParser p) throws IOException {
