@@ -40,8 +40,10 @@ class ResultFileReaderTest {
             "{\"key\":\"a-%d\",\"error\":{\"code\":13,\"message\":\"intern\u00e9\",\"status\":\"INTERNAL\"}}",
             "   ",
             "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace("Acme", "Acm\u00e9")) + "}",
-            "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace(":", " : ").replace("\"t\"", "\"\\u00e9\\/\"")) + "}",
-            "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace("8", "8.0").replace("{", "{\"x\":[-0,1e2],")) + "}",
+            "{\"key\":\"a-%d\",\"response\":"
+                + response(VALID.replace(":", " : ").replace("\"t\"", "\"\\u00e9\\/\"")) + "}",
+            "{\"key\":\"a-%d\",\"response\":"
+                + response(VALID.replace("8", "8.0").replace("{", "{\"x\":[-0,1e2],")) + "}",
             "\u00a0{\"key\":\"a-%d\",\"error\":{\"code\":13}}",
             "\u3000 ",
             "{\"key\":\"a-%d"};
@@ -108,7 +110,8 @@ class ResultFileReaderTest {
         Path file = dir.resolve("answers.jsonl");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < answers.length; i++) {
-            text.append("{\"key\":\"a-").append(i).append("\",\"response\":").append(response(answers[i])).append("}\n");
+            text.append("{\"key\":\"a-").append(i).append("\",\"response\":").append(response(answers[i]))
+                    .append("}\n");
         }
         Files.writeString(file, text);
         List<ResultLine> lines = new ArrayList<>();
