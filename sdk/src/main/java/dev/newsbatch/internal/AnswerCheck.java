@@ -32,9 +32,9 @@ public final class AnswerCheck {
      * @param blockReason  the prompt's block reason, or null
      * @param text         the visible answer text (thought parts excluded), or null
      */
-    public static Optional<Problem> problem(String finishReason, String blockReason, String text) {
+    public static Optional<Problem> problem(String finishReason, String blockReason, CharSequence text) {
         String finish = finishReason == null ? "" : finishReason.toUpperCase(Locale.ROOT);
-        boolean empty = text == null || text.isBlank();
+        boolean empty = blank(text);
         if (blockReason != null && !blockReason.isBlank() && !blockReason.endsWith("UNSPECIFIED")) {
             return Optional.of(new Problem(ErrorKind.PROMPT_BLOCKED, "the prompt was blocked: " + blockReason));
         }
@@ -57,5 +57,18 @@ public final class AnswerCheck {
                     ? "no answer (no candidates)" : "an empty answer (" + finish + ")"));
         }
         return Optional.empty();
+    }
+
+    /** Null, or only whitespace as {@link String#isBlank} sees it. */
+    private static boolean blank(CharSequence text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -29,6 +29,7 @@ public final class ByteLines implements AutoCloseable {
     private boolean afterCr;
     private int lineStart;
     private int lineEnd;
+    private boolean ascii;
 
     /** Lines of {@code in}, read {@code size} bytes at a time. */
     public ByteLines(InputStream in, int size) {
@@ -39,6 +40,7 @@ public final class ByteLines implements AutoCloseable {
     /** Moves to the next line; false at the end of the stream. */
     public boolean next() throws IOException {
         int i = pos;
+        int bits = 0;   // the line's bytes or-ed together: negative when one is not ASCII
         while (true) {
             if (afterCr) {
                 if (i >= end && !eof) {
@@ -52,12 +54,15 @@ public final class ByteLines implements AutoCloseable {
             }
             byte[] b = buf;
             int e = end;
-            while (i < e && b[i] != '\n' && b[i] != '\r') {
+            byte c;
+            while (i < e && (c = b[i]) != '\n' && c != '\r') {
+                bits |= c;
                 i++;
             }
             if (i < e) {
                 lineStart = pos;
                 lineEnd = i;
+                ascii = bits >= 0;
                 afterCr = b[i] == '\r';
                 pos = i + 1;
                 return true;
@@ -66,6 +71,7 @@ public final class ByteLines implements AutoCloseable {
                 if (pos < end) {
                     lineStart = pos;
                     lineEnd = end;
+                    ascii = bits >= 0;
                     pos = end;
                     return true;
                 }
@@ -88,6 +94,11 @@ public final class ByteLines implements AutoCloseable {
     /** The current line's length in bytes, its end not included. */
     public int length() {
         return lineEnd - lineStart;
+    }
+
+    /** True when the current line is all ASCII (so valid UTF-8 as it is); found while cutting it. */
+    public boolean ascii() {
+        return ascii;
     }
 
     /** True when the {@code len} bytes from {@code off} are all ASCII (so valid UTF-8 as they are). */

@@ -22,9 +22,14 @@ final class AnswerValidator {
         this.copy = copy;
     }
 
-    /** Where a value is, as {@code $.sector[2]}; its text is built only for a message. */
+    /** Where a value is, as {@code $.sector[2]}; made only for a message or a container's children. */
     private record Where(Where parent, String name, int index) {
         static final Where ROOT = new Where(null, null, -1);
+
+        /** The place of a value: {@code name} (or {@code index}) in {@code parent}; the root for no parent. */
+        static Where of(Where parent, String name, int index) {
+            return parent == null ? ROOT : new Where(parent, name, index);
+        }
 
         @Override
         public String toString() {
@@ -43,103 +48,134 @@ final class AnswerValidator {
         if (in.currentToken() == null && in.nextToken() == null) {
             return List.of("$ is missing");
         }
-        List<String> problems = new ArrayList<>(0);
-        new AnswerValidator(in, copy).value(schema, Where.ROOT, problems);
-        return problems;
+        List<String> problems = new AnswerValidator(in, copy).value(schema, null, null, -1, null);
+        return problems == null ? List.of() : problems;
     }
 
-    /** Checks the value the parser is on. */
-    private void value(CheckNode schema, Where path, List<String> problems) throws IOException {
+    /** {@code problems} with {@code problem} added; a new list when there were none yet (null). */
+    private static List<String> add(List<String> problems, String problem) {
+        List<String> list = problems == null ? new ArrayList<>(2) : problems;
+        list.add(problem);
+        return list;
+    }
+
+    /**
+     * Checks the value the parser is on, at {@code name} (or {@code index}) in {@code parent} (the root when
+     * null); returns {@code problems} with its own added (null while there are none).
+     */
+    private List<String> value(CheckNode schema, Where parent, String name, int index, List<String> problems)
+            throws IOException {
         JsonToken t = in.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             emit();
             if (!schema.nullable) {
-                problems.add(path + " is missing");
+                problems = add(problems, Where.of(parent, name, index) + " is missing");
             }
-            return;
+            return problems;
         }
-        switch (schema.type) {
-            case "OBJECT" -> {
+        switch (schema.kind) {
+            case CheckNode.OBJECT -> {
                 if (t != JsonToken.START_OBJECT) {
-                    problems.add(path + " must be an object, was " + nodeType(t));
+                    problems = add(problems, Where.of(parent, name, index) + " must be an object, was " + nodeType(t));
                     skip();
-                    return;
+                    return problems;
                 }
-                object(schema, path, problems);
+                return object(schema, Where.of(parent, name, index), problems);
             }
-            case "ARRAY" -> {
+            case CheckNode.ARRAY -> {
                 if (t != JsonToken.START_ARRAY) {
-                    problems.add(path + " must be an array, was " + nodeType(t));
+                    problems = add(problems, Where.of(parent, name, index) + " must be an array, was " + nodeType(t));
                     skip();
-                    return;
+                    return problems;
                 }
                 emit();
+                Where path = null;
                 int i = 0;
                 while (in.nextToken() != JsonToken.END_ARRAY) {
                     if (schema.items == null) {
                         skip();
                     } else {
-                        value(schema.items, new Where(path, null, i), problems);
+                        if (path == null) {
+                            path = Where.of(parent, name, index);
+                        }
+                        problems = value(schema.items, path, null, i, problems);
                     }
                     i++;
                 }
                 emit();
+                return problems;
             }
-            case "STRING" -> {
+            case CheckNode.STRING -> {
                 if (t != JsonToken.VALUE_STRING) {
-                    problems.add(path + " must be a string, was " + nodeType(t));
+                    problems = add(problems, Where.of(parent, name, index) + " must be a string, was " + nodeType(t));
                     skip();
-                    return;
+                    return problems;
                 }
                 if (schema.allowed == null) {
                     emit();
-                    return;
+                    return problems;
                 }
                 String text = in.getText();
                 emit();
                 if (!schema.allowed.contains(text)) {
-                    problems.add(path + " must be one of " + schema.allowedText + ", was \"" + text + "\"");
+                    problems = add(problems, Where.of(parent, name, index) + " must be one of " + schema.allowedText
+                            + ", was \"" + text + "\"");
                 }
+                return problems;
             }
-            case "INTEGER", "NUMBER" -> number(schema, path, problems);
-            case "BOOLEAN" -> {
+            case CheckNode.INTEGER, CheckNode.NUMBER -> {
+                return number(schema, parent, name, index, problems);
+            }
+            case CheckNode.BOOLEAN -> {
                 if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-                    problems.add(path + " must be a boolean, was " + nodeType(t));
+                    problems = add(problems, Where.of(parent, name, index) + " must be a boolean, was " + nodeType(t));
                 }
                 skip();
+                return problems;
             }
-            default -> skip();
+            default -> {
+                skip();
+                return problems;
+            }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void object(CheckNode schema, Where path, List<String> problems) throws IOException {
+    private List<String> object(CheckNode schema, Where path, List<String> problems) throws IOException {
         emit();
         int n = schema.names.length;
-        boolean[] present = new boolean[n];
+        // which properties are present: a bit each for the first 64, an array beyond
+        long presentBits = 0;
+        boolean[] present = n > 64 ? new boolean[n] : null;
         List<String>[] byProperty = null;
-        while (in.nextToken() == JsonToken.FIELD_NAME) {
-            String name = in.currentName();
+        String name;
+        while ((name = in.nextFieldName()) != null) {
             emit();
             in.nextToken();
-            Integer at = schema.position.get(name);
-            if (at == null) {
+            Integer position = schema.position.get(name);
+            if (position == null) {
                 skip();
                 continue;
             }
+            int at = position;
             // A null field counts as absent; a later duplicate of the name wins, as in a tree.
             if (byProperty != null) {
                 byProperty[at] = null;
             }
+            boolean here = in.currentToken() != JsonToken.VALUE_NULL || schema.properties[at].nullable;
+            if (present != null) {
+                present[at] = here;
+            } else if (here) {
+                presentBits |= 1L << at;
+            } else {
+                presentBits &= ~(1L << at);
+            }
             if (in.currentToken() == JsonToken.VALUE_NULL) {
-                present[at] = schema.properties[at].nullable;
                 emit();
                 continue;
             }
-            present[at] = true;
-            List<String> own = new ArrayList<>(0);
-            value(schema.properties[at], new Where(path, name, -1), own);
-            if (!own.isEmpty()) {
+            List<String> own = value(schema.properties[at], path, name, -1, null);
+            if (own != null) {
                 if (byProperty == null) {
                     byProperty = new List[n];
                 }
@@ -149,28 +185,35 @@ final class AnswerValidator {
         emit();
         for (int i = 0; i < schema.required.length; i++) {
             int at = schema.required[i];
-            if (at < 0 || !present[at]) {
-                problems.add(path + "." + schema.requiredNames[i] + " is missing");
+            if (at < 0 || !(present != null ? present[at] : (presentBits & 1L << at) != 0)) {
+                problems = add(problems, path + "." + schema.requiredNames[i] + " is missing");
             }
         }
         if (byProperty != null) {
             for (List<String> own : byProperty) {
                 if (own != null) {
+                    if (problems == null) {
+                        problems = new ArrayList<>(own.size());
+                    }
                     problems.addAll(own);
                 }
             }
         }
+        return problems;
     }
 
-    private void number(CheckNode schema, Where path, List<String> problems) throws IOException {
+    private List<String> number(CheckNode schema, Where parent, String name, int index, List<String> problems)
+            throws IOException {
         JsonToken t = in.currentToken();
-        boolean integer = "INTEGER".equals(schema.type);
+        boolean integer = schema.kind == CheckNode.INTEGER;
         if (!t.isNumeric()) {
             String shown = shown();
-            problems.add(path + " must be " + (integer ? "an integer" : "a number") + ", was " + shown);
-            return;
+            return add(problems, Where.of(parent, name, index) + " must be " + (integer ? "an integer" : "a number")
+                    + ", was " + shown);
         }
-        double d = in.getDoubleValue();
+        // a big integer is read whole first: the parser can no longer give it once it gave a double of it
+        double d = t == JsonToken.VALUE_NUMBER_INT && in.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                ? in.getBigIntegerValue().doubleValue() : in.getDoubleValue();
         boolean fraction = t == JsonToken.VALUE_NUMBER_FLOAT
                 && (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d));
         boolean low = d < schema.minimum;
@@ -178,15 +221,17 @@ final class AnswerValidator {
         String shown = integer && fraction || low || high ? numberText() : null;
         emit();
         if (integer && fraction) {
-            problems.add(path + " must be an integer, was " + shown);
-            return;
+            return add(problems, Where.of(parent, name, index) + " must be an integer, was " + shown);
         }
         if (low) {
-            problems.add(path + " must be >= " + schema.minimumText + ", was " + shown);
+            problems = add(problems, Where.of(parent, name, index) + " must be >= " + schema.minimumText
+                    + ", was " + shown);
         }
         if (high) {
-            problems.add(path + " must be <= " + schema.maximumText + ", was " + shown);
+            problems = add(problems, Where.of(parent, name, index) + " must be <= " + schema.maximumText
+                    + ", was " + shown);
         }
+        return problems;
     }
 
     /** A number as a tree would print it. */

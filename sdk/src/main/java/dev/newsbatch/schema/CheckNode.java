@@ -15,7 +15,17 @@ import java.util.Set;
  * rather than in the schema's JSON for every answer.
  */
 final class CheckNode {
+    static final int OTHER = 0;
+    static final int OBJECT = 1;
+    static final int ARRAY = 2;
+    static final int STRING = 3;
+    static final int INTEGER = 4;
+    static final int NUMBER = 5;
+    static final int BOOLEAN = 6;
+
     final String type;
+    /** {@link #type} as one of the constants above. */
+    final int kind;
     /** Property names in the schema's order. */
     final String[] names;
     final CheckNode[] properties;
@@ -36,6 +46,15 @@ final class CheckNode {
 
     private CheckNode(JsonNode schema) {
         type = schema.path("type").asText();
+        kind = switch (type) {
+            case "OBJECT" -> OBJECT;
+            case "ARRAY" -> ARRAY;
+            case "STRING" -> STRING;
+            case "INTEGER" -> INTEGER;
+            case "NUMBER" -> NUMBER;
+            case "BOOLEAN" -> BOOLEAN;
+            default -> OTHER;
+        };
         JsonNode props = schema.path("properties");
         List<String> n = new ArrayList<>();
         List<CheckNode> p = new ArrayList<>();

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Lines cut from bytes are the lines BufferedReader.readLine gives, whatever the buffer size and line ends. */
+/**
+ * Lines cut from bytes are the lines BufferedReader.readLine gives, whatever the buffer size and line ends, and
+ * each knows whether it is ASCII.
+ */
 class ByteLinesTest {
     static List<String> cut(String text, int size) throws IOException {
         List<String> out = new ArrayList<>();
@@ -28,6 +31,8 @@ class ByteLinesTest {
         };
         try (ByteLines lines = new ByteLines(in, size)) {
             while (lines.next()) {
+                // whether the line is ASCII is found while cutting it, across reads
+                assertEquals(ByteLines.ascii(lines.buffer(), lines.start(), lines.length()), lines.ascii());
                 out.add(new String(lines.buffer(), lines.start(), lines.length(), StandardCharsets.UTF_8));
             }
         }

@@ -59,9 +59,16 @@ class StreamingValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"[1,2]", "\"text\"", "null", "7", "{\"confident_score\":8.5}",
         "{\"confident_score\":8.0,\"extra\":{\"deep\":[1,{\"a\":null}]}}", "{\"confident_score\":\"8\"}",
-        "{\"confident_score\":-1}"})
+        "{\"confident_score\":-1}", "{\"confident_score\":-99999999999999999999999}"})
     void theTreeAndTheStreamFindTheSameProblems(String answer) throws Exception {
         assertEquals(NEWS.validate(JSON.readTree(answer)), streamed(answer).problems());
+    }
+
+    @Test
+    void anIntegerTooLargeForALongIsNamedAsWritten() throws Exception {
+        String answer = VALID.replace("\"confident_score\":8", "\"confident_score\":99999999999999999999999");
+        assertEquals(List.of("$.confident_score must be <= 10.0, was 99999999999999999999999"),
+                streamed(answer).problems());
     }
 
     @Test

@@ -40,6 +40,12 @@ class ResultFileReaderTest {
             "{\"key\":\"a-%d\",\"error\":{\"code\":13,\"message\":\"intern\u00e9\",\"status\":\"INTERNAL\"}}",
             "   ",
             "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace("Acme", "Acm\u00e9")) + "}",
+            "{\"key\":\"a-%d\",\"response\":"
+                + response(VALID.replace(":", " : ").replace("\"t\"", "\"\\u00e9\\/\"")) + "}",
+            "{\"key\":\"a-%d\",\"response\":"
+                + response(VALID.replace("8", "8.0").replace("{", "{\"x\":[-0,1e2],")) + "}",
+            "\u00a0{\"key\":\"a-%d\",\"error\":{\"code\":13}}",
+            "\u3000 ",
             "{\"key\":\"a-%d"};
         List<String> texts = new ArrayList<>();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -93,6 +99,28 @@ class ResultFileReaderTest {
         assertNull(lines.get(5).key());
         assertEquals("a-inline", lines.get(6).key());
         assertTrue(lines.get(6).ok());
+    }
+
+    @Test
+    void aValidAnswersTextIsItsCompactJsonWhetherOrNotItCameCompact() throws Exception {
+        String[] answers = {VALID, VALID.replace(",", " ,\n ").replace(":", " : "),
+            VALID.replace("\"t\"", "\"\\u00e9\\/\\\"\"").replace("8", "8.0"),
+            VALID.replace("{", "{\"extra\":{\"deep\":[-0,1e2,12345678901234567890,\"\u015f\"]},"),
+            VALID.replace("{", "{\"extra\":[true,false,null,-12],")};
+        Path file = dir.resolve("answers.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < answers.length; i++) {
+            text.append("{\"key\":\"a-").append(i).append("\",\"response\":").append(response(answers[i]))
+                    .append("}\n");
+        }
+        Files.writeString(file, text);
+        List<ResultLine> lines = new ArrayList<>();
+        ResultFileReader.read(file, ClassificationSchema.news(), lines::add);
+        assertEquals(answers.length, lines.size());
+        for (int i = 0; i < answers.length; i++) {
+            assertTrue(lines.get(i).ok(), lines.get(i).toString());
+            assertEquals(JSON.readTree(answers[i]).toString(), lines.get(i).answer());
+        }
     }
 
     @Test
