@@ -39,9 +39,13 @@ final class PageTree {
     static final int CELL = 1 << 10;
     /** Never rendered (script, style, head parts). */
     static final int SKIP = 1 << 11;
+    /** A text node that renders as its trimmed self (see {@link TextScan#plain}). */
+    static final int PLAIN_TEXT = 1 << 12;
+
+    /** Where the class weight of an element is kept in its flags: weight / 25 + 2, from 0 to 4. */
+    private static final int WEIGHT_SHIFT = 16;
 
     private static final Map<String, Integer> TAG_FLAGS = tagFlags();
-    private static final int UNKNOWN_WEIGHT = Integer.MIN_VALUE;
 
     private Node[] nodes;
     private int[] end;
@@ -49,13 +53,11 @@ final class PageTree {
     /** The tag of an element; null for a text node. */
     private String[] tag;
     private int[] flags;
-    /** Collapsed length and commas of a text node (see {@link TextStats#addText(String)}). */
+    /** Collapsed length and commas of a text node (see {@link TextScan}). */
     private int[] textLen;
     private int[] textCommas;
     /** The trimmed class of an element, or null for none. */
     private String[] className;
-    /** Class weights, computed when first asked for (null until then). */
-    private int[] weight;
     /** {@link Element#text()} of elements, kept when first asked for (null until then). */
     private String[] texts;
     private int size;
@@ -89,10 +91,11 @@ final class PageTree {
             tag[i] = chain[k].normalName();
             p = i;
         }
-        Hints hints = new Hints();
-        TextStats measure = new TextStats();
+        Hints hints = Hints.forPage(body.ownerDocument());
+        ClassWords words = new ClassWords();
+        TextScan measure = new TextScan();
         this.body = size;
-        addElement(body, p, hints, measure, sources);
+        addElement(body, p, hints, words, measure, sources);
         for (int k = 0; k < top; k++) {
             end[k] = size;
         }
@@ -124,15 +127,18 @@ final class PageTree {
         return i;
     }
 
-    private void addElement(Element e, int p, Hints hints, TextStats measure, PageMetadata.Sources sources) {
+    private void addElement(Element e, int p, Hints hints, ClassWords words, TextScan measure, PageMetadata.Sources sources) {
         int i = slot(e, p);
         String t = e.normalName();
         tag[i] = t;
         Integer tf = TAG_FLAGS.get(t);
         int f = tf == null ? 0 : tf;
         if (hints.read(e).count > 0) {
-            f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints);
             String c = hints.className();
+            int cw = words.of(c);
+            int iw = words.of(hints.id);
+            f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints, ClassWords.hints(cw | iw))
+                    | (ClassWords.weight(cw) / 25 + ClassWords.weight(iw) / 25 + 2) << WEIGHT_SHIFT;
             className[i] = c.isEmpty() ? null : c;
             if (hints.href.startsWith("#") && t.equals("a")) {
                 f |= IN_PAGE_LINK;
@@ -149,14 +155,13 @@ final class PageTree {
             Node c = e.childNode(k);
             if (c instanceof TextNode) {
                 int j = slot(c, i);
-                measure.len = 0;
-                measure.commas = 0;
-                measure.addText(((TextNode) c).getWholeText());
+                measure.scan(((TextNode) c).getWholeText());
                 textLen[j] = measure.len;
                 textCommas[j] = measure.commas;
+                flags[j] = measure.plain ? PLAIN_TEXT : 0;
                 end[j] = j + 1;
             } else if (c instanceof Element) {
-                addElement((Element) c, i, hints, measure, sources);
+                addElement((Element) c, i, hints, words, measure, sources);
             }
         }
         end[i] = size;
@@ -261,16 +266,8 @@ final class PageTree {
 
     /** {@link Hints#classWeight(Element)} of element {@code i}. */
     int classWeight(int i) {
-        if (weight == null) {
-            weight = new int[size];
-            Arrays.fill(weight, UNKNOWN_WEIGHT);
-        }
-        int w = weight[i];
-        if (w == UNKNOWN_WEIGHT) {
-            w = (flags[i] & HAS_ATTRIBUTES) == 0 ? 0 : Hints.classWeight(element(i));
-            weight[i] = w;
-        }
-        return w;
+        int f = flags[i];
+        return (f & HAS_ATTRIBUTES) == 0 ? 0 : (((f >>> WEIGHT_SHIFT) & 7) - 2) * 25;
     }
 
     /** {@link Element#text()} of element {@code i}. */

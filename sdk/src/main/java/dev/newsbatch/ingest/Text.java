@@ -35,7 +35,8 @@ final class Text {
      */
     static boolean isSpace(char c) {
         if (c <= ' ') {
-            return c == ' ' || Character.isWhitespace(c);
+            // the whitespace characters up to the space: tab to carriage return, the four separators, the space
+            return c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C';
         }
         if (c < '\u00A0') {
             return false;
