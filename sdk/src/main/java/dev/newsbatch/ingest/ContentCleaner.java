@@ -87,24 +87,13 @@ final class ContentCleaner {
     }
 
     /**
-     * The hint words of one lower-cased class or id: byline words (bit 1), boilerplate words (2), words that save
-     * a candidate from being unlikely (4), "share" (8), and "share" as a word of its own (16).
+     * The {@link PageTree} flags of an element with tag {@code tag} and attributes {@code h}: {@link
+     * PageTree#BYLINE_HINT}, {@link PageTree#UNLIKELY}, {@link PageTree#UNLIKELY_ROLE}, {@link PageTree#SHARE}.
      */
-    static int hintWords(String lower) {
-        int words = HINTS.matches(lower);
-        if ((words & 8) != 0 && SHARE.matcher(lower).find()) {
-            words |= 16;
-        }
-        return words;
-    }
-
-    /**
-     * The {@link PageTree} flags of an element with tag {@code tag}, attributes {@code h} and the {@link #hintWords
-     * hint words} {@code words} of its class and id: {@link PageTree#BYLINE_HINT}, {@link PageTree#UNLIKELY},
-     * {@link PageTree#UNLIKELY_ROLE}, {@link PageTree#SHARE}.
-     */
-    static int hintFlags(String tag, Hints h, int words) {
+    static int hintFlags(String tag, Hints h) {
         int f = 0;
+        String match = h.matchString();
+        int words = match.isEmpty() ? 0 : HINTS.matches(match);
         if ((words & 1) != 0 || "author".equals(h.rel) || h.itemprop.contains("author")) {
             f |= PageTree.BYLINE_HINT;
         }
@@ -114,7 +103,7 @@ final class ContentCleaner {
         if (!h.role.isEmpty() && UNLIKELY_ROLES.contains(h.role)) {
             f |= PageTree.UNLIKELY_ROLE;
         }
-        if ((words & 16) != 0) {
+        if ((words & 8) != 0 && SHARE.matcher(match).find()) {
             f |= PageTree.SHARE;
         }
         return f;

@@ -42,10 +42,8 @@ final class PageTree {
     /** A text node that renders as its trimmed self (see {@link TextScan#plain}). */
     static final int PLAIN_TEXT = 1 << 12;
 
-    /** Where the class weight of an element is kept in its flags: weight / 25 + 2, from 0 to 4. */
-    private static final int WEIGHT_SHIFT = 16;
-
     private static final Map<String, Integer> TAG_FLAGS = tagFlags();
+    private static final int UNKNOWN_WEIGHT = Integer.MIN_VALUE;
 
     private Node[] nodes;
     private int[] end;
@@ -60,6 +58,8 @@ final class PageTree {
     private String[] className;
     /** {@link Element#text()} of elements, kept when first asked for (null until then). */
     private String[] texts;
+    /** Class weights, computed when first asked for (null until then). */
+    private int[] weight;
     private int size;
     private final int body;
 
@@ -92,10 +92,9 @@ final class PageTree {
             p = i;
         }
         Hints hints = Hints.forPage(body.ownerDocument());
-        ClassWords words = new ClassWords();
         TextScan measure = new TextScan();
         this.body = size;
-        addElement(body, p, hints, words, measure, sources);
+        addElement(body, p, hints, measure, sources);
         for (int k = 0; k < top; k++) {
             end[k] = size;
         }
@@ -127,18 +126,15 @@ final class PageTree {
         return i;
     }
 
-    private void addElement(Element e, int p, Hints hints, ClassWords words, TextScan measure, PageMetadata.Sources sources) {
+    private void addElement(Element e, int p, Hints hints, TextScan measure, PageMetadata.Sources sources) {
         int i = slot(e, p);
         String t = e.normalName();
         tag[i] = t;
         Integer tf = TAG_FLAGS.get(t);
         int f = tf == null ? 0 : tf;
         if (hints.read(e).count > 0) {
+            f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints);
             String c = hints.className();
-            int cw = words.of(c);
-            int iw = words.of(hints.id);
-            f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints, ClassWords.hints(cw | iw))
-                    | (ClassWords.weight(cw) / 25 + ClassWords.weight(iw) / 25 + 2) << WEIGHT_SHIFT;
             className[i] = c.isEmpty() ? null : c;
             if (hints.href.startsWith("#") && t.equals("a")) {
                 f |= IN_PAGE_LINK;
@@ -161,7 +157,7 @@ final class PageTree {
                 flags[j] = measure.plain ? PLAIN_TEXT : 0;
                 end[j] = j + 1;
             } else if (c instanceof Element) {
-                addElement((Element) c, i, hints, words, measure, sources);
+                addElement((Element) c, i, hints, measure, sources);
             }
         }
         end[i] = size;
@@ -266,8 +262,16 @@ final class PageTree {
 
     /** {@link Hints#classWeight(Element)} of element {@code i}. */
     int classWeight(int i) {
-        int f = flags[i];
-        return (f & HAS_ATTRIBUTES) == 0 ? 0 : (((f >>> WEIGHT_SHIFT) & 7) - 2) * 25;
+        if (weight == null) {
+            weight = new int[size];
+            Arrays.fill(weight, UNKNOWN_WEIGHT);
+        }
+        int w = weight[i];
+        if (w == UNKNOWN_WEIGHT) {
+            w = (flags[i] & HAS_ATTRIBUTES) == 0 ? 0 : Hints.classWeight(element(i));
+            weight[i] = w;
+        }
+        return w;
     }
 
     /** {@link Element#text()} of element {@code i}. */

@@ -4,10 +4,9 @@ package dev.newsbatch.ingest;
  * One pass over a text node's characters: its length with whitespace runs counted as one character (leading
  * whitespace not counted), its commas, and whether it is plain: between its leading and trailing whitespace, every
  * whitespace character is a single space followed by a non-space (and there is no zero-width space), so that it
- * renders as its trimmed self. Reuses one buffer; not thread-safe.
+ * renders as its trimmed self. Not thread-safe.
  */
 final class TextScan {
-    private char[] chars = new char[256];
     /** The collapsed length of the last text scanned. */
     int len;
     /** The commas of the last text scanned (ASCII and the other comma characters). */
@@ -18,11 +17,6 @@ final class TextScan {
     /** Scans {@code text}, setting {@link #len}, {@link #commas} and {@link #plain}. */
     void scan(String text) {
         int length = text.length();
-        if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
-        }
-        char[] cs = chars;
-        text.getChars(0, length, cs, 0);
         int n = 0;
         int found = 0;
         boolean space = true;
@@ -31,7 +25,7 @@ final class TextScan {
         boolean irregular = false;
         boolean broken = false;
         for (int i = 0; i < length; i++) {
-            char c = cs[i];
+            char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
                 n++;
                 space = false;
