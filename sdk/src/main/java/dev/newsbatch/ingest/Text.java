@@ -8,6 +8,8 @@ import java.util.Set;
 
 /** Small text measures shared by the extractor. */
 final class Text {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private Text() {}
 
     /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
@@ -46,7 +48,7 @@ final class Text {
 
     static int wordCount(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        return t.isEmpty() ? 0 : WHITESPACE.split(t).length;
     }
 
     /** Share of {@code b}'s text made of words that also occur in {@code a} (1 when all do). */
