@@ -254,7 +254,8 @@ class ExtractionTextTest {
         PageTree dev = PageTree.of(Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8)).body(), null);
         for (int i = dev.body(); i < dev.size(); i++) {
             if (!dev.isText(i)) {
-                assertEquals(Hints.classWeight(dev.element(i)), dev.classWeight(i), dev.element(i).cssSelector());
+                Element e = dev.element(i);
+                assertEquals(Hints.classWeight(e), dev.classWeight(i), () -> e.cssSelector());
             }
         }
     }
