@@ -94,13 +94,13 @@ final class ContentCleaner {
         int f = 0;
         String match = h.matchString();
         int words = match.isEmpty() ? 0 : HINTS.matches(match);
-        if ("author".equals(h.rel) || h.itemprop.contains("author") || (words & 1) != 0) {
+        if ((words & 1) != 0 || "author".equals(h.rel) || h.itemprop.contains("author")) {
             f |= PageTree.BYLINE_HINT;
         }
         if ((words & 6) == 2 && !tag.equals("a") && !tag.equals("body")) {
             f |= PageTree.UNLIKELY;
         }
-        if (UNLIKELY_ROLES.contains(h.role)) {
+        if (!h.role.isEmpty() && UNLIKELY_ROLES.contains(h.role)) {
             f |= PageTree.UNLIKELY_ROLE;
         }
         if ((words & 8) != 0 && SHARE.matcher(match).find()) {

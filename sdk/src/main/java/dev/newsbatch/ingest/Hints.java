@@ -1,13 +1,16 @@
 package dev.newsbatch.ingest;
 
 import org.jsoup.nodes.Attributes;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
  * The attributes that hint at an element's role. An instance holds those the {@link PageTree} reads, looked up
  * until every attribute of the element is accounted for; names are compared ignoring case, and the first of
- * duplicates wins, as with {@link Element#attr(String)}. {@link #classWeight(Element)} rates a class
- * and id as content-like or boilerplate-like.
+ * duplicates wins, as with {@link Element#attr(String)}. For a page whose parser lower-cases attribute names
+ * (jsoup's HTML parser does, and drops duplicates), exact look-ups find the same values faster
+ * ({@link #Hints(boolean)}). {@link #classWeight(Element)} rates a class and id as content-like or
+ * boilerplate-like.
  */
 final class Hints {
     private static final Keywords POSITIVE = Keywords.of("article|body|content|entry|hentry|h-entry|main|page|pagination"
@@ -26,6 +29,22 @@ final class Hints {
     String ariaHidden;
     String href;
     boolean hidden;
+    private final boolean lowerCaseNames;
+
+    /** Hints that look names up ignoring case. */
+    Hints() {
+        this(false);
+    }
+
+    /** Hints that look names up exactly when {@code lowerCaseNames}: the page's attribute names are all lower case. */
+    Hints(boolean lowerCaseNames) {
+        this.lowerCaseNames = lowerCaseNames;
+    }
+
+    /** Hints for the elements of {@code doc}: exact look-ups when its parser lower-cases attribute names. */
+    static Hints forPage(Document doc) {
+        return new Hints(doc != null && doc.parser() != null && !doc.parser().settings().preserveAttributeCase());
+    }
 
     Hints read(Element e) {
         count = e.attributesSize();
@@ -38,24 +57,28 @@ final class Hints {
         // found as the element has attributes, the others are absent
         Attributes a = e.attributes();
         int left = count;
-        cls = a.getIgnoreCase("class");
+        cls = get(a, "class");
         left -= cls.isEmpty() ? 0 : 1;
-        id = a.getIgnoreCase("id");
+        id = get(a, "id");
         left -= id.isEmpty() ? 0 : 1;
-        href = left > 0 ? a.getIgnoreCase("href") : "";
+        href = left > 0 ? get(a, "href") : "";
         left -= href.isEmpty() ? 0 : 1;
-        style = left > 0 ? a.getIgnoreCase("style") : "";
+        style = left > 0 ? get(a, "style") : "";
         left -= style.isEmpty() ? 0 : 1;
-        role = left > 0 ? a.getIgnoreCase("role") : "";
+        role = left > 0 ? get(a, "role") : "";
         left -= role.isEmpty() ? 0 : 1;
-        rel = left > 0 ? a.getIgnoreCase("rel") : "";
+        rel = left > 0 ? get(a, "rel") : "";
         left -= rel.isEmpty() ? 0 : 1;
-        itemprop = left > 0 ? a.getIgnoreCase("itemprop") : "";
+        itemprop = left > 0 ? get(a, "itemprop") : "";
         left -= itemprop.isEmpty() ? 0 : 1;
-        ariaHidden = left > 0 ? a.getIgnoreCase("aria-hidden") : "";
+        ariaHidden = left > 0 ? get(a, "aria-hidden") : "";
         left -= ariaHidden.isEmpty() ? 0 : 1;
-        hidden = left > 0 && a.hasKeyIgnoreCase("hidden");
+        hidden = left > 0 && (lowerCaseNames ? a.hasKey("hidden") : a.hasKeyIgnoreCase("hidden"));
         return this;
+    }
+
+    private String get(Attributes a, String lowerName) {
+        return lowerCaseNames ? a.get(lowerName) : a.getIgnoreCase(lowerName);
     }
 
     /** As {@link Element#className()}. */
@@ -63,42 +86,21 @@ final class Hints {
         return cls.trim();
     }
 
-    /** As {@link #matchString(Element)}. */
+    /** The trimmed class and the id, lower-cased and joined by a space. */
     String matchString() {
         String c = className();
         return Keywords.lower(c.isEmpty() ? id : id.isEmpty() ? c : c + " " + id);
     }
 
-    /** The lower-cased class and id of {@code e}, joined by a space. */
-    static String matchString(Element e) {
-        String cls = e.className();
-        String id = e.id();
-        return Keywords.lower(cls.isEmpty() ? id : id.isEmpty() ? cls : cls + " " + id);
-    }
-
     /** -25 for a boilerplate-like class, +25 for a content-like one, and the same again for the id. */
     static int classWeight(Element e) {
-        int w = 0;
         String cls = e.className();
-        if (!cls.isEmpty()) {
-            cls = Keywords.lower(cls);
-            if (NEGATIVE.in(cls)) {
-                w -= 25;
-            }
-            if (POSITIVE.in(cls)) {
-                w += 25;
-            }
-        }
         String id = e.id();
-        if (!id.isEmpty()) {
-            id = Keywords.lower(id);
-            if (NEGATIVE.in(id)) {
-                w -= 25;
-            }
-            if (POSITIVE.in(id)) {
-                w += 25;
-            }
-        }
-        return w;
+        return (cls.isEmpty() ? 0 : weight(Keywords.lower(cls))) + (id.isEmpty() ? 0 : weight(Keywords.lower(id)));
+    }
+
+    /** The weight of one lower-cased class or id: -25 when boilerplate-like, +25 when content-like, or both. */
+    static int weight(String lower) {
+        return (NEGATIVE.in(lower) ? -25 : 0) + (POSITIVE.in(lower) ? 25 : 0);
     }
 }

@@ -24,6 +24,11 @@ final class Keywords {
      * tried against almost none; {@link #groups} holds the list of each word, as a bit.
      */
     private final String[][] byStart = new String[BUCKETS][];
+    /**
+     * The first two characters of the words in {@link #byStart} (each folded to 7 bits, see {@link #pair}): a
+     * position whose two characters are not marked starts no word, and its bucket is not looked at.
+     */
+    private final boolean[] starts = new boolean[1 << 14];
     private final int[][] groupsByStart = new int[BUCKETS][];
     /** Unanchored words shorter than three characters. */
     private final String[] others;
@@ -52,6 +57,7 @@ final class Keywords {
                     anchoredKinds.add(kind);
                     anchoredBits.add(bit);
                 } else if (w.length() >= 3) {
+                    starts[pair(w.charAt(0), w.charAt(1))] = true;
                     int b = bucket(w, 0);
                     String[] words = byStart[b];
                     int n = words == null ? 0 : words.length;
@@ -92,7 +98,14 @@ final class Keywords {
     /** The lists of which {@code lower} (already lower-cased) contains a word, one bit per list. */
     int matches(String lower) {
         int found = 0;
-        for (int i = 0, n = lower.length() - 2; i < n; i++) {
+        int n = lower.length() - 2;
+        char next = n > 0 ? lower.charAt(0) : 0;
+        for (int i = 0; i < n; i++) {
+            char c = next;
+            next = lower.charAt(i + 1);
+            if (!starts[pair(c, next)]) {
+                continue;
+            }
             int b = bucket(lower, i);
             String[] words = byStart[b];
             if (words != null) {
@@ -128,6 +141,10 @@ final class Keywords {
             }
         }
         return found;
+    }
+
+    private static int pair(char first, char second) {
+        return (first & 0x7F) << 7 | (second & 0x7F);
     }
 
     private static int bucket(String s, int i) {

@@ -20,6 +20,8 @@ record PageMetadata(String title, String byline, String siteName, String publish
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CDATA = Pattern.compile("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)^https?://.*");
+    private static final Pattern SCHEMA_ORG = Pattern.compile("(?i)^https?://schema\\.org/?$");
     private static final Pattern ARTICLE_TYPES = Pattern.compile(
             "^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle"
             + "|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle"
@@ -41,7 +43,7 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 meta.get("weibo:article:title"), meta.get("weibo:webpage:title"), meta.get("title"),
                 meta.get("twitter:title"), meta.get("parsely-title"));
         String articleAuthor = meta.get("article:author");
-        if (articleAuthor != null && articleAuthor.matches("(?i)^https?://.*")) {
+        if (articleAuthor != null && WEB_ADDRESS.matcher(articleAuthor).matches()) {
             articleAuthor = null;
         }
         String byline = first(ld.author, meta.get("dc:creator"), meta.get("dcterm:creator"), meta.get("author"),
@@ -166,7 +168,10 @@ record PageMetadata(String title, String byline, String siteName, String publish
             JsonLd ld = new JsonLd();
             for (Element script : scripts) {
                 try {
-                    String text = CDATA.matcher(script.data()).replaceAll("");
+                    String data = script.data();
+                    // the pattern can only match where one of the two markers is
+                    String text = data.contains("<![CDATA[") || data.contains("]]>")
+                            ? CDATA.matcher(data).replaceAll("") : data;
                     JsonNode article = find(JSON.readTree(text), false);
                     if (article != null) {
                         ld.read(article);
@@ -222,11 +227,11 @@ record PageMetadata(String title, String byline, String siteName, String publish
                 return false;
             }
             if (context.isTextual()) {
-                return context.asText().matches("(?i)^https?://schema\\.org/?$");
+                return SCHEMA_ORG.matcher(context.asText()).matches();
             }
             if (context.isObject()) {
                 JsonNode vocab = context.get("@vocab");
-                return vocab != null && vocab.asText().matches("(?i)^https?://schema\\.org/?$");
+                return vocab != null && SCHEMA_ORG.matcher(vocab.asText()).matches();
             }
             if (context.isArray()) {
                 for (JsonNode c : context) {

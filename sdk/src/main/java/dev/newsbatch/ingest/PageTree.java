@@ -39,6 +39,8 @@ final class PageTree {
     static final int CELL = 1 << 10;
     /** Never rendered (script, style, head parts). */
     static final int SKIP = 1 << 11;
+    /** A text node that renders as its trimmed self (see {@link TextScan#plain}). */
+    static final int PLAIN_TEXT = 1 << 12;
 
     private static final Map<String, Integer> TAG_FLAGS = tagFlags();
     private static final int UNKNOWN_WEIGHT = Integer.MIN_VALUE;
@@ -49,15 +51,15 @@ final class PageTree {
     /** The tag of an element; null for a text node. */
     private String[] tag;
     private int[] flags;
-    /** Collapsed length and commas of a text node (see {@link TextStats#addText(String)}). */
+    /** Collapsed length and commas of a text node (see {@link TextScan}). */
     private int[] textLen;
     private int[] textCommas;
     /** The trimmed class of an element, or null for none. */
     private String[] className;
-    /** Class weights, computed when first asked for (null until then). */
-    private int[] weight;
     /** {@link Element#text()} of elements, kept when first asked for (null until then). */
     private String[] texts;
+    /** Class weights, computed when first asked for (null until then). */
+    private int[] weight;
     private int size;
     private final int body;
 
@@ -89,8 +91,8 @@ final class PageTree {
             tag[i] = chain[k].normalName();
             p = i;
         }
-        Hints hints = new Hints();
-        TextStats measure = new TextStats();
+        Hints hints = Hints.forPage(body.ownerDocument());
+        TextScan measure = new TextScan();
         this.body = size;
         addElement(body, p, hints, measure, sources);
         for (int k = 0; k < top; k++) {
@@ -124,7 +126,7 @@ final class PageTree {
         return i;
     }
 
-    private void addElement(Element e, int p, Hints hints, TextStats measure, PageMetadata.Sources sources) {
+    private void addElement(Element e, int p, Hints hints, TextScan measure, PageMetadata.Sources sources) {
         int i = slot(e, p);
         String t = e.normalName();
         tag[i] = t;
@@ -149,11 +151,10 @@ final class PageTree {
             Node c = e.childNode(k);
             if (c instanceof TextNode) {
                 int j = slot(c, i);
-                measure.len = 0;
-                measure.commas = 0;
-                measure.addText(((TextNode) c).getWholeText());
+                measure.scan(((TextNode) c).getWholeText());
                 textLen[j] = measure.len;
                 textCommas[j] = measure.commas;
+                flags[j] = measure.plain ? PLAIN_TEXT : 0;
                 end[j] = j + 1;
             } else if (c instanceof Element) {
                 addElement((Element) c, i, hints, measure, sources);

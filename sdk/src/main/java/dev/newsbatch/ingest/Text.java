@@ -8,6 +8,8 @@ import java.util.Set;
 
 /** Small text measures shared by the extractor. */
 final class Text {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private Text() {}
 
     /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
@@ -35,7 +37,8 @@ final class Text {
      */
     static boolean isSpace(char c) {
         if (c <= ' ') {
-            return c == ' ' || Character.isWhitespace(c);
+            // the whitespace characters up to the space: tab to carriage return, the four separators, the space
+            return c == ' ' || (c >= '\t' && c <= '\r') || c >= '\u001C';
         }
         if (c < '\u00A0') {
             return false;
@@ -45,7 +48,7 @@ final class Text {
 
     static int wordCount(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        return t.isEmpty() ? 0 : WHITESPACE.split(t).length;
     }
 
     /** Share of {@code b}'s text made of words that also occur in {@code a} (1 when all do). */

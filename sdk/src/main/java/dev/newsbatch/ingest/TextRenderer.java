@@ -48,7 +48,12 @@ final class TextRenderer {
         }
         for (int c = e + 1, end = tree.end(e); c < end; c = tree.end(c)) {
             if (tree.isText(c)) {
-                text(((TextNode) tree.node(c)).getWholeText());
+                String t = ((TextNode) tree.node(c)).getWholeText();
+                if (tree.has(c, PageTree.PLAIN_TEXT)) {
+                    plainText(t);
+                } else {
+                    text(t);
+                }
             } else {
                 element(c);
             }
@@ -99,6 +104,29 @@ final class TextRenderer {
             out.append(t, i, end);
             i = end;
         }
+    }
+
+    /** As {@link #text(String)} for a text that {@link TextScan} found plain: only its ends need looking at. */
+    private void plainText(String t) {
+        int n = t.length();
+        int start = 0;
+        while (start < n && isSpace(t.charAt(start))) {
+            start++;
+        }
+        if (start == n) {
+            pendingSpace |= n > 0;
+            return;
+        }
+        int end = n;
+        while (isSpace(t.charAt(end - 1))) {
+            end--;
+        }
+        if ((pendingSpace || start > 0) && !atLineStart) {
+            out.append(' ');
+        }
+        atLineStart = false;
+        out.append(t, start, end);
+        pendingSpace = end < n;
     }
 
     private static boolean isSpace(char c) {

@@ -67,39 +67,15 @@ final class TextStats {
 
     /**
      * Adds the length of {@code text} with whitespace runs counted as one character (leading whitespace not
-     * counted) and its commas. Printable ASCII, the bulk of most pages, takes a short path.
+     * counted) and its commas, as {@link TextScan} measures them.
      */
     void addText(String text) {
-        int n = 0;
-        boolean space = true;
-        int found = 0;
-        for (int i = 0, length = text.length(); i < length; i++) {
-            char c = text.charAt(i);
-            if (c > ' ' && c < 0x7F) {
-                n++;
-                space = false;
-                if (c == ',') {
-                    found++;
-                }
-            } else if (Text.isSpace(c)) {
-                if (!space) {
-                    n++;
-                    space = true;
-                }
-            } else {
-                n++;
-                space = false;
-                if (c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
-                        || c == '\u2E34' || c == '\u2E32' || c == '\uFF0C') {
-                    found++;
-                }
-            }
-        }
-        len += n;
-        commas += found;
+        TextScan scan = new TextScan();
+        scan.scan(text);
+        addText(scan.len, scan.commas);
     }
 
-    /** Adds a text's measures as {@link #addText(String)} took them. */
+    /** Adds a text's measures as {@link TextScan} took them. */
     void addText(int length, int commaCount) {
         len += length;
         commas += commaCount;

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 /** The small text measures behind extraction: keyword tests, word similarity, collapsed lengths, rendering. */
@@ -73,7 +78,6 @@ class ExtractionTextTest {
         assertEquals(e.className(), h.className());
         assertEquals(e.id(), h.id);
         assertEquals(e.attr("role"), h.role);
-        assertEquals(Hints.matchString(e), h.matchString());
         assertTrue(h.hidden);
         assertTrue(ContentCleaner.isNeverContent("div", h));
         assertFalse(ContentCleaner.isNeverContent("div", new Hints().read(Jsoup.parse("<div id=x></div>").selectFirst("div"))));
@@ -167,5 +171,92 @@ class ExtractionTextTest {
         assertEquals("By Jane Doe March 25, 2015", ContentCleaner.withoutTrailingDate("By Jane Doe March 25, 2015"));
         assertEquals("Jane Doe - Science Editor", ContentCleaner.withoutTrailingDate("Jane Doe - Science Editor"));
         assertEquals("Jane Doe - Mayfair Studio", ContentCleaner.withoutTrailingDate("Jane Doe - Mayfair Studio"));
+    }
+
+    /** Every string of up to five characters from spaces, line breaks, non-breaking and zero-width spaces and text. */
+    @Test
+    void textScanMeasuresAndFindsPlainTextsForEveryShortString() {
+        char[] alphabet = {'a', ',', '\uFF0C', ' ', '\n', '\u00A0', '\u200B'};
+        TextScan scan = new TextScan();
+                java.util.regex.Pattern leading = java.util.regex.Pattern.compile("^[\\s\u00A0]+");
+        java.util.regex.Pattern runs = java.util.regex.Pattern.compile("[\\s\u00A0]+");
+        java.util.regex.Pattern ends = java.util.regex.Pattern.compile("^[\\s\u00A0\u200B]+|[\\s\u00A0\u200B]+$");
+        java.util.regex.Pattern notSingleSpace = java.util.regex.Pattern.compile("[\\s\u00A0\u200B&&[^ ]]|  ");
+        for (int length = 0; length <= 5; length++) {
+            int count = (int) Math.pow(alphabet.length, length);
+            for (int k = 0; k < count; k++) {
+                StringBuilder b = new StringBuilder();
+                for (int d = 0, rest = k; d < length; d++, rest /= alphabet.length) {
+                    b.append(alphabet[rest % alphabet.length]);
+                }
+                String t = b.toString();
+                scan.scan(t);
+                String collapsed = runs.matcher(leading.matcher(t).replaceAll("")).replaceAll(" ");
+                assertEquals(collapsed.length(), scan.len, t);
+                assertEquals(t.replaceAll("[^,\uFF0C]", "").length(), scan.commas, t);
+                // plain: what is left once the (renderer's) whitespace is trimmed off has only single spaces
+                String trimmed = ends.matcher(t).replaceAll("");
+                boolean plain = !notSingleSpace.matcher(trimmed).find() && t.indexOf('\u200B') < 0;
+                assertEquals(plain, scan.plain, t.replace("\n", "\\n"));
+            }
+        }
+    }
+
+    @Test
+    void rendererWritesPlainAndOtherTextsAlike() {
+        Element body = Jsoup.parse("<p> one two </p><p>three\n four <b> five</b>six </p><div>\n</div><p>seven</p>"
+                + "<span>eight </span><span> nine</span><span>ten\u200B</span>").body();
+        PageTree tree = PageTree.of(body, null);
+        String text = TextRenderer.render(tree, new int[] {tree.body()}, new boolean[tree.size()], 0);
+        assertEquals("one two\nthree four fivesix\nseven\neight nineten", text);
+    }
+
+    @Test
+    void exactAttributeLookUpsFindWhatLookUpsIgnoringCaseFind() throws Exception {
+        Path page = ExtractionScore.pages(ExtractionScore.devSet()).get(0).resolve("source.html");
+        Document doc = Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8));
+        Hints exact = Hints.forPage(doc);
+        Hints ignoringCase = new Hints();
+        int withAttributes = 0;
+        for (Element e : doc.getAllElements()) {
+            exact.read(e);
+            ignoringCase.read(e);
+            assertEquals(ignoringCase.count, exact.count);
+            assertEquals(ignoringCase.className(), exact.className());
+            assertEquals(List.of(ignoringCase.id, ignoringCase.href, ignoringCase.style, ignoringCase.role,
+                    ignoringCase.rel, ignoringCase.itemprop, ignoringCase.ariaHidden, ignoringCase.hidden),
+                    List.of(exact.id, exact.href, exact.style, exact.role, exact.rel, exact.itemprop,
+                            exact.ariaHidden, exact.hidden));
+            withAttributes += e.attributesSize() > 0 ? 1 : 0;
+        }
+        assertTrue(withAttributes > 100, "elements with attributes: " + withAttributes);
+        // a parser that keeps the names' case: look-ups ignore case
+        Document xml = Jsoup.parse("<div CLASS='x' Hidden=''></div>", "", Parser.xmlParser());
+        Hints h = Hints.forPage(xml).read(xml.selectFirst("div"));
+        assertEquals("x", h.className());
+        assertTrue(h.hidden);
+    }
+
+    @Test
+    void treeClassWeightsAreThoseOfTheElements() throws Exception {
+        Element body = Jsoup.parse("<div class='story body' id='sidebar'><p class=' comment '>x</p>"
+                + "<p id='main-content'>y</p><p class='hid'>z</p><p class='share-box'>w</p></div>").body();
+        PageTree tree = PageTree.of(body, null);
+        List<Integer> weights = new java.util.ArrayList<>();
+        for (int i = tree.body(); i < tree.size(); i++) {
+            if (!tree.isText(i)) {
+                assertEquals(Hints.classWeight(tree.element(i)), tree.classWeight(i), tree.element(i).outerHtml());
+                weights.add(tree.classWeight(i));
+            }
+        }
+        assertEquals(List.of(0, 0, -25, 25, -25, -25), weights);
+        Path page = ExtractionScore.pages(ExtractionScore.devSet()).get(1).resolve("source.html");
+        PageTree dev = PageTree.of(Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8)).body(), null);
+        for (int i = dev.body(); i < dev.size(); i++) {
+            if (!dev.isText(i)) {
+                Element e = dev.element(i);
+                assertEquals(Hints.classWeight(e), dev.classWeight(i), () -> e.cssSelector());
+            }
+        }
     }
 }

@@ -1,0 +1,59 @@
+package dev.newsbatch.ingest;
+
+/**
+ * One pass over a text node's characters: its length with whitespace runs counted as one character (leading
+ * whitespace not counted), its commas, and whether it is plain: between its leading and trailing whitespace, every
+ * whitespace character is a single space followed by a non-space (and there is no zero-width space), so that it
+ * renders as its trimmed self. Not thread-safe.
+ */
+final class TextScan {
+    /** The collapsed length of the last text scanned. */
+    int len;
+    /** The commas of the last text scanned (ASCII and the other comma characters). */
+    int commas;
+    /** True when the last text scanned is plain. */
+    boolean plain;
+
+    /** Scans {@code text}, setting {@link #len}, {@link #commas} and {@link #plain}. */
+    void scan(String text) {
+        int length = text.length();
+        int n = 0;
+        int found = 0;
+        boolean space = true;
+        boolean zeroWidth = false;
+        // whitespace other than a single space after a non-space was seen, and a non-space followed it
+        boolean irregular = false;
+        boolean broken = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                n++;
+                space = false;
+                if (c == ',') {
+                    found++;
+                }
+            } else if (Text.isSpace(c)) {
+                if (!space) {
+                    broken |= irregular;
+                    irregular |= c != ' ';
+                    n++;
+                    space = true;
+                } else if (n > 0) {
+                    irregular = true;
+                }
+            } else {
+                n++;
+                space = false;
+                if (c == '\u060C' || c == '\uFE50' || c == '\uFE10' || c == '\uFE11' || c == '\u2E41'
+                        || c == '\u2E34' || c == '\u2E32' || c == '\uFF0C') {
+                    found++;
+                } else if (c == '\u200B') {
+                    zeroWidth = true;
+                }
+            }
+        }
+        len = n;
+        commas = found;
+        plain = !zeroWidth && !broken && (!irregular || space);
+    }
+}
