@@ -37,17 +37,11 @@ final class ServeCommand extends BaseCommand {
             description = "First pause between polls for wait_for_completion, in ms (default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Request threads of the server (default: 4 a processor, at least 8; here "
-                    + "${DEFAULT-VALUE}). Submissions run on a pool of their own.")
-    int threads = ApiSettings.DEFAULT_THREADS;
-
     @Override
     public Integer call() throws InterruptedException {
         ApiSettings settings = ApiSettings.ofDefaults().host(host).port(port).directory(dir())
                 .token(System.getenv("NEWSBATCH_API_TOKEN")).maxBodyBytes(maxBodyBytes)
-                .allowPrivateUrls(allowPrivateUrls).pollInterval(Duration.ofMillis(Math.max(1, pollMillis)))
-                .threads(threads);
+                .allowPrivateUrls(allowPrivateUrls).pollInterval(Duration.ofMillis(Math.max(1, pollMillis)));
         NewsbatchApi api = NewsbatchApi.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -20,17 +20,9 @@ import java.time.Duration;
  * @param allowPrivateUrls accept URLs of private, loopback and link-local hosts. Default: false
  * @param pollInterval     the first pause between polls of {@code wait_for_completion}. Default: 2 s
  * @param idleTimeout      how long a request may send nothing before it is answered 408. Default: 30 s
- * @param threads          the server's request threads (Jetty's pool, its acceptor and selector included).
- *                         Default: {@link #DEFAULT_THREADS}
  */
 public record ApiSettings(String host, int port, Path directory, String token, long maxBodyBytes,
-                          boolean allowPrivateUrls, Duration pollInterval, Duration idleTimeout, int threads) {
-    /**
-     * Four threads a processor, at least 8: the routes answer from memory or the ledger and submissions run on
-     * their own pool, so more threads only take turns on the same processors, and the waits a request sees
-     * grow with how many others are running at once (Jetty's default is 200).
-     */
-    public static final int DEFAULT_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+                          boolean allowPrivateUrls, Duration pollInterval, Duration idleTimeout) {
 
     public ApiSettings {
         if (host == null || host.isBlank()) {
@@ -49,57 +41,44 @@ public record ApiSettings(String host, int port, Path directory, String token, l
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
         }
-        if (threads < 4 || threads > 10_000) {
-            throw new IllegalArgumentException("threads must be between 4 and 10000, was " + threads);
-        }
     }
 
     /** Loopback, port 8001, {@code ./batch_jobs}, no token, 10 MiB bodies, public URLs only. */
     public static ApiSettings ofDefaults() {
         return new ApiSettings("127.0.0.1", 8001, Path.of("batch_jobs"), null, 10L * 1024 * 1024, false,
-                Duration.ofSeconds(2), Duration.ofSeconds(30), DEFAULT_THREADS);
+                Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     public ApiSettings host(String h) {
-        return new ApiSettings(h, port, directory, token, maxBodyBytes, allowPrivateUrls,
-                pollInterval, idleTimeout, threads);
+        return new ApiSettings(h, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings port(int p) {
-        return new ApiSettings(host, p, directory, token, maxBodyBytes, allowPrivateUrls,
-                pollInterval, idleTimeout, threads);
+        return new ApiSettings(host, p, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings directory(Path d) {
-        return new ApiSettings(host, port, d, token, maxBodyBytes, allowPrivateUrls,
-                pollInterval, idleTimeout, threads);
+        return new ApiSettings(host, port, d, token, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings token(String t) {
-        return new ApiSettings(host, port, directory, t, maxBodyBytes, allowPrivateUrls,
-                pollInterval, idleTimeout, threads);
+        return new ApiSettings(host, port, directory, t, maxBodyBytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings maxBodyBytes(long bytes) {
-        return new ApiSettings(host, port, directory, token, bytes, allowPrivateUrls,
-                pollInterval, idleTimeout, threads);
+        return new ApiSettings(host, port, directory, token, bytes, allowPrivateUrls, pollInterval, idleTimeout);
     }
 
     public ApiSettings allowPrivateUrls(boolean allow) {
-        return new ApiSettings(host, port, directory, token, maxBodyBytes, allow, pollInterval, idleTimeout, threads);
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allow, pollInterval, idleTimeout);
     }
 
     public ApiSettings pollInterval(Duration d) {
-        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, d, idleTimeout, threads);
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, d, idleTimeout);
     }
 
     public ApiSettings idleTimeout(Duration d) {
-        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, d, threads);
-    }
-
-    public ApiSettings threads(int n) {
-        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls,
-                pollInterval, idleTimeout, n);
+        return new ApiSettings(host, port, directory, token, maxBodyBytes, allowPrivateUrls, pollInterval, d);
     }
 
     @Override

@@ -51,7 +51,6 @@ public final class NewsbatchApi implements AutoCloseable {
             cfg.jsonMapper(new io.javalin.json.JavalinJackson().updateMapper(m -> m.enable(
                     com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
-            cfg.jetty.threadPool = threadPool(settings.threads());
             cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             cfg.registerPlugin(new SwaggerPlugin(swagger -> {
@@ -70,12 +69,6 @@ public final class NewsbatchApi implements AutoCloseable {
             throw e;
         }
         return new NewsbatchApi(app, endpoints, settings);
-    }
-
-    private static org.eclipse.jetty.util.thread.QueuedThreadPool threadPool(int threads) {
-        var pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 8), 60_000);
-        pool.setName("newsbatch-http");
-        return pool;
     }
 
     /** The port in use (the chosen one when started on 0). */

@@ -167,16 +167,14 @@ class StatusLoadTest {
      */
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : ApiSettings.DEFAULT_THREADS;
         if (!Wrk.installed()) {
             System.err.println("status-load: " + Wrk.INSTALL);
             System.exit(2);
         }
         Path dir = Files.createTempDirectory("newsbatch-load").resolve("batch_jobs");
         int code;
-        System.out.println("server threads " + threads);
         try (NewsbatchApi api = NewsbatchApi.start(ApiSettings.ofDefaults().port(0).directory(dir)
-                .pollInterval(Duration.ofMillis(50)).threads(threads))) {
+                .pollInterval(Duration.ofMillis(50)))) {
             HttpCalls http = new HttpCalls(api.baseUrl(), null);
             String job = http.post("/batch/submit-contents", HttpCalls.articles(10, "load", true)).json()
                     .get("job_id").asText();
