@@ -55,6 +55,23 @@ public record BigQueryTable(String project, String dataset, String table) {
                 rest.substring(last + 1));
     }
 
+    /**
+     * {@code project.dataset} of {@code bq://project.dataset} (the {@code bq://} may be left out), its parts
+     * checked as a table's are.
+     *
+     * @throws IllegalArgumentException naming what was expected
+     */
+    static String dataset(String uri) {
+        String rest = uri.trim().replaceFirst("^bq://", "");
+        int dot = rest.lastIndexOf('.');
+        if (dot <= 0 || !rest.substring(0, dot).matches(PROJECT) || !rest.substring(dot + 1).matches(NAME)) {
+            throw new IllegalArgumentException("bigQueryDataset must be bq://project.dataset (a project id of 6 to "
+                    + "64 lowercase letters, digits and dashes, starting with a letter; a dataset name of letters, "
+                    + "digits and underscores), was \"" + uri + "\"");
+        }
+        return rest;
+    }
+
     /** {@code bq://project.dataset.table}. */
     public String uri() {
         return "bq://" + project + "." + dataset + "." + table;

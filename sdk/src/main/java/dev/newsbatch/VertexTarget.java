@@ -38,15 +38,7 @@ public record VertexTarget(String project, String location, String gcsPrefix, St
                     + "lowercase letters, digits, dots, dashes and underscores), was \"" + gcsPrefix + "\"");
         }
         if (bigQueryDataset != null) {
-            String d = bigQueryDataset.trim().replaceFirst("^bq://", "");
-            BigQueryTable t;
-            try {
-                t = BigQueryTable.parse(d + ".t");
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bigQueryDataset must be bq://project.dataset, was \""
-                        + bigQueryDataset + "\" (" + e.getMessage().replace(", was \"" + d + ".t\"", "") + ")");
-            }
-            bigQueryDataset = t.project() + "." + t.dataset();
+            bigQueryDataset = BigQueryTable.dataset(bigQueryDataset);
         }
     }
 

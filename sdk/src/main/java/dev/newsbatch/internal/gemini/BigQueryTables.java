@@ -11,7 +11,6 @@ import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.google.cloud.bigquery.Field;
-import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.FormatOptions;
@@ -29,7 +28,6 @@ import com.google.cloud.bigquery.WriteChannelConfiguration;
 import dev.newsbatch.BigQueryTable;
 import dev.newsbatch.GeminiException;
 import dev.newsbatch.internal.ParquetFile;
-import dev.newsbatch.internal.retry.RetryPolicy;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +46,8 @@ import java.util.function.Supplier;
  * BigQuery tables as article sources and result destinations, through the official
  * {@code google-cloud-bigquery} client (Application Default Credentials; an endpoint named by the system
  * property {@value #HOST_PROPERTY} or {@code BIGQUERY_EMULATOR_HOST}, an emulator, gets no credentials).
- * Every call goes through the same retry policy as Gemini's calls; the client's own retries are off.
+ * Every call goes through the gateway's retry policy for reads and its rule for what is retried; the client's
+ * own retries are off.
  *
  * <pre>{@code
  * BigQueryTables t = BigQueryTables.open("my-project", System.getenv());
@@ -63,9 +61,6 @@ public final class BigQueryTables implements AutoCloseable {
     static final long PAGE_ROWS = 10_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RetryPolicy RETRY = RetryPolicy.ofDefaults()
-            .maxAttempts(5)
-            .backoff(Duration.ofMillis(200), 2.0, 0.5, Duration.ofSeconds(10));
 
     private final BigQuery bigQuery;
 
@@ -98,14 +93,12 @@ public final class BigQueryTables implements AutoCloseable {
      * @throws IllegalArgumentException if the table has no column for a field, naming the table's columns
      */
     public long snapshot(BigQueryTable table, Map<String, String> columns, Path out) {
-        Table t = call("tables.get", table, () -> bigQuery.getTable(id(table)));
+        Table t = table(table);
         if (t == null) {
             throw new IllegalArgumentException(table.uri() + ": no such table (or no permission to read it)");
         }
-        FieldList fields = t.getDefinition().getSchema() == null ? FieldList.of()
-                : t.getDefinition().getSchema().getFields();
-        List<String> names = new ArrayList<>();
-        fields.forEach(f -> names.add(f.getName()));
+        Schema schema = t.getDefinition().getSchema();
+        List<String> names = names(schema);
         String[] articleFields = {"id", "title", "contents", "url"};
         int[] index = new int[articleFields.length];
         for (int i = 0; i < articleFields.length; i++) {
@@ -118,33 +111,35 @@ public final class BigQueryTables implements AutoCloseable {
                         + "=COLUMN)"));
             }
         }
-        Schema schema = t.getDefinition().getSchema();
-        long rows = 0;
+        long[] rows = {0};
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
              JsonGenerator g = new JsonFactory().createGenerator(file, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
-            long[] count = {0};
             pages(table, schema, row -> {
                 try {
                     g.writeStartObject();
                     for (int i = 0; i < articleFields.length; i++) {
                         if (index[i] >= 0) {
                             g.writeFieldName(articleFields[i]);
-                            writeValue(g, row.get(index[i]));
+                            String text = text(row.get(index[i]));
+                            if (text == null) {
+                                g.writeNull();
+                            } else {
+                                g.writeString(text);
+                            }
                         }
                     }
                     g.writeEndObject();
                     g.writeRaw('\n');
-                    count[0]++;
+                    rows[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            rows = count[0];
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
-        return rows;
+        return rows[0];
     }
 
     /**
@@ -169,21 +164,13 @@ public final class BigQueryTables implements AutoCloseable {
                 .build();
         byte[] body = lines(columns, rows);
         Job job = call("jobs.insert", table, () -> {
-            JobId id = JobId.newBuilder().setJob("newsbatch_load_" + UUID.randomUUID().toString().replace("-", ""))
-                    .setProject(table.project()).build();
-            TableDataWriteChannel writer = bigQuery.writer(id, config);
+            TableDataWriteChannel writer = bigQuery.writer(loadJobId(table), config);
             try (OutputStream out = Channels.newOutputStream(writer)) {
                 out.write(body);
             } catch (IOException e) {
                 throw e.getCause() instanceof BigQueryException b ? b : new BigQueryException(0, e.getMessage(), e);
             }
-            Job loaded = writer.getJob();
-            try {
-                return loaded == null ? null : loaded.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BigQueryException(0, "interrupted while the load job ran", e);
-            }
+            return finished(writer.getJob());
         });
         failed(job, table);
         return rows.size();
@@ -202,17 +189,7 @@ public final class BigQueryTables implements AutoCloseable {
                 .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
                 .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
                 .build();
-        Job job = call("jobs.insert", table, () -> {
-            Job created = bigQuery.create(JobInfo.of(JobId.newBuilder()
-                    .setJob("newsbatch_load_" + UUID.randomUUID().toString().replace("-", ""))
-                    .setProject(table.project()).build(), config));
-            try {
-                return created.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BigQueryException(0, "interrupted while the load job ran", e);
-            }
-        });
+        Job job = call("jobs.insert", table, () -> finished(bigQuery.create(JobInfo.of(loadJobId(table), config))));
         failed(job, table);
     }
 
@@ -221,13 +198,12 @@ public final class BigQueryTables implements AutoCloseable {
      * text); false when there is no such table.
      */
     public boolean forEachRow(BigQueryTable table, java.util.function.Consumer<Map<String, String>> each) {
-        Table t = call("tables.get", table, () -> bigQuery.getTable(id(table)));
+        Table t = table(table);
         if (t == null) {
             return false;
         }
         Schema schema = t.getDefinition().getSchema();
-        List<String> names = new ArrayList<>();
-        schema.getFields().forEach(f -> names.add(f.getName()));
+        List<String> names = names(schema);
         pages(table, schema, row -> {
             Map<String, String> values = new java.util.HashMap<>();
             for (int i = 0; i < names.size(); i++) {
@@ -250,6 +226,34 @@ public final class BigQueryTables implements AutoCloseable {
             result.getValues().forEach(each);
             token = result.getNextPageToken();
         } while (token != null && !token.isEmpty());
+    }
+
+    private Table table(BigQueryTable table) {
+        return call("tables.get", table, () -> bigQuery.getTable(id(table)));
+    }
+
+    private static List<String> names(Schema schema) {
+        List<String> names = new ArrayList<>();
+        if (schema != null) {
+            schema.getFields().forEach(f -> names.add(f.getName()));
+        }
+        return names;
+    }
+
+    /** A fresh id for a load job: each attempt is a job of its own, and the table is written whole either way. */
+    private static JobId loadJobId(BigQueryTable table) {
+        return JobId.newBuilder().setJob("newsbatch_load_" + UUID.randomUUID().toString().replace("-", ""))
+                .setProject(table.project()).build();
+    }
+
+    /** The load job once BigQuery says it is done (null when there is none to wait for). */
+    private static Job finished(Job job) {
+        try {
+            return job == null ? null : job.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BigQueryException(0, "interrupted while the load job ran", e);
+        }
     }
 
     private static void failed(Job job, BigQueryTable table) {
@@ -291,15 +295,6 @@ public final class BigQueryTables implements AutoCloseable {
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void writeValue(JsonGenerator g, FieldValue v) throws IOException {
-        String text = text(v);
-        if (text == null) {
-            g.writeNull();
-        } else {
-            g.writeString(text);
-        }
-    }
-
     /** A cell as text: a scalar as BigQuery sends it, a JSON value as its text, a list or record as the client prints it. */
     private static String text(FieldValue v) {
         if (v == null || v.isNull()) {
@@ -323,7 +318,7 @@ public final class BigQueryTables implements AutoCloseable {
 
     /** A BigQuery call under the one retry policy; its failures are {@link GeminiException}s (status 0: no answer). */
     private static <T> T call(String operation, BigQueryTable table, Supplier<T> body) {
-        return RETRY.<T>decorate(() -> {
+        return GeminiGateway.READS.<T>decorate(() -> {
             try {
                 return body.get();
             } catch (BigQueryException e) {
