@@ -61,7 +61,8 @@ final class JsonLinesSource implements RecordSource {
             // text stays null for a valid line, parsed from its bytes; an invalid one is parsed as decoded
             String text = null;
             boolean blank;
-            if (ByteLines.ascii(buf, start, len)) {
+            // (a byte order mark is not ASCII: a first line with one is checked as any other line)
+            if (lines.ascii()) {
                 blank = ByteLines.blank(buf, start, len);
             } else if (valid(start, len)) {
                 blank = blank(chars);

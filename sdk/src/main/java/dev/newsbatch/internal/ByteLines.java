@@ -101,16 +101,6 @@ public final class ByteLines implements AutoCloseable {
         return ascii;
     }
 
-    /** True when the {@code len} bytes from {@code off} are all ASCII (so valid UTF-8 as they are). */
-    public static boolean ascii(byte[] b, int off, int len) {
-        for (int i = off, e = off + len; i < e; i++) {
-            if (b[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** True when the ASCII bytes from {@code off} are all whitespace, as {@link String#isBlank} sees it. */
     public static boolean blank(byte[] b, int off, int len) {
         for (int i = off, e = off + len; i < e; i++) {

@@ -24,8 +24,8 @@ final class HttpCalls {
         this.token = token;
     }
 
-    /** A status code and a body. */
-    record Answer(int status, String body) {
+    /** A status code, a body and the response's headers. */
+    record Answer(int status, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -59,7 +59,7 @@ final class HttpCalls {
     Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
+            return new Answer(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new AssertionError("call failed: " + e, e);
         } catch (InterruptedException e) {

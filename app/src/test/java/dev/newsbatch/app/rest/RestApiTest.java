@@ -146,6 +146,9 @@ class RestApiTest {
     void statusTakesAJobIdWithItsSlash() {
         HttpCalls.Answer a = http.get("/batch/status/" + readyJob);
         assertEquals(200, a.status(), a.toString());
+        assertEquals("application/json", a.headers().firstValue("Content-Type").orElse(null));
+        assertEquals(a.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                a.headers().firstValueAsLong("Content-Length").orElse(-1), "the body's length, sent up front");
         JsonNode n = a.json();
         assertEquals(readyJob, n.get("job_id").asText());
         assertEquals("SUCCEEDED", n.get("state").asText());
