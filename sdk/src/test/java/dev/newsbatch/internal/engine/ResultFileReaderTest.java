@@ -46,6 +46,10 @@ class ResultFileReaderTest {
                 + response(VALID.replace("8", "8.0").replace("{", "{\"x\":[-0,1e2],")) + "}",
             "\u00a0{\"key\":\"a-%d\",\"error\":{\"code\":13}}",
             "\u3000 ",
+            "\uFEFF{\"key\":\"a-%d\",\"response\":" + response(VALID) + "}",
+            "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace("\"t\"", "\"\ud83d\udcc8 \u015firket\"")) + "}",
+            "{\"key\":\"a-%d\",\"response\":" + response(VALID.replace("\"t\"", "\"LONE\""))
+                .replace("LONE", "\\ud800") + "}",
             "{\"key\":\"a-%d"};
         List<String> texts = new ArrayList<>();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -120,6 +124,61 @@ class ResultFileReaderTest {
         for (int i = 0; i < answers.length; i++) {
             assertTrue(lines.get(i).ok(), lines.get(i).toString());
             assertEquals(JSON.readTree(answers[i]).toString(), lines.get(i).answer());
+        }
+    }
+
+    /**
+     * Answers are parsed from their UTF-8 bytes unless that would not give their chars back; either way the
+     * outcome is what the answer's own tree says: not JSON, a schema problem, or valid with its compact text.
+     */
+    @Test
+    void answersInAnyTextAreCheckedAsTheirTreeIs() throws Exception {
+        String[] answers = {
+            VALID.replace("\"s\"}", "\"\u015firket hisseleri y\u00fckseldi, \u0130stanbul\"}"),
+            VALID.replace("\"t\"", "\"\ud83d\udcc8 up\""),
+            VALID.replace("\"t\"", "\"\ud800 alone\""),
+            VALID.replace("\"t\"", "\"\udc00\ud800 reversed\""),
+            "\uFEFF" + VALID,
+            VALID.replace("\"t\"", "\"a\u0000b\""),
+            VALID.replace("\"t\"", "\"a\\u0000b\""),
+            "\u0000" + VALID,
+            VALID.replace("\"Yes\"", "\"Evet \u015f\""),
+            "\u015f is not JSON",
+            "{\"page_title\":\"\u00e9",
+            VALID.replace(",", " ,\n\u2003").replace("\"t\"", "\"\u4e2d\u6587\"")};
+        Path file = dir.resolve("texts.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < answers.length; i++) {
+            // lone surrogates go escaped into the line (the generator would write them raw, not UTF-8)
+            StringBuilder escaped = new StringBuilder();
+            for (char c : response(answers[i]).toCharArray()) {
+                escaped.append(Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+            text.append("{\"key\":\"a-").append(i).append("\",\"response\":").append(escaped).append("}\n");
+        }
+        Files.writeString(file, text);
+        List<ResultLine> lines = new ArrayList<>();
+        var schema = ClassificationSchema.news();
+        ResultFileReader.read(file, schema, lines::add);
+        assertEquals(answers.length, lines.size());
+        for (int i = 0; i < answers.length; i++) {
+            ResultLine line = lines.get(i);
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = JSON.readTree(answers[i]);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                assertEquals(ErrorKind.UNPARSABLE_JSON, line.errorKind(), i + ": " + line);
+                continue;
+            }
+            List<String> problems = schema.validate(tree);
+            if (problems.isEmpty()) {
+                assertTrue(line.ok(), i + ": " + line);
+                assertEquals(tree, JSON.readTree(line.answer()), i + ": " + line.answer());
+                assertEquals(tree.toString(), line.answer(), i + ": compact text");
+            } else {
+                assertEquals(ErrorKind.SCHEMA_VIOLATION, line.errorKind(), i + ": " + line);
+                assertEquals(String.join("; ", problems.subList(0, Math.min(5, problems.size()))), line.error());
+            }
         }
     }
 
