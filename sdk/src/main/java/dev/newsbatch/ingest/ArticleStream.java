@@ -1,12 +1,12 @@
 package dev.newsbatch.ingest;
 
-import dev.newsbatch.InvalidInputException;
 import dev.newsbatch.Article;
+import dev.newsbatch.InvalidInputException;
+import dev.newsbatch.internal.ReadAhead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -15,7 +15,9 @@ import java.util.stream.StreamSupport;
 /**
  * Articles read one at a time from a file, for inputs too large to hold in memory. Close it when done.
  * Iteration stops with an {@link InvalidInputException} at the first bad record; run
- * {@link ArticleFiles#check(Path)} first to list every problem of a file.
+ * {@link ArticleFiles#check(Path)} first to list every problem of a file. The file is read and parsed on
+ * a thread of its own, a few batches of articles ahead of the consumer (see {@link ReadAhead}), and closed
+ * when read to its end or on the first problem.
  *
  * <pre>{@code
  * try (ArticleStream articles = ArticleFiles.stream(Path.of("big.jsonl"))) {
@@ -30,7 +32,10 @@ public final class ArticleStream implements Iterable<Article>, AutoCloseable {
     private final ArticleValidator validator;
     private final ProblemLog log;
     private boolean iterated;
-    private long read;
+    /** Reads the articles on a thread of its own, a few batches ahead; null until {@link #iterator()}. */
+    private ReadAhead<Article> readAhead;
+    /** Articles read so far (by the reading thread). */
+    private volatile long read;
 
     ArticleStream(Path file, InputFormat format, RecordSource source, ArticleValidator validator, ProblemLog log) {
         this.file = file;
@@ -61,27 +66,9 @@ public final class ArticleStream implements Iterable<Article>, AutoCloseable {
             throw new IllegalStateException("iterator() can be called once per ArticleStream");
         }
         iterated = true;
-        return new Iterator<>() {
-            private Article next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    next = pull();
-                }
-                return next != null;
-            }
-
-            @Override
-            public Article next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Article a = next;
-                next = null;
-                return a;
-            }
-        };
+        readAhead = ReadAhead.start("newsbatch-read-" + file.getFileName(), this::pull,
+                a -> a.title().length() + a.contents().length(), this::closeSource);
+        return readAhead;
     }
 
     /** The articles as a sequential {@link Stream}; closing the stream closes this. */
@@ -111,8 +98,17 @@ public final class ArticleStream implements Iterable<Article>, AutoCloseable {
         }
     }
 
+    /** Stops reading; the file is closed once the reading thread has stopped (at once if none was started). */
     @Override
     public void close() {
+        if (readAhead != null) {
+            readAhead.close();
+        } else {
+            closeSource();
+        }
+    }
+
+    private void closeSource() {
         try {
             source.close();
         } catch (IOException e) {
