@@ -90,7 +90,7 @@ public final class RequestFileWriter implements AutoCloseable {
         return lines;
     }
 
-    /** Flushes, syncs and moves the file to its final name. */
+    /** Flushes and closes the file, then moves it to its final name. */
     public Path commit() {
         try {
             out.flush();
