@@ -92,8 +92,11 @@ final class ContentCleaner {
      */
     static int hintFlags(String tag, Hints h) {
         int f = 0;
-        String match = h.matchString();
-        int words = match.isEmpty() ? 0 : HINTS.matches(match);
+        // the class and the id are scanned one after the other: no word spans the space that would join them
+        String cls = h.className();
+        String lowerClass = cls.isEmpty() ? cls : Keywords.lower(cls);
+        String lowerId = h.id.isEmpty() ? h.id : Keywords.lower(h.id);
+        int words = (lowerClass.isEmpty() ? 0 : HINTS.matches(lowerClass)) | (lowerId.isEmpty() ? 0 : HINTS.matches(lowerId));
         if ((words & 1) != 0 || "author".equals(h.rel) || h.itemprop.contains("author")) {
             f |= PageTree.BYLINE_HINT;
         }
@@ -103,7 +106,7 @@ final class ContentCleaner {
         if (!h.role.isEmpty() && UNLIKELY_ROLES.contains(h.role)) {
             f |= PageTree.UNLIKELY_ROLE;
         }
-        if ((words & 8) != 0 && SHARE.matcher(match).find()) {
+        if ((words & 8) != 0 && (SHARE.matcher(lowerClass).find() || SHARE.matcher(lowerId).find())) {
             f |= PageTree.SHARE;
         }
         return f;

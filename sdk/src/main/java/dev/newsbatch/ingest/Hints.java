@@ -86,12 +86,6 @@ final class Hints {
         return cls.trim();
     }
 
-    /** The trimmed class and the id, lower-cased and joined by a space. */
-    String matchString() {
-        String c = className();
-        return Keywords.lower(c.isEmpty() ? id : id.isEmpty() ? c : c + " " + id);
-    }
-
     /** -25 for a boilerplate-like class, +25 for a content-like one, and the same again for the id. */
     static int classWeight(Element e) {
         String cls = e.className();

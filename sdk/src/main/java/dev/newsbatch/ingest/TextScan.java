@@ -19,26 +19,42 @@ final class TextScan {
         int length = text.length();
         int n = 0;
         int found = 0;
-        boolean space = true;
         boolean zeroWidth = false;
         // whitespace other than a single space after a non-space was seen, and a non-space followed it
         boolean irregular = false;
         boolean broken = false;
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        // leading whitespace is not counted and is not irregular
+        while (i < length && Text.isSpace(text.charAt(i))) {
+            i++;
+        }
+        boolean space = true;
+        while (i < length) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
-                n++;
+                // a run of visible ASCII characters, most of most texts, in a loop of its own
+                int start = i;
+                do {
+                    if (c == ',') {
+                        found++;
+                    }
+                    if (++i == length) {
+                        break;
+                    }
+                    c = text.charAt(i);
+                } while (c > ' ' && c < 0x7F);
+                n += i - start;
                 space = false;
-                if (c == ',') {
-                    found++;
-                }
-            } else if (Text.isSpace(c)) {
+                continue;
+            }
+            i++;
+            if (Text.isSpace(c)) {
                 if (!space) {
                     broken |= irregular;
                     irregular |= c != ' ';
                     n++;
                     space = true;
-                } else if (n > 0) {
+                } else {
                     irregular = true;
                 }
             } else {
