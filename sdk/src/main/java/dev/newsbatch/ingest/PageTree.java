@@ -49,7 +49,6 @@ final class PageTree {
             | SHARE | IN_PAGE_LINK | PLAIN_TEXT;
 
     private static final Map<String, Integer> TAG_FLAGS = tagFlags();
-    private static final int UNKNOWN_WEIGHT = Integer.MIN_VALUE;
 
     private Node[] nodes;
     private int[] end;
@@ -64,7 +63,7 @@ final class PageTree {
     private String[] className;
     /** {@link Element#text()} of elements, kept when first asked for (null until then). */
     private String[] texts;
-    /** Class weights, computed when first asked for (null until then). */
+    /** The class weight of an element (see {@link Hints#classWeight(Element)}), once read. */
     private int[] weight;
     private int size;
     private final int body;
@@ -81,6 +80,7 @@ final class PageTree {
         textLen = new int[capacity];
         textCommas = new int[capacity];
         className = new String[capacity];
+        weight = new int[capacity];
         // the body's ancestors that scoring passes points to: all but a top one that is not the html element
         int top = 0;
         Element[] chain = new Element[8];
@@ -128,6 +128,7 @@ final class PageTree {
             textLen = Arrays.copyOf(textLen, c);
             textCommas = Arrays.copyOf(textCommas, c);
             className = Arrays.copyOf(className, c);
+            weight = Arrays.copyOf(weight, c);
         }
         int i = size++;
         nodes[i] = n;
@@ -168,8 +169,13 @@ final class PageTree {
         } else {
             Element e = (Element) nodes[i];
             if (hints.read(e).count > 0) {
-                f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints);
                 String c = hints.className();
+                String lowerClass = Keywords.lower(c);
+                String lowerId = Keywords.lower(hints.id);
+                int classWords = ContentCleaner.hintWords(lowerClass);
+                int idWords = ContentCleaner.hintWords(lowerId);
+                f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints, lowerClass, lowerId, classWords | idWords);
+                weight[i] = Hints.weight(classWords) + Hints.weight(idWords);
                 className[i] = c.isEmpty() ? null : c;
                 if (hints.href.startsWith("#") && t.equals("a")) {
                     f |= IN_PAGE_LINK;
@@ -297,16 +303,10 @@ final class PageTree {
 
     /** {@link Hints#classWeight(Element)} of element {@code i}. */
     int classWeight(int i) {
-        if (weight == null) {
-            weight = new int[size];
-            Arrays.fill(weight, UNKNOWN_WEIGHT);
+        if ((flags[i] & READ) == 0) {
+            read(i);
         }
-        int w = weight[i];
-        if (w == UNKNOWN_WEIGHT) {
-            w = has(i, HAS_ATTRIBUTES) ? Hints.classWeight(element(i)) : 0;
-            weight[i] = w;
-        }
-        return w;
+        return weight[i];
     }
 
     /** {@link Element#text()} of element {@code i}. */
