@@ -32,9 +32,11 @@ final class TextScan {
         while (i < length) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
-                // a run of visible ASCII characters, most of most texts, in a loop of its own
+                // a run of visible ASCII characters and single spaces between them, most of most texts, in a loop
+                // of its own: each such space counts once, as a run of its own would
                 int start = i;
-                do {
+                boolean spaced = false;
+                while (true) {
                     if (c == ',') {
                         found++;
                     }
@@ -42,7 +44,21 @@ final class TextScan {
                         break;
                     }
                     c = text.charAt(i);
-                } while (c > ' ' && c < 0x7F);
+                    if (c == ' ' && i + 1 < length) {
+                        char d = text.charAt(i + 1);
+                        if (d > ' ' && d < 0x7F) {
+                            spaced = true;
+                            c = d;
+                            i++;
+                            continue;
+                        }
+                    }
+                    if (c <= ' ' || c >= 0x7F) {
+                        break;
+                    }
+                }
+                // a single space after a non-space is regular; after irregular whitespace it breaks the text
+                broken |= spaced & irregular;
                 n += i - start;
                 space = false;
                 continue;
