@@ -1,7 +1,5 @@
 package dev.newsbatch.ingest;
 
-import java.util.Arrays;
-
 /**
  * The content scores of candidate elements, by node number of the {@link PageTree}. A candidate starts from a
  * bonus or malus for its tag (div +5; pre, td, blockquote +3; lists, list items, address, form -3; headings and th
@@ -65,18 +63,46 @@ final class CandidateScores {
 
     /** {@code candidates} by score, best first; equal scores keep their order. */
     int[] sortedByScore(int[] candidates) {
-        double[] by = new double[candidates.length];
-        Integer[] idx = new Integer[candidates.length];
-        for (int i = 0; i < candidates.length; i++) {
-            idx[i] = i;
+        int n = candidates.length;
+        double[] by = new double[n];
+        for (int i = 0; i < n; i++) {
             by[i] = scores[candidates[i]];
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(by[b], by[a]));
-        int[] out = new int[candidates.length];
-        for (int i = 0; i < out.length; i++) {
+        // a stable merge sort of positions, without boxing them
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        mergeSort(idx, new int[n], 0, n, by);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
             out[i] = candidates[idx[i]];
         }
         return out;
+    }
+
+    /** Sorts {@code a[from, to)} by {@code by}, highest first, keeping the order of equal ones. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] by) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, by);
+        mergeSort(a, tmp, mid, to, by);
+        if (Double.compare(by[a[mid]], by[a[mid - 1]]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            // the right one goes first only when it is strictly higher
+            if (j < to && (i >= mid || Double.compare(by[tmp[j]], by[tmp[i]]) > 0)) {
+                a[k] = tmp[j++];
+            } else {
+                a[k] = tmp[i++];
+            }
+        }
     }
 
     private double initialScore(int e) {

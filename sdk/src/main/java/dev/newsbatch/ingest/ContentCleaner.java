@@ -23,10 +23,15 @@ final class ContentCleaner {
             + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote";
     /**
      * Byline words (bit 1), boilerplate words (unlikely candidates, bit 2), words that save a candidate from
-     * being unlikely (bit 4), and "share" (bit 8), tested in one scan of a class and id.
+     * being unlikely (bit 4), "share" (bit 8), and the class weight's boilerplate ({@link #NEGATIVE}) and content
+     * ({@link #POSITIVE}) words, tested in one scan of a class or of an id.
      */
     private static final Keywords HINTS = Keywords.of("byline|author|dateline|writtenby|p-author", UNLIKELY_WORDS,
-            "and|article|body|column|content|main|mathjax|shadow", "share");
+            "and|article|body|column|content|main|mathjax|shadow", "share", Hints.NEGATIVE_WORDS, Hints.POSITIVE_WORDS);
+    /** The {@link #hintWords} bit of {@link Hints#NEGATIVE_WORDS}. */
+    static final int NEGATIVE = 16;
+    /** The {@link #hintWords} bit of {@link Hints#POSITIVE_WORDS}. */
+    static final int POSITIVE = 32;
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog");
     private static final Pattern TRAILING_DATE = Pattern.compile("(.+?)\\s+[-–—|·•]\\s+(?:(?:jan|feb|mar|apr|may"
@@ -86,14 +91,19 @@ final class ContentCleaner {
                 && HIDDEN_STYLE.matcher(style).find();
     }
 
+    /** The hint word lists (one bit each, see {@link #HINTS}) that lower-cased {@code lower} has words of. */
+    static int hintWords(String lower) {
+        return lower.isEmpty() ? 0 : HINTS.matches(lower);
+    }
+
     /**
      * The {@link PageTree} flags of an element with tag {@code tag} and attributes {@code h}: {@link
-     * PageTree#BYLINE_HINT}, {@link PageTree#UNLIKELY}, {@link PageTree#UNLIKELY_ROLE}, {@link PageTree#SHARE}.
+     * PageTree#BYLINE_HINT}, {@link PageTree#UNLIKELY}, {@link PageTree#UNLIKELY_ROLE}, {@link PageTree#SHARE};
+     * {@code lowerClass} and {@code lowerId} are its class and id lower-cased, {@code words} their {@link
+     * #hintWords} together (no word spans the space that would join them).
      */
-    static int hintFlags(String tag, Hints h) {
+    static int hintFlags(String tag, Hints h, String lowerClass, String lowerId, int words) {
         int f = 0;
-        String match = h.matchString();
-        int words = match.isEmpty() ? 0 : HINTS.matches(match);
         if ((words & 1) != 0 || "author".equals(h.rel) || h.itemprop.contains("author")) {
             f |= PageTree.BYLINE_HINT;
         }
@@ -103,7 +113,7 @@ final class ContentCleaner {
         if (!h.role.isEmpty() && UNLIKELY_ROLES.contains(h.role)) {
             f |= PageTree.UNLIKELY_ROLE;
         }
-        if ((words & 8) != 0 && SHARE.matcher(match).find()) {
+        if ((words & 8) != 0 && (SHARE.matcher(lowerClass).find() || SHARE.matcher(lowerId).find())) {
             f |= PageTree.SHARE;
         }
         return f;

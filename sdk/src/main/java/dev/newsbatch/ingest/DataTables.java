@@ -24,9 +24,11 @@ final class DataTables {
         if (t.hasAttr("summary")) {
             return true;
         }
-        for (Element c : t.children()) {
-            if (c.normalName().equals("caption")) {
-                if (c.childNodeSize() > 0) {
+        // the child elements are read off the child nodes: Element.children() would build a list of them
+        for (int i = 0, n = t.childNodeSize(); i < n; i++) {
+            Node node = t.childNode(i);
+            if (node instanceof Element && ((Element) node).normalName().equals("caption")) {
+                if (node.childNodeSize() > 0) {
                     return true;
                 }
                 break;
@@ -45,8 +47,11 @@ final class DataTables {
         for (Element tr : tp.rows) {
             rows += Math.max(1, parseInt(tr.attr("rowspan")));
             int cols = 0;
-            for (Element td : tr.children()) {
-                cols += Math.max(1, parseInt(td.attr("colspan")));
+            for (int i = 0, n = tr.childNodeSize(); i < n; i++) {
+                Node td = tr.childNode(i);
+                if (td instanceof Element) {
+                    cols += Math.max(1, parseInt(td.attr("colspan")));
+                }
             }
             columns = Math.max(columns, cols);
         }

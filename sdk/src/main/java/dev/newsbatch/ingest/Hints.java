@@ -13,11 +13,13 @@ import org.jsoup.nodes.Element;
  * boilerplate-like.
  */
 final class Hints {
-    private static final Keywords POSITIVE = Keywords.of("article|body|content|entry|hentry|h-entry|main|page|pagination"
-            + "|post|text|blog|story");
-    private static final Keywords NEGATIVE = Keywords.of("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-"
+    /** Words of a content-like class or id (see {@link #classWeight(Element)}). */
+    static final String POSITIVE_WORDS = "article|body|content|entry|hentry|h-entry|main|page|pagination"
+            + "|post|text|blog|story";
+    /** Words of a boilerplate-like class or id. */
+    static final String NEGATIVE_WORDS = "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-"
             + "|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar"
-            + "|skyscraper|sponsor|shopping|tags|widget");
+            + "|skyscraper|sponsor|shopping|tags|widget";
 
     int count;
     String cls;
@@ -86,21 +88,18 @@ final class Hints {
         return cls.trim();
     }
 
-    /** The trimmed class and the id, lower-cased and joined by a space. */
-    String matchString() {
-        String c = className();
-        return Keywords.lower(c.isEmpty() ? id : id.isEmpty() ? c : c + " " + id);
-    }
-
     /** -25 for a boilerplate-like class, +25 for a content-like one, and the same again for the id. */
     static int classWeight(Element e) {
         String cls = e.className();
         String id = e.id();
-        return (cls.isEmpty() ? 0 : weight(Keywords.lower(cls))) + (id.isEmpty() ? 0 : weight(Keywords.lower(id)));
+        return weight(ContentCleaner.hintWords(Keywords.lower(cls))) + weight(ContentCleaner.hintWords(Keywords.lower(id)));
     }
 
-    /** The weight of one lower-cased class or id: -25 when boilerplate-like, +25 when content-like, or both. */
-    static int weight(String lower) {
-        return (NEGATIVE.in(lower) ? -25 : 0) + (POSITIVE.in(lower) ? 25 : 0);
+    /**
+     * The weight of one class or id by its {@link ContentCleaner#hintWords hint words}: -25 when boilerplate-like,
+     * +25 when content-like, or both.
+     */
+    static int weight(int hintWords) {
+        return ((hintWords & ContentCleaner.NEGATIVE) != 0 ? -25 : 0) + ((hintWords & ContentCleaner.POSITIVE) != 0 ? 25 : 0);
     }
 }

@@ -16,7 +16,6 @@ import org.jsoup.nodes.Element;
  * publication time and description. Fields are {@code null} when the page does not state them.
  */
 record PageMetadata(String title, String byline, String siteName, String published, String excerpt) {
-    private static final Pattern KEY_SEPARATOR = Pattern.compile("\\s*[.:]\\s*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CDATA = Pattern.compile("^\\s*<!\\[CDATA\\[|\\]\\]>\\s*$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,8 +96,8 @@ record PageMetadata(String title, String byline, String siteName, String publish
             }
             for (String k : oneKey ? new String[] {keys} : WHITESPACE.split(keys)) {
                 if (!k.isEmpty()) {
-                    boolean separated = k.indexOf('.') >= 0 || k.indexOf(':') >= 0;
-                    metaValues.putIfAbsent(separated ? KEY_SEPARATOR.matcher(k).replaceAll(":") : k, content);
+                    // k has no whitespace (it was split off at whitespace), so the separators have none around them
+                    metaValues.putIfAbsent(k.replace('.', ':'), content);
                 }
             }
         }

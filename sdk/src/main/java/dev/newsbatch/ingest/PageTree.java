@@ -10,10 +10,11 @@ import org.jsoup.nodes.TextNode;
 /**
  * The body of a page read once, in one walk, into arrays indexed by node number: its elements and text nodes in
  * document order (the body's ancestors first, as scoring reaches them), each node's parent and the end of its
- * subtree, each element's tag and the hints its attributes give (hidden, byline-like, unlikely, share), and each
- * text node's collapsed length and commas. Every search for the content, the cleaning and the rendering read
- * these numbers instead of the DOM; the same walk passes the body's meta tags and JSON-LD scripts to the
- * metadata. The DOM is not changed.
+ * subtree, and each element's tag. What a node's content gives is read when first asked for, once: the hints an
+ * element's attributes give (hidden, byline-like, unlikely, share) and a text node's collapsed length and commas,
+ * so that the parts of a page the search leaves out whole (scripts, navigation, comments) are not read at all.
+ * Every search for the content, the cleaning and the rendering read these numbers instead of the DOM; the same
+ * walk passes the body's meta tags and JSON-LD scripts to the metadata. The DOM is not changed.
  */
 final class PageTree {
     /** Scripts, styles and hidden elements (see {@link ContentCleaner#isNeverContent(String, Hints)}). */
@@ -41,9 +42,13 @@ final class PageTree {
     static final int SKIP = 1 << 11;
     /** A text node that renders as its trimmed self (see {@link TextScan#plain}). */
     static final int PLAIN_TEXT = 1 << 12;
+    /** Set once an element's attributes or a text node's characters were read (the flags below then hold). */
+    private static final int READ = 1 << 13;
+    /** The flags known only once a node was read; the others come from the tag. */
+    private static final int READ_FLAGS = NEVER_CONTENT | HAS_ATTRIBUTES | BYLINE_HINT | UNLIKELY | UNLIKELY_ROLE
+            | SHARE | IN_PAGE_LINK | PLAIN_TEXT;
 
     private static final Map<String, Integer> TAG_FLAGS = tagFlags();
-    private static final int UNKNOWN_WEIGHT = Integer.MIN_VALUE;
 
     private Node[] nodes;
     private int[] end;
@@ -58,10 +63,12 @@ final class PageTree {
     private String[] className;
     /** {@link Element#text()} of elements, kept when first asked for (null until then). */
     private String[] texts;
-    /** Class weights, computed when first asked for (null until then). */
+    /** The class weight of an element (see {@link Hints#classWeight(Element)}), once read. */
     private int[] weight;
     private int size;
     private final int body;
+    private final Hints hints;
+    private final TextScan measure = new TextScan();
 
     private PageTree(Element body, PageMetadata.Sources sources) {
         int capacity = 128;
@@ -73,6 +80,7 @@ final class PageTree {
         textLen = new int[capacity];
         textCommas = new int[capacity];
         className = new String[capacity];
+        weight = new int[capacity];
         // the body's ancestors that scoring passes points to: all but a top one that is not the html element
         int top = 0;
         Element[] chain = new Element[8];
@@ -89,12 +97,13 @@ final class PageTree {
         for (int k = top - 1; k >= 0; k--) {
             int i = slot(chain[k], p);
             tag[i] = chain[k].normalName();
+            // scoring reaches them only as ancestors: their attributes give no hints
+            flags[i] = READ;
             p = i;
         }
-        Hints hints = Hints.forPage(body.ownerDocument());
-        TextScan measure = new TextScan();
+        hints = Hints.forPage(body.ownerDocument());
         this.body = size;
-        addElement(body, p, hints, measure, sources);
+        addElement(body, p, sources);
         for (int k = 0; k < top; k++) {
             end[k] = size;
         }
@@ -119,6 +128,7 @@ final class PageTree {
             textLen = Arrays.copyOf(textLen, c);
             textCommas = Arrays.copyOf(textCommas, c);
             className = Arrays.copyOf(className, c);
+            weight = Arrays.copyOf(weight, c);
         }
         int i = size++;
         nodes[i] = n;
@@ -126,24 +136,12 @@ final class PageTree {
         return i;
     }
 
-    private void addElement(Element e, int p, Hints hints, TextScan measure, PageMetadata.Sources sources) {
+    private void addElement(Element e, int p, PageMetadata.Sources sources) {
         int i = slot(e, p);
         String t = e.normalName();
         tag[i] = t;
         Integer tf = TAG_FLAGS.get(t);
-        int f = tf == null ? 0 : tf;
-        if (hints.read(e).count > 0) {
-            f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints);
-            String c = hints.className();
-            className[i] = c.isEmpty() ? null : c;
-            if (hints.href.startsWith("#") && t.equals("a")) {
-                f |= IN_PAGE_LINK;
-            }
-        }
-        if (ContentCleaner.isNeverContent(t, hints)) {
-            f |= NEVER_CONTENT;
-        }
-        flags[i] = f;
+        flags[i] = tf == null ? 0 : tf;
         if (sources != null) {
             sources.add(e, t);
         }
@@ -151,16 +149,43 @@ final class PageTree {
             Node c = e.childNode(k);
             if (c instanceof TextNode) {
                 int j = slot(c, i);
-                measure.scan(((TextNode) c).getWholeText());
-                textLen[j] = measure.len;
-                textCommas[j] = measure.commas;
-                flags[j] = measure.plain ? PLAIN_TEXT : 0;
                 end[j] = j + 1;
             } else if (c instanceof Element) {
-                addElement((Element) c, i, hints, measure, sources);
+                addElement((Element) c, i, sources);
             }
         }
         end[i] = size;
+    }
+
+    /** Reads node {@code i}: an element's attribute hints, or a text node's measures. */
+    private void read(int i) {
+        String t = tag[i];
+        int f = flags[i] | READ;
+        if (t == null) {
+            measure.scan(((TextNode) nodes[i]).getWholeText());
+            textLen[i] = measure.len;
+            textCommas[i] = measure.commas;
+            f |= measure.plain ? PLAIN_TEXT : 0;
+        } else {
+            Element e = (Element) nodes[i];
+            if (hints.read(e).count > 0) {
+                String c = hints.className();
+                String lowerClass = Keywords.lower(c);
+                String lowerId = Keywords.lower(hints.id);
+                int classWords = ContentCleaner.hintWords(lowerClass);
+                int idWords = ContentCleaner.hintWords(lowerId);
+                f |= HAS_ATTRIBUTES | ContentCleaner.hintFlags(t, hints, lowerClass, lowerId, classWords | idWords);
+                weight[i] = Hints.weight(classWords) + Hints.weight(idWords);
+                className[i] = c.isEmpty() ? null : c;
+                if (hints.href.startsWith("#") && t.equals("a")) {
+                    f |= IN_PAGE_LINK;
+                }
+            }
+            if (ContentCleaner.isNeverContent(t, hints)) {
+                f |= NEVER_CONTENT;
+            }
+        }
+        flags[i] = f;
     }
 
     private static Map<String, Integer> tagFlags() {
@@ -227,19 +252,35 @@ final class PageTree {
     }
 
     boolean has(int i, int flag) {
-        return (flags[i] & flag) != 0;
+        int f = flags[i];
+        if ((flag & READ_FLAGS) != 0 && (f & READ) == 0) {
+            read(i);
+            f = flags[i];
+        }
+        return (f & flag) != 0;
     }
 
+    /** The collapsed length of text node {@code i} (see {@link TextScan}). */
     int textLen(int i) {
+        if ((flags[i] & READ) == 0) {
+            read(i);
+        }
         return textLen[i];
     }
 
+    /** The commas of text node {@code i}. */
     int textCommas(int i) {
+        if ((flags[i] & READ) == 0) {
+            read(i);
+        }
         return textCommas[i];
     }
 
     /** The trimmed class of element {@code i}, as {@link Element#className()}. */
     String className(int i) {
+        if ((flags[i] & READ) == 0) {
+            read(i);
+        }
         String c = className[i];
         return c == null ? "" : c;
     }
@@ -262,16 +303,10 @@ final class PageTree {
 
     /** {@link Hints#classWeight(Element)} of element {@code i}. */
     int classWeight(int i) {
-        if (weight == null) {
-            weight = new int[size];
-            Arrays.fill(weight, UNKNOWN_WEIGHT);
+        if ((flags[i] & READ) == 0) {
+            read(i);
         }
-        int w = weight[i];
-        if (w == UNKNOWN_WEIGHT) {
-            w = (flags[i] & HAS_ATTRIBUTES) == 0 ? 0 : Hints.classWeight(element(i));
-            weight[i] = w;
-        }
-        return w;
+        return weight[i];
     }
 
     /** {@link Element#text()} of element {@code i}. */

@@ -8,12 +8,13 @@ import java.util.Set;
 
 /** Small text measures shared by the extractor. */
 final class Text {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
-
     private Text() {}
 
     /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
     static String normalise(String s) {
+        if (isNormal(s)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -31,6 +32,29 @@ final class Text {
         return b.toString();
     }
 
+    /** True when {@link #normalise} would return {@code s} unchanged: its only whitespace are single inner spaces. */
+    private static boolean isNormal(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        boolean space = true;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (isSpace(c)) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return !space;
+    }
+
     /**
      * As {@code Character.isWhitespace(c) || c == '\u00A0'}, with short paths for the characters that are not
      * (every whitespace character above U+00A0 lies between U+1680 and U+3000).
@@ -46,9 +70,27 @@ final class Text {
         return c == '\u00A0' || (c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c));
     }
 
+    /**
+     * The words of {@code s}: its parts between runs of {@code \\s} whitespace once it is stripped, as
+     * {@code s.strip().split("\\s+").length} counts them (0 for a blank string).
+     */
     static int wordCount(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : WHITESPACE.split(t).length;
+        if (t.isEmpty()) {
+            return 0;
+        }
+        // stripping took every \s character off both ends: each run inside starts one more word
+        int words = 1;
+        boolean inRun = false;
+        for (int i = 0, n = t.length(); i < n; i++) {
+            char c = t.charAt(i);
+            boolean ws = c == ' ' || (c >= '\t' && c <= '\r');
+            if (ws && !inRun) {
+                words++;
+            }
+            inRun = ws;
+        }
+        return words;
     }
 
     /** Share of {@code b}'s text made of words that also occur in {@code a} (1 when all do). */

@@ -19,26 +19,58 @@ final class TextScan {
         int length = text.length();
         int n = 0;
         int found = 0;
-        boolean space = true;
         boolean zeroWidth = false;
         // whitespace other than a single space after a non-space was seen, and a non-space followed it
         boolean irregular = false;
         boolean broken = false;
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        // leading whitespace is not counted and is not irregular
+        while (i < length && Text.isSpace(text.charAt(i))) {
+            i++;
+        }
+        boolean space = true;
+        while (i < length) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
-                n++;
-                space = false;
-                if (c == ',') {
-                    found++;
+                // a run of visible ASCII characters and single spaces between them, most of most texts, in a loop
+                // of its own: each such space counts once, as a run of its own would
+                int start = i;
+                boolean spaced = false;
+                while (true) {
+                    if (c == ',') {
+                        found++;
+                    }
+                    if (++i == length) {
+                        break;
+                    }
+                    c = text.charAt(i);
+                    if (c == ' ' && i + 1 < length) {
+                        char d = text.charAt(i + 1);
+                        if (d > ' ' && d < 0x7F) {
+                            spaced = true;
+                            c = d;
+                            i++;
+                            continue;
+                        }
+                    }
+                    if (c <= ' ' || c >= 0x7F) {
+                        break;
+                    }
                 }
-            } else if (Text.isSpace(c)) {
+                // a single space after a non-space is regular; after irregular whitespace it breaks the text
+                broken |= spaced & irregular;
+                n += i - start;
+                space = false;
+                continue;
+            }
+            i++;
+            if (Text.isSpace(c)) {
                 if (!space) {
                     broken |= irregular;
                     irregular |= c != ' ';
                     n++;
                     space = true;
-                } else if (n > 0) {
+                } else {
                     irregular = true;
                 }
             } else {
