@@ -122,50 +122,56 @@ public final class BatchEngine {
         InputLimit limit = InputLimit.of(run.maxInputTokens());
         // Each finished file's rows are written while the next file is read; all are committed before returning.
         try (LedgerQueue writes = new LedgerQueue(run.runId())) {
-            while (articles.hasNext()) {
-                Article a = articles.next();
-                String key = RequestKeys.of(a.id());
-                if (!known.add(key) && (current != null && holds(current.items, key) || holds(refused, key)
-                        || recorded(writes, run.runId(), key))) {
-                    skipped++;
-                    continue;
-                }
-                long est = run.estimator().applyAsLong(a);
-                Optional<String> refusal = limit.refusal(est);
-                if (refusal.isPresent()) {
-                    refused.add(ItemRecord.refused(key, a.id(), a.title(), a.url(),
-                            RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
-                            refusal.get()));
-                    if (refused.size() >= LEDGER_BATCH) {
-                        List<ItemRecord> batch = List.copyOf(refused);
-                        writes.submit(() -> ledger.addItems(run.runId(), batch));
-                        refused.clear();
+            try {
+                while (articles.hasNext()) {
+                    Article a = articles.next();
+                    String key = RequestKeys.of(a.id());
+                    if (!known.add(key) && (current != null && holds(current.items, key) || holds(refused, key)
+                            || recorded(writes, run.runId(), key))) {
+                        skipped++;
+                        continue;
                     }
-                    tooLarge++;
-                    continue;
+                    long est = run.estimator().applyAsLong(a);
+                    Optional<String> refusal = limit.refusal(est);
+                    if (refusal.isPresent()) {
+                        refused.add(ItemRecord.refused(key, a.id(), a.title(), a.url(),
+                                RequestKeys.contentHash(a.title(), a.contents()), est, ErrorKind.INPUT_TOO_LARGE.name(),
+                                refusal.get()));
+                        if (refused.size() >= LEDGER_BATCH) {
+                            List<ItemRecord> batch = List.copyOf(refused);
+                            writes.submit(() -> ledger.addItems(run.runId(), batch));
+                            refused.clear();
+                        }
+                        tooLarge++;
+                        continue;
+                    }
+                    if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
+                            current.tokens, current.measure(a), est)) {
+                        bytes += current.finish(writes);
+                        files++;
+                        chunk++;
+                        current = null;
+                    }
+                    if (current == null) {
+                        current = new ChunkBuilder(run, chunk, 1);
+                    }
+                    current.add(a, key, est);
+                    added++;
+                    tokens += est;
                 }
-                if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
-                        current.tokens, current.measure(a), est)) {
+                if (current != null) {
                     bytes += current.finish(writes);
                     files++;
-                    chunk++;
-                    current = null;
                 }
-                if (current == null) {
-                    current = new ChunkBuilder(run, chunk, 1);
+                if (!refused.isEmpty()) {
+                    writes.submit(() -> ledger.addItems(run.runId(), refused));
                 }
-                current.add(a, key, est);
-                added++;
-                tokens += est;
+                writes.drain();
+            } finally {
+                if (current != null) {
+                    current.writer.close();   // a file cut short by a failure is removed (a committed one stays)
+                }
             }
-            if (current != null) {
-                bytes += current.finish(writes);
-                files++;
-            }
-            if (!refused.isEmpty()) {
-                writes.submit(() -> ledger.addItems(run.runId(), refused));
-            }
-            writes.drain();
         }
         return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
     }
@@ -216,26 +222,32 @@ public final class BatchEngine {
         int queued = 0;
         JobSizing sizing = run.sizing();
         ChunkBuilder current = null;
-        for (ItemRecord i : retry) {
-            String line = lines.get(i.key());
-            if (line == null) {
-                continue;
+        try {
+            for (ItemRecord i : retry) {
+                String line = lines.get(i.key());
+                if (line == null) {
+                    continue;
+                }
+                long lineBytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
+                if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
+                        current.tokens, lineBytes, i.estTokens())) {
+                    current.finish(null);
+                    chunk++;
+                    current = null;
+                }
+                if (current == null) {
+                    current = new ChunkBuilder(run, chunk, attempt);
+                }
+                current.addRaw(i, line);
+                queued++;
             }
-            long lineBytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
-            if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
-                    current.tokens, lineBytes, i.estTokens())) {
+            if (current != null) {
                 current.finish(null);
-                chunk++;
-                current = null;
             }
-            if (current == null) {
-                current = new ChunkBuilder(run, chunk, attempt);
+        } finally {
+            if (current != null) {
+                current.writer.close();   // a file cut short by a failure is removed (a committed one stays)
             }
-            current.addRaw(i, line);
-            queued++;
-        }
-        if (current != null) {
-            current.finish(null);
         }
         return queued;
     }

@@ -45,7 +45,8 @@ public final class RequestFileWriter implements AutoCloseable {
         Files.createDirectories(target.toAbsolutePath().getParent());
         removeLeftovers(target);
         this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
-        this.file = Files.newOutputStream(temp);
+        // the system's writes (which may wait on the disk) run beside the rendering of the next lines
+        this.file = new BackgroundOutput(Files.newOutputStream(temp), BUFFER, "newsbatch-write-" + target.getFileName());
         this.out = new LineBuffer(file, BUFFER);
     }
 
