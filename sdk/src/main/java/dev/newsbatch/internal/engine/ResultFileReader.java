@@ -18,11 +18,10 @@ import java.util.function.Consumer;
  * schema-valid answer, or the reason there is none. One bad line never fails the whole file.
  *
  * <p>Lines are cut from the file's bytes as {@link java.io.BufferedReader#readLine} cuts them, and each is read
- * as UTF-8 with U+FFFD for a bad byte sequence, blank lines skipped. A valid line is parsed from its bytes
- * (checked first when it is not ASCII; from its decoded chars when a byte order mark or a zero byte starts
- * it, which the parser would read as an encoding's sign), and a line with a bad sequence from its text with
- * U+FFFD in it: the same chars in each case, so the same outcome as
- * {@link #parse(long, String, ClassificationSchema)} gives the line's text.
+ * as UTF-8 with U+FFFD for a bad byte sequence, blank lines skipped. A line of ASCII is parsed from its bytes,
+ * any other valid line from its decoded chars, and a line with a bad sequence from its text with U+FFFD in
+ * it: the same chars in each case, so the same outcome as {@link #parse(long, String, ClassificationSchema)}
+ * gives the line's text.
  *
  * <pre>{@code
  * ResultFileReader.read(Path.of("results.jsonl"), ClassificationSchema.news(), line -> ...);
@@ -59,11 +58,7 @@ public final class ResultFileReader {
                     strict.flush(chars);
                     chars.flip();
                     if (!blank(chars)) {
-                        // Valid UTF-8 is parsed from its bytes too (the same chars), unless it starts with a
-                        // byte order mark or a zero byte, which the parser would take for an encoding's sign.
-                        sink.accept(bom(b, start, len) || b[start] == 0 || len > 1 && b[start + 1] == 0
-                                ? parser.parse(n, chars.array(), 0, chars.limit())
-                                : parser.parse(n, b, start, len));
+                        sink.accept(parser.parse(n, chars.array(), 0, chars.limit()));
                     }
                     continue;
                 }
@@ -85,10 +80,6 @@ public final class ResultFileReader {
     private static ResultLine parse(long lineNumber, String text, ResultLineParser parser) {
         char[] chars = text.toCharArray();
         return parser.parse(lineNumber, chars, 0, chars.length);
-    }
-
-    private static boolean bom(byte[] b, int off, int len) {
-        return len >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF;
     }
 
     private static boolean blank(CharBuffer c) {

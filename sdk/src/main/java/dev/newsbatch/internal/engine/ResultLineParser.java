@@ -47,8 +47,6 @@ final class ResultLineParser {
     /** The visible answer text (every part that is not a thought, in order): {@code answerLength} chars. */
     private char[] answer = new char[1024];
     private int answerLength;
-    /** The answer text in UTF-8, to be parsed. */
-    private byte[] answerBytes = new byte[3 * 1024];
 
     /** Lines checked against {@code schema}; with null, any JSON answer is valid. */
     ResultLineParser(ClassificationSchema<?> schema) {
@@ -121,7 +119,7 @@ final class ResultLineParser {
         boolean compactAlready = CompactJson.is(answer, 0, answerLength);
         JsonGenerator g = compactAlready ? null : generator();
         List<String> problems;
-        try (JsonParser p = answerParser()) {
+        try (JsonParser p = JSON.createParser(answer, 0, answerLength)) {
             problems = schema == null ? List.of() : schema.validate(p, g);
             if (schema == null) {
                 p.nextToken();
@@ -145,47 +143,6 @@ final class ResultLineParser {
         }
         String text = compactAlready ? new String(answer, 0, answerLength) : compact.toString();
         return new ResultLine(lineNumber, k, text, null, null, in, out, thinking);
-    }
-
-    /**
-     * A parser over the answer text. Text of valid Unicode is read from its UTF-8 bytes, by the same parser
-     * code that reads the lines, so that one parser is compiled hot rather than two; the chars are read as
-     * they are when bytes would not give the same chars back: a lone surrogate, a NUL (leading zero bytes
-     * would make the parser guess UTF-16), or U+FEFF first (which it would take for a byte order mark).
-     */
-    private JsonParser answerParser() throws IOException {
-        char[] c = answer;
-        int n = answerLength;
-        if (answerBytes.length < 3 * n) {
-            answerBytes = new byte[Math.max(3 * n, 2 * answerBytes.length)];
-        }
-        byte[] b = answerBytes;
-        int at = 0;
-        if (n > 0 && c[0] == '\uFEFF') {
-            return JSON.createParser(c, 0, n);
-        }
-        for (int i = 0; i < n; i++) {
-            char ch = c[i];
-            if (ch < 0x80 && ch != 0) {
-                b[at++] = (byte) ch;
-            } else if (ch < 0x800 && ch != 0) {
-                b[at++] = (byte) (0xC0 | (ch >> 6));
-                b[at++] = (byte) (0x80 | (ch & 0x3F));
-            } else if (ch != 0 && !Character.isSurrogate(ch)) {
-                b[at++] = (byte) (0xE0 | (ch >> 12));
-                b[at++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
-                b[at++] = (byte) (0x80 | (ch & 0x3F));
-            } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
-                int cp = Character.toCodePoint(ch, c[++i]);
-                b[at++] = (byte) (0xF0 | (cp >> 18));
-                b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[at++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                return JSON.createParser(c, 0, n);
-            }
-        }
-        return JSON.createParser(b, 0, at);
     }
 
     /** The generator of compact text, empty; a new one after a line that failed inside a value. */

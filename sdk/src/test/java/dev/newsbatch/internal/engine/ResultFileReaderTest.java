@@ -128,8 +128,8 @@ class ResultFileReaderTest {
     }
 
     /**
-     * Answers are parsed from their UTF-8 bytes unless that would not give their chars back; either way the
-     * outcome is what the answer's own tree says: not JSON, a schema problem, or valid with its compact text.
+     * Whatever the answer's text (other scripts, emoji, lone surrogates, a byte order mark or NUL), the outcome
+     * is what the answer's own tree says: not JSON, a schema problem, or valid with its compact text.
      */
     @Test
     void answersInAnyTextAreCheckedAsTheirTreeIs() throws Exception {
