@@ -96,7 +96,11 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
                 }
             }
         } finally {
-            whenDone.run();
+            try {
+                whenDone.run();
+            } catch (RuntimeException e) {
+                // a source that fails to close changes nothing that was read, and no caller is left to tell
+            }
         }
     }
 
