@@ -98,7 +98,7 @@ public final class BatchEngine {
     /**
      * Records the run and writes request files for the articles the run does not have yet, streaming:
      * articles are not held in memory, only a few files' worth of item records (a file's rows are written to
-     * the ledger on a thread of its own while the next file is read, see {@link LedgerQueue}) and the fingerprints of the
+     * the ledger on a thread of its own while the next file is read, see {@link WorkQueue}) and the fingerprints of the
      * request keys seen (a {@link KeyIndex}, at most about 50 bytes an article; a fingerprint seen before is
      * confirmed against the file being written and the ledger, so no article is ever taken for another).
      * Articles over the input limit are recorded as failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never
@@ -121,7 +121,7 @@ public final class BatchEngine {
         List<ItemRecord> refused = new ArrayList<>();
         InputLimit limit = InputLimit.of(run.maxInputTokens());
         // Each finished file's rows are written while the next file is read; all are committed before returning.
-        try (LedgerQueue writes = new LedgerQueue(run.runId())) {
+        try (WorkQueue writes = new WorkQueue("newsbatch-ledger-" + run.runId())) {
             try {
                 while (articles.hasNext()) {
                     Article a = articles.next();
@@ -177,7 +177,7 @@ public final class BatchEngine {
     }
 
     /** True when the ledger holds {@code key} for the run, the writes still queued included. */
-    private boolean recorded(LedgerQueue writes, String runId, String key) {
+    private boolean recorded(WorkQueue writes, String runId, String key) {
         writes.drain();
         return ledger.hasItem(runId, key);
     }
@@ -884,7 +884,7 @@ public final class BatchEngine {
         }
 
         /** Moves the file into place, then records its job and items: through {@code writes}, or at once without. */
-        long finish(LedgerQueue writes) {
+        long finish(WorkQueue writes) {
             long bytes = writer.bytes();
             writer.commit();
             String fileId = fileId(run.runId(), chunk, attempt);

@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Queued ledger writes run in order, are all done after drain, and a failure stops the rest and reaches the caller. */
-class LedgerQueueTest {
+class WorkQueueTest {
     @Test
     void writesRunInOrderAndAreDoneAfterDrain() {
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        try (LedgerQueue q = new LedgerQueue("t")) {
+        try (WorkQueue q = new WorkQueue("t")) {
             for (int i = 0; i < 50; i++) {
                 int n = i;
                 q.submit(() -> done.add(n));
@@ -32,7 +32,7 @@ class LedgerQueueTest {
     void aFailedWriteStopsTheRestAndIsThrownToTheCaller() {
         IllegalStateException boom = new IllegalStateException("disk full");
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        try (LedgerQueue q = new LedgerQueue("t")) {
+        try (WorkQueue q = new WorkQueue("t")) {
             java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
             q.submit(() -> done.add(1));
             q.submit(() -> {
@@ -54,7 +54,7 @@ class LedgerQueueTest {
     @Test
     void closeWaitsForQueuedWrites() {
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        try (LedgerQueue q = new LedgerQueue("t")) {
+        try (WorkQueue q = new WorkQueue("t")) {
             for (int i = 0; i < 10; i++) {
                 q.submit(() -> done.add(0));
             }
@@ -65,7 +65,7 @@ class LedgerQueueTest {
     @Test
     void anInterruptedCallerStillHasItsWritesDoneAndKeepsItsInterrupt() {
         List<Integer> done = Collections.synchronizedList(new ArrayList<>());
-        try (LedgerQueue q = new LedgerQueue("t")) {
+        try (WorkQueue q = new WorkQueue("t")) {
             Thread.currentThread().interrupt();
             for (int i = 0; i < 10; i++) {
                 q.submit(() -> done.add(0));

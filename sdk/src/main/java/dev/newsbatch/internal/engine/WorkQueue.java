@@ -4,22 +4,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Ledger writes of a prepare, run in order on a thread of their own, so that SQLite's work on one request
- * file's rows overlaps the reading and writing of the next file. At most {@link #DEPTH} writes wait; a
- * caller that needs the ledger up to date (a lookup, the end of a prepare) {@link #drain()}s first, and a
- * failed write stops the rest and is thrown to the caller at its next call. The order the engine relies on
+ * Work run in order on a thread of its own, so that it overlaps what the caller does next: a prepare's ledger
+ * writes (SQLite's work on one request file's rows beside the reading and writing of the next file), a request
+ * file's system calls ({@link BackgroundOutput}). At most {@link #DEPTH} pieces wait; a caller that needs the
+ * work done (a lookup, the end of a prepare, a file's end) {@link #drain()}s first, and a failed piece stops
+ * the rest and is thrown to the caller at its next call. For the prepare the order the engine relies on
  * holds: a file is in place before its rows are written, and every row is committed before
  * {@link BatchEngine#prepare} returns, so before any upload.
  *
  * <pre>{@code
- * try (LedgerQueue writes = new LedgerQueue("run-1")) {
+ * try (WorkQueue writes = new WorkQueue("newsbatch-ledger-run-1")) {
  *     writes.submit(() -> ledger.addJob(job, items));
  *     writes.drain();
  * }
  * }</pre>
  */
-final class LedgerQueue implements AutoCloseable {
-    /** Writes that may wait: each holds one request file's item records. */
+final class WorkQueue implements AutoCloseable {
+    /** Pieces that may wait (for the prepare: each holds one request file's item records). */
     static final int DEPTH = 4;
     private static final Runnable STOP = () -> { };
 
@@ -30,16 +31,17 @@ final class LedgerQueue implements AutoCloseable {
     /** The first write that failed; guarded by this. */
     private Throwable failure;
 
-    LedgerQueue(String runId) {
-        thread = new Thread(this::run, "newsbatch-ledger-" + runId);
+    /** Runs the work on a thread named {@code threadName}. */
+    WorkQueue(String threadName) {
+        thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
     /**
-     * Queues a write, waiting while {@link #DEPTH} are queued; throws the failure of an earlier one. An
-     * interrupt does not abandon the write (the file it records is already in place): it is queued, and the
-     * thread's interrupt status is set again.
+     * Queues a piece of work, waiting while {@link #DEPTH} are queued; throws the failure of an earlier one.
+     * An interrupt does not abandon it (a ledger write records a file already in place; file bytes must
+     * reach the file in order): it is queued, and the thread's interrupt status is set again.
      */
     void submit(Runnable write) {
         synchronized (this) {
@@ -145,6 +147,6 @@ final class LedgerQueue implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LedgerQueue[" + thread.getName() + "]";
+        return "WorkQueue[" + thread.getName() + "]";
     }
 }
