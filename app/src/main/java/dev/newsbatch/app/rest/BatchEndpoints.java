@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoints.class);
-    private static final Pattern JOB_ID = Pattern.compile("batches/[A-Za-z0-9_-]{1,128}");
+    private static final String JOB_PREFIX = "batches/";
 
     /**
      * Submissions prepared and sent at once, each on a thread of its own pool: one fewer than the
@@ -222,9 +221,24 @@ final class BatchEndpoints implements AutoCloseable {
         return Secrets.redact(ResponseBodies.status(s).toString()).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code batches/} and 1-128 letters, digits, '_' or '-'. */
+    static boolean isJobId(String id) {
+        int n = id.length();
+        if (n <= JOB_PREFIX.length() || n > JOB_PREFIX.length() + 128 || !id.startsWith(JOB_PREFIX)) {
+            return false;
+        }
+        for (int i = JOB_PREFIX.length(); i < n; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String jobId(Context ctx) {
         String id = ctx.pathParam("job_id");
-        if (!JOB_ID.matcher(id).matches()) {
+        if (!isJobId(id)) {
             throw RequestRejected.badField("job_id", "job_id must look like batches/<id> (1-128 letters, digits, '_' "
                     + "or '-'), was \"" + (id.length() > 60 ? id.substring(0, 60) + "…\" (" + id.length() + " characters)"
                     : id + "\""));

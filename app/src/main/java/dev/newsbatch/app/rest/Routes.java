@@ -21,6 +21,8 @@ final class Routes {
     static EndpointGroup table(BatchEndpoints batch, AccessGuard guard, OpenApiDocument docs) {
         return () -> {
             before(guard::check);
+            // the route clients poll, first: a request is matched against the routes in this order
+            get("/batch/status/<job_id>", batch::status);
             get("/health", batch::health);
             get("/openapi.json", docs::serve);
             get("/models", batch::models);
@@ -28,7 +30,6 @@ final class Routes {
                 post("/submit", batch::submit);
                 post("/submit-contents", batch::submitContents);
                 post("/submit-bigquery", batch::submitBigQuery);
-                get("/status/<job_id>", batch::status);
                 get("/results/<job_id>/{batch_name}", batch::results);
                 get("/jobs", batch::jobs);
                 get("/runs/{batch_name}/results", batch::runResults);

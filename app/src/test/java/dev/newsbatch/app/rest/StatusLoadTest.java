@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsbatch.internal.gemini.GeminiConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +164,8 @@ class StatusLoadTest {
     /**
      * {@code ./bench.sh status-load [SECONDS]} (30 by default): wrk with 2 threads and 50 connections
      * on the status of a finished job, first alone, then beside {@value #SUBMISSIONS} clients submitting
-     * runs one after another through the REST API (to the embedded emulator). Exits 2 when wrk is missing.
+     * runs one after another through the REST API. The emulator runs in a process of its own
+     * ({@link EmulatorProcess}), as Google's service is not in the server's process. Exits 2 when wrk is missing.
      */
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -171,7 +173,18 @@ class StatusLoadTest {
             System.err.println("status-load: " + Wrk.INSTALL);
             System.exit(2);
         }
-        Path dir = Files.createTempDirectory("newsbatch-load").resolve("batch_jobs");
+        Path root = Files.createTempDirectory("newsbatch-load");
+        Path dir = root.resolve("batch_jobs");
+        int code;
+        // the emulator stands for Google's service: in a process of its own, as the real one is on other machines
+        try (EmulatorProcess emulator = EmulatorProcess.start(root.resolve("emulator"))) {
+            System.setProperty(GeminiConnection.BASE_URL_PROPERTY, emulator.baseUrl());
+            code = measure(dir, seconds);
+        }
+        System.exit(code);
+    }
+
+    private static int measure(Path dir, int seconds) throws Exception {
         int code;
         try (NewsbatchApi api = NewsbatchApi.start(ApiSettings.ofDefaults().port(0).directory(dir)
                 .pollInterval(Duration.ofMillis(50)))) {
@@ -198,7 +211,7 @@ class StatusLoadTest {
                     submitters.failed.get());
             code = alone.errors() == 0 && mixed.errors() == 0 && submitters.failed.get() == 0 ? 0 : 1;
         }
-        System.exit(code);
+        return code;
     }
 
     private static void print(String name, Wrk.Figures f) {
