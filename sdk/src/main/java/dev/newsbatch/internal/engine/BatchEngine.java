@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -120,7 +121,9 @@ public final class BatchEngine {
         // Refused articles are never sent, so losing some to a crash only means refusing them again.
         List<ItemRecord> refused = new ArrayList<>();
         InputLimit limit = InputLimit.of(run.maxInputTokens());
-        // Each finished file's rows are written while the next file is read; all are committed before returning.
+        // Each finished file is moved into place and its rows written while the next file is written; all are
+        // committed before returning. Files whose moving had not run when a failure stopped the queue are removed.
+        Set<RequestFileWriter> moving = ConcurrentHashMap.newKeySet();
         try (WorkQueue writes = new WorkQueue("newsbatch-ledger-" + run.runId())) {
             try {
                 while (articles.hasNext()) {
@@ -147,7 +150,7 @@ public final class BatchEngine {
                     }
                     if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
                             current.tokens, current.measure(a), est)) {
-                        bytes += current.finish(writes);
+                        bytes += current.finish(writes, moving);
                         files++;
                         chunk++;
                         current = null;
@@ -160,7 +163,9 @@ public final class BatchEngine {
                     tokens += est;
                 }
                 if (current != null) {
-                    bytes += current.finish(writes);
+                    ChunkBuilder last = current;
+                    current = null;
+                    bytes += last.finish(writes, moving);
                     files++;
                 }
                 if (!refused.isEmpty()) {
@@ -171,6 +176,11 @@ public final class BatchEngine {
                 if (current != null) {
                     current.writer.close();   // a file cut short by a failure is removed (a committed one stays)
                 }
+            }
+        } finally {
+            // the queue has stopped: what is left was never moved into place
+            for (RequestFileWriter w : moving) {
+                w.close();
             }
         }
         return new PrepareReport(added, skipped, tooLarge, files, bytes, tokens);
@@ -231,7 +241,7 @@ public final class BatchEngine {
                 long lineBytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1L;
                 if (current != null && sizing.closesBefore(current.items.size(), current.writer.bytes(),
                         current.tokens, lineBytes, i.estTokens())) {
-                    current.finish(null);
+                    current.finish();
                     chunk++;
                     current = null;
                 }
@@ -242,7 +252,7 @@ public final class BatchEngine {
                 queued++;
             }
             if (current != null) {
-                current.finish(null);
+                current.finish();
             }
         } finally {
             if (current != null) {
@@ -883,20 +893,40 @@ public final class BatchEngine {
             tokens += item.estTokens();
         }
 
-        /** Moves the file into place, then records its job and items: through {@code writes}, or at once without. */
-        long finish(WorkQueue writes) {
+        /**
+         * Moves the file into place, then records its job and items: at once without {@code writes}; with it, both
+         * on its thread, in that order, so that the next file is written while this one's last bytes reach the disk
+         * (a file whose moving fails is removed, and the failure is thrown by the next call on {@code writes}).
+         */
+        long finish(WorkQueue writes, Set<RequestFileWriter> moving) {
+            long bytes = writer.bytes();
+            JobRecord job = job();
+            moving.add(writer);
+            writes.submit(() -> {
+                try {
+                    writer.commit();
+                } finally {
+                    moving.remove(writer);
+                    writer.close();   // removes the file when the move failed; nothing once it is in place
+                }
+                ledger.addJob(job, items);
+            });
+            return bytes;
+        }
+
+        /** Moves the file into place, then records its job and items, at once. */
+        long finish() {
             long bytes = writer.bytes();
             writer.commit();
+            ledger.addJob(job(), items);
+            return bytes;
+        }
+
+        private JobRecord job() {
             String fileId = fileId(run.runId(), chunk, attempt);
             String display = "newsbatch-" + run.runId() + "-c" + chunk + "-a" + attempt;
-            JobRecord job = JobRecord.prepared(run.runId(), chunk, attempt, stored(file), fileId, display,
-                    items.size(), tokens);
-            if (writes == null) {
-                ledger.addJob(job, items);
-            } else {
-                writes.submit(() -> ledger.addJob(job, items));
-            }
-            return bytes;
+            return JobRecord.prepared(run.runId(), chunk, attempt, stored(file), fileId, display, items.size(),
+                    tokens);
         }
     }
 

@@ -233,6 +233,35 @@ class BatchEngineTest {
     }
 
     @Test
+    void aRequestFileThatCannotBeMovedIntoPlaceFailsThePrepareAndIsNeverRecorded() throws Exception {
+        RunSettings s = settings("run7b", 50);
+        Path requests = dir.resolve("batch").resolve("requests").resolve("run7b");
+        // the second file's name is taken by a directory that is not empty: moving the file there fails
+        Files.createDirectories(requests.resolve("chunk-1-a1.jsonl"));
+        Files.writeString(requests.resolve("chunk-1-a1.jsonl").resolve("keep"), "x");
+
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.UncheckedIOException.class, () -> engine.prepare(s, SampleArticles.of(180).iterator()));
+
+        assertTrue(e.getMessage().contains("chunk-1-a1.jsonl"), e.getMessage());
+        // what is recorded is in place; the file that failed, and those after it, are not recorded
+        List<JobRecord> jobs = ledger.jobs("run7b");
+        assertEquals(List.of(0), jobs.stream().map(JobRecord::chunk).toList());
+        assertEquals(50, Files.readAllLines(requests.resolve("chunk-0-a1.jsonl")).size());
+        try (var listing = Files.list(requests)) {
+            assertEquals(List.of(), listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))
+                    .toList(), "no temporary file is left");
+        }
+        // the same prepare, once the name is free, sends every article once
+        Files.delete(requests.resolve("chunk-1-a1.jsonl").resolve("keep"));
+        Files.delete(requests.resolve("chunk-1-a1.jsonl"));
+        PrepareReport r = engine.prepare(s, SampleArticles.of(180).iterator());
+        assertEquals(130, r.added());
+        assertEquals(50, r.alreadyKnown());
+        assertEquals(180, ledger.jobs("run7b").stream().mapToInt(JobRecord::items).sum());
+    }
+
+    @Test
     void anUploadMeeting409ReusesTheSameFileAndReplacesADifferentOne() throws Exception {
         RunSettings s = settings("run8", 50);
         engine.prepare(s, SampleArticles.of(100).iterator());
