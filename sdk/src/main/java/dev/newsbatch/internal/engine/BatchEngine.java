@@ -100,9 +100,9 @@ public final class BatchEngine {
      * Records the run and writes request files for the articles the run does not have yet, streaming:
      * articles are not held in memory, only a few files' worth of item records (a finished file is moved into
      * place and its rows written to the ledger on a thread of its own while the next file is written, see
-     * {@link WorkQueue}) and the fingerprints of the
-     * request keys seen (a {@link KeyIndex}, at most about 50 bytes an article; a fingerprint seen before is
-     * confirmed against the file being written and the ledger, so no article is ever taken for another).
+     * {@link WorkQueue}) and the fingerprints of the request keys seen (a {@link KeyIndex}, at most about 50 bytes
+     * an article; a fingerprint seen before is confirmed against the file being written and the ledger, so no
+     * article is ever taken for another).
      * Articles over the input limit are recorded as failed ({@link ErrorKind#INPUT_TOO_LARGE}) and never
      * sent; repeated ids are sent once.
      */
