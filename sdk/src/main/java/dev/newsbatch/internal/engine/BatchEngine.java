@@ -895,9 +895,10 @@ public final class BatchEngine {
         }
 
         /**
-         * Moves the file into place, then records its job and items: at once without {@code writes}; with it, both
-         * on its thread, in that order, so that the next file is written while this one's last bytes reach the disk
-         * (a file whose moving fails is removed, and the failure is thrown by the next call on {@code writes}).
+         * Moves the file into place, then records its job and items, both on {@code writes}' thread, in that order,
+         * so that the next file is written while this one's last bytes reach the disk. The writer is in
+         * {@code moving} until its move ran; a file whose move fails is removed, and the failure is thrown by the
+         * next call on {@code writes}.
          */
         long finish(WorkQueue writes, Set<RequestFileWriter> moving) {
             long bytes = writer.bytes();
