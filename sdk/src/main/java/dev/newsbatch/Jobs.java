@@ -7,6 +7,7 @@ import dev.newsbatch.schema.NewsClassification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Job-level operations by Gemini job id ({@code batches/...}): status, results, list and cancel, as
@@ -22,6 +23,10 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Jobs implements AutoCloseable {
+    private static final String GEMINI_PREFIX = "batches/";
+    private static final Pattern VERTEX_JOB_ID = Pattern.compile(
+            "projects/[a-z0-9-]{1,63}/locations/[a-z0-9-]{1,63}/batchPredictionJobs/[0-9]{1,32}");
+
     private final Path directory;
     private final JobService service;
 
@@ -143,10 +148,32 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
+    /**
+     * True when {@code jobId} is a Gemini API job name: {@code batches/} and 1 to 128 letters, digits, {@code _} or
+     * {@code -}. Checks the form only; it does not ask Gemini.
+     *
+     * <pre>{@code
+     * Jobs.isGeminiJobId("batches/abc123");   // true
+     * Jobs.isGeminiJobId("batches/../x");     // false
+     * }</pre>
+     */
+    public static boolean isGeminiJobId(String jobId) {
+        int n = jobId == null ? 0 : jobId.length();
+        if (n <= GEMINI_PREFIX.length() || n > GEMINI_PREFIX.length() + 128 || !jobId.startsWith(GEMINI_PREFIX)) {
+            return false;
+        }
+        for (int i = GEMINI_PREFIX.length(); i < n; i++) {
+            char c = jobId.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String checkJobId(String jobId) {
         Checks.notBlank(jobId, "jobId");
-        if (!jobId.matches("batches/[A-Za-z0-9_-]{1,128}")
-                && !jobId.matches("projects/[a-z0-9-]{1,63}/locations/[a-z0-9-]{1,63}/batchPredictionJobs/[0-9]{1,32}")) {
+        if (!isGeminiJobId(jobId) && !VERTEX_JOB_ID.matcher(jobId).matches()) {
             throw new IllegalArgumentException("jobId must look like batches/<id> (1-128 letters, digits, '_' or '-'), "
                     + "or projects/<p>/locations/<l>/batchPredictionJobs/<number> on Vertex AI, "
                     + "was \"" + Checks.abbreviate(jobId, 60) + "\"" + (jobId.length() > 60 ? " (" + jobId.length()

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchEndpoints implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoints.class);
-    private static final String JOB_PREFIX = "batches/";
 
     /**
      * Submissions prepared and sent at once, each on a thread of its own pool: one fewer than the
@@ -221,24 +220,9 @@ final class BatchEndpoints implements AutoCloseable {
         return Secrets.redact(ResponseBodies.status(s).toString()).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** {@code batches/} and 1-128 letters, digits, '_' or '-'. */
-    static boolean isJobId(String id) {
-        int n = id.length();
-        if (n <= JOB_PREFIX.length() || n > JOB_PREFIX.length() + 128 || !id.startsWith(JOB_PREFIX)) {
-            return false;
-        }
-        for (int i = JOB_PREFIX.length(); i < n; i++) {
-            char c = id.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String jobId(Context ctx) {
         String id = ctx.pathParam("job_id");
-        if (!isJobId(id)) {
+        if (!Jobs.isGeminiJobId(id)) {
             throw RequestRejected.badField("job_id", "job_id must look like batches/<id> (1-128 letters, digits, '_' "
                     + "or '-'), was \"" + (id.length() > 60 ? id.substring(0, 60) + "…\" (" + id.length() + " characters)"
                     : id + "\""));

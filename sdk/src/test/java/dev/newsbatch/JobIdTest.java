@@ -1,4 +1,4 @@
-package dev.newsbatch.app.rest;
+package dev.newsbatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,24 +10,26 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The status route's job id check, against the rule it states as a regular expression. */
+/** {@link Jobs#isGeminiJobId}, against the rule it states as a regular expression. */
 class JobIdTest {
     private static final Pattern RULE = Pattern.compile("batches/[A-Za-z0-9_-]{1,128}");
 
     @Test
     void edgesOfTheRule() {
-        assertTrue(BatchEndpoints.isJobId("batches/a"));
-        assertTrue(BatchEndpoints.isJobId("batches/" + "x".repeat(128)));
-        assertTrue(BatchEndpoints.isJobId("batches/Az09_-"));
-        assertFalse(BatchEndpoints.isJobId("batches/"));
-        assertFalse(BatchEndpoints.isJobId("batches/" + "x".repeat(129)));
-        assertFalse(BatchEndpoints.isJobId("batches/a/b"));
-        assertFalse(BatchEndpoints.isJobId("batches/a.b"));
-        assertFalse(BatchEndpoints.isJobId("batches/é"));
-        assertFalse(BatchEndpoints.isJobId("batches/a\u0000"));
-        assertFalse(BatchEndpoints.isJobId("Batches/abc"));
-        assertFalse(BatchEndpoints.isJobId("jobs/123"));
-        assertFalse(BatchEndpoints.isJobId(""));
+        assertTrue(Jobs.isGeminiJobId("batches/a"));
+        assertTrue(Jobs.isGeminiJobId("batches/" + "x".repeat(128)));
+        assertTrue(Jobs.isGeminiJobId("batches/Az09_-"));
+        assertFalse(Jobs.isGeminiJobId("batches/"));
+        assertFalse(Jobs.isGeminiJobId("batches/" + "x".repeat(129)));
+        assertFalse(Jobs.isGeminiJobId("batches/a/b"));
+        assertFalse(Jobs.isGeminiJobId("batches/a.b"));
+        assertFalse(Jobs.isGeminiJobId("batches/é"));
+        assertFalse(Jobs.isGeminiJobId("batches/a\u0000"));
+        assertFalse(Jobs.isGeminiJobId("Batches/abc"));
+        assertFalse(Jobs.isGeminiJobId("jobs/123"));
+        assertFalse(Jobs.isGeminiJobId(""));
+        assertFalse(Jobs.isGeminiJobId(null));
+        assertFalse(Jobs.isGeminiJobId("projects/p/locations/l/batchPredictionJobs/1"));
     }
 
     @Test
@@ -44,7 +46,7 @@ class JobIdTest {
             ids.add(b.toString());
         }
         for (String id : ids) {
-            assertEquals(RULE.matcher(id).matches(), BatchEndpoints.isJobId(id), id);
+            assertEquals(RULE.matcher(id).matches(), Jobs.isGeminiJobId(id), id);
         }
     }
 }
