@@ -56,53 +56,38 @@ final class CandidateScores {
         return weighted;
     }
 
-    /** Every candidate, in the order they became one. */
-    int[] candidates() {
-        return order.toArray();
+    /** How many candidates there are. */
+    int count() {
+        return order.size();
     }
 
-    /** {@code candidates} by score, best first; equal scores keep their order. */
-    int[] sortedByScore(int[] candidates) {
-        int n = candidates.length;
-        double[] by = new double[n];
-        for (int i = 0; i < n; i++) {
-            by[i] = scores[candidates[i]];
-        }
-        // a stable merge sort of positions, without boxing them
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        mergeSort(idx, new int[n], 0, n, by);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = candidates[idx[i]];
-        }
-        return out;
+    /** The {@code i}-th candidate in the order they became one. */
+    int candidate(int i) {
+        return order.get(i);
     }
 
-    /** Sorts {@code a[from, to)} by {@code by}, highest first, keeping the order of equal ones. */
-    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] by) {
-        if (to - from < 2) {
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, from, mid, by);
-        mergeSort(a, tmp, mid, to, by);
-        if (Double.compare(by[a[mid]], by[a[mid - 1]]) <= 0) {
-            return;
-        }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int k = from; k < to; k++) {
-            // the right one goes first only when it is strictly higher
-            if (j < to && (i >= mid || Double.compare(by[tmp[j]], by[tmp[i]]) > 0)) {
-                a[k] = tmp[j++];
-            } else {
-                a[k] = tmp[i++];
+    /**
+     * The {@code k} best candidates by score, best first (fewer when there are fewer); equal scores keep the order
+     * the candidates became one in.
+     */
+    int[] best(int k) {
+        int[] top = new int[Math.min(k, order.size())];
+        int n = 0;
+        for (int i = 0, size = order.size(); i < size; i++) {
+            int c = order.get(i);
+            double s = scores[c];
+            int at = n;
+            // after every candidate that scores as much or more
+            while (at > 0 && Double.compare(s, scores[top[at - 1]]) > 0) {
+                at--;
+            }
+            if (at < top.length) {
+                System.arraycopy(top, at, top, at + 1, Math.min(n, top.length - 1) - at);
+                top[at] = c;
+                n = Math.min(n + 1, top.length);
             }
         }
+        return top;
     }
 
     private double initialScore(int e) {

@@ -21,14 +21,17 @@ final class ContentScorer {
         this.cleaner = cleaner;
     }
 
-    /** Walks and scores the body; the candidates' node numbers, best first. */
+    /**
+     * Walks and scores the body; the node numbers of the {@link ContentSelector#RANKED} best candidates, best
+     * first.
+     */
     int[] rank() {
         walk(tree.body(), false, false);
-        int[] candidates = scores.candidates();
-        for (int c : candidates) {
+        for (int i = 0, n = scores.count(); i < n; i++) {
+            int c = scores.candidate(i);
             scores.scale(c, 1 - page.stats(c).linkDensity());
         }
-        return scores.sortedByScore(candidates);
+        return scores.best(ContentSelector.RANKED);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * no candidate, or the best is the body itself, the whole body is the content.
  */
 final class ContentSelector {
+    /** How many of the best candidates the choice looks at: the best and the four after it. */
+    static final int RANKED = 5;
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
     private final PageTree tree;
@@ -26,7 +28,7 @@ final class ContentSelector {
         this.scores = scores;
     }
 
-    /** The elements that make up the content, in document order. */
+    /** The elements that make up the content, in document order; {@code ranked} holds the best candidates, best first. */
     int[] select(int[] ranked) {
         int top = ranked.length == 0 ? -1 : ranked[0];
         // the body, the html element and any other ancestor of the body stand for the whole body
@@ -44,7 +46,7 @@ final class ContentSelector {
     private int widen(int top, int[] ranked) {
         double topScore = scores.score(top);
         IntList alternatives = new IntList();
-        for (int i = 1; i < Math.min(5, ranked.length); i++) {
+        for (int i = 1; i < Math.min(RANKED, ranked.length); i++) {
             int c = ranked[i];
             if (scores.score(c) / topScore >= 0.75) {
                 alternatives.add(c);

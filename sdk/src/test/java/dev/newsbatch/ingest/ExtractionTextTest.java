@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -89,6 +93,34 @@ class ExtractionTextTest {
         PageTree tree = PageTree.of(body, null);
         String text = TextRenderer.render(tree, new int[] {tree.body()}, new boolean[tree.size()], 0);
         assertEquals("one two three four\nfive\nsix", text);
+    }
+
+    @Test
+    void bestCandidatesAreTheTopOfAStableSortByScore() {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            html.append("<div><p>x</p></div>");
+        }
+        PageTree tree = PageTree.of(Jsoup.parse(html.toString()).body(), null);
+        Random random = new Random(3);
+        for (int trial = 0; trial < 500; trial++) {
+            CandidateScores scores = new CandidateScores(tree, false);
+            List<Integer> order = new ArrayList<>();
+            for (int e = tree.body() + 1; e < tree.size(); e++) {
+                if (!tree.isText(e) && random.nextInt(3) > 0) {
+                    // few distinct scores, so that ties are common
+                    scores.add(e, random.nextInt(4) - 1);
+                    order.add(e);
+                }
+            }
+            List<Integer> sorted = new ArrayList<>(order);
+            sorted.sort((a, b) -> Double.compare(scores.score(b), scores.score(a)));
+            int k = 1 + random.nextInt(7);
+            int[] best = scores.best(k);
+            assertEquals(sorted.subList(0, Math.min(k, sorted.size())),
+                    Arrays.stream(best).boxed().collect(Collectors.toList()), "k=" + k);
+        }
+        assertEquals(0, new CandidateScores(tree, false).best(5).length);
     }
 
     @Test
