@@ -144,7 +144,7 @@ class BigQueryRunTest {
     @Test
     void jobsOnABigQueryDatasetReadRequestTablesAndWritePredictionTables() {
         articlesTable("articles", rows(30));
-        emulator.faults(Faults.none().seed(7).itemErrorRate(0.1));
+        emulator.faults(Faults.none().seed(7).itemErrorRate(0.3));
         VertexTarget target = VertexTarget.of(PROJECT, "us-central1", "gs://news-archive/runs")
                 .withBigQuery("bq://test-project.staging");
         BatchRun<NewsClassification> run = Batches.fromBigQuery("bq://test-project.news.articles", COLUMNS)
