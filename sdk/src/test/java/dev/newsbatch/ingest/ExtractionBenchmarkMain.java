@@ -32,6 +32,9 @@ public final class ExtractionBenchmarkMain {
 
     private ExtractionBenchmarkMain() {}
 
+    /** The timing of the warm-up and of the timed rounds after it. */
+    private record Timings(Timing warmUp, Timing timed) {}
+
     /** CPU and wall nanoseconds of the bare parse and of the extractor over all timed rounds. */
     private record Timing(int pages, int rounds, long bareCpu, long fullCpu, long bareWall, long fullWall) {
         double ratio() {
@@ -61,11 +64,10 @@ public final class ExtractionBenchmarkMain {
         List<String> other = sources(otherDir);
         // the held-out pages are small: more rounds give them a comparable amount of work
         int otherRounds = rounds * Math.max(1, (int) (chars(dev) / Math.max(1, chars(other)) / 2));
-        Timing[] devTimings = time(extractor, dev, rounds);
-        Timing[] otherTimings = time(extractor, other, otherRounds);
-        Timing devTiming = devTimings[0];
-        Timing otherTiming = otherTimings[0];
-        devTimings[1].print("dev set, warm-up (JIT compiling, not the figure)");
+        Timings devTimings = time(extractor, dev, rounds);
+        Timing devTiming = devTimings.timed();
+        Timing otherTiming = time(extractor, other, otherRounds).timed();
+        devTimings.warmUp().print("dev set, warm-up (JIT compiling, not the figure)");
         devTiming.print("dev set (" + dir + ")");
         otherTiming.print("held-out pages (" + otherDir + ")");
         ExtractionScore.Summary heldOut = ExtractionScore.score(otherDir, extractor);
@@ -75,7 +77,7 @@ public final class ExtractionBenchmarkMain {
         System.out.printf(Locale.ROOT, "extraction-vs-jsoup %.2f ratio (goal >= 0.90, CPU time, dev set)%n",
                 devTiming.ratio());
         System.out.printf(Locale.ROOT, "extraction-vs-jsoup-warm-up %.2f ratio (goal none: the dev set's first %d pages, "
-                + "while the JIT compiles; not counted above)%n", devTimings[1].ratio(), devTimings[1].pages() * devTimings[1].rounds());
+                + "while the JIT compiles; not counted above)%n", devTimings.warmUp().ratio(), devTimings.warmUp().pages() * devTimings.warmUp().rounds());
         System.out.printf(Locale.ROOT, "extraction-vs-jsoup-held-out %.2f ratio (goal >= 0.90, CPU time, held-out pages)%n",
                 otherTiming.ratio());
         System.out.printf(Locale.ROOT, "extraction-held-out-mean-f1 %.3f f1 (goal >= 0.90)%n", heldOut.meanF1());
@@ -98,9 +100,10 @@ public final class ExtractionBenchmarkMain {
      * quarter of the rounds); the warm-up's own timing is returned too. Within a round the two alternate which runs
      * first on each page, so that neither always finds the caches as the other left them.
      */
-    private static Timing[] time(ArticleExtractor extractor, List<String> pages, int rounds) {
+    private static Timings time(ArticleExtractor extractor, List<String> pages, int rounds) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long sink = 0;
+        // bare CPU, extractor CPU, bare wall, extractor wall
         long[] measured = new long[4];
         long[] warming = new long[4];
         int warmup = Math.max(rounds / 4, (WARMUP_PAGES + pages.size() - 1) / pages.size());
@@ -127,9 +130,7 @@ public final class ExtractionBenchmarkMain {
         if (sink == 42) {
             System.out.println("(sink)");
         }
-        return new Timing[] {
-            new Timing(pages.size(), rounds, measured[0], measured[1], measured[2], measured[3]),
-            new Timing(pages.size(), warmup, warming[0], warming[1], warming[2], warming[3])
-        };
+        return new Timings(new Timing(pages.size(), warmup, warming[0], warming[1], warming[2], warming[3]),
+                new Timing(pages.size(), rounds, measured[0], measured[1], measured[2], measured[3]));
     }
 }
