@@ -1,7 +1,6 @@
 package dev.newsbatch.ingest;
 
 import dev.newsbatch.internal.Checks;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -51,7 +50,8 @@ public final class ArticleExtractor {
     }
 
     /**
-     * Extracts the article of {@code html}.
+     * Extracts the article of {@code html}, parsed as {@code Jsoup.parse(html, baseUrl)} parses it (with a jsoup
+     * parser lent from a small pool rather than a new one per page).
      *
      * @param html    the page
      * @param baseUrl the page's URL, for resolving relative links (may be empty)
@@ -59,7 +59,7 @@ public final class ArticleExtractor {
      */
     public ExtractedArticle extract(String html, String baseUrl) {
         Checks.notNull(html, "html");
-        return extract(Jsoup.parse(html, baseUrl == null ? "" : baseUrl));
+        return extract(HtmlParsers.parse(html, baseUrl == null ? "" : baseUrl));
     }
 
     /** Extracts the article of a parsed page; {@code doc} is not changed. */

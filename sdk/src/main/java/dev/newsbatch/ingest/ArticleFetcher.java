@@ -49,7 +49,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
@@ -301,7 +300,7 @@ public final class ArticleFetcher implements AutoCloseable {
         }
         Document doc;
         try {
-            doc = Jsoup.parse(new ByteArrayInputStream(body), charset(type), current.toString());
+            doc = HtmlParsers.parse(new ByteArrayInputStream(body), charset(type), current.toString(), body.length);
         } catch (IOException e) {
             return failure(url, current, start, FetchFailure.NETWORK, "cannot parse body: " + e.getMessage(), status, attempts);
         }

@@ -16,7 +16,10 @@ import org.jsoup.Jsoup;
  * held-out pages ({@code extraction-other/}, which the extractor is not tuned to), plus the mean F1 on the
  * held-out pages. The two are interleaved page by page, each running first on every other page, and timed in
  * thread CPU time as well as wall time, so that other load on the machine affects both alike. The timed rounds
- * follow a warm-up of {@value #WARMUP_PAGES} pages or more, whose ratio is printed apart.
+ * follow a warm-up of {@value #WARMUP_PAGES} pages or more, whose ratio is printed apart. The extractor parses with
+ * jsoup parsers lent from a pool ({@link HtmlParsers}); the bare parse is {@code Jsoup.parse}'s, a new parser per
+ * page. A last pass on the held-out pages gives the bare parse a pooled parser too, so that the extractor's own
+ * work shows apart from the parse's saving ({@code extraction-vs-pooled-parse-held-out}, no goal).
  *
  * <pre>{@code
  * java ... dev.newsbatch.ingest.ExtractionBenchmarkMain [PAGES_DIR] [ROUNDS]
@@ -64,12 +67,14 @@ public final class ExtractionBenchmarkMain {
         List<String> other = sources(otherDir);
         // the held-out pages are small: more rounds give them a comparable amount of work
         int otherRounds = rounds * Math.max(1, (int) (chars(dev) / Math.max(1, chars(other)) / 2));
-        Timings devTimings = time(extractor, dev, rounds);
+        Timings devTimings = time(extractor, dev, rounds, false);
         Timing devTiming = devTimings.timed();
-        Timing otherTiming = time(extractor, other, otherRounds).timed();
+        Timing otherTiming = time(extractor, other, otherRounds, false).timed();
+        Timing pooledTiming = time(extractor, other, Math.max(1, otherRounds / 2), true).timed();
         devTimings.warmUp().print("dev set, warm-up (JIT compiling, not the figure)");
         devTiming.print("dev set (" + dir + ")");
         otherTiming.print("held-out pages (" + otherDir + ")");
+        pooledTiming.print("held-out pages, the bare parse with a pooled parser too");
         ExtractionScore.Summary heldOut = ExtractionScore.score(otherDir, extractor);
         System.out.println("held-out pages: " + heldOut);
         System.out.printf(Locale.ROOT, "extraction-pages-per-s %.0f pages/s (goal >= 300, one thread, CPU time)%n",
@@ -80,6 +85,8 @@ public final class ExtractionBenchmarkMain {
                 + "while the JIT compiles; not counted above)%n", devTimings.warmUp().ratio(), devTimings.warmUp().pages() * devTimings.warmUp().rounds());
         System.out.printf(Locale.ROOT, "extraction-vs-jsoup-held-out %.2f ratio (goal >= 0.90, CPU time, held-out pages)%n",
                 otherTiming.ratio());
+        System.out.printf(Locale.ROOT, "extraction-vs-pooled-parse-held-out %.2f ratio (goal none: against a bare parse "
+                + "with a pooled parser too, the extractor's own work alone)%n", pooledTiming.ratio());
         System.out.printf(Locale.ROOT, "extraction-held-out-mean-f1 %.3f f1 (goal >= 0.90)%n", heldOut.meanF1());
     }
 
@@ -98,9 +105,10 @@ public final class ExtractionBenchmarkMain {
     /**
      * Times {@code rounds} rounds over {@code pages} after a warm-up of at least {@link #WARMUP_PAGES} pages (and a
      * quarter of the rounds); the warm-up's own timing is returned too. Within a round the two alternate which runs
-     * first on each page, so that neither always finds the caches as the other left them.
+     * first on each page, so that neither always finds the caches as the other left them. With {@code pooledBare}, the
+     * bare parse borrows a pooled parser as the extractor does.
      */
-    private static Timings time(ArticleExtractor extractor, List<String> pages, int rounds) {
+    private static Timings time(ArticleExtractor extractor, List<String> pages, int rounds, boolean pooledBare) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long sink = 0;
         // bare CPU, extractor CPU, bare wall, extractor wall
@@ -118,7 +126,8 @@ public final class ExtractionBenchmarkMain {
                     sink += html.indexOf('\u0001');
                     long c0 = cpu.getCurrentThreadCpuTime();
                     long w0 = System.nanoTime();
-                    sink += bare ? Jsoup.parse(html, "http://fakehost/").body().text().length()
+                    sink += bare ? (pooledBare ? HtmlParsers.parse(html, "http://fakehost/")
+                            : Jsoup.parse(html, "http://fakehost/")).body().text().length()
                             : extractor.extract(html, "http://fakehost/").contents().length();
                     long c1 = cpu.getCurrentThreadCpuTime();
                     long w1 = System.nanoTime();
