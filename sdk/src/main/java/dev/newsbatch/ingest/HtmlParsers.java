@@ -12,9 +12,10 @@ import org.jsoup.parser.Parser;
  * Parses HTML as {@link Jsoup#parse(String, String)} does, with jsoup parsers lent from a small pool instead of a
  * new one per page. A new parser starts with an empty copy of the HTML tag set and fills it (a copy of each tag
  * the page uses) and sets up its tree builder: on pages of a few kilobytes that is about 6% of a parse and
- * {@code text()}, on pages of hundreds of kilobytes under 1%. A jsoup parser may parse one page after another (it is not concurrent: the pool lends each to one
- * thread at a time), and the documents it builds are the ones a new parser builds; only the markup jsoup writes
- * for a page differs: a tag it has seen self-closed on an earlier page is written self-closed.
+ * {@code text()}, on pages of hundreds of kilobytes under 1%. A jsoup parser may parse one page after another
+ * (it is not concurrent: the pool lends each to one thread at a time), and the documents it builds are the ones
+ * a new parser builds; only the markup jsoup writes for a page differs: a tag it has seen self-closed on an
+ * earlier page is written self-closed.
  *
  * <p>What a lent parser keeps between pages is bounded: a parser holds on to the last document it built, so only
  * one that parsed a page of at most {@value #POOLED_PAGE_CHARS} characters goes back to the pool; one that has
