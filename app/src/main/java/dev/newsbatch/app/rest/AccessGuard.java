@@ -22,18 +22,28 @@ final class AccessGuard {
     }
 
     void check(Context ctx) {
-        if (token != null && !"/health".equals(ctx.path())) {
-            String header = ctx.header("Authorization");
-            byte[] given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? header.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
-            if (!MessageDigest.isEqual(given, token)) {
-                throw new RequestRejected(401, "unauthorized", "Authorization",
-                        "Authorization must be \"Bearer <NEWSBATCH_API_TOKEN>\", was " + (header == null ? "missing"
-                                : "a wrong token"));
-            }
+        String header = ctx.header("Authorization");
+        if (!authorized(ctx.path(), header)) {
+            throw new RequestRejected(401, "unauthorized", "Authorization",
+                    "Authorization must be \"Bearer <NEWSBATCH_API_TOKEN>\", was " + (header == null ? "missing"
+                            : "a wrong token"));
         }
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {
             throw RequestBodies.tooLarge(maxBodyBytes);
         }
+    }
+
+    /** Whether {@link #check} lets a request with this path, Authorization header and declared length pass. */
+    boolean admits(String path, String authorization, long declaredLength) {
+        return authorized(path, authorization) && declaredLength <= maxBodyBytes;
+    }
+
+    private boolean authorized(String path, String header) {
+        if (token == null || "/health".equals(path)) {
+            return true;
+        }
+        byte[] given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        return MessageDigest.isEqual(given, token);
     }
 }

@@ -22,11 +22,14 @@ import java.util.List;
 public final class NewsbatchApi implements AutoCloseable {
     private final Javalin app;
     private final BatchEndpoints endpoints;
+    private final CachedStatusHandler cachedStatuses;
     private final ApiSettings settings;
 
-    private NewsbatchApi(Javalin app, BatchEndpoints endpoints, ApiSettings settings) {
+    private NewsbatchApi(Javalin app, BatchEndpoints endpoints, CachedStatusHandler cachedStatuses,
+                         ApiSettings settings) {
         this.app = app;
         this.endpoints = endpoints;
+        this.cachedStatuses = cachedStatuses;
         this.settings = settings;
     }
 
@@ -43,6 +46,7 @@ public final class NewsbatchApi implements AutoCloseable {
         BatchEndpoints endpoints = new BatchEndpoints(settings, connectionKind());
         AccessGuard guard = new AccessGuard(settings);
         OpenApiDocument docs = OpenApiDocument.load();
+        CachedStatusHandler cachedStatuses = endpoints.cachedStatusHandler(guard);
         // Javalin's own startup lines (including "your version is N days old") are not the server's log.
         io.javalin.util.JavalinLogger.startupInfo = false;
         Javalin app = Javalin.create(cfg -> {
@@ -52,7 +56,11 @@ public final class NewsbatchApi implements AutoCloseable {
                     com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)));
             cfg.http.maxRequestSize = settings.maxBodyBytes();
             cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorPages());
+                // ahead of Javalin's handlers, which Javalin attaches after it
+                server.insertHandler(cachedStatuses);
+            });
             cfg.registerPlugin(new SwaggerPlugin(swagger -> {
                 swagger.setUiPath("/docs");
                 swagger.setDocumentationPath("/openapi.json");
@@ -68,7 +76,7 @@ public final class NewsbatchApi implements AutoCloseable {
             endpoints.close();
             throw e;
         }
-        return new NewsbatchApi(app, endpoints, settings);
+        return new NewsbatchApi(app, endpoints, cachedStatuses, settings);
     }
 
     /** The port in use (the chosen one when started on 0). */
@@ -92,6 +100,11 @@ public final class NewsbatchApi implements AutoCloseable {
                 .filter(e -> e.getMethod().isHttpMethod())
                 .map(e -> e.getMethod() + " " + e.getPath())
                 .toList();
+    }
+
+    /** Status requests answered from memory ahead of the route table so far. */
+    long statusAnswersAhead() {
+        return cachedStatuses.answered();
     }
 
     /** The settings it runs with. */

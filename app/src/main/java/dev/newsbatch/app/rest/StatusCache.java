@@ -58,16 +58,31 @@ final class StatusCache {
             } else if (!current.isDone()) {
                 return join(current);
             } else if (!current.isCompletedExceptionally()) {
-                Answer a = current.join();
-                if (!a.status().state().isTerminal() && System.nanoTime() - a.fetchedAt() >= ttlNanos
-                        && refreshing.add(jobId)) {
-                    startRefresh(jobId, a);
-                }
-                return a;
+                return kept(jobId, current.join());
             }
             // a failed first call is being removed: ask again
             entries.remove(jobId, current);
         }
+    }
+
+    /**
+     * The job's answer when one is already in memory, without waiting; null when the job has not been
+     * asked about yet, its first call is under way or failed. A stale state is refreshed as by
+     * {@link #answer}.
+     */
+    Answer known(String jobId) {
+        CompletableFuture<Answer> current = entries.get(jobId);
+        return current == null || !current.isDone() || current.isCompletedExceptionally() ? null
+                : kept(jobId, current.join());
+    }
+
+    /** A kept answer, with a refresh started when it is older than the ttl and may still change. */
+    private Answer kept(String jobId, Answer a) {
+        if (!a.status().state().isTerminal() && System.nanoTime() - a.fetchedAt() >= ttlNanos
+                && refreshing.add(jobId)) {
+            startRefresh(jobId, a);
+        }
+        return a;
     }
 
     private Answer fetch(String jobId, CompletableFuture<Answer> mine) {

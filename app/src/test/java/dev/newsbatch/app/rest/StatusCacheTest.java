@@ -1,6 +1,7 @@
 package dev.newsbatch.app.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -152,5 +153,45 @@ class StatusCacheTest {
         }
         pool.shutdown();
         assertEquals(1, calls.get());
+    }
+
+    @Test
+    void knownNeverWaitsAndAnswersOnlyWhatTheFirstCallBrought() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        HeldRefreshes refresher = new HeldRefreshes();
+        StatusCache cache = cache(id -> {
+            if (calls.incrementAndGet() == 1) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return status(id, JobState.RUNNING, calls.get());
+        }, Duration.ZERO, refresher);
+        assertNull(cache.known("batches/a"), "never asked");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<StatusCache.Answer> first = pool.submit(() -> cache.answer("batches/a"));
+        entered.await();
+        assertNull(cache.known("batches/a"), "the first call is under way");
+        release.countDown();
+        assertEquals("batches/a RUNNING 1", body(first.get()));
+        pool.shutdown();
+        assertEquals("batches/a RUNNING 1", body(cache.known("batches/a")));
+        assertEquals(1, refresher.held.size(), "a stale state is refreshed as by answer");
+        refresher.runAll();
+        assertEquals("batches/a RUNNING 2", body(cache.known("batches/a")));
+    }
+
+    @Test
+    void knownIsNullAfterAFailedFirstCall() {
+        StatusCache cache = cache(id -> {
+            throw new IllegalStateException("no such job");
+        }, Duration.ofHours(1), new HeldRefreshes());
+        assertThrows(IllegalStateException.class, () -> cache.answer("batches/a"));
+        assertNull(cache.known("batches/a"));
     }
 }
