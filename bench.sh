@@ -34,7 +34,7 @@ BENCHMARKS=(
   "extraction|sdk|dev.newsbatch.ingest.ExtractionBenchmarkMain||single-thread extraction speed on the dev set, against bare jsoup parse + text [PAGES_DIR] [ROUNDS]"
   "extraction-score|sdk|dev.newsbatch.ingest.ExtractionScoreMain||extraction quality on the dev set: mean F1 and title match [PAGES_DIR] [PREDICTIONS_DIR]"
   "fetch|sdk|dev.newsbatch.ingest.FetchBenchmarkMain||URL fetching + extraction against a loopback server: pages/s [URLS] [MAX_CONCURRENCY] [MAX_PER_HOST]"
-  "status-load|app|dev.newsbatch.app.rest.StatusLoadTest|-XX:+UseZGC|REST: wrk with 50 connections on job status, alone and beside 20 submitting clients: requests/s, p50, p99, errors [SECONDS] (needs wrk; 2 x 30 s)"
+  "status-load|app|dev.newsbatch.app.rest.StatusLoadTest|-XX:+UseZGC|REST: wrk with 50 connections on job status, alone and beside 20 submitting clients: requests/s, p50, p99, errors [SECONDS] (needs wrk; 2 x (10 s warm-up + 30 s))"
   "backends|sdk|dev.newsbatch.bench.BackendsBenchmark||the same 12,000 articles on the Gemini API and on Vertex AI batch prediction, side by side on the emulator: jobs, makespan, cost, tokens [ARTICLES] [TOKENS_PER_SECOND] [BATCH_SIZE] (a few minutes)"
   "emulator-jobs|emulator|dev.newsbatch.emulator.EmulatorJobsBenchmark||emulator batches.get and list with 1,000 and 10,000 jobs on disk: microseconds per call, job files read [CALLS]"
 )
