@@ -25,7 +25,8 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  * }</pre>
  */
 final class CachedStatusHandler extends HandlerWrapper {
-    private static final String PREFIX = "/batch/status/";
+    /** The status route's path before its job id; {@link Routes} registers the route under it. */
+    static final String PREFIX = "/batch/status/";
 
     private final StatusCache statuses;
     private final AccessGuard guard;

@@ -22,7 +22,7 @@ final class Routes {
         return () -> {
             before(guard::check);
             // the route clients poll, first: a request is matched against the routes in this order
-            get("/batch/status/<job_id>", batch::status);
+            get(CachedStatusHandler.PREFIX + "<job_id>", batch::status);   // answered ahead once known
             get("/health", batch::health);
             get("/openapi.json", docs::serve);
             get("/models", batch::models);
