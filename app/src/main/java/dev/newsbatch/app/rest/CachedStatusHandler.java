@@ -46,8 +46,8 @@ final class CachedStatusHandler extends HandlerWrapper {
             return;
         }
         base.setHandled(true);
+        answered.increment();   // before the answer leaves, so a client that has it sees it counted
         write(response, a.body());
-        answered.increment();
     }
 
     /** The kept answer to this request, or null when the route table is to answer it. */
