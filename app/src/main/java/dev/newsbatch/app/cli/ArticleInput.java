@@ -65,12 +65,8 @@ final class ArticleInput {
             return file;
         }
         try {
-            Path dir = Files.createTempDirectory(dev.newsbatch.InputProblem.STDIN_COPY_PREFIX);
-            Path copy = dir.resolve(format == null ? "stdin" : "stdin." + format);
-            Files.copy(stdin, copy);
-            copy.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            return copy;
+            return temporaryCopy(stdin, dev.newsbatch.InputProblem.STDIN_COPY_PREFIX,
+                    format == null ? "stdin" : "stdin." + format);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the articles from standard input: " + e.getMessage(), e);
         }
@@ -82,14 +78,23 @@ final class ArticleInput {
             return file;
         }
         try (InputStream in = Files.newInputStream(file)) {
-            Path dir = Files.createTempDirectory("newsbatch-input-");
-            Path copy = dir.resolve(file.getFileName() + "." + format);
-            Files.copy(in, copy);
-            copy.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            return copy;
+            return temporaryCopy(in, "newsbatch-input-", file.getFileName() + "." + format);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code in} copied to a file {@code name} in a new temporary directory, both removed when the JVM
+     * exits. The directory is registered first: the JVM deletes in the reverse order, so the file goes
+     * before the directory that holds it.
+     */
+    private static Path temporaryCopy(InputStream in, String dirPrefix, String name) throws IOException {
+        Path dir = Files.createTempDirectory(dirPrefix);
+        dir.toFile().deleteOnExit();
+        Path copy = dir.resolve(name);
+        copy.toFile().deleteOnExit();
+        Files.copy(in, copy);
+        return copy;
     }
 }

@@ -224,6 +224,24 @@ class RunCommandsTest {
     }
 
     @Test
+    void theTemporaryCopiesOfTheInputAreGoneWhenTheCommandEnds() throws Exception {
+        Path jvmTmp = Files.createDirectories(tmp.resolve("jvm-tmp"));
+        Map<String, String> env = new HashMap<>(env());
+        env.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + jvmTmp);
+        Path jsonl = SampleArticles.jsonLines(tmp.resolve("a.jsonl"), 3);
+        Path misnamed = Files.copy(jsonl, tmp.resolve("a.txt"));
+        ChildProcess.Outcome piped = ChildProcess.runWithInput(tmp, env, Files.readString(jsonl), "estimate", "-",
+                "--format", "jsonl");
+        assertEquals(0, piped.exitCode(), piped.toString());
+        ChildProcess.Outcome copied = ChildProcess.run(tmp, env, "estimate", misnamed.toString(), "--format", "jsonl");
+        assertEquals(0, copied.exitCode(), copied.toString());
+        try (var left = Files.list(jvmTmp)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("newsbatch-"))
+                    .toList(), "the copies of standard input and of " + misnamed + " and their directories");
+        }
+    }
+
+    @Test
     void classifyAnswersForOneArticleOrAFewAtOnce() throws Exception {
         ChildProcess.Outcome one = run("classify", "--title", "Bank profit up", "--text",
                 "Bosphorus Bank profit rose 12 percent after record lending.");
