@@ -76,8 +76,15 @@ public final class EmulatorJobsBenchmark {
                 return new Result((t1 - t0) / 1e3 / calls, (t2 - t1) / 1e3 / calls, reads);
             }
         } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            deleteTree(dir);
+        }
+    }
+
+    /** Deletes a benchmark's working directory and everything in it. */
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -12,7 +12,6 @@ import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.internal.gemini.BatchJobInfo;
 import dev.newsbatch.internal.gemini.GeminiConnection;
 import dev.newsbatch.schema.NewsClassification;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +81,7 @@ public final class BackendsBenchmark {
     }
 
     static Outcome run(String backend, int n, double speed, int batch) throws Exception {
-        Path tmp = Files.createTempDirectory("backends-" + backend);
+        Path tmp = BenchDirs.create("backends-" + backend);
         boolean onVertex = backend.equals("vertex");
         Map<String, String> properties = new java.util.LinkedHashMap<>();
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emu"))

@@ -9,7 +9,6 @@ import dev.newsbatch.emulator.GeminiEmulator;
 import dev.newsbatch.internal.engine.SampleArticles;
 import dev.newsbatch.internal.gemini.GeminiConnection;
 import dev.newsbatch.schema.NewsClassification;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,7 +26,7 @@ public final class CostCheck {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        Path dir = Files.createTempDirectory("cost-check");
+        Path dir = BenchDirs.create("cost-check");
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(dir.resolve("emu")))) {
             System.setProperty(GeminiConnection.BASE_URL_PROPERTY, emu.baseUrl());
             BatchSpec<NewsClassification> spec = Batches.from(SampleArticles.of(n)).name("cost")

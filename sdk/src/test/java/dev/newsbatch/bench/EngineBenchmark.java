@@ -60,7 +60,7 @@ public final class EngineBenchmark {
         int millionChars = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
         System.out.printf("max heap %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
         watchCollections();
-        Path tmp = Files.createTempDirectory("engine-bench");
+        Path tmp = BenchDirs.create("engine-bench");
         try (GeminiConnection c = GeminiConnection.to("http://127.0.0.1:9", "unused")) {
             // Both paths once first, at the measured size, so neither is measured before the JIT has compiled it.
             bare(c, tmp.resolve("warm-bare.jsonl"), 12_000, 9_000);
@@ -140,7 +140,7 @@ public final class EngineBenchmark {
                     p1m[1], maxHeap);
             System.out.printf(Locale.ROOT, "engine-prepare-1m-peak-live-heap %.0f MB (goal <= 256)%n", p1m[2]);
         } finally {
-            delete(tmp);
+            BenchDirs.delete(tmp);
         }
     }
 
@@ -291,14 +291,6 @@ public final class EngineBenchmark {
                 }
                 LIVE_PEAK.accumulateAndGet(used, Math::max);
             }, null, null);
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

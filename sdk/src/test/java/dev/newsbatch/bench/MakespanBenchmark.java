@@ -77,7 +77,7 @@ public final class MakespanBenchmark {
                   long estTokens) { }
 
     static Result run(String name, AdmissionPolicy admission, int n, long enqueued, double speed) throws Exception {
-        Path tmp = Files.createTempDirectory("makespan-" + name);
+        Path tmp = BenchDirs.create("makespan-" + name);
         Quota q = Quota.of("tier1", MODEL).enqueuedBatchTokens(enqueued);
         try (GeminiEmulator emu = GeminiEmulator.start(EmulatorConfig.defaults().port(0).stateDir(tmp.resolve("emu"))
                 .quota(q).tokensPerSecond(speed).sharedThroughput(true)

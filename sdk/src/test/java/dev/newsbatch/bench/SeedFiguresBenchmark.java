@@ -5,7 +5,6 @@ import dev.newsbatch.Batches;
 import dev.newsbatch.Estimate;
 import dev.newsbatch.RunConfig;
 import dev.newsbatch.Thinking;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class SeedFiguresBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Article> articles = articles(12_000, 9_000);
-        Path dir = Files.createTempDirectory("seed-figures");
+        Path dir = BenchDirs.create("seed-figures");
         List<String> results = new ArrayList<>();
         long t0 = System.nanoTime();
         for (String model : List.of(RunConfig.DEFAULT_MODEL, "gemini-2.5-flash")) {

@@ -181,6 +181,8 @@ class StatusLoadTest {
         try (EmulatorProcess emulator = EmulatorProcess.start(root.resolve("emulator"))) {
             System.setProperty(GeminiConnection.BASE_URL_PROPERTY, emulator.baseUrl());
             code = measure(dir, seconds);
+        } finally {
+            deleteTree(root);   // the ledger, request files and the emulator's state of every submission
         }
         System.exit(code);
     }
@@ -221,6 +223,14 @@ class StatusLoadTest {
             code = alone.errors() == 0 && mixed.errors() == 0 && submitters.failed.get() == 0 ? 0 : 1;
         }
         return code;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void print(String name, Wrk.Figures f) {
