@@ -126,6 +126,8 @@ public final class BackendsBenchmark {
             } finally {
                 properties.keySet().forEach(System::clearProperty);
             }
+        } finally {
+            BenchDirs.delete(tmp);   // before the next backend's run writes its own
         }
     }
 }

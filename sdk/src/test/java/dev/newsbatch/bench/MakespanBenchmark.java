@@ -106,6 +106,8 @@ public final class MakespanBenchmark {
             long estimated = ledger.jobs(name).stream().mapToLong(JobRecord::estTokens).sum();
             return new Result(name, Duration.between(first, last).toMillis() / 1000.0, wall, jobs.size(),
                     emu.stats().rateLimited(), emulatorTokens(emu.stateDir().resolve("batches")), estimated);
+        } finally {
+            BenchDirs.delete(tmp);   // before the next run writes its own
         }
     }
 
