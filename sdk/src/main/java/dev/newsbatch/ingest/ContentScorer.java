@@ -45,9 +45,9 @@ final class ContentScorer {
             return null;
         }
         TextStats s = new TextStats();
-        boolean childInTable = inTable || tag.equals("table");
-        boolean childInCode = inCode || tag.equals("code");
-        boolean isDiv = tag.equals("div");
+        boolean childInTable = inTable || tree.has(e, PageTree.TABLE);
+        boolean childInCode = inCode || tree.has(e, PageTree.CODE);
+        boolean isDiv = tree.has(e, PageTree.DIV);
         TextStats run = null;
         for (int c = e + 1, end = tree.end(e); c < end; c = tree.end(c)) {
             String ct = tree.tag(c);
@@ -76,8 +76,8 @@ final class ContentScorer {
             if (cs == null) {
                 continue;
             }
-            s.addChild(ct, tree.has(c, PageTree.IN_PAGE_LINK), cs);
-            if (ct.equals("div") && page.isParagraph(c)) {
+            s.addChild(tree.kind(c), tree.has(c, PageTree.IN_PAGE_LINK), cs);
+            if (page.isParagraph(c)) {
                 s.p++;
             }
         }

@@ -1,5 +1,6 @@
 package dev.newsbatch.ingest;
 
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -8,9 +9,9 @@ import org.jsoup.nodes.Element;
  * The attributes that hint at an element's role. An instance holds those the {@link PageTree} reads, looked up
  * until every attribute of the element is accounted for; names are compared ignoring case, and the first of
  * duplicates wins, as with {@link Element#attr(String)}. For a page whose parser lower-cases attribute names
- * (jsoup's HTML parser does, and drops duplicates), exact look-ups find the same values faster
- * ({@link #Hints(boolean)}). {@link #classWeight(Element)} rates a class and id as content-like or
- * boilerplate-like.
+ * (jsoup's HTML parser does, and drops duplicates), one pass over the attributes, comparing names exactly, finds
+ * the same values faster ({@link #Hints(boolean)}). {@link #classWeight(Element)} rates a class and id as
+ * content-like or boilerplate-like.
  */
 final class Hints {
     /** Words of a content-like class or id (see {@link #classWeight(Element)}). */
@@ -55,9 +56,12 @@ final class Hints {
             hidden = false;
             return this;
         }
-        // a look-up per name is cheaper than iterating (which makes an Attribute of each); once as many names were
-        // found as the element has attributes, the others are absent
         Attributes a = e.attributes();
+        if (lowerCaseNames) {
+            return readLowerCase(a);
+        }
+        // a look-up per name ignoring case; once as many names were found as the element has attributes, the others
+        // are absent
         int left = count;
         cls = get(a, "class");
         left -= cls.isEmpty() ? 0 : 1;
@@ -76,6 +80,33 @@ final class Hints {
         ariaHidden = left > 0 ? get(a, "aria-hidden") : "";
         left -= ariaHidden.isEmpty() ? 0 : 1;
         hidden = left > 0 && (lowerCaseNames ? a.hasKey("hidden") : a.hasKeyIgnoreCase("hidden"));
+        return this;
+    }
+
+    /**
+     * Reads the hints of attributes whose names are lower case, in one pass over them (cheaper than a look-up per
+     * name); the first attribute of a name wins.
+     */
+    private Hints readLowerCase(Attributes attributes) {
+        cls = id = rel = itemprop = role = style = ariaHidden = href = "";
+        hidden = false;
+        int seen = 0;
+        for (Attribute a : attributes) {
+            int bit;
+            switch (a.getKey()) {
+                case "class": bit = 1; if ((seen & bit) == 0) { cls = a.getValue(); } break;
+                case "id": bit = 2; if ((seen & bit) == 0) { id = a.getValue(); } break;
+                case "href": bit = 4; if ((seen & bit) == 0) { href = a.getValue(); } break;
+                case "style": bit = 8; if ((seen & bit) == 0) { style = a.getValue(); } break;
+                case "role": bit = 16; if ((seen & bit) == 0) { role = a.getValue(); } break;
+                case "rel": bit = 32; if ((seen & bit) == 0) { rel = a.getValue(); } break;
+                case "itemprop": bit = 64; if ((seen & bit) == 0) { itemprop = a.getValue(); } break;
+                case "aria-hidden": bit = 128; if ((seen & bit) == 0) { ariaHidden = a.getValue(); } break;
+                case "hidden": bit = 0; hidden = true; break;
+                default: bit = 0; break;
+            }
+            seen |= bit;
+        }
         return this;
     }
 

@@ -52,7 +52,7 @@ final class PageMeasures {
             if (ct == null) {
                 s.addText(tree.textLen(c), tree.textCommas(c));
             } else if (!dropped[c]) {
-                s.addChild(ct, tree.has(c, PageTree.IN_PAGE_LINK), measure(c));
+                s.addChild(tree.kind(c), tree.has(c, PageTree.IN_PAGE_LINK), measure(c));
                 if (paragraphs[c]) {
                     s.p++;
                 }

@@ -44,6 +44,12 @@ final class PageTree {
     static final int PLAIN_TEXT = 1 << 12;
     /** Set once an element's attributes or a text node's characters were read (the flags below then hold). */
     private static final int READ = 1 << 13;
+    /** The tags div, table and code, which scoring tells apart. */
+    static final int DIV = 1 << 14;
+    static final int TABLE = 1 << 15;
+    static final int CODE = 1 << 16;
+    /** Where an element's {@link TextStats#KINDS kind of child} is kept in its flags. */
+    private static final int KIND_SHIFT = 20;
     /** The flags known only once a node was read; the others come from the tag. */
     private static final int READ_FLAGS = NEVER_CONTENT | HAS_ATTRIBUTES | BYLINE_HINT | UNLIKELY | UNLIKELY_ROLE
             | SHARE | IN_PAGE_LINK | PLAIN_TEXT;
@@ -207,6 +213,10 @@ final class PageTree {
             m.merge(t, BLOCK, (a, b) -> a | b);
         }
         m.merge("td", CELL, (a, b) -> a | b);
+        m.merge("div", DIV, (a, b) -> a | b);
+        m.merge("table", TABLE, (a, b) -> a | b);
+        m.merge("code", CODE, (a, b) -> a | b);
+        TextStats.KINDS.forEach((t, kind) -> m.merge(t, kind << KIND_SHIFT, (a, b) -> a | b));
         m.merge("th", CELL, (a, b) -> a | b);
         for (String t : new String[] {"script", "style", "noscript", "template", "head", "title", "meta"}) {
             m.merge(t, SKIP, (a, b) -> a | b);
@@ -245,6 +255,11 @@ final class PageTree {
     /** The tag of element {@code i}; null for a text node. */
     String tag(int i) {
         return tag[i];
+    }
+
+    /** The {@link TextStats#KINDS kind of child} element {@code i} makes. */
+    int kind(int i) {
+        return flags[i] >>> KIND_SHIFT;
     }
 
     boolean isText(int i) {

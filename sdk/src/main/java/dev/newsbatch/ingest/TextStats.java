@@ -1,5 +1,8 @@
 package dev.newsbatch.ingest;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Text measures of one subtree, leaving out dropped elements: its length with whitespace runs counted once, the
  * part of it that is link text, its commas, and how many paragraphs, images, list items, inputs and embeds it has.
@@ -36,32 +39,54 @@ final class TextStats {
         hasBlock |= c.hasBlock;
     }
 
-    /**
-     * Adds the measures {@code cs} of a kept child whose tag is {@code ct}: all of a link's text counts as link
-     * text (in-page links {@code #...}, {@code inPageLink}, at 0.3), and the child's tag is counted.
-     */
-    void addChild(String ct, boolean inPageLink, TextStats cs) {
-        add(cs);
-        if (ct.equals("a")) {
-            double weight = inPageLink ? 0.3 : 1;
-            linkLen += cs.len * weight - cs.linkLen;
+    // what a child's tag counts as (see addChild): a kind per tag, looked up once per element by the PageTree
+    static final int OTHER = 0;
+    static final int LINK = 1;
+    static final int PARAGRAPH = 2;
+    static final int IMAGE = 3;
+    static final int LIST_ITEM = 4;
+    static final int INPUT = 5;
+    static final int EMBED = 6;
+    static final int HEADING = 7;
+    static final int TEXTISH = 8;
+    static final int LIST = 9;
+    static final int BLOCK = 10;
+
+    /** The kind of child each tag makes, for the kinds other than {@link #OTHER}. */
+    static final Map<String, Integer> KINDS = kinds();
+
+    private static Map<String, Integer> kinds() {
+        Map<String, Integer> m = new HashMap<>();
+        String[][] tags = {{}, {"a"}, {"p"}, {"img"}, {"li"}, {"input"}, {"object", "embed", "iframe"},
+            {"h1", "h2", "h3", "h4", "h5", "h6"}, {"span", "td"}, {"ul", "ol"}, {"blockquote", "dl", "div", "pre", "table"}};
+        for (int kind = 0; kind < tags.length; kind++) {
+            for (String t : tags[kind]) {
+                m.put(t, kind);
+            }
         }
-        // one switch instead of a look-up per tag set: this runs for every element of the page
-        switch (ct) {
-            case "p": p++; textishLen += cs.len; hasBlock = true; break;
-            case "img": img++; textishLen += cs.len; hasBlock = true; break;
-            case "li": li++; textishLen += cs.len; break;
-            case "input": input++; break;
-            case "object": case "embed": case "iframe": embed++; break;
-            case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": headingLen += cs.len; break;
-            case "span": case "td": textishLen += cs.len; break;
-            case "ul": case "ol": listLen += cs.len; textishLen += cs.len; hasBlock = true; break;
-            case "blockquote": case "dl": case "div": case "pre": case "table":
-                textishLen += cs.len;
-                hasBlock = true;
+        return Map.copyOf(m);
+    }
+
+    /**
+     * Adds the measures {@code cs} of a kept child of kind {@code kind} (see {@link #KINDS}): all of a link's text
+     * counts as link text (in-page links {@code #...}, {@code inPageLink}, at 0.3), and the child's tag is counted.
+     */
+    void addChild(int kind, boolean inPageLink, TextStats cs) {
+        add(cs);
+        switch (kind) {
+            case LINK:
+                linkLen += cs.len * (inPageLink ? 0.3 : 1) - cs.linkLen;
                 break;
-            default:
-                break;
+            case PARAGRAPH: p++; textishLen += cs.len; hasBlock = true; break;
+            case IMAGE: img++; textishLen += cs.len; hasBlock = true; break;
+            case LIST_ITEM: li++; textishLen += cs.len; break;
+            case INPUT: input++; break;
+            case EMBED: embed++; break;
+            case HEADING: headingLen += cs.len; break;
+            case TEXTISH: textishLen += cs.len; break;
+            case LIST: listLen += cs.len; textishLen += cs.len; hasBlock = true; break;
+            case BLOCK: textishLen += cs.len; hasBlock = true; break;
+            default: break;
         }
     }
 
