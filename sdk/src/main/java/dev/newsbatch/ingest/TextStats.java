@@ -57,8 +57,10 @@ final class TextStats {
 
     private static Map<String, Integer> kinds() {
         Map<String, Integer> m = new HashMap<>();
+        // the tags of each kind, by kind from OTHER (no tag named: all others are of it) to BLOCK
         String[][] tags = {{}, {"a"}, {"p"}, {"img"}, {"li"}, {"input"}, {"object", "embed", "iframe"},
-            {"h1", "h2", "h3", "h4", "h5", "h6"}, {"span", "td"}, {"ul", "ol"}, {"blockquote", "dl", "div", "pre", "table"}};
+            {"h1", "h2", "h3", "h4", "h5", "h6"}, {"span", "td"}, {"ul", "ol"},
+            {"blockquote", "dl", "div", "pre", "table"}};
         for (int kind = 0; kind < tags.length; kind++) {
             for (String t : tags[kind]) {
                 m.put(t, kind);
