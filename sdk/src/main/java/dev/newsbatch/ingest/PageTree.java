@@ -213,11 +213,11 @@ final class PageTree {
             m.merge(t, BLOCK, (a, b) -> a | b);
         }
         m.merge("td", CELL, (a, b) -> a | b);
+        m.merge("th", CELL, (a, b) -> a | b);
         m.merge("div", DIV, (a, b) -> a | b);
         m.merge("table", TABLE, (a, b) -> a | b);
         m.merge("code", CODE, (a, b) -> a | b);
         TextStats.KINDS.forEach((t, kind) -> m.merge(t, kind << KIND_SHIFT, (a, b) -> a | b));
-        m.merge("th", CELL, (a, b) -> a | b);
         for (String t : new String[] {"script", "style", "noscript", "template", "head", "title", "meta"}) {
             m.merge(t, SKIP, (a, b) -> a | b);
         }
