@@ -31,7 +31,7 @@ BENCHMARKS=(
   "emulator|emulator|dev.newsbatch.emulator.EmulatorBenchmark||emulator throughput through google-genai: generateContent requests/s, upload/download MB/s [SECONDS] [THREADS] [MEGABYTES]"
   "seed-figures|sdk|dev.newsbatch.bench.SeedFiguresBenchmark||estimates for 12,000 articles of 9,000 chars on two models and two thinking settings (planning only, seconds)"
   "cost-check|sdk|dev.newsbatch.bench.CostCheck||estimate against actual cost of one batch run on the emulator [ARTICLES]"
-  "extraction|sdk|dev.newsbatch.ingest.ExtractionBenchmarkMain||single-thread extraction speed on the dev set, against bare jsoup parse + text [PAGES_DIR] [ROUNDS]"
+  "extraction|sdk|dev.newsbatch.ingest.ExtractionBenchmarkMain||single-thread extraction speed on the dev set, against bare jsoup parse + text, median of 5 JVMs [PAGES_DIR] [ROUNDS] [FORKS] (2 minutes)"
   "extraction-score|sdk|dev.newsbatch.ingest.ExtractionScoreMain||extraction quality on the dev set: mean F1 and title match [PAGES_DIR] [PREDICTIONS_DIR]"
   "fetch|sdk|dev.newsbatch.ingest.FetchBenchmarkMain||URL fetching + extraction against a loopback server: pages/s [URLS] [MAX_CONCURRENCY] [MAX_PER_HOST]"
   "status-load|app|dev.newsbatch.app.rest.StatusLoadTest|-XX:+UseZGC|REST: wrk with 50 connections on job status, alone and beside 20 submitting clients: requests/s, p50, p99, errors [SECONDS] (needs wrk; 2 x (10 s warm-up + 30 s))"

@@ -1,13 +1,19 @@
 package dev.newsbatch.ingest;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
@@ -19,10 +25,12 @@ import org.jsoup.Jsoup;
  * follow a warm-up of {@value #WARMUP_PAGES} pages or more, whose ratio is printed apart. The extractor parses with
  * jsoup parsers lent from a pool ({@link HtmlParsers}); the bare parse is {@code Jsoup.parse}'s, a new parser per
  * page. A last pass on the held-out pages gives the bare parse a pooled parser too, so that the extractor's own
- * work shows apart from the parse's saving ({@code extraction-vs-pooled-parse-held-out}, no goal).
+ * work shows apart from the parse's saving ({@code extraction-vs-pooled-parse-held-out}, no goal). The whole
+ * measurement runs in {@value #FORKS} fresh JVMs one after another (FORKS), each one's figures printed, and the
+ * figures are their medians; with FORKS 1 it runs in this JVM and prints its timings in full.
  *
  * <pre>{@code
- * java ... dev.newsbatch.ingest.ExtractionBenchmarkMain [PAGES_DIR] [ROUNDS]
+ * java ... dev.newsbatch.ingest.ExtractionBenchmarkMain [PAGES_DIR] [ROUNDS] [FORKS]
  * }</pre>
  */
 public final class ExtractionBenchmarkMain {
@@ -32,6 +40,18 @@ public final class ExtractionBenchmarkMain {
      * after that, so the timed rounds start past it.
      */
     private static final int WARMUP_PAGES = 2_400;
+    /** JVMs the measurement runs in, one after another, when no count is given. */
+    private static final int FORKS = 5;
+
+    private static final String PAGES_PER_S = "extraction-pages-per-s";
+    private static final String VS_JSOUP = "extraction-vs-jsoup";
+    private static final String WARM_UP = "extraction-vs-jsoup-warm-up";
+    private static final String HELD_OUT = "extraction-vs-jsoup-held-out";
+    private static final String POOLED = "extraction-vs-pooled-parse-held-out";
+    private static final String HELD_OUT_F1 = "extraction-held-out-mean-f1";
+    /** A figure line: name, value, unit, goal. */
+    private static final Pattern FIGURE = Pattern.compile("^([a-z0-9-]+) ([0-9.]+) [^ ]+ \\(goal.*\\)$");
+    private static final Pattern WARM_UP_PAGES = Pattern.compile("^" + WARM_UP + " .*first (\\d+) pages");
 
     private ExtractionBenchmarkMain() {}
 
@@ -60,7 +80,33 @@ public final class ExtractionBenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : ExtractionScore.devSet();
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        int rounds = args.length > 1 ? count(args[1], "ROUNDS") : 40;
+        int forks = args.length > 2 ? count(args[2], "FORKS") : FORKS;
+        if (forks == 1) {
+            runHere(dir, rounds);
+        } else {
+            runForked(dir, rounds, forks);
+        }
+    }
+
+    /** {@code arg} as a whole number of at least 1; else the usage, and exit 2. */
+    private static int count(String arg, String name) {
+        try {
+            int n = Integer.parseInt(arg);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println(name + " must be a whole number of at least 1, not \"" + arg + "\"\n"
+                + "usage: ExtractionBenchmarkMain [PAGES_DIR] [ROUNDS] [FORKS]");
+        System.exit(2);
+        return 0;
+    }
+
+    /** Measures in this JVM and prints the timings and the figures. */
+    private static void runHere(Path dir, int rounds) throws Exception {
         ArticleExtractor extractor = ArticleExtractor.ofDefaults();
         Path otherDir = ExtractionScore.otherSet();
         List<String> dev = sources(dir);
@@ -75,19 +121,101 @@ public final class ExtractionBenchmarkMain {
         devTiming.print("dev set (" + dir + ")");
         otherTiming.print("held-out pages (" + otherDir + ")");
         pooledTiming.print("held-out pages, the bare parse with a pooled parser too");
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put(PAGES_PER_S, devTiming.pagesPerSecond());
+        figures.put(VS_JSOUP, devTiming.ratio());
+        figures.put(WARM_UP, devTimings.warmUp().ratio());
+        figures.put(HELD_OUT, otherTiming.ratio());
+        figures.put(POOLED, pooledTiming.ratio());
+        printFigures(figures, "", devTimings.warmUp().pages() * devTimings.warmUp().rounds());
+        printHeldOutF1(otherDir, extractor);
+    }
+
+    /**
+     * Runs the measurement in {@code forks} fresh JVMs one after another (with this JVM's options and class path)
+     * and prints each one's figures and their medians: how far the JIT gets with the extractor's code differs from
+     * one JVM to the next by a few hundredths of the ratio, more than the rounds within one JVM vary.
+     */
+    private static void runForked(Path dir, int rounds, int forks) throws Exception {
+        List<Map<String, Double>> runs = new ArrayList<>();
+        int warmUpPages = 0;
+        for (int f = 1; f <= forks; f++) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (!option.startsWith("-XX:StartFlightRecording") && !option.startsWith("-agentlib")
+                        && !option.startsWith("-javaagent")) {
+                    command.add(option);
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    ExtractionBenchmarkMain.class.getName(), dir.toString(), Integer.toString(rounds), "1"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> lines;
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines = out.lines().toList();
+            }
+            if (process.waitFor() != 0) {
+                lines.forEach(System.err::println);
+                throw new IllegalStateException("fork " + f + " of the extraction benchmark exited with "
+                        + process.exitValue());
+            }
+            Map<String, Double> figures = new LinkedHashMap<>();
+            for (String line : lines) {
+                Matcher m = FIGURE.matcher(line);
+                if (m.matches() && !m.group(1).equals(HELD_OUT_F1)) {
+                    figures.put(m.group(1), Double.parseDouble(m.group(2)));
+                }
+                Matcher w = WARM_UP_PAGES.matcher(line);
+                if (w.find()) {
+                    warmUpPages = Integer.parseInt(w.group(1));
+                }
+            }
+            if (!figures.keySet().containsAll(List.of(PAGES_PER_S, VS_JSOUP, WARM_UP, HELD_OUT, POOLED))) {
+                lines.forEach(System.err::println);
+                throw new IllegalStateException("fork " + f + " of the extraction benchmark printed no figures");
+            }
+            runs.add(figures);
+            StringBuilder line = new StringBuilder("fork " + f + " of " + forks + ":");
+            figures.forEach((name, value) -> line.append(' ').append(name).append('=')
+                    .append(String.format(Locale.ROOT, name.equals(PAGES_PER_S) ? "%.0f" : "%.3f", value)));
+            System.out.println(line);
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        StringBuilder ranges = new StringBuilder();
+        for (String name : runs.get(0).keySet()) {
+            double[] values = runs.stream().mapToDouble(r -> r.get(name)).sorted().toArray();
+            medians.put(name, values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2);
+            if (name.equals(VS_JSOUP) || name.equals(HELD_OUT)) {
+                ranges.append(String.format(Locale.ROOT, "%s %.3f-%.3f; ", name, values[0],
+                        values[values.length - 1]));
+            }
+        }
+        System.out.println("range over the " + forks + " forks: " + ranges.toString().replaceAll("; $", ""));
+        printFigures(medians, ", median of " + forks + " JVMs", warmUpPages);
+        printHeldOutF1(ExtractionScore.otherSet(), ArticleExtractor.ofDefaults());
+    }
+
+    /** The figure lines; {@code how} follows each goal (empty for one JVM). */
+    private static void printFigures(Map<String, Double> f, String how, int warmUpPages) {
+        System.out.printf(Locale.ROOT, "%s %.0f pages/s (goal >= 300, one thread, CPU time%s)%n", PAGES_PER_S,
+                f.get(PAGES_PER_S), how);
+        System.out.printf(Locale.ROOT, "%s %.3f ratio (goal >= 0.90, CPU time, dev set%s)%n", VS_JSOUP,
+                f.get(VS_JSOUP), how);
+        System.out.printf(Locale.ROOT, "%s %.3f ratio (goal none: the dev set's first %d pages, while the JIT "
+                + "compiles; not counted above%s)%n", WARM_UP, f.get(WARM_UP), warmUpPages, how);
+        System.out.printf(Locale.ROOT, "%s %.3f ratio (goal >= 0.90, CPU time, held-out pages%s)%n", HELD_OUT,
+                f.get(HELD_OUT), how);
+        System.out.printf(Locale.ROOT, "%s %.3f ratio (goal none: against a bare parse with a pooled parser too, "
+                + "the extractor's own work alone%s)%n", POOLED, f.get(POOLED), how);
+    }
+
+    private static void printHeldOutF1(Path otherDir, ArticleExtractor extractor) throws Exception {
         ExtractionScore.Summary heldOut = ExtractionScore.score(otherDir, extractor);
         System.out.println("held-out pages: " + heldOut);
-        System.out.printf(Locale.ROOT, "extraction-pages-per-s %.0f pages/s (goal >= 300, one thread, CPU time)%n",
-                devTiming.pagesPerSecond());
-        System.out.printf(Locale.ROOT, "extraction-vs-jsoup %.2f ratio (goal >= 0.90, CPU time, dev set)%n",
-                devTiming.ratio());
-        System.out.printf(Locale.ROOT, "extraction-vs-jsoup-warm-up %.2f ratio (goal none: the dev set's first %d pages, "
-                + "while the JIT compiles; not counted above)%n", devTimings.warmUp().ratio(), devTimings.warmUp().pages() * devTimings.warmUp().rounds());
-        System.out.printf(Locale.ROOT, "extraction-vs-jsoup-held-out %.2f ratio (goal >= 0.90, CPU time, held-out pages)%n",
-                otherTiming.ratio());
-        System.out.printf(Locale.ROOT, "extraction-vs-pooled-parse-held-out %.2f ratio (goal none: against a bare parse "
-                + "with a pooled parser too, the extractor's own work alone)%n", pooledTiming.ratio());
-        System.out.printf(Locale.ROOT, "extraction-held-out-mean-f1 %.3f f1 (goal >= 0.90)%n", heldOut.meanF1());
+        System.out.printf(Locale.ROOT, "%s %.3f f1 (goal >= 0.90)%n", HELD_OUT_F1, heldOut.meanF1());
     }
 
     private static List<String> sources(Path dir) throws Exception {
