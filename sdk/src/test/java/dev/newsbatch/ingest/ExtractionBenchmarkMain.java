@@ -133,8 +133,8 @@ public final class ExtractionBenchmarkMain {
 
     /**
      * Runs the measurement in {@code forks} fresh JVMs one after another (with this JVM's options and class path)
-     * and prints each one's figures and their medians: how far the JIT gets with the extractor's code differs from
-     * one JVM to the next by a few hundredths of the ratio, more than the rounds within one JVM vary.
+     * and prints each one's figures and their medians: how well the JIT compiles the extractor and the bare parse
+     * differs from one JVM to the next, by up to 0.04 of the ratio, more than the rounds within one JVM vary.
      */
     private static void runForked(Path dir, int rounds, int forks) throws Exception {
         List<Map<String, Double>> runs = new ArrayList<>();
