@@ -137,19 +137,19 @@ public final class ExtractionBenchmarkMain {
      * differs from one JVM to the next, by up to 0.04 of the ratio, more than the rounds within one JVM vary.
      */
     private static void runForked(Path dir, int rounds, int forks) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-XX:StartFlightRecording") && !option.startsWith("-agentlib")
+                    && !option.startsWith("-javaagent")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                ExtractionBenchmarkMain.class.getName(), dir.toString(), Integer.toString(rounds), "1"));
         List<Map<String, Double>> runs = new ArrayList<>();
         int warmUpPages = 0;
         for (int f = 1; f <= forks; f++) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-                if (!option.startsWith("-XX:StartFlightRecording") && !option.startsWith("-agentlib")
-                        && !option.startsWith("-javaagent")) {
-                    command.add(option);
-                }
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    ExtractionBenchmarkMain.class.getName(), dir.toString(), Integer.toString(rounds), "1"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             List<String> lines;
             try (BufferedReader out = new BufferedReader(
